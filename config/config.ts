@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the product reads from the environment, validated once at start-up.
+ * The names here are the contract with `temporal-docker/` (a test checks that they agree).
+ */
+export const ENV_VARS = [
+  'PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_UI_PORT',
+  'TEMPORAL_CLI_PATH',
+  'CONVERSATION_IDLE_TIMEOUT_MINUTES',
+  'MAX_BODY_BYTES',
+  'SEED_DB_DIR',
+  'ANTHROPIC_API_KEY',
+] as const;
+
+export type EnvVarName = (typeof ENV_VARS)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  PORT: port.default(3000),
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file)')
+    .optional(),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'TEMPORAL_ADDRESS must look like host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('support-conversations'),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  CONVERSATION_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(24 * 60),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  SEED_DB_DIR: z.string().min(1).optional(),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  /** Unset means the embedded SQLite file in `dataDir`. */
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  /** Unset means `npm start` runs its own Temporal dev server. */
+  temporalAddress: string | undefined;
+  temporalNamespace: string;
+  taskQueue: string;
+  temporalUiPort: number;
+  temporalCliPath: string | undefined;
+  idleTimeoutMs: number;
+  maxBodyBytes: number;
+  seedDbDir: string | undefined;
+  anthropicApiKey: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; throws a ConfigError that names each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(
+    ENV_VARS.map((name) => [name, env[name] === '' ? undefined : env[name]]),
+  );
+  const parsed = schema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    dataDir,
+    databaseUrl: c.DATABASE_URL,
+    sqliteFile: path.join(dataDir, 'support.sqlite'),
+    temporalAddress: c.TEMPORAL_ADDRESS,
+    temporalNamespace: c.TEMPORAL_NAMESPACE,
+    taskQueue: c.TEMPORAL_TASK_QUEUE,
+    temporalUiPort: c.TEMPORAL_UI_PORT,
+    temporalCliPath: c.TEMPORAL_CLI_PATH,
+    idleTimeoutMs: c.CONVERSATION_IDLE_TIMEOUT_MINUTES * 60_000,
+    maxBodyBytes: c.MAX_BODY_BYTES,
+    seedDbDir: c.SEED_DB_DIR,
+    anthropicApiKey: c.ANTHROPIC_API_KEY,
+  };
+}

@@ -1,0 +1,142 @@
+// `npm start`: the whole product on one laptop — Temporal dev server, database, worker, API.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import type { Knex } from 'knex';
+import { createApp } from '../api/app';
+import { authenticate, mintToken } from '../auth/token-service';
+import { loadConfig, type Config } from '../config/config';
+import { closeDatabase, openDatabase } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { seedIfEmpty } from '../db/seed';
+import { countStore } from '../db/repositories/store-queries';
+import { createConversationWorker } from '../workers/conversation-worker';
+import { resolveTemporalCli } from './temporal-cli';
+import { startDevServer, type DevServer } from './temporal-dev-server';
+
+const TEMPORAL_DEV_PORT = 7233;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  // We stop the worker ourselves, in order, on Ctrl-C.
+  Runtime.install({ shutdownSignals: [] });
+  const stack: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    for (const stop of stack.reverse()) await stop().catch((err: unknown) => console.error(err));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const temporal = await temporalFor(config);
+    if (temporal.server) stack.push(temporal.server.stop);
+
+    const db = openDatabase(config);
+    stack.push(() => closeDatabase(db));
+    await migrateToLatest(db);
+    await seedIfEmpty(db, { seedDir: config.seedDbDir });
+    const store = await countStore(db);
+
+    const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+    stack.push(() => nativeConnection.close());
+    const worker = await createConversationWorker({
+      connection: nativeConnection,
+      namespace: config.temporalNamespace,
+      taskQueue: config.taskQueue,
+      db,
+    });
+    const running = worker.run();
+    stack.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    });
+
+    const connection = await Connection.connect({ address: temporal.address });
+    stack.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const app = createApp({
+      db,
+      client,
+      namespace: config.temporalNamespace,
+      taskQueue: config.taskQueue,
+      idleTimeoutMs: config.idleTimeoutMs,
+      maxBodyBytes: config.maxBodyBytes,
+      localWorkerState: () => worker.getState(),
+    });
+    const server = await listen(app, config.port);
+    stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const token = await demoChannelToken(db, config);
+    printWelcome({ config, temporal, token, store });
+    await running;
+  } catch (err) {
+    console.error(`npm start failed: ${err instanceof Error ? err.message : String(err)}`);
+    await stopAll(1);
+  }
+}
+
+async function temporalFor(config: Config): Promise<{ address: string; uiUrl?: string; server?: DevServer }> {
+  if (config.temporalAddress) return { address: config.temporalAddress };
+  const cliPath = resolveTemporalCli({ log: (line) => console.log(line) });
+  if (!cliPath) {
+    throw new Error(
+      'no Temporal CLI found: put `temporal` on PATH, set TEMPORAL_CLI_PATH, install Go (the CLI is then built once), or set TEMPORAL_ADDRESS to an existing cluster',
+    );
+  }
+  console.log('Starting the Temporal dev server…');
+  const server = await startDevServer({
+    cliPath,
+    dataDir: config.dataDir,
+    port: TEMPORAL_DEV_PORT,
+    uiPort: config.temporalUiPort,
+    namespace: config.temporalNamespace,
+  });
+  return { address: server.address, uiUrl: server.uiUrl, server };
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (err?: Error) => (err ? reject(err) : resolve(server)));
+  });
+}
+
+/** The same demo token on every start (kept in the data folder), so a copied curl line keeps working. */
+async function demoChannelToken(db: Knex, config: Config): Promise<string> {
+  const file = path.join(config.dataDir, 'demo-channel-token');
+  const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+  if (saved && (await authenticate(db, saved))?.role === 'channel') return saved;
+  const token = await mintToken(db, { role: 'channel', name: 'npm start demo' });
+  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+function printWelcome(info: {
+  config: Config;
+  temporal: { address: string; uiUrl?: string };
+  token: string;
+  store: { customers: number; orders: number; products: number };
+}): void {
+  const api = `http://localhost:${info.config.port}`;
+  console.log(`
+Support is up.
+  API          ${api}   (health: ${api}/healthz)
+  Temporal     ${info.temporal.address}${info.temporal.uiUrl ? `   Web UI: ${info.temporal.uiUrl}` : ''}
+  Database     ${info.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : info.config.sqliteFile}
+  Store        ${info.store.customers} customers, ${info.store.orders} orders, ${info.store.products} products
+
+Try it (a channel token was minted for you):
+  TOKEN=${info.token}
+  CONV=$(curl -s -X POST ${api}/v1/conversations -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"channel":"chat"}' | sed -E 's/.*"conversationId":"([^"]+)".*/\\1/')
+  curl -s -X POST ${api}/v1/conversations/$CONV/messages -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"text":"Hello"}'
+
+Ctrl-C stops everything; the next npm start goes on from the same data.`);
+}
+
+void main();

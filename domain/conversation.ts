@@ -1,0 +1,108 @@
+/** The conversation's vocabulary, shared by the workflow, the activities, the API and the tests. */
+
+export const CONVERSATION_STATUSES = ['open', 'awaiting_agent', 'with_agent', 'resolved', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const CHANNELS = ['chat', 'email', 'voice'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type Speaker = 'customer' | 'bot' | 'agent' | 'system';
+
+export interface Turn {
+  /** 1-based across the whole conversation, continue-as-new included. */
+  seq: number;
+  from: Speaker;
+  text: string;
+  /** Workflow time, ISO 8601. */
+  at: string;
+}
+
+/** Who decided what, and how sure it was: what auditors and analytics read. */
+export interface Decision {
+  seq: number;
+  kind: 'reply' | 'closed' | 'continued_as_new';
+  intent?: string;
+  tier?: 'keyword' | 'model' | 'llm' | 'none';
+  confidence?: number;
+  rule?: string;
+  reason?: string;
+  latencyMicros?: number;
+  at: string;
+}
+
+export type Awaiting =
+  | 'email'
+  | 'name_zip'
+  | 'order_id'
+  | 'items'
+  | 'new_items'
+  | 'address'
+  | 'payment_method'
+  | 'reason'
+  | 'confirmation';
+
+export interface ReplyOption {
+  id: string;
+  label: string;
+}
+
+export interface ActionReport {
+  name: string;
+  status: 'proposed' | 'executed' | 'denied' | 'compensated';
+  detail?: string;
+}
+
+/** The body of `POST /v1/conversations/:id/messages` (design.md). */
+export interface MessageResult {
+  replies: { text: string }[];
+  status: ConversationStatus;
+  awaiting?: Awaiting;
+  options?: ReplyOption[];
+  intent?: string;
+  actions?: ActionReport[];
+}
+
+export interface CustomerHint {
+  email?: string;
+  name?: string;
+}
+
+/** What survives continue-as-new: bounded so a long conversation never nears the 2 MB payload cap. */
+export interface CarriedState {
+  status: ConversationStatus;
+  transcript: Turn[];
+  decisions: Decision[];
+  /** A short account of turns dropped from `transcript`, if any. */
+  earlierSummary?: string;
+  nextSeq: number;
+  runs: number;
+  startedAt: string;
+}
+
+export interface ConversationInput {
+  conversationId: string;
+  channel: Channel;
+  customer?: CustomerHint;
+  idleTimeoutMs: number;
+  /** Test hook: continue-as-new after this many turns in one run, as if Temporal had suggested it. */
+  continueAsNewAfterTurns?: number;
+  carried?: CarriedState;
+}
+
+export interface ConversationView {
+  conversationId: string;
+  channel: Channel;
+  status: ConversationStatus;
+  transcript: Turn[];
+  earlierSummary?: string;
+  decisions: Decision[];
+  intents: { seq: number; intent: string; tier: string; confidence: number }[];
+  actions: ActionReport[];
+  handoff: null;
+  runs: number;
+  startedAt: string;
+}
+
+export function workflowIdFor(conversationId: string): string {
+  return `conversation-${conversationId}`;
+}

@@ -1,0 +1,41 @@
+import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Knex } from 'knex';
+import { createActivities } from '../activities';
+
+export const WORKFLOWS_PATH = require.resolve('../workflows');
+
+export interface ConversationWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Knex;
+  /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
+  workflowBundle?: WorkflowBundleWithSourceMap;
+}
+
+export function bundleConversationWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+}
+
+export function createConversationWorker(options: ConversationWorkerOptions): Promise<Worker> {
+  const workflowSource = options.workflowBundle
+    ? { workflowBundle: options.workflowBundle }
+    : { workflowsPath: WORKFLOWS_PATH };
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities({ db: options.db }),
+    ...workflowSource,
+  });
+}
+
+const ignore = () => undefined;
+const quietBundlerLogger = {
+  trace: ignore,
+  debug: ignore,
+  info: ignore,
+  log: ignore,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};

@@ -1,0 +1,2 @@
+// The only bundle entry for the worker: every workflow the product runs.
+export { ConversationWorkflow } from './conversation-workflow';
