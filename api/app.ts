@@ -1,0 +1,39 @@
+import express from 'express';
+import type { Client } from '@temporalio/client';
+import type { Knex } from 'knex';
+import { requireToken } from './authorization';
+import { ConversationGateway } from './conversation-gateway';
+import { errorHandler, unknownRoute } from './error-handler';
+import { checkReadiness } from './readiness';
+import { conversationRoutes } from './routes/conversations';
+import { healthRoutes } from './routes/health';
+
+export interface AppDeps {
+  db: Knex;
+  client: Client;
+  namespace: string;
+  taskQueue: string;
+  idleTimeoutMs: number;
+  maxBodyBytes: number;
+  continueAsNewAfterTurns?: number;
+  localWorkerState?: () => string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const gateway = new ConversationGateway({
+    client: deps.client,
+    taskQueue: deps.taskQueue,
+    idleTimeoutMs: deps.idleTimeoutMs,
+    continueAsNewAfterTurns: deps.continueAsNewAfterTurns,
+  });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
+  app.use(healthRoutes(() => checkReadiness(deps)));
+  app.use('/v1', requireToken(deps.db));
+  app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway }));
+  app.use(unknownRoute);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { mintToken } from '../../auth/token-service';
+import { whyMessageIsInvalid } from '../../domain/message-validation';
+import type { ConversationGateway } from '../conversation-gateway';
+import { HttpError, notFound } from '../http-error';
+import { allowRoles } from '../authorization';
+import { conversationIdParam, createConversationBody, idempotencyKeyHeader, messageBody, parseBody } from '../schemas';
+
+export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
+  const router = Router();
+
+  router.post('/', allowRoles('channel'), async (req, res) => {
+    const body = parseBody(createConversationBody, req.body);
+    const conversationId = await deps.gateway.start(body);
+    const token = await mintToken(deps.db, { role: 'conversation', name: `widget for ${conversationId}`, conversationId });
+    res.status(201).location(`/v1/conversations/${conversationId}`).json({ conversationId, token });
+  });
+
+  router.post('/:id/messages', allowRoles('channel', 'conversation'), async (req, res) => {
+    const { text } = parseBody(messageBody, req.body);
+    const problem = whyMessageIsInvalid(text);
+    if (problem) throw new HttpError(400, 'invalid_message', problem);
+    const key = req.get('idempotency-key');
+    if (key !== undefined && !idempotencyKeyHeader.safeParse(key).success) {
+      throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-100 characters of A-Z a-z 0-9 _ . : -');
+    }
+    res.json(await deps.gateway.send(conversationIdOf(req.params.id), text, key));
+  });
+
+  router.get('/:id', allowRoles('channel', 'agent', 'supervisor', 'auditor', 'conversation'), async (req, res) => {
+    res.json(await deps.gateway.read(conversationIdOf(req.params.id)));
+  });
+
+  return router;
+}
+
+/** Conversation ids are UUIDs; anything else cannot name a conversation, so it is a 404 like any unknown id. */
+function conversationIdOf(param: unknown): string {
+  const parsed = conversationIdParam.safeParse(param);
+  if (!parsed.success) throw notFound(`conversation ${String(param)}`);
+  return parsed.data;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { CHANNELS } from '../domain/conversation';
+import { MAX_MESSAGE_CHARS } from '../domain/message-validation';
+import { HttpError } from './http-error';
+
+export const createConversationBody = z.strictObject({
+  channel: z.enum(CHANNELS),
+  customer: z
+    .strictObject({
+      email: z.email().max(254).optional(),
+      name: z.string().trim().min(1).max(200).optional(),
+    })
+    .optional(),
+});
+
+export const messageBody = z.strictObject({
+  text: z.string().max(MAX_MESSAGE_CHARS),
+});
+
+/** Conversation ids are UUIDs; anything else cannot name a conversation. */
+export const conversationIdParam = z.uuid();
+
+export const idempotencyKeyHeader = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/);
+
+/** Parses or throws a 400 whose message names each offending field. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  if (body === undefined) throw new HttpError(400, 'invalid_body', 'send a JSON body with Content-Type: application/json');
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  throw new HttpError(400, 'invalid_body', reasons.join('; '));
+}

@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import type { Role } from '../../auth/roles';
+import { mintToken } from '../../auth/token-service';
+import { createConversationWorker } from '../../workers/conversation-worker';
+import { temporaryDatabase, type TestDatabase } from './database';
+import { startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
+
+export interface TestStack {
+  baseUrl: string;
+  env: TestWorkflowEnvironment;
+  database: TestDatabase;
+  taskQueue: string;
+  token(role: Role, conversationId?: string): Promise<string>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
+export async function startStack(options: { continueAsNewAfterTurns?: number; idleTimeoutMs?: number } = {}): Promise<TestStack> {
+  const [env, database] = await Promise.all([startTemporal(), temporaryDatabase()]);
+  const taskQueue = uniqueTaskQueue('api');
+  const namespace = env.namespace ?? 'default';
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+
+  const app = createApp({
+    db: database.db,
+    client: env.client,
+    namespace,
+    taskQueue,
+    idleTimeoutMs: options.idleTimeoutMs ?? 60 * 60_000,
+    maxBodyBytes: 16 * 1024,
+    continueAsNewAfterTurns: options.continueAsNewAfterTurns,
+    localWorkerState: () => worker?.getState() ?? 'STOPPED',
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const stack: TestStack = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    env,
+    database,
+    taskQueue,
+    token: (role, conversationId) => mintToken(database.db, { role, name: `test ${role}`, conversationId }),
+    async startWorker() {
+      worker = await createConversationWorker({
+        connection: env.nativeConnection,
+        namespace,
+        taskQueue,
+        db: database.db,
+        workflowBundle: await workflowBundle(),
+      });
+      running = worker.run();
+    },
+    async stopWorker() {
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      worker = undefined;
+    },
+    async close() {
+      await stack.stopWorker();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await env.teardown();
+      await database.close();
+    },
+  };
+  await stack.startWorker();
+  return stack;
+}
+
+export interface Reply {
+  status: number;
+  body: any;
+}
+
+/** A JSON call to the test API; `body` as a string is sent raw (for malformed-JSON tests). */
+export async function call(
+  stack: TestStack,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

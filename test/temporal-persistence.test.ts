@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { workflowIdFor } from '../domain/conversation';
+import { ConversationWorkflow } from '../workflows';
+import { messageUpdate, stateQuery } from '../workflows/definitions';
+import { createConversationWorker } from '../workers/conversation-worker';
+import { temporaryDatabase, type TestDatabase } from './support/database';
+import { startTemporal, workflowBundle } from './support/temporal';
+
+let dir: string;
+let database: TestDatabase;
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-temporal-'));
+  database = await temporaryDatabase();
+});
+after(async () => {
+  await database?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a dev server restarted on its persistence file', () => {
+  it('when Temporal stops and starts again, then open conversations survive and go on', async () => {
+    const dbFilename = path.join(dir, 'temporal.sqlite');
+    const taskQueue = 'persistence';
+    const conversationId = 'persisted-conversation';
+
+    const first = await startTemporal({ dbFilename });
+    try {
+      const worker = await createConversationWorker({
+        connection: first.nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        db: database.db,
+        workflowBundle: await workflowBundle(),
+      });
+      await worker.runUntil(async () => {
+        const handle = await first.client.workflow.start(ConversationWorkflow, {
+          workflowId: workflowIdFor(conversationId),
+          taskQueue,
+          args: [{ conversationId, channel: 'chat', idleTimeoutMs: 60 * 60_000 }],
+        });
+        await handle.executeUpdate(messageUpdate, { args: ['hello'] });
+      });
+    } finally {
+      await first.teardown();
+    }
+    assert.ok(fs.statSync(dbFilename).size > 0);
+
+    const second = await startTemporal({ dbFilename });
+    try {
+      const worker = await createConversationWorker({
+        connection: second.nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        db: database.db,
+        workflowBundle: await workflowBundle(),
+      });
+      await worker.runUntil(async () => {
+        const handle = second.client.workflow.getHandle(workflowIdFor(conversationId));
+        assert.equal((await handle.describe()).status.name, 'RUNNING');
+        const reply = await handle.executeUpdate(messageUpdate, { args: ['thanks'] });
+        assert.equal(reply.intent, 'thanks');
+        const view = await handle.query(stateQuery);
+        assert.deepEqual(view.transcript.filter((t) => t.from === 'customer').map((t) => t.text), ['hello', 'thanks']);
+      });
+    } finally {
+      await second.teardown();
+    }
+  });
+});
