@@ -1,0 +1,56 @@
+// `npm run record-histories`: records the workflow histories that the replay test keeps replaying.
+// Re-record only on purpose (a new scenario, or a deliberate versioned change), never to silence a failing replay.
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { workflowIdFor } from '../domain/conversation';
+import { closeDatabase, openDatabase } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { createConversationWorker } from '../workers/conversation-worker';
+import { ConversationWorkflow } from '../workflows';
+import { messageUpdate } from '../workflows/definitions';
+import { resolveTemporalCli } from './temporal-cli';
+
+const SCENARIOS: { name: string; messages: string[]; continueAsNewAfterTurns?: number; idleTimeoutMs?: number }[] = [
+  { name: 'greeting-and-thanks', messages: ['Hello', 'where is order #W1234567?', 'thanks', 'bye'] },
+  { name: 'idle-close', messages: ['hi'], idleTimeoutMs: 1000 },
+];
+
+async function main(): Promise<void> {
+  const out = path.resolve(__dirname, '..', 'test', 'fixtures', 'histories');
+  fs.mkdirSync(out, { recursive: true });
+  const cliPath = resolveTemporalCli();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { ...(cliPath ? { executable: { type: 'existing-path', path: cliPath } } : {}), ip: '127.0.0.1' },
+  });
+  const db = openDatabase({ sqliteFile: path.join(out, '..', '..', '..', 'data', 'record-histories.sqlite') });
+  try {
+    await migrateToLatest(db);
+    const taskQueue = 'record-histories';
+    const worker = await createConversationWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db });
+    await worker.runUntil(async () => {
+      for (const scenario of SCENARIOS) {
+        const conversationId = `recorded-${scenario.name}`;
+        const handle = await env.client.workflow.start(ConversationWorkflow, {
+          workflowId: workflowIdFor(conversationId),
+          taskQueue,
+          args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000 }],
+        });
+        for (const text of scenario.messages) await handle.executeUpdate(messageUpdate, { args: [text] });
+        if (scenario.idleTimeoutMs) await handle.result();
+        const file = path.join(out, `${scenario.name}.json`);
+        fs.writeFileSync(file, `${historyToJSON(await handle.fetchHistory())}\n`);
+        console.log(`recorded ${path.relative(process.cwd(), file)}`);
+      }
+    });
+  } finally {
+    await closeDatabase(db);
+    await env.teardown();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
