@@ -12,6 +12,7 @@ export const ENV_VARS = [
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
   'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_DEV_PORT',
   'TEMPORAL_UI_PORT',
   'TEMPORAL_CLI_PATH',
   'CONVERSATION_IDLE_TIMEOUT_MINUTES',
@@ -34,6 +35,7 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'TEMPORAL_ADDRESS must look like host:port').optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('support-conversations'),
+  TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   CONVERSATION_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(24 * 60),
@@ -52,6 +54,8 @@ export interface Config {
   temporalAddress: string | undefined;
   temporalNamespace: string;
   taskQueue: string;
+  /** Where `npm start` runs its own dev server when TEMPORAL_ADDRESS is unset. */
+  temporalDevPort: number;
   temporalUiPort: number;
   temporalCliPath: string | undefined;
   idleTimeoutMs: number;
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalAddress: c.TEMPORAL_ADDRESS,
     temporalNamespace: c.TEMPORAL_NAMESPACE,
     taskQueue: c.TEMPORAL_TASK_QUEUE,
+    temporalDevPort: c.TEMPORAL_DEV_PORT,
     temporalUiPort: c.TEMPORAL_UI_PORT,
     temporalCliPath: c.TEMPORAL_CLI_PATH,
     idleTimeoutMs: c.CONVERSATION_IDLE_TIMEOUT_MINUTES * 60_000,

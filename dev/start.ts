@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createApp } from '../api/app';
 import { authenticate, mintToken } from '../auth/token-service';
@@ -16,12 +16,10 @@ import { createConversationWorker } from '../workers/conversation-worker';
 import { resolveTemporalCli } from './temporal-cli';
 import { startDevServer, type DevServer } from './temporal-dev-server';
 
-const TEMPORAL_DEV_PORT = 7233;
-
 async function main(): Promise<void> {
   const config = loadConfig();
-  // We stop the worker ourselves, in order, on Ctrl-C.
-  Runtime.install({ shutdownSignals: [] });
+  // We stop the worker ourselves, in order, on Ctrl-C; routine worker chatter stays out of the console.
+  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
   const stack: (() => Promise<void>)[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -94,7 +92,7 @@ async function temporalFor(config: Config): Promise<{ address: string; uiUrl?: s
   const server = await startDevServer({
     cliPath,
     dataDir: config.dataDir,
-    port: TEMPORAL_DEV_PORT,
+    port: config.temporalDevPort,
     uiPort: config.temporalUiPort,
     namespace: config.temporalNamespace,
   });
