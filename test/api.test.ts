@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import { checkReadiness } from '../api/readiness';
+import { workflowIdFor } from '../domain/conversation';
+import { ConversationWorkflow } from '../workflows';
 import { call, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -143,6 +146,22 @@ describe('the HTTP API on a real worker and dev server', () => {
       assert.equal(write.status, 404);
       assert.equal(write.body.error.code, 'not_found');
       assert.equal((await call(stack, 'GET', '/v1/conversations/not-a-uuid', { token: channel })).status, 404);
+    });
+
+    it('when the conversation has closed, then a new message gets 409 and the transcript stays as it was', async () => {
+      const conversationId = randomUUID();
+      const handle = await stack.env.client.workflow.start(ConversationWorkflow, {
+        workflowId: workflowIdFor(conversationId),
+        taskQueue: stack.taskQueue,
+        args: [{ conversationId, channel: 'chat', idleTimeoutMs: 500 }],
+      });
+      await handle.result();
+      const res = await call(stack, 'POST', `/v1/conversations/${conversationId}/messages`, { token: channel, body: { text: 'hi' } });
+      assert.equal(res.status, 409);
+      assert.equal(res.body.error.code, 'conversation_closed');
+      const view = await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: channel });
+      assert.equal(view.body.status, 'closed');
+      assert.deepEqual(view.body.transcript.map((t: { from: string }) => t.from), ['system']);
     });
 
     it('when a route does not exist, then 404 in JSON', async () => {
