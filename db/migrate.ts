@@ -1,0 +1,34 @@
+import type { Knex } from 'knex';
+import * as store from './migrations/001-store';
+import * as apiTokens from './migrations/002-api-tokens';
+
+interface Migration {
+  name: string;
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+/**
+ * Listed here rather than found by scanning a folder: scanning depends on file extensions
+ * (.ts under tsx, .js once compiled) and on where the files land in a Docker image.
+ * Append new migrations; never rename or reorder the ones that have run somewhere.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  { name: '001-store', ...store },
+  { name: '002-api-tokens', ...apiTokens },
+];
+
+const migrationSource: Knex.MigrationSource<Migration> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: (migration) => migration.name,
+  getMigration: async (migration) => migration,
+};
+
+export async function migrateToLatest(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}
+
+/** Undoes every migration that has run (tests and local resets; never needed in production). */
+export async function rollbackAll(db: Knex): Promise<void> {
+  await db.migrate.rollback({ migrationSource }, true);
+}
