@@ -18,6 +18,9 @@ export const ENV_VARS = [
   'CONVERSATION_IDLE_TIMEOUT_MINUTES',
   'MAX_BODY_BYTES',
   'SEED_DB_DIR',
+  'PAYMENT_PROVIDER_URL',
+  'PAYMENTS_SANDBOX_PORT',
+  'REFUND_AUTO_LIMIT_CENTS',
   'ANTHROPIC_API_KEY',
 ] as const;
 
@@ -41,6 +44,9 @@ const schema = z.object({
   CONVERSATION_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(24 * 60),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   SEED_DB_DIR: z.string().min(1).optional(),
+  PAYMENT_PROVIDER_URL: z.url('PAYMENT_PROVIDER_URL must be an http(s) URL').optional(),
+  PAYMENTS_SANDBOX_PORT: port.default(4010),
+  REFUND_AUTO_LIMIT_CENTS: z.coerce.number().int().min(0).default(50_000),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
 });
 
@@ -61,6 +67,13 @@ export interface Config {
   idleTimeoutMs: number;
   maxBodyBytes: number;
   seedDbDir: string | undefined;
+  /** The payment provider the refund saga calls; unset means the sandbox `npm start` runs. */
+  paymentProviderUrl: string;
+  /** True when PAYMENT_PROVIDER_URL is unset: `npm start` runs the sandbox provider itself. */
+  paymentsSandboxLocal: boolean;
+  paymentsSandboxPort: number;
+  /** Refunds up to this amount run without a supervisor's approval. */
+  refundAutoLimitCents: number;
   anthropicApiKey: string | undefined;
 }
 
@@ -94,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleTimeoutMs: c.CONVERSATION_IDLE_TIMEOUT_MINUTES * 60_000,
     maxBodyBytes: c.MAX_BODY_BYTES,
     seedDbDir: c.SEED_DB_DIR,
+    paymentProviderUrl: c.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${c.PAYMENTS_SANDBOX_PORT}`,
+    paymentsSandboxLocal: c.PAYMENT_PROVIDER_URL === undefined,
+    paymentsSandboxPort: c.PAYMENTS_SANDBOX_PORT,
+    refundAutoLimitCents: c.REFUND_AUTO_LIMIT_CENTS,
     anthropicApiKey: c.ANTHROPIC_API_KEY,
   };
 }

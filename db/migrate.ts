@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as store from './migrations/001-store';
 import * as apiTokens from './migrations/002-api-tokens';
+import * as refunds from './migrations/003-refunds';
 
 interface Migration {
   name: string;
@@ -16,6 +17,7 @@ interface Migration {
 const MIGRATIONS: readonly Migration[] = [
   { name: '001-store', ...store },
   { name: '002-api-tokens', ...apiTokens },
+  { name: '003-refunds', ...refunds },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -7,6 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowIdFor } from '../domain/conversation';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
+import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { createConversationWorker } from '../workers/conversation-worker';
 import { ConversationWorkflow } from '../workflows';
 import { messageUpdate } from '../workflows/definitions';
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     const taskQueue = 'record-histories';
-    const worker = await createConversationWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db });
+    // These scenarios move no money; a provider that is never called keeps the recording self-contained.
+    const payments = new HttpPaymentProvider('http://127.0.0.1:9');
+    const worker = await createConversationWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db, payments });
     await worker.runUntil(async () => {
       for (const scenario of SCENARIOS) {
         const conversationId = `recorded-${scenario.name}`;

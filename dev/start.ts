@@ -12,6 +12,8 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../db/seed';
 import { countStore } from '../db/repositories/store-queries';
+import { HttpPaymentProvider } from '../payments/http-payment-provider';
+import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
 import { createConversationWorker } from '../workers/conversation-worker';
 import { resolveTemporalCli } from './temporal-cli';
 import { startDevServer, type DevServer } from './temporal-dev-server';
@@ -42,6 +44,14 @@ async function main(): Promise<void> {
     await seedIfEmpty(db, { seedDir: config.seedDbDir });
     const store = await countStore(db);
 
+    if (config.paymentsSandboxLocal) {
+      const sandbox = await startSandboxProvider({
+        file: path.join(config.dataDir, 'payments-sandbox.sqlite'),
+        port: config.paymentsSandboxPort,
+      });
+      stack.push(() => sandbox.close());
+    }
+
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     stack.push(() => nativeConnection.close());
     const worker = await createConversationWorker({
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       db,
+      payments: new HttpPaymentProvider(config.paymentProviderUrl),
     });
     const running = worker.run();
     stack.push(async () => {
@@ -127,6 +138,7 @@ Support is up.
   API          ${api}   (health: ${api}/healthz)
   Temporal     ${info.temporal.address}${info.temporal.uiUrl ? `   Web UI: ${info.temporal.uiUrl}` : ''}
   Database     ${info.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : info.config.sqliteFile}
+  Payments     ${info.config.paymentProviderUrl}${info.config.paymentsSandboxLocal ? ' (sandbox provider)' : ''}
   Store        ${info.store.customers} customers, ${info.store.orders} orders, ${info.store.products} products
 
 Try it (a channel token was minted for you):

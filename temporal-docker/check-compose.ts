@@ -31,9 +31,9 @@ export interface CheckOptions {
   composeDir?: string;
 }
 
-export const EXPECTED_SERVICES = ['postgresql', 'temporal', 'temporal-ui', 'worker', 'api'] as const;
+export const EXPECTED_SERVICES = ['postgresql', 'temporal', 'temporal-ui', 'payments', 'worker', 'api'] as const;
 /** The file each app service runs, relative to the repository root (= the image's WORKDIR). */
-export const ENTRY_FILES = { worker: 'workers/main.ts', api: 'api/main.ts' } as const;
+export const ENTRY_FILES = { worker: 'workers/main.ts', api: 'api/main.ts', payments: 'payments/main.ts' } as const;
 export const TEMPORAL_FRONTEND_PORT = 7233;
 export const POSTGRES_PORT = 5432;
 export const TEMPORAL_UI_PORT = 8080;
@@ -335,31 +335,7 @@ export function checkCompose(composeObject: ComposeObject, options: CheckOptions
     if (!service) continue;
     const where = `services.${name}`;
 
-    const build = service.build;
-    const buildRec = asRecord(build);
-    const context = typeof build === 'string' ? build : scalar(buildRec?.context);
-    if (context === undefined) {
-      problems.push(`${where}.build: missing, want the repository's root Dockerfile`);
-    } else {
-      const contextPath = fromComposeDir(composeDir, context);
-      const dockerfile = posix.normalize(posix.join(contextPath, scalar(buildRec?.dockerfile) ?? 'Dockerfile'));
-      if (contextPath !== '.') problems.push(`${where}.build.context: "${context}" is not the repository root`);
-      if (dockerfile !== 'Dockerfile') problems.push(`${where}.build.dockerfile: resolves to "${dockerfile}", want the root Dockerfile`);
-    }
-
-    const words = commandWords(service);
-    const expectedEntry = ENTRY_FILES[name];
-    if (!words) {
-      problems.push(`${where}.command: missing, want node --import tsx ${expectedEntry}`);
-    } else {
-      const scripts = words.filter((w) => /\.[cm]?[jt]s$/.test(w));
-      if (words[0] !== 'node' || !scripts.includes(expectedEntry)) {
-        problems.push(`${where}.command: "${words.join(' ')}", want node --import tsx ${expectedEntry}`);
-      }
-      if (scripts.some((s) => s.endsWith('ts')) && !words.some((w, i) => w === 'tsx' && words[i - 1] === '--import')) {
-        problems.push(`${where}.command: runs TypeScript without --import tsx`);
-      }
-    }
+    problems.push(...buildAndCommandProblems(service, where, ENTRY_FILES[name], composeDir));
 
     if (service.env_file !== undefined) {
       problems.push(`${where}.env_file: not allowed; give each setting in environment so its name can be checked against ENV_VARS`);
@@ -386,6 +362,27 @@ export function checkCompose(composeObject: ComposeObject, options: CheckOptions
     if (pg) {
       const dbWhy = databaseUrlProblem(config.databaseUrl, appDb);
       if (dbWhy) problems.push(`${where}.environment.DATABASE_URL: ${dbWhy}`);
+    }
+  }
+
+  // The sandbox payment provider, and the worker pointing at it.
+  const paymentsService = svc('payments');
+  if (paymentsService) {
+    problems.push(...buildAndCommandProblems(paymentsService, 'services.payments', ENTRY_FILES.payments, composeDir));
+    const paymentsEnv = serviceEnv(paymentsService);
+    for (const envName of Object.keys(paymentsEnv)) {
+      if (!envNames.has(envName)) problems.push(`services.payments.environment.${envName}: not a name in ENV_VARS (config/config.ts)`);
+    }
+    if (healthcheckCommand(paymentsService) === undefined) problems.push('services.payments.healthcheck: missing');
+    const workerConfig = configs.worker?.config;
+    try {
+      const sandboxPort = loadConfig(paymentsEnv).paymentsSandboxPort;
+      const want = `http://payments:${sandboxPort}`;
+      if (workerConfig && workerConfig.paymentProviderUrl.replace(/\/$/, '') !== want) {
+        problems.push(`services.worker.environment.PAYMENT_PROVIDER_URL: "${workerConfig.paymentProviderUrl}", want ${want}`);
+      }
+    } catch (error) {
+      problems.push(`services.payments.environment: loadConfig() rejects it: ${(error as Error).message.replace(/\s+/g, ' ')}`);
     }
   }
 
@@ -642,4 +639,35 @@ if (require.main === module) {
   for (const problem of problems) console.error(problem);
   console.log(problems.length === 0 ? `${nodePath.relative(root, file)}: no problems` : `${problems.length} problem(s)`);
   process.exitCode = problems.length === 0 ? 0 : 1;
+}
+
+/** The service builds from the repository's root Dockerfile and runs `entry` with node --import tsx. */
+function buildAndCommandProblems(service: Rec, where: string, expectedEntry: string, composeDir: string): string[] {
+  const problems: string[] = [];
+  const build = service.build;
+  const buildRec = asRecord(build);
+  const context = typeof build === 'string' ? build : scalar(buildRec?.context);
+  if (context === undefined) {
+    problems.push(`${where}.build: missing, want the repository's root Dockerfile`);
+  } else {
+    const contextPath = fromComposeDir(composeDir, context);
+    const dockerfile = posix.normalize(posix.join(contextPath, scalar(buildRec?.dockerfile) ?? 'Dockerfile'));
+    if (contextPath !== '.') problems.push(`${where}.build.context: "${context}" is not the repository root`);
+    if (dockerfile !== 'Dockerfile') problems.push(`${where}.build.dockerfile: resolves to "${dockerfile}", want the root Dockerfile`);
+  }
+
+  const words = commandWords(service);
+  if (!words) {
+    problems.push(`${where}.command: missing, want node --import tsx ${expectedEntry}`);
+  } else {
+    const scripts = words.filter((w) => /\.[cm]?[jt]s$/.test(w));
+    if (words[0] !== 'node' || !scripts.includes(expectedEntry)) {
+      problems.push(`${where}.command: "${words.join(' ')}", want node --import tsx ${expectedEntry}`);
+    }
+    if (scripts.some((s) => s.endsWith('ts')) && !words.some((w, i) => w === 'tsx' && words[i - 1] === '--import')) {
+      problems.push(`${where}.command: runs TypeScript without --import tsx`);
+    }
+  }
+
+  return problems;
 }

@@ -171,6 +171,21 @@ describe('checkCompose on mutated copies', () => {
       reported: /services\.api\.environment\.LOG_LEVEL: not a name in ENV_VARS/,
     },
     {
+      when: 'the worker points its payment provider somewhere other than the payments service',
+      mutate: (c) => (c.services.worker.environment.PAYMENT_PROVIDER_URL = 'http://payments:9999'),
+      reported: /services\.worker\.environment\.PAYMENT_PROVIDER_URL: "http:\/\/payments:9999", want http:\/\/payments:4010/,
+    },
+    {
+      when: 'the payments service runs another file',
+      mutate: (c) => (c.services.payments.command = ['node', '--import', 'tsx', 'workers/main.ts']),
+      reported: /services\.payments\.command: .*want node --import tsx payments\/main\.ts/,
+    },
+    {
+      when: 'the payments service loses its health check',
+      mutate: (c) => delete c.services.payments.healthcheck,
+      reported: /services\.payments\.healthcheck: missing/,
+    },
+    {
       when: 'the API reads an env_file',
       mutate: (c) => (c.services.api.env_file = '.env'),
       reported: /services\.api\.env_file: not allowed/,

@@ -10,18 +10,21 @@ import { MAX_MESSAGE_CHARS } from '../domain/message-validation';
 import { ConversationWorkflow } from '../workflows';
 import { messageUpdate, stateQuery } from '../workflows/definitions';
 import { createConversationWorker } from '../workers/conversation-worker';
+import { startTestPayments, type TestPayments } from './support/payments';
 import { temporaryDatabase, type TestDatabase } from './support/database';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from './support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
+let payments: TestPayments;
 
 before(async () => {
-  [env, database] = await Promise.all([startTemporal(), temporaryDatabase()]);
+  [env, database, payments] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments()]);
 });
 after(async () => {
   await env?.teardown();
   await database?.close();
+  await payments?.sandbox.close();
 });
 
 async function newWorker(taskQueue: string): Promise<Worker> {
@@ -30,6 +33,7 @@ async function newWorker(taskQueue: string): Promise<Worker> {
     namespace: env.namespace ?? 'default',
     taskQueue,
     db: database.db,
+    payments: payments.provider,
     workflowBundle: await workflowBundle(),
   });
 }

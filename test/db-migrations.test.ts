@@ -10,6 +10,7 @@ const KNEX_BOOKKEEPING = ['knex_migrations', 'knex_migrations_lock'];
 const STORE_AND_AUTH_TABLES = [
   'addresses',
   'api_tokens',
+  'customer_notifications',
   'customers',
   'fulfillment_items',
   'fulfillment_tracking_ids',
@@ -21,6 +22,7 @@ const STORE_AND_AUTH_TABLES = [
   'payment_methods',
   'payment_transactions',
   'products',
+  'refund_ledger',
   'variant_options',
   'variants',
 ];
@@ -53,7 +55,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens'],
+        ['001-store', '002-api-tokens', '003-refunds'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });

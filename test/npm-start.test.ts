@@ -61,6 +61,8 @@ describe('npm start', () => {
       PORT: String(await freePort()),
       TEMPORAL_DEV_PORT: String(await freePort()),
       TEMPORAL_UI_PORT: String(await freePort()),
+      PAYMENTS_SANDBOX_PORT: String(await freePort()),
+      PAYMENT_PROVIDER_URL: '',
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
     };

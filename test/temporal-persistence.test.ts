@@ -7,18 +7,22 @@ import { workflowIdFor } from '../domain/conversation';
 import { ConversationWorkflow } from '../workflows';
 import { messageUpdate, stateQuery } from '../workflows/definitions';
 import { createConversationWorker } from '../workers/conversation-worker';
+import { startTestPayments, type TestPayments } from './support/payments';
 import { temporaryDatabase, type TestDatabase } from './support/database';
 import { startTemporal, workflowBundle } from './support/temporal';
 
 let dir: string;
 let database: TestDatabase;
+let payments: TestPayments;
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-temporal-'));
   database = await temporaryDatabase();
+  payments = await startTestPayments();
 });
 after(async () => {
   await database?.close();
+  await payments?.sandbox.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,6 +39,7 @@ describe('a dev server restarted on its persistence file', () => {
         namespace: 'default',
         taskQueue,
         db: database.db,
+    payments: payments.provider,
         workflowBundle: await workflowBundle(),
       });
       await worker.runUntil(async () => {
@@ -57,6 +62,7 @@ describe('a dev server restarted on its persistence file', () => {
         namespace: 'default',
         taskQueue,
         db: database.db,
+    payments: payments.provider,
         workflowBundle: await workflowBundle(),
       });
       await worker.runUntil(async () => {

@@ -1,6 +1,7 @@
 import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
+import type { PaymentProvider } from '../payments/payment-provider';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -9,6 +10,7 @@ export interface ConversationWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Knex;
+  payments: PaymentProvider;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
 }
@@ -25,7 +27,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({ db: options.db, payments: options.payments }),
     ...workflowSource,
   });
 }

@@ -4,6 +4,7 @@ import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../db/seed';
+import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { createConversationWorker } from './conversation-worker';
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     db,
+    payments: new HttpPaymentProvider(config.paymentProviderUrl),
   });
   console.log(`worker polling ${config.taskQueue} on ${config.temporalAddress ?? 'localhost:7233'}`);
   try {

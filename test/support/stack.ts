@@ -6,6 +6,7 @@ import { createApp } from '../../api/app';
 import type { Role } from '../../auth/roles';
 import { mintToken } from '../../auth/token-service';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
 
@@ -13,6 +14,7 @@ export interface TestStack {
   baseUrl: string;
   env: TestWorkflowEnvironment;
   database: TestDatabase;
+  payments: TestPayments;
   taskQueue: string;
   token(role: Role, conversationId?: string): Promise<string>;
   startWorker(): Promise<void>;
@@ -22,7 +24,7 @@ export interface TestStack {
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
 export async function startStack(options: { continueAsNewAfterTurns?: number; idleTimeoutMs?: number } = {}): Promise<TestStack> {
-  const [env, database] = await Promise.all([startTemporal(), temporaryDatabase()]);
+  const [env, database, payments] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments()]);
   const taskQueue = uniqueTaskQueue('api');
   const namespace = env.namespace ?? 'default';
   let worker: Worker | undefined;
@@ -47,6 +49,7 @@ export async function startStack(options: { continueAsNewAfterTurns?: number; id
     baseUrl: `http://127.0.0.1:${port}`,
     env,
     database,
+    payments,
     taskQueue,
     token: (role, conversationId) => mintToken(database.db, { role, name: `test ${role}`, conversationId }),
     async startWorker() {
@@ -55,6 +58,7 @@ export async function startStack(options: { continueAsNewAfterTurns?: number; id
         namespace,
         taskQueue,
         db: database.db,
+        payments: payments.provider,
         workflowBundle: await workflowBundle(),
       });
       running = worker.run();
@@ -69,6 +73,7 @@ export async function startStack(options: { continueAsNewAfterTurns?: number; id
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await env.teardown();
       await database.close();
+      await payments.sandbox.close();
     },
   };
   await stack.startWorker();

@@ -1,0 +1,205 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { Knex } from 'knex';
+import {
+  committedRefundCents,
+  findLedgerEntry,
+  insertLedgerEntry,
+  setRestockSnapshot,
+  transitionLedgerEntry,
+  type LedgerEntry,
+  type RefundPurpose,
+} from '../db/repositories/refund-ledger';
+import { ProviderRejectedError, type PaymentProvider } from '../payments/payment-provider';
+
+export interface RefundStepDeps {
+  db: Knex;
+  payments: PaymentProvider;
+}
+
+export interface ReserveRefundInput {
+  sagaId: string;
+  orderId: string;
+  customerId: string;
+  paymentMethodId: string;
+  amountCents: number;
+  purpose: RefundPurpose;
+}
+
+interface VariantSnapshot {
+  variantId: string;
+  available: boolean;
+  stock: number | null;
+}
+
+const keyFor = (sagaId: string, step: string) => `${sagaId}:${step}`;
+
+const businessFailure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+/**
+ * The refund saga's steps and their compensations. Each is idempotent: it keys its effect on the
+ * saga id and moves the ledger entry with a conditional update, so a retry, a restarted worker or a
+ * replayed saga finds the work done and does not do it twice.
+ */
+export function createRefundSteps({ db, payments }: RefundStepDeps) {
+  async function entryOf(sagaId: string, conn: Knex = db): Promise<LedgerEntry> {
+    const entry = await findLedgerEntry(conn, sagaId);
+    if (!entry) throw businessFailure('LedgerEntryMissing', `no refund ledger entry for saga ${sagaId}`);
+    return entry;
+  }
+
+  return {
+    async reserveRefund(input: ReserveRefundInput): Promise<void> {
+      if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) {
+        throw businessFailure('InvalidAmount', `a refund must be a positive whole number of cents, not ${input.amountCents}`);
+      }
+      await db.transaction(async (trx) => {
+        const existing = await findLedgerEntry(trx, input.sagaId);
+        if (existing) {
+          if (existing.amountCents !== input.amountCents || existing.paymentMethodId !== input.paymentMethodId) {
+            throw businessFailure('LedgerConflict', `saga ${input.sagaId} already reserved a different refund`);
+          }
+          return;
+        }
+        const order = await trx('orders').where({ id: input.orderId }).first('customer_id');
+        if (!order) throw businessFailure('OrderNotFound', `order ${input.orderId} does not exist`);
+        if (order.customer_id !== input.customerId) throw businessFailure('NotOwner', `order ${input.orderId} belongs to another customer`);
+        const method = await trx('payment_methods').where({ id: input.paymentMethodId, customer_id: input.customerId }).first('id');
+        if (!method) throw businessFailure('PaymentMethodNotFound', `payment method ${input.paymentMethodId} is not the customer's`);
+        if (input.purpose !== 'goodwill') {
+          const paid = await trx('payment_transactions')
+            .where({ order_id: input.orderId, transaction_type: 'payment' })
+            .sum({ total: 'amount_cents' })
+            .first();
+          const already = await committedRefundCents(trx, input.orderId);
+          if (already + input.amountCents > Number(paid?.total ?? 0)) {
+            throw businessFailure(
+              'OverRefund',
+              `refunding ${input.amountCents} cents would exceed what was paid for ${input.orderId} (${Number(paid?.total ?? 0)} paid, ${already} already refunded or reserved)`,
+            );
+          }
+        }
+        await insertLedgerEntry(trx, { ...input, idempotencyKey: keyFor(input.sagaId, 'reserve') });
+      });
+    },
+
+    async releaseRefund(sagaId: string): Promise<void> {
+      const released = await transitionLedgerEntry(db, sagaId, 'reserved', 'released');
+      if (!released) log.info('refund reservation already released or moved on', { sagaId });
+    },
+
+    async refundThroughProvider(sagaId: string): Promise<string> {
+      const entry = await entryOf(sagaId);
+      if (entry.providerRefundId) return entry.providerRefundId;
+      if (entry.status !== 'reserved') throw businessFailure('LedgerState', `saga ${sagaId} cannot refund from status ${entry.status}`);
+      try {
+        const receipt = await payments.refund({
+          idempotencyKey: keyFor(sagaId, 'provider-refund'),
+          paymentMethodId: entry.paymentMethodId,
+          amountCents: entry.amountCents,
+          reference: entry.orderId,
+        });
+        await transitionLedgerEntry(db, sagaId, 'reserved', 'refunded', { provider_refund_id: receipt.refundId });
+        return receipt.refundId;
+      } catch (err) {
+        if (err instanceof ProviderRejectedError) throw businessFailure('ProviderRejected', `${err.code}: ${err.message}`);
+        throw err;
+      }
+    },
+
+    async reverseProviderRefund(sagaId: string): Promise<void> {
+      const entry = await entryOf(sagaId);
+      if (entry.status === 'reversed') return;
+      if (!entry.providerRefundId) {
+        log.info('no provider refund to reverse', { sagaId });
+        return;
+      }
+      const reversal = await payments.reverseRefund({ idempotencyKey: keyFor(sagaId, 'provider-reversal'), refundId: entry.providerRefundId });
+      await transitionLedgerEntry(db, sagaId, 'refunded', 'reversed', { provider_reversal_id: reversal.reversalId });
+    },
+
+    /** Appends the refund to the order's payment history, credits a gift card, sets the status after. */
+    async recordRefundOnOrder(input: { sagaId: string; orderStatusAfter?: string }): Promise<void> {
+      await db.transaction(async (trx) => {
+        const entry = await entryOf(input.sagaId, trx);
+        if (entry.status === 'recorded') return;
+        if (entry.status !== 'refunded') throw businessFailure('LedgerState', `saga ${input.sagaId} cannot record from status ${entry.status}`);
+        const order = await trx('orders').where({ id: entry.orderId }).first('status');
+        if (!order) throw businessFailure('OrderNotFound', `order ${entry.orderId} no longer exists`);
+        const last = await trx('payment_transactions').where({ order_id: entry.orderId }).max({ position: 'position' }).first();
+        const position = Number(last?.position ?? -1) + 1;
+        await trx('payment_transactions').insert({
+          order_id: entry.orderId,
+          position,
+          transaction_type: 'refund',
+          amount_cents: entry.amountCents,
+          amount_json: null,
+          payment_method_id: entry.paymentMethodId,
+        });
+        await trx('payment_methods')
+          .where({ id: entry.paymentMethodId, source: 'gift_card' })
+          .increment('balance_cents', entry.amountCents);
+        if (input.orderStatusAfter) await trx('orders').where({ id: entry.orderId }).update({ status: input.orderStatusAfter });
+        const moved = await transitionLedgerEntry(trx, input.sagaId, 'refunded', 'recorded', {
+          recorded_position: position,
+          previous_order_status: order.status,
+        });
+        if (!moved) throw new Error(`saga ${input.sagaId} was recorded concurrently; retrying`);
+      });
+    },
+
+    async revertRefundOnOrder(sagaId: string): Promise<void> {
+      await db.transaction(async (trx) => {
+        const entry = await entryOf(sagaId, trx);
+        if (entry.status !== 'recorded') return;
+        if (entry.recordedPosition !== null) {
+          await trx('payment_transactions').where({ order_id: entry.orderId, position: entry.recordedPosition }).delete();
+        }
+        await trx('payment_methods')
+          .where({ id: entry.paymentMethodId, source: 'gift_card' })
+          .decrement('balance_cents', entry.amountCents);
+        if (entry.previousOrderStatus) await trx('orders').where({ id: entry.orderId }).update({ status: entry.previousOrderStatus });
+        await transitionLedgerEntry(trx, sagaId, 'recorded', 'refunded', { recorded_position: null, previous_order_status: null });
+      });
+    },
+
+    async restockItems(input: { sagaId: string; itemIds: string[] }): Promise<void> {
+      await db.transaction(async (trx) => {
+        const entry = await entryOf(input.sagaId, trx);
+        if (entry.restockSnapshot !== null) return;
+        const rows = (await trx('variants').whereIn('id', input.itemIds).select('id', 'available', 'stock')) as {
+          id: string;
+          available: boolean | number;
+          stock: number | null;
+        }[];
+        const missing = input.itemIds.filter((id) => !rows.some((r) => r.id === id));
+        if (missing.length > 0) throw businessFailure('ItemNotFound', `cannot restock unknown items ${missing.join(', ')}`);
+        const snapshot: VariantSnapshot[] = rows.map((r) => ({ variantId: r.id, available: Boolean(r.available), stock: r.stock }));
+        for (const itemId of input.itemIds) {
+          await trx('variants').where({ id: itemId }).whereNotNull('stock').increment('stock', 1);
+          await trx('variants').where({ id: itemId }).update({ available: true });
+        }
+        await setRestockSnapshot(trx, input.sagaId, JSON.stringify(snapshot));
+      });
+    },
+
+    async unrestockItems(sagaId: string): Promise<void> {
+      await db.transaction(async (trx) => {
+        const entry = await entryOf(sagaId, trx);
+        if (entry.restockSnapshot === null) return;
+        for (const v of JSON.parse(entry.restockSnapshot) as VariantSnapshot[]) {
+          await trx('variants').where({ id: v.variantId }).update({ available: v.available, stock: v.stock });
+        }
+        await setRestockSnapshot(trx, sagaId, null);
+      });
+    },
+
+    /** Writes the customer's notice to the outbox once; channel adapters deliver it. */
+    async notifyCustomer(input: { sagaId: string; text: string }): Promise<void> {
+      const entry = await entryOf(input.sagaId);
+      await db('customer_notifications')
+        .insert({ idempotency_key: keyFor(input.sagaId, 'notify'), customer_id: entry.customerId, order_id: entry.orderId, body: input.text })
+        .onConflict('idempotency_key')
+        .ignore();
+    },
+  };
+}

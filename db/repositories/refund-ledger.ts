@@ -1,0 +1,113 @@
+import type { Knex } from 'knex';
+import type { RefundPurpose } from '../../domain/refunds';
+
+export type LedgerStatus = 'reserved' | 'refunded' | 'recorded' | 'released' | 'reversed';
+export type { RefundPurpose } from '../../domain/refunds';
+
+export interface LedgerEntry {
+  id: number;
+  sagaId: string;
+  idempotencyKey: string;
+  orderId: string;
+  customerId: string;
+  paymentMethodId: string;
+  amountCents: number;
+  purpose: RefundPurpose;
+  status: LedgerStatus;
+  providerRefundId: string | null;
+  providerReversalId: string | null;
+  recordedPosition: number | null;
+  previousOrderStatus: string | null;
+  restockSnapshot: string | null;
+}
+
+interface LedgerRow {
+  id: number;
+  saga_id: string;
+  idempotency_key: string;
+  order_id: string;
+  customer_id: string;
+  payment_method_id: string;
+  amount_cents: number;
+  purpose: RefundPurpose;
+  status: LedgerStatus;
+  provider_refund_id: string | null;
+  provider_reversal_id: string | null;
+  recorded_position: number | null;
+  previous_order_status: string | null;
+  restock_snapshot: string | null;
+}
+
+const toEntry = (row: LedgerRow): LedgerEntry => ({
+  id: row.id,
+  sagaId: row.saga_id,
+  idempotencyKey: row.idempotency_key,
+  orderId: row.order_id,
+  customerId: row.customer_id,
+  paymentMethodId: row.payment_method_id,
+  amountCents: Number(row.amount_cents),
+  purpose: row.purpose,
+  status: row.status,
+  providerRefundId: row.provider_refund_id,
+  providerReversalId: row.provider_reversal_id,
+  recordedPosition: row.recorded_position,
+  previousOrderStatus: row.previous_order_status,
+  restockSnapshot: row.restock_snapshot,
+});
+
+export async function findLedgerEntry(db: Knex, sagaId: string): Promise<LedgerEntry | undefined> {
+  const row = (await db('refund_ledger').where({ saga_id: sagaId }).first()) as LedgerRow | undefined;
+  return row && toEntry(row);
+}
+
+export async function ledgerEntriesForOrder(db: Knex, orderId: string): Promise<LedgerEntry[]> {
+  const rows = (await db('refund_ledger').where({ order_id: orderId }).orderBy('id')) as LedgerRow[];
+  return rows.map(toEntry);
+}
+
+export async function insertLedgerEntry(
+  db: Knex,
+  entry: Pick<LedgerEntry, 'sagaId' | 'idempotencyKey' | 'orderId' | 'customerId' | 'paymentMethodId' | 'amountCents' | 'purpose'>,
+): Promise<void> {
+  await db('refund_ledger').insert({
+    saga_id: entry.sagaId,
+    idempotency_key: entry.idempotencyKey,
+    order_id: entry.orderId,
+    customer_id: entry.customerId,
+    payment_method_id: entry.paymentMethodId,
+    amount_cents: entry.amountCents,
+    purpose: entry.purpose,
+    status: 'reserved',
+  });
+}
+
+/**
+ * Moves an entry from one status to the next only if it is still in `from`: two racing
+ * attempts (a retried activity, a restarted worker) cannot both make the same transition.
+ */
+export async function transitionLedgerEntry(
+  db: Knex,
+  sagaId: string,
+  from: LedgerStatus,
+  to: LedgerStatus,
+  fields: Partial<Record<'provider_refund_id' | 'provider_reversal_id' | 'recorded_position' | 'previous_order_status' | 'restock_snapshot', string | number | null>> = {},
+): Promise<boolean> {
+  const changed = await db('refund_ledger')
+    .where({ saga_id: sagaId, status: from })
+    .update({ status: to, ...fields, updated_at: db.fn.now() });
+  return changed === 1;
+}
+
+export async function setRestockSnapshot(db: Knex, sagaId: string, snapshot: string | null): Promise<void> {
+  await db('refund_ledger').where({ saga_id: sagaId }).update({ restock_snapshot: snapshot, updated_at: db.fn.now() });
+}
+
+/** Cents already promised or paid back on an order by sagas that have not been undone. */
+export async function committedRefundCents(db: Knex, orderId: string): Promise<number> {
+  const row = await db('refund_ledger')
+    .where({ order_id: orderId })
+    .whereIn('status', ['reserved', 'refunded', 'recorded'])
+    .sum({ total: 'amount_cents' })
+    .first();
+  return Number(row?.total ?? 0);
+}

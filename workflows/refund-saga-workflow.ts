@@ -1,0 +1,114 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { ApprovalDecision, RefundSagaInput, RefundSagaPhase, RefundSagaResult } from '../domain/refunds';
+import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from './refund-saga-definitions';
+
+type Activities = ReturnType<typeof createActivities>;
+
+const steps = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 8 },
+});
+
+// Compensations must finish whatever happens: many more attempts, and they never give up early.
+const compensations = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 },
+});
+
+/**
+ * Moves money back to a customer: reserve in the ledger → refund at the provider → record on the
+ * order → restock → notify. Each finished step registers its compensation; when a later step fails
+ * for good, the compensations run in reverse and the original failure is rethrown.
+ */
+export async function RefundSagaWorkflow(input: RefundSagaInput): Promise<RefundSagaResult> {
+  const sagaId = workflowInfo().workflowId;
+  let phase: RefundSagaPhase = input.approval ? 'awaiting_approval' : 'reserving';
+  let decision: { approved: boolean; by: string; reason?: string } | undefined;
+  setHandler(refundPhaseQuery, () => phase);
+  setHandler(approveRefundSignal, (d: ApprovalDecision) => {
+    decision ??= { approved: true, by: d.by, reason: d.reason };
+  });
+  setHandler(denyRefundSignal, (d: ApprovalDecision) => {
+    decision ??= { approved: false, by: d.by, reason: d.reason };
+  });
+
+  if (input.approval) {
+    const decided = await condition(() => decision !== undefined, input.approval.timeoutMs);
+    if (!decided || !decision) {
+      phase = 'approval_timed_out';
+      return { outcome: 'approval_timed_out', reason: `no ${input.approval.role} decided in time` };
+    }
+    if (!decision.approved) {
+      phase = 'denied';
+      return { outcome: 'denied', decidedBy: decision.by, reason: decision.reason };
+    }
+  }
+
+  const undo: (() => Promise<void>)[] = [];
+  try {
+    phase = 'reserving';
+    await steps.reserveRefund({
+      sagaId,
+      orderId: input.orderId,
+      customerId: input.customerId,
+      paymentMethodId: input.paymentMethodId,
+      amountCents: input.amountCents,
+      purpose: input.purpose,
+    });
+    undo.push(() => compensations.releaseRefund(sagaId));
+
+    phase = 'refunding';
+    const providerRefundId = await steps.refundThroughProvider(sagaId);
+    undo.push(() => compensations.reverseProviderRefund(sagaId));
+
+    phase = 'recording';
+    await steps.recordRefundOnOrder({ sagaId, orderStatusAfter: input.orderStatusAfter });
+    undo.push(() => compensations.revertRefundOnOrder(sagaId));
+
+    if (input.restockItemIds.length > 0) {
+      phase = 'restocking';
+      await steps.restockItems({ sagaId, itemIds: input.restockItemIds });
+      undo.push(() => compensations.unrestockItems(sagaId));
+    }
+
+    phase = 'notifying';
+    await steps.notifyCustomer({ sagaId, text: input.notification });
+    phase = 'completed';
+    return { outcome: 'completed', providerRefundId, decidedBy: decision?.by };
+  } catch (err) {
+    const failedAt = phase;
+    phase = 'compensating';
+    await CancellationScope.nonCancellable(async () => {
+      for (const compensate of undo.reverse()) {
+        try {
+          await compensate();
+        } catch (compensationError) {
+          log.error('refund compensation failed; continuing with the rest', { sagaId, error: String(compensationError) });
+        }
+      }
+    });
+    phase = 'compensated';
+    throw ApplicationFailure.create({
+      type: 'RefundFailed',
+      message: `the refund failed while ${failedAt}: ${rootMessage(err)}; ${undo.length} completed step(s) were undone`,
+      nonRetryable: true,
+      cause: err instanceof Error ? err : undefined,
+    });
+  }
+}
+
+/** The innermost reason: an activity failure wraps the activity's own ApplicationFailure. */
+function rootMessage(err: unknown): string {
+  let current: unknown = err;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
