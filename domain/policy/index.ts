@@ -1,0 +1,10 @@
+/** The policy engine: every action request → allow / deny(reason) / needs_confirmation(proposal) / needs_approval(role). */
+export { evaluate } from './evaluate';
+export { describeProposal } from './describe';
+export { hasValidProposalId, proposalIdOf } from './proposal';
+export { DEFAULT_POLICY_SETTINGS, whyPolicySettingsAreInvalid } from './settings';
+export { ACTION_TOOL_NAMES, requestFromToolCall } from './tool-call';
+export { ORDER_STATUS } from './rules/order-status';
+export { formatCents, toCents } from './money';
+export { canonicalJson, fingerprint, fnv1a64 } from './fingerprint';
+export * from './types';

@@ -1,0 +1,37 @@
+/** Who is asking: authenticated in this conversation, and acting only on their own records. */
+import { deny } from '../decision';
+import type { ConversationFacts, CustomerRecord, Deny, OrderRecord, StoreRecords } from '../types';
+
+/** The policy: authenticate by email, or name + zip, in this conversation, even when the user id is given. */
+export function requireAuthenticated(facts: ConversationFacts): string | Deny {
+  if (typeof facts.customerId !== 'string' || facts.customerId.length === 0) {
+    return deny('authentication', 'The customer has not been authenticated in this conversation (email, or name and zip code).');
+  }
+  return facts.customerId;
+}
+
+/** The customer record must be the authenticated customer's own: its payment methods are the only ones usable. */
+export function requireCustomerRecord(records: StoreRecords, customerId: string): CustomerRecord | Deny {
+  const customer = records.customer;
+  if (!customer) return deny('record-not-found', `No customer record was found for ${customerId}.`);
+  if (customer.user_id !== customerId) {
+    return deny('customer-ownership', 'The customer record given is not the authenticated customer’s.');
+  }
+  return customer;
+}
+
+/** Someone else's order reads exactly like a missing one to the customer; the rule tells auditors which. */
+export function requireOwnedOrder(records: StoreRecords, orderId: string, customerId: string): OrderRecord | Deny {
+  const notYours = `Order ${orderId} was not found among the authenticated customer’s orders.`;
+  const order = records.order;
+  if (!order || order.order_id !== orderId) return deny('record-not-found', notYours);
+  if (order.user_id !== customerId) return deny('order-ownership', notYours);
+  return order;
+}
+
+/** One customer per conversation: their own profile only. */
+export function requireOwnProfile(userId: string, customerId: string): Deny | undefined {
+  return userId === customerId
+    ? undefined
+    : deny('customer-ownership', 'Only the authenticated customer’s own profile can be changed in this conversation.');
+}

@@ -1,0 +1,94 @@
+/** Which items: in the order, as many times as listed; new items available variants of the same product. */
+import { deny, isDeny } from '../decision';
+import { toCents } from '../money';
+import { countOf, findProduct, findVariant, orderItem } from '../records';
+import type { Deny, OrderItemRecord, OrderRecord, ProductRecord, ProposalItem } from '../types';
+
+/** Each id listed at most as many times as the order holds it (an order may hold the same item twice). */
+export function checkItemsInOrder(order: OrderRecord, itemIds: readonly string[]): Deny | undefined {
+  const orderIds = order.items.map((item) => item.item_id);
+  for (const id of new Set(itemIds)) {
+    const held = countOf(orderIds, id);
+    const listed = countOf(itemIds, id);
+    if (listed > held) {
+      return deny(
+        'items-in-order',
+        held === 0
+          ? `Item ${id} is not in order ${order.order_id}.`
+          : `Item ${id} is listed ${listed} times but order ${order.order_id} holds it ${held} time${held === 1 ? '' : 's'}.`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** The items as they stand in the order, for a return. */
+export function itemsAsOrdered(order: OrderRecord, itemIds: readonly string[]): ProposalItem[] | Deny {
+  const missing = checkItemsInOrder(order, itemIds);
+  if (missing) return missing;
+  return itemIds.map((id) => {
+    // checkItemsInOrder made sure the order holds every listed id.
+    const item = orderItem(order, id) as OrderItemRecord;
+    return { itemId: id, productId: item.product_id, name: item.name, priceCents: toCents(item.price), newItemId: null, newPriceCents: null };
+  });
+}
+
+/**
+ * Pairs old and new items by position for a modification or exchange: equal counts, no item for itself,
+ * the new one a variant of the same product (never shirt → shoe) that is available now.
+ */
+export function pairedItems(
+  order: OrderRecord,
+  itemIds: readonly string[],
+  newItemIds: readonly string[],
+  products: readonly ProductRecord[],
+): ProposalItem[] | Deny {
+  const missing = checkItemsInOrder(order, itemIds);
+  if (missing) return missing;
+  if (itemIds.length !== newItemIds.length) {
+    return deny(
+      'item-count',
+      `${itemIds.length} item${itemIds.length === 1 ? '' : 's'} to change but ${newItemIds.length} new item${newItemIds.length === 1 ? '' : 's'}; each item needs exactly one new item.`,
+    );
+  }
+  const pairs: ProposalItem[] = [];
+  for (const [index, oldId] of itemIds.entries()) {
+    const newId = newItemIds[index] as string;
+    const pair = pairOne(order, oldId, newId, products);
+    if (isDeny(pair)) return pair;
+    pairs.push(pair);
+  }
+  return pairs;
+}
+
+function pairOne(order: OrderRecord, oldId: string, newId: string, products: readonly ProductRecord[]): ProposalItem | Deny {
+  if (newId === oldId) {
+    return deny('same-item', `Item ${oldId} cannot be changed for itself; choose a different option of the product.`);
+  }
+  const item = orderItem(order, oldId) as OrderItemRecord;
+  const product = findProduct(products, item.product_id);
+  if (!product) return deny('record-not-found', `No product record was found for ${item.name} (product ${item.product_id}).`);
+  const variant = findVariant(product, newId);
+  if (!variant || variant.item_id !== newId) {
+    return deny(
+      'same-product',
+      `Item ${newId} is not an option of ${product.name} (product ${product.product_id}); an item can only change to another option of the same product.`,
+    );
+  }
+  if (variant.available !== true) {
+    return deny('variant-available', `Item ${newId} (${product.name}) is not available.`);
+  }
+  return {
+    itemId: oldId,
+    productId: item.product_id,
+    name: item.name,
+    priceCents: toCents(item.price),
+    newItemId: newId,
+    newPriceCents: toCents(variant.price),
+  };
+}
+
+/** New prices minus old prices, in cents: positive means the customer pays. */
+export function priceDifferenceCents(items: readonly ProposalItem[]): number {
+  return items.reduce((total, item) => total + (item.newPriceCents ?? item.priceCents) - item.priceCents, 0);
+}

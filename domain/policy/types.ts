@@ -1,0 +1,348 @@
+/**
+ * The policy engine's vocabulary: what is asked (ActionRequest), what is known (PolicyContext), what it
+ * answers (PolicyDecision) and what the customer confirms (Proposal).
+ *
+ * Store records are structural subsets of the tau-bench retail records (db/tau-format/records.ts), so a
+ * TauOrder, TauUser or TauProduct can be passed as it is, and so can its plain-JSON form after a Temporal
+ * payload round trip (maps become plain objects). Money in those records is tau's dollars; the engine turns
+ * it into integer cents on reading, and everything it computes or returns is integer cents.
+ */
+
+export const ACTION_KINDS = [
+  'cancel_pending_order',
+  'modify_pending_order_address',
+  'modify_pending_order_items',
+  'modify_pending_order_payment',
+  'modify_user_address',
+  'return_delivered_order_items',
+  'exchange_delivered_order_items',
+  'goodwill_credit',
+  'transfer_to_human',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const CANCEL_REASONS = ['no longer needed', 'ordered by mistake'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+export const APPROVER_ROLES = ['agent', 'supervisor'] as const;
+export type ApproverRole = (typeof APPROVER_ROLES)[number];
+
+export interface Address {
+  address1: string;
+  address2: string;
+  city: string;
+  country: string;
+  state: string;
+  zip: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Requests
+
+interface RequestBase {
+  /**
+   * Free text that came with the request (the customer's words, a model's rationale). Kept for the record;
+   * no rule reads it, so nothing written here can widen what is allowed.
+   */
+  note?: string;
+}
+
+export interface CancelPendingOrder extends RequestBase {
+  kind: 'cancel_pending_order';
+  orderId: string;
+  /** Must be exactly one of CANCEL_REASONS. */
+  reason: string;
+}
+
+export interface ModifyPendingOrderAddress extends RequestBase {
+  kind: 'modify_pending_order_address';
+  orderId: string;
+  address: Address;
+}
+
+export interface ModifyPendingOrderItems extends RequestBase {
+  kind: 'modify_pending_order_items';
+  orderId: string;
+  /** Pairs with newItemIds by position. */
+  itemIds: readonly string[];
+  newItemIds: readonly string[];
+  /** Pays, or receives, the price difference. */
+  paymentMethodId: string;
+}
+
+export interface ModifyPendingOrderPayment extends RequestBase {
+  kind: 'modify_pending_order_payment';
+  orderId: string;
+  paymentMethodId: string;
+}
+
+export interface ModifyUserAddress extends RequestBase {
+  kind: 'modify_user_address';
+  userId: string;
+  address: Address;
+}
+
+export interface ReturnDeliveredOrderItems extends RequestBase {
+  kind: 'return_delivered_order_items';
+  orderId: string;
+  itemIds: readonly string[];
+  /** Receives the refund: the original payment method or one of the customer's gift cards. */
+  paymentMethodId: string;
+}
+
+export interface ExchangeDeliveredOrderItems extends RequestBase {
+  kind: 'exchange_delivered_order_items';
+  orderId: string;
+  itemIds: readonly string[];
+  newItemIds: readonly string[];
+  paymentMethodId: string;
+}
+
+export interface GoodwillCredit extends RequestBase {
+  kind: 'goodwill_credit';
+  orderId: string;
+  amountCents: number;
+  /** Receives the credit: the original payment method or one of the customer's gift cards. */
+  paymentMethodId: string;
+  /** Why the credit is given; recorded in the proposal, never interpreted. */
+  reason: string;
+}
+
+export interface TransferToHuman extends RequestBase {
+  kind: 'transfer_to_human';
+  summary: string;
+}
+
+export type ActionRequest =
+  | CancelPendingOrder
+  | ModifyPendingOrderAddress
+  | ModifyPendingOrderItems
+  | ModifyPendingOrderPayment
+  | ModifyUserAddress
+  | ReturnDeliveredOrderItems
+  | ExchangeDeliveredOrderItems
+  | GoodwillCredit
+  | TransferToHuman;
+
+// ---------------------------------------------------------------------------------------------------------
+// Store records (tau shape, tau money)
+
+/** A map keyed by id, as a Map (db/tau-format) or a plain object (after JSON). */
+export type Keyed<Value> = ReadonlyMap<string, Value> | Readonly<Record<string, Value>>;
+
+export interface OrderItemRecord {
+  name: string;
+  product_id: string;
+  item_id: string;
+  /** Dollars, as in the tau files. */
+  price: number;
+}
+
+export interface PaymentRecord {
+  transaction_type: 'payment' | 'refund';
+  /** Dollars; may carry float noise (35.52999999999997), read to the nearest cent. */
+  amount: number;
+  payment_method_id: string;
+}
+
+export interface OrderRecord {
+  order_id: string;
+  user_id: string;
+  address: Address;
+  items: readonly OrderItemRecord[];
+  status: string;
+  payment_history: readonly PaymentRecord[];
+  exchange_payment_method_id?: string | null;
+  return_payment_method_id?: string | null;
+}
+
+export type PaymentMethodRecord =
+  | { source: 'credit_card' | 'paypal'; id: string }
+  | { source: 'gift_card'; id: string; /** Dollars. */ balance: number };
+
+export interface CustomerRecord {
+  user_id: string;
+  address: Address;
+  payment_methods: Keyed<PaymentMethodRecord>;
+}
+
+export interface VariantRecord {
+  item_id: string;
+  available: boolean;
+  /** Dollars. */
+  price: number;
+}
+
+export interface ProductRecord {
+  product_id: string;
+  name: string;
+  variants: Keyed<VariantRecord>;
+}
+
+/** What the store holds about this request, read just before evaluating. */
+export interface StoreRecords {
+  /** The authenticated customer's record (with their payment methods), when there is one. */
+  customer: CustomerRecord | null;
+  /** The order the request names, when it names one. */
+  order: OrderRecord | null;
+  /** The products of the order's items that are being changed (for their variants). */
+  products: readonly ProductRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Facts the conversation (or, in an activity, the ledger) knows
+
+/** The customer's explicit "yes" to one proposal. */
+export interface Confirmation {
+  proposalId: string;
+}
+
+/** A human's approval of one proposal (from an authenticated agent or supervisor action, never from customer text). */
+export interface Approval {
+  proposalId: string;
+  role: ApproverRole;
+  /** Who approved, for the record. */
+  by?: string;
+}
+
+export interface ConversationFacts {
+  /** The customer authenticated in this conversation (email, or name + zip), or null. */
+  customerId: string | null;
+  /** The latest confirmation the customer gave, or null. */
+  confirmation: Confirmation | null;
+  approvals: readonly Approval[];
+  /** Proposals already carried out: a confirmation of one of these is spent. */
+  completedProposalIds: readonly string[];
+}
+
+/** What happened to the order before, beyond what its status says (defence in depth for one-time limits). */
+export interface OrderHistoryFacts {
+  itemsModified?: boolean;
+  paymentModified?: boolean;
+  returnOrExchangeRequested?: boolean;
+  /** Goodwill already credited on this order, in cents. */
+  goodwillCreditedCents?: number;
+}
+
+export interface PolicySettings {
+  /** Refunds up to and including this many cents go through without a human; above it, approval is needed. */
+  automaticRefundLimitCents: number;
+  /** Roles whose approval lets an over-limit refund through; the first is the one asked. */
+  refundApproverRoles: readonly ApproverRole[];
+  /**
+   * The reference's tool lets a `pending (item modified)` order's address change, although its policy text
+   * says the order cannot be modified any more; true follows the tool.
+   */
+  addressChangeAfterItemModification: boolean;
+}
+
+export interface PolicyContext {
+  facts: ConversationFacts;
+  records: StoreRecords;
+  /** Facts about the named order's history; absent means nothing beyond its record. */
+  history?: OrderHistoryFacts;
+  settings: PolicySettings;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Proposals and decisions
+
+export interface ProposalItem {
+  itemId: string;
+  productId: string;
+  name: string;
+  priceCents: number;
+  /** For a modification or exchange: the variant it becomes. */
+  newItemId: string | null;
+  newPriceCents: number | null;
+}
+
+export interface MoneyMovement {
+  paymentMethodId: string;
+  amountCents: number;
+}
+
+/** The concrete action a customer confirms. Every field is in its fingerprint, `proposalId`. */
+export interface Proposal {
+  proposalId: string;
+  action: ActionKind;
+  customerId: string | null;
+  orderId: string | null;
+  /** The order state the proposal was made against: when it changes, so does the proposal. */
+  basis: { orderStatus: string; paymentEntries: number } | null;
+  items: ProposalItem[];
+  /** The cancel reason, the goodwill reason or the transfer summary. */
+  reason: string | null;
+  address: { from: Address; to: Address } | null;
+  /** The payment method the customer chose (new method, or where money is paid from or to). */
+  paymentMethodId: string | null;
+  /** Money taken from the customer. */
+  charges: MoneyMovement[];
+  /** Money given back to the customer. */
+  refunds: MoneyMovement[];
+  /** For item changes: new prices minus old prices (positive: the customer pays). */
+  priceDifferenceCents: number | null;
+  /** The refund measured against the automatic limit (for goodwill, with earlier goodwill on the order). */
+  refundTowardLimitCents: number;
+  /** Set when a human must approve after the customer confirms. */
+  approval: { role: ApproverRole; reason: string } | null;
+  /** What the customer must be told before confirming (one-time limits). */
+  notices: string[];
+}
+
+export type ProposalContent = Omit<Proposal, 'proposalId'>;
+
+/** Stable names of the rules, for tests, audit records and metrics. */
+export type RuleId =
+  | 'request-shape'
+  | 'settings'
+  | 'authentication'
+  | 'record-not-found'
+  | 'customer-ownership'
+  | 'order-ownership'
+  | 'order-status'
+  | 'items-modified-once'
+  | 'payment-changed-once'
+  | 'return-or-exchange-once'
+  | 'cancel-reason'
+  | 'address'
+  | 'items-in-order'
+  | 'item-count'
+  | 'same-item'
+  | 'same-product'
+  | 'variant-available'
+  | 'payment-method-ownership'
+  | 'payment-method-unchanged'
+  | 'refund-destination'
+  | 'gift-card-balance'
+  | 'goodwill-amount'
+  | 'already-done';
+
+export type ConfirmationRule = 'confirmation-missing' | 'confirmation-stale' | 'confirmation-spent';
+
+export interface Allow {
+  outcome: 'allow';
+  proposal: Proposal;
+}
+
+export interface Deny {
+  outcome: 'deny';
+  rule: RuleId;
+  reason: string;
+}
+
+export interface NeedsConfirmation {
+  outcome: 'needs_confirmation';
+  rule: ConfirmationRule;
+  reason: string;
+  proposal: Proposal;
+}
+
+export interface NeedsApproval {
+  outcome: 'needs_approval';
+  role: ApproverRole;
+  reason: string;
+  proposal: Proposal;
+}
+
+export type PolicyDecision = Allow | Deny | NeedsConfirmation | NeedsApproval;
