@@ -1,0 +1,230 @@
+/**
+ * Entity extraction for the action flows: order ids, e-mails, names, zip codes, money amounts,
+ * one-line addresses, product and item mentions, yes/no. Pure and deterministic.
+ */
+
+/** Order ids: `#W1234567`, `W1234567` or `w1234567` → `#W1234567`, in order of appearance, without repeats. */
+export function extractOrderIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const m of text.matchAll(/(?<![\w#])#?\s?[Ww](\d{7})(?!\d)/g)) {
+    const id = `#W${m[1] as string}`;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** E-mail addresses, lower-cased, in order of appearance. */
+export function extractEmails(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g)) {
+    const email = m[0].toLowerCase();
+    if (!found.includes(email)) found.push(email);
+  }
+  return found;
+}
+
+export interface PersonName {
+  first: string;
+  last?: string;
+}
+
+const NAME_STOP = new Set(['and', 'from', 'my', 'i', 'im', 'with', 'zip', 'the', 'at', 'in', 'of', 'email', 'e-mail', 'here', 'please', 'thanks', 'but', 'so', 'order', 'who', 'living', 'zipcode', 'postcode']);
+
+/** A name the customer gives explicitly: "my name is Ana Lopez", "name: ana lopez", "this is Ana Lopez". */
+export function extractName(text: string): PersonName | undefined {
+  const m = /\b(?:my name is|my name's|name is|name:|this is|i am called|call me)\s+([A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ÿ'’-]+){0,3})/i.exec(text);
+  if (!m) return undefined;
+  const words: string[] = [];
+  for (const w of (m[1] as string).split(/\s+/)) {
+    if (NAME_STOP.has(w.toLowerCase())) break;
+    words.push(w);
+  }
+  // "this is" only introduces a name when it is followed by capitalised words.
+  if (/^this is/i.test(m[0]) && !words.every((w) => /^[A-ZÀ-ÖØ-Þ]/.test(w))) return undefined;
+  if (words.length === 0) return undefined;
+  // Typed all in lower case: capitalise each word; otherwise keep the customer's own spelling ("van der Berg").
+  const lower = words.every((w) => w === w.toLowerCase());
+  const cap = (w: string) => (lower ? w.charAt(0).toUpperCase() + w.slice(1) : w);
+  const first = cap(words[0] as string);
+  const rest = words.slice(1).map(cap);
+  return rest.length > 0 ? { first, last: rest.join(' ') } : { first };
+}
+
+/** US zip codes (5 digits, optionally +4), not parts of longer numbers, amounts or order ids. */
+export function extractZipCodes(text: string): string[] {
+  const zips: string[] = [];
+  for (const m of text.matchAll(/(?<![\d$€£#.,\w])(\d{5})(?:-\d{4})?(?![\d.,]\d|\w)/g)) {
+    const zip = m[1] as string;
+    if (!zips.includes(zip)) zips.push(zip);
+  }
+  return zips;
+}
+
+export interface Money {
+  amount: number;
+  currency: 'USD' | 'EUR' | 'GBP';
+  text: string;
+}
+
+const CURRENCY_SYMBOL: Record<string, Money['currency']> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
+
+/** Money amounts: `$12.50`, `$1,200`, `12.50 dollars`, `USD 40`, `€9`. */
+export function extractMoney(text: string): Money[] {
+  const found: Money[] = [];
+  const number = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
+  const patterns: { re: RegExp; currency: (m: RegExpMatchArray) => Money['currency'] }[] = [
+    { re: new RegExp(String.raw`([$€£])\s?${number}(?![\d])`, 'g'), currency: (m) => CURRENCY_SYMBOL[m[1] as string] ?? 'USD' },
+    { re: new RegExp(String.raw`\b(USD|EUR|GBP)\s?${number}\b`, 'gi'), currency: (m) => (m[1] as string).toUpperCase() as Money['currency'] },
+    {
+      re: new RegExp(String.raw`(?<![\d$€£.,])()${number}\s?(dollars?|bucks|usd|euros?|eur|pounds?|gbp)\b`, 'gi'),
+      currency: (m) => {
+        const unit = (m[4] as string).toLowerCase();
+        return unit.startsWith('eur') ? 'EUR' : unit.startsWith('pound') || unit === 'gbp' ? 'GBP' : 'USD';
+      },
+    },
+  ];
+  const taken: [number, number][] = [];
+  for (const { re, currency } of patterns) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      taken.push([start, end]);
+      const whole = (m[2] as string).replace(/,/g, '');
+      const cents = m[3] ?? '';
+      found.push({ amount: Number(`${whole}.${cents.padEnd(2, '0')}`), currency: currency(m), text: m[0].trim() });
+    }
+  }
+  return found.sort((a, b) => text.indexOf(a.text) - text.indexOf(b.text));
+}
+
+/** An address in the tau-bench retail shape. */
+export interface Address {
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+}
+
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(' '),
+);
+
+/**
+ * A one-line address, `street, [apt,] city, state zip[, country]` (the city may share a segment with
+ * the state: `Austin TX 78701`). The country defaults to USA.
+ */
+export function extractAddress(text: string): Address | undefined {
+  const line = text
+    .replace(/^.*?\b(?:address is|address:|ship (?:it )?to|send (?:it )?to|deliver (?:it )?to|move(?:d)? to)\s+/i, '')
+    .replace(/[.!]+\s*$/, '');
+  const parts = line.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  for (let i = 1; i < parts.length; i++) {
+    const m = /^(?:(.*?)\s+)?([A-Za-z]{2})\s+(\d{5})(?:-\d{4})?$/.exec(parts[i] as string);
+    if (!m || !US_STATES.has((m[2] as string).toUpperCase())) continue;
+    const before = parts.slice(0, i);
+    const city = m[1] ?? before.pop();
+    if (city === undefined || before.length === 0) return undefined;
+    const address1 = before[0] as string;
+    if (!/\d/.test(address1)) return undefined; // a street line starts with (or has) a house number
+    const country = parts[i + 1];
+    return {
+      address1,
+      address2: before.slice(1).join(', '),
+      city,
+      state: (m[2] as string).toUpperCase(),
+      zip: m[3] as string,
+      country: country === undefined || /^(us|usa|united states( of america)?)$/i.test(country) ? 'USA' : country,
+    };
+  }
+  return undefined;
+}
+
+export interface CatalogueProduct {
+  productId: string;
+  name: string;
+  items: readonly { itemId: string; options: Readonly<Record<string, string>> }[];
+}
+
+export interface ProductMention {
+  productId: string;
+  name: string;
+  /** Items named by id, or the variants whose options the text mentions most (empty when none is). */
+  itemIds: string[];
+}
+
+const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Products named in the text (by name, singular or plural) or through one of their item ids. */
+export function extractProducts(text: string, catalogue: readonly CatalogueProduct[]): ProductMention[] {
+  const flat = ` ${words(text)} `;
+  const squashed = flat.replace(/ /g, '');
+  const ids = new Set(text.match(/\b\d{10}\b/g) ?? []);
+  const mentions: ProductMention[] = [];
+  for (const product of catalogue) {
+    const name = words(product.name);
+    const named =
+      flat.includes(` ${name} `) || flat.includes(` ${name}s `) || flat.includes(` ${name}es `) || (name.includes(' ') && squashed.includes(name.replace(/ /g, '')));
+    const byId = product.items.filter((item) => ids.has(item.itemId)).map((item) => item.itemId);
+    if (!named && byId.length === 0) continue;
+    let itemIds = byId;
+    if (itemIds.length === 0) {
+      let best = 0;
+      for (const item of product.items) {
+        const hits = Object.values(item.options).filter((v) => flat.includes(` ${words(v)} `)).length;
+        if (hits > best) {
+          best = hits;
+          itemIds = [];
+        }
+        if (hits === best && hits > 0) itemIds.push(item.itemId);
+      }
+    }
+    mentions.push({ productId: product.productId, name: product.name, itemIds });
+  }
+  return mentions;
+}
+
+const YES = /^(y|yes|yeah|yea|yep|yup|sure|ok|okay|correct|right|confirm(ed)?|affirmative|absolutely|definitely|of course|please do|go ahead|do it|that'?s (right|correct)|sounds good|i do|i confirm)\b/;
+const NO = /^(n|no|nope|nah|negative|never ?mind|cancel( that| it)?|don'?t( do (it|that))?|do not|not now|no thanks|stop|wait|i don'?t)\b/;
+
+/** A yes or no answer to a confirmation question; undefined when the text is neither or both. */
+export function extractYesNo(text: string): 'yes' | 'no' | undefined {
+  const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[\s,.!]+/, '').trim();
+  if (t === '') return undefined;
+  if (/^(not sure|i'?m not sure|maybe|perhaps|i don'?t know|dunno|hmm+)\b/.test(t)) return undefined;
+  const yes = YES.test(t);
+  const no = NO.test(t);
+  if (yes === no) return undefined;
+  if (yes && /\b(but|wait|actually|no)\b/.test(t.replace(YES, ''))) return undefined;
+  return yes ? 'yes' : 'no';
+}
+
+export interface Entities {
+  orderIds: string[];
+  emails: string[];
+  name?: PersonName;
+  zipCodes: string[];
+  money: Money[];
+  address?: Address;
+  products: ProductMention[];
+  yesNo?: 'yes' | 'no';
+}
+
+/** Every entity at once. */
+export function extractEntities(text: string, catalogue: readonly CatalogueProduct[] = []): Entities {
+  const name = extractName(text);
+  const address = extractAddress(text);
+  const yesNo = extractYesNo(text);
+  return {
+    orderIds: extractOrderIds(text),
+    emails: extractEmails(text),
+    ...(name ? { name } : {}),
+    zipCodes: extractZipCodes(text),
+    money: extractMoney(text),
+    ...(address ? { address } : {}),
+    products: extractProducts(text, catalogue),
+    ...(yesNo ? { yesNo } : {}),
+  };
+}

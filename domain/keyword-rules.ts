@@ -1,0 +1,192 @@
+/**
+ * Tier 1 of intent classification: high-precision keyword and pattern rules. A rule fires only on
+ * phrasings that leave no doubt; everything else is left to the model. Pure and fast (microseconds).
+ */
+import type { IntentName } from './intents';
+
+export interface KeywordMatch {
+  label: IntentName;
+  rule: string;
+}
+
+interface KeywordRule {
+  name: string;
+  label: IntentName;
+  /** Fires when any of these matches the normalised text... */
+  match: readonly RegExp[];
+  /** ...and none of these does. */
+  unless?: readonly RegExp[];
+}
+
+// Negations and hedges near the verb make a request not a request ("I don't want to cancel").
+const NEGATED = /\b(not|don'?t|do not|doesn'?t|didn'?t|never|no need|no longer|instead of)\b/;
+const WHOLE = (body: string) => new RegExp(`^(?:${body})(?:\\s+(?:there|again|everyone|all|guys|team|bot))?[\\s!.,:)]*$`);
+
+const RULES: readonly KeywordRule[] = [
+  {
+    name: 'greeting',
+    label: 'greeting',
+    match: [WHOLE('(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day))(?:[\\s,!]+(?:hi|hello|hey))?')],
+  },
+  {
+    name: 'thanks',
+    label: 'thanks',
+    match: [
+      WHOLE(
+        "(?:ok(?:ay)?[\\s,]+)?(?:thanks?|thank you|thank u|thx|ty|cheers|many thanks|much appreciated|appreciate it)(?:\\s+(?:so much|very much|a lot|a bunch|a million))?(?:[\\s,!.]+(?:that'?s (?:great|perfect|helpful)|great|perfect|awesome))?",
+      ),
+    ],
+  },
+  {
+    name: 'goodbye',
+    label: 'goodbye',
+    match: [
+      WHOLE(
+        "(?:(?:ok(?:ay)?|thanks?|thank you)[\\s,!.]+)?(?:bye(?:[\\s-]?bye)?|goodbye|good bye|see (?:you|ya)(?: later)?|take care|have a (?:nice|good|great) (?:day|evening|one)|that'?s all(?: for (?:now|today))?|that is all|nothing else|no,? that'?s it|that'?s it)(?:[\\s,!.]+(?:thanks?|thank you|bye))?",
+      ),
+    ],
+  },
+  {
+    name: 'ask-for-human',
+    label: 'contact_human_agent',
+    match: [
+      /\b(talk|speak|chat)\s+(to|with)\s+(a|an|some|the|your)?\s*(real|live|actual|human)?\s*(human|person|agent|representative|rep|somebody|someone|operator)\b/,
+      /\b(connect|transfer|put)\s+me\s+(through\s+)?(to|with)\s+(a|an|some|the)?\s*(real|live|actual|human)?\s*(human|person|agent|representative|somebody|someone|operator)\b/,
+      /\b(want|need|get me|give me)\s+(a|an)\s+(real\s+|live\s+)?(human|person|agent|representative|operator)\b/,
+      /^(a\s+)?(human|real person|live agent|human agent|operator|representative)(\s+please)?[\s!.]*$/,
+    ],
+    unless: [NEGATED, /\b(spoke|talked|chatted)\b/],
+  },
+  {
+    name: 'cancellation-fee',
+    label: 'check_cancellation_fee',
+    match: [/\bcancell?ation (fee|charge|cost|penalt)/, /\b(fee|charge|penalty|cost)\b.{0,20}\bcancel(l?ing)?\b/],
+  },
+  {
+    name: 'cancel-order',
+    label: 'cancel_order',
+    match: [/\bcancel(l?ing)?\s+(my|the|this|an|that|our)?\s*(whole\s+|entire\s+|last\s+|recent\s+|latest\s+)?(order|purchase)\b/],
+    unless: [NEGATED, /\b(fee|charge|cost|penalt|refund|policy|cancelled|canceled)\b/],
+  },
+  {
+    name: 'track-order',
+    label: 'track_order',
+    match: [
+      /\bwhere(?:'s| is)\s+my\s+(?:order|package|parcel|delivery|stuff)\b(?!\s*(?:number|id|confirmation|#|no\b))/,
+      /\btrack(?:ing)?\s+(?:my|the|an|this)?\s*(?:order|package|parcel|shipment)\b/,
+      /\b(?:status|whereabouts)\s+of\s+(?:my|the)\s+(?:order|package|parcel|shipment)\b/,
+    ],
+    unless: [/\b(refund|return|cancel)/],
+  },
+  {
+    name: 'refund-policy',
+    label: 'check_refund_policy',
+    match: [/\b(refund|return|money[- ]back)\s+(policy|policies|rules|conditions|terms)\b/],
+  },
+  {
+    name: 'track-refund',
+    label: 'track_refund',
+    match: [
+      /\b(status|progress)\s+of\s+(my|the)\s+refund\b/,
+      /\bwhere(?:'s| is)\s+my\s+refund\b/,
+      /\btrack\s+(my|the|a)?\s*refund\b/,
+      /\b(has|have)\s+(my|the)\s+refund\s+(been\s+)?(processed|issued|sent)\b/,
+    ],
+  },
+  {
+    name: 'get-refund',
+    label: 'get_refund',
+    match: [/\b(want|need|like|get|request|claim|demand)\s+(a\s+|my\s+)?(full\s+)?refund\b/, /\b(want|need|get)\s+my\s+money\s+back\b/],
+    unless: [NEGATED, /\b(status|track|where|policy|when|yet|still|how long|cases?|situations?|circumstances|conditions|eligible|entitled|which|what)\b/],
+  },
+  {
+    name: 'return-items',
+    label: 'return_items',
+    match: [/\b(i want to|i'd like to|i would like to|i need to|how (do|can) i|can i|could i)\s+(return|send back)\b/],
+    unless: [NEGATED, /\b(policy|exchange)\b/],
+  },
+  {
+    name: 'exchange-items',
+    label: 'exchange_items',
+    match: [/\b(i want to|i'd like to|i would like to|i need to|how (do|can) i|can i|could i)\s+exchange\b(?!\s+rates?)/],
+    unless: [NEGATED, /\b(pending|not (yet )?(shipped|arrived|delivered)|hasn'?t (shipped|arrived))\b/],
+  },
+  {
+    name: 'default-address',
+    label: 'update_default_address',
+    match: [/\b(change|update|edit|set)\b.{0,25}\bdefault\s+(shipping\s+|delivery\s+)?address\b/, /\b(change|update|edit)\b.{0,15}\baddress\s+(on|in)\s+my\s+(account|profile)\b/],
+    unless: [NEGATED],
+  },
+  {
+    name: 'shipping-address',
+    label: 'change_shipping_address',
+    match: [/\b(change|update|edit|correct|fix)\b.{0,20}\b(shipping|delivery)\s+address\b/],
+    unless: [NEGATED, /\b(default|account|profile)\b/],
+  },
+  {
+    name: 'change-payment-method',
+    label: 'modify_payment_method',
+    match: [/\b(change|switch|update)\b.{0,25}\bpayment method\b.{0,25}\b(order|purchase)\b/, /\bpay\s+(for\s+)?(my|the|this)\s+(order|purchase)\s+with\s+(a\s+)?(different|another)\b/],
+    unless: [NEGATED],
+  },
+  {
+    name: 'payment-methods',
+    label: 'check_payment_methods',
+    match: [/\b(which|what)\s+(payment\s+(methods|options)|forms\s+of\s+payment|ways\s+(to|of)\s+pay(ing)?|methods\s+of\s+payment)\b/],
+  },
+  {
+    name: 'payment-issue',
+    label: 'payment_issue',
+    match: [/\b(charged|billed)\s+twice\b/, /\bdouble[- ]charged\b/, /\bpayment\s+(failed|was declined|got declined|keeps failing|did ?n[o']t go through|won'?t go through)\b/],
+  },
+  {
+    name: 'delivery-options',
+    label: 'delivery_options',
+    match: [/\b(shipping|delivery)\s+(options|methods)\b/],
+    unless: [/\b(change|switch|update)\b/],
+  },
+  {
+    name: 'delivery-period',
+    label: 'delivery_period',
+    match: [/\bhow\s+long\s+(does|will|would)\s+(the\s+)?(delivery|shipping)\s+take\b/],
+  },
+  {
+    name: 'complaint',
+    label: 'complaint',
+    match: [/\b(file|make|lodge|submit|raise|open|register)\s+a\s+(formal\s+)?complaint\b/, /\bi\s+(want|would like|need)\s+to\s+complain\b/],
+  },
+  {
+    name: 'customer-service-contact',
+    label: 'contact_customer_service',
+    match: [
+      /\b(customer\s+(service|support|care))\s+(phone|number|hours|e-?mail|address)\b/,
+      /\bhow\s+(do|can)\s+i\s+(contact|reach|call|email|e-mail)\s+(customer\s+(service|support|care)|your\s+support)\b/,
+    ],
+  },
+];
+
+export function normaliseForRules(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The first rule that fires for the text, if any. `allowed` limits the labels rules may give
+ * (a cascade passes its model's labels, so a rule never answers with an intent the deployment lacks).
+ */
+export function matchKeywordRule(text: string, allowed?: (label: string) => boolean): KeywordMatch | undefined {
+  if (text.length > 500) return undefined; // long messages carry more than one request: leave them to the model
+  const t = normaliseForRules(text);
+  for (const rule of RULES) {
+    if (allowed && !allowed(rule.label)) continue;
+    if (!rule.match.some((re) => re.test(t))) continue;
+    if (rule.unless?.some((re) => re.test(t))) continue;
+    return { label: rule.label, rule: rule.name };
+  }
+  return undefined;
+}
+
+export const KEYWORD_RULE_NAMES: readonly string[] = RULES.map((r) => r.name);

@@ -1,0 +1,100 @@
+// The intent classification cascade: keyword rules → local model → LLM (optional) → none.
+import fs from 'node:fs';
+import path from 'node:path';
+import { OOS_INTENT } from '../domain/intents';
+import { matchKeywordRule } from '../domain/keyword-rules';
+import { IntentModel, ModelFileError } from './model';
+
+export type Tier = 'keyword' | 'model' | 'llm' | 'none';
+
+export interface Classification {
+  label: string;
+  /** Calibrated probability for `model`, 1 for `keyword`, the LLM's own for `llm`; for `none` the best guess's. */
+  confidence: number;
+  tier: Tier;
+  /** Wall time of the whole classification. */
+  micros: number;
+  /** The keyword rule that fired (tier `keyword`). */
+  rule?: string;
+  /** The model's best in-scope guess when it was not trusted (tier `none` or `llm`). */
+  candidate?: string;
+}
+
+/** The LLM tier, plugged in by the caller: a label from `labels`, or undefined when it cannot tell. */
+export type LlmClassifier = (text: string, labels: readonly string[]) => Promise<{ label: string; confidence: number } | undefined>;
+
+export interface CascadeOptions {
+  model?: IntentModel;
+  /** Tier 1 on or off (evaluation of the model alone turns it off). */
+  rules?: boolean;
+}
+
+/** Tiers 1 and 2 only: synchronous, in-process, no I/O. */
+export function classifyLocal(text: string, options: CascadeOptions): Classification {
+  const started = process.hrtime.bigint();
+  const micros = () => Number(process.hrtime.bigint() - started) / 1000;
+  const { model } = options;
+  if (options.rules !== false) {
+    const hit = matchKeywordRule(text, model ? (label) => model.has(label) : undefined);
+    if (hit) return { label: hit.label, confidence: 1, tier: 'keyword', rule: hit.rule, micros: micros() };
+  }
+  const oos = model?.oosLabel ?? OOS_INTENT;
+  if (!model) return { label: oos, confidence: 0, tier: 'none', micros: micros() };
+  const p = model.predict(text);
+  if (p.outOfScope || p.confidence < model.threshold) {
+    return { label: oos, confidence: round(p.confidence), tier: 'none', candidate: p.candidate, micros: micros() };
+  }
+  return { label: p.label, confidence: round(p.confidence), tier: 'model', micros: micros() };
+}
+
+/**
+ * The whole cascade. The LLM is asked only when tiers 1–2 are unsure; its failures (a throw, an
+ * unknown label, no answer) leave the answer at tier `none` and never fail the turn.
+ */
+export async function classify(text: string, options: CascadeOptions & { llm?: LlmClassifier }): Promise<Classification> {
+  const started = process.hrtime.bigint();
+  const local = classifyLocal(text, options);
+  if (local.tier !== 'none' || !options.llm) return local;
+  const labels = options.model?.labels ?? [];
+  try {
+    const answer = await options.llm(text, labels);
+    if (answer && (labels.length === 0 || labels.includes(answer.label)) && Number.isFinite(answer.confidence)) {
+      return {
+        label: answer.label,
+        confidence: round(Math.min(1, Math.max(0, answer.confidence))),
+        tier: 'llm',
+        ...(local.candidate ? { candidate: local.candidate } : {}),
+        micros: Number(process.hrtime.bigint() - started) / 1000,
+      };
+    }
+  } catch {
+    // fall through to tier none: the conversation asks a clarifying question instead
+  }
+  return { ...local, micros: Number(process.hrtime.bigint() - started) / 1000 };
+}
+
+const cache = new Map<string, { mtimeMs: number; model: IntentModel }>();
+
+/** Loads a model file once per path (reloaded when the file changes); clear errors for files that are not models. */
+export function loadModel(file: string): IntentModel {
+  const full = path.resolve(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    throw new ModelFileError(`model file ${file} does not exist: train one with "nlu train --data FILE.csv --out ${file}"`);
+  }
+  if (stat.isDirectory()) throw new ModelFileError(`${file} is a directory, not a model file`);
+  const cached = cache.get(full);
+  if (cached && cached.mtimeMs === stat.mtimeMs) return cached.model;
+  const model = IntentModel.parse(fs.readFileSync(full, 'utf8'), file);
+  cache.set(full, { mtimeMs: stat.mtimeMs, model });
+  return model;
+}
+
+/** The model the product ships, trained from `nlu/training/intents.csv` by `npm run nlu:train`. */
+export const SHIPPED_MODEL_PATH = path.join(__dirname, 'models', 'support-intents.json');
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
