@@ -1,17 +1,27 @@
 import type { Knex } from 'knex';
+import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../domain/policy';
+import type { LlmClassifier } from '../nlu/cascade';
+import { SHIPPED_MODEL_PATH } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
+import { createIntentActivities } from './classify-intent';
+import { createActionActivities } from './perform-action';
 import { createRefundSteps } from './refund-steps';
-import { replyToCustomer } from './reply-to-customer';
 
 export interface ActivityDeps {
   db: Knex;
   payments: PaymentProvider;
+  /** Defaults to the model the product ships. */
+  intentModelPath?: string;
+  llm?: LlmClassifier;
+  /** Defaults to DEFAULT_POLICY_SETTINGS. */
+  policy?: PolicySettings;
 }
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    replyToCustomer,
+    ...createIntentActivities({ intentModelPath: deps.intentModelPath ?? SHIPPED_MODEL_PATH, llm: deps.llm }),
     ...createRefundSteps(deps),
+    ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
   };
 }

@@ -16,6 +16,7 @@ export interface AppDeps {
   idleTimeoutMs: number;
   maxBodyBytes: number;
   continueAsNewAfterTurns?: number;
+  llmEnabled?: boolean;
   localWorkerState?: () => string;
 }
 
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): express.Express {
     taskQueue: deps.taskQueue,
     idleTimeoutMs: deps.idleTimeoutMs,
     continueAsNewAfterTurns: deps.continueAsNewAfterTurns,
+    llmEnabled: deps.llmEnabled,
   });
   const app = express();
   app.disable('x-powered-by');

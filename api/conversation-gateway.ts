@@ -17,6 +17,7 @@ export interface GatewayOptions {
   idleTimeoutMs: number;
   /** Test hook passed to new conversations (see ConversationInput). */
   continueAsNewAfterTurns?: number;
+  llmEnabled?: boolean;
 }
 
 /** The API's only door into Temporal: starts conversations, delivers messages, reads state. */
@@ -35,6 +36,7 @@ export class ConversationGateway {
           customer: request.customer,
           idleTimeoutMs: this.options.idleTimeoutMs,
           continueAsNewAfterTurns: this.options.continueAsNewAfterTurns,
+          llmEnabled: this.options.llmEnabled ?? false,
         },
       ],
     });

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     idleTimeoutMs: config.idleTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    llmEnabled: config.anthropicApiKey !== undefined,
   });
   const server = app.listen(config.port, () => console.log(`API listening on http://localhost:${config.port}`));
   const stop = () => {

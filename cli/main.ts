@@ -4,12 +4,16 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { UsageError } from './args';
 import { AUTH_USAGE, authCommand } from './commands/auth';
+import { NLU_USAGE, nluCommand } from './commands/nlu';
 import { storeCommand } from './commands/store';
+import { TAU_USAGE, tauCommand } from './commands/tau';
 
 const USAGE = `usage: npm run -s cli -- <command>
   ${AUTH_USAGE}
   store import --db DIR
-  store export --out DIR`;
+  store export --out DIR
+  ${NLU_USAGE}
+  ${TAU_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -17,12 +21,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
+  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+  // These two work on files and a store of their own: they need no configured database.
+  if (command === 'nlu') return nluCommand(args, { ...io, stdin: process.stdin });
+  if (command === 'tau') return tauCommand(args, io);
   if (command !== 'auth' && command !== 'store') throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   const config = loadConfig();
   const db = openDatabase(config);
   try {
     await migrateToLatest(db);
-    if (command === 'auth') return await authCommand(args, { db, out: (line) => console.log(line) });
+    if (command === 'auth') return await authCommand(args, { db, out: io.out });
     return await storeCommand(args, { db });
   } finally {
     await closeDatabase(db);

@@ -22,6 +22,8 @@ export const ENV_VARS = [
   'PAYMENTS_SANDBOX_PORT',
   'REFUND_AUTO_LIMIT_CENTS',
   'ANTHROPIC_API_KEY',
+  'ANTHROPIC_BASE_URL',
+  'ANTHROPIC_MODEL',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -48,6 +50,8 @@ const schema = z.object({
   PAYMENTS_SANDBOX_PORT: port.default(4010),
   REFUND_AUTO_LIMIT_CENTS: z.coerce.number().int().min(0).default(50_000),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.url('ANTHROPIC_BASE_URL must be an http(s) URL').optional(),
+  ANTHROPIC_MODEL: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -75,6 +79,8 @@ export interface Config {
   /** Refunds up to this amount run without a supervisor's approval. */
   refundAutoLimitCents: number;
   anthropicApiKey: string | undefined;
+  anthropicBaseUrl: string | undefined;
+  anthropicModel: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentsSandboxPort: c.PAYMENTS_SANDBOX_PORT,
     refundAutoLimitCents: c.REFUND_AUTO_LIMIT_CENTS,
     anthropicApiKey: c.ANTHROPIC_API_KEY,
+    anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
+    anthropicModel: c.ANTHROPIC_MODEL,
   };
 }

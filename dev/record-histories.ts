@@ -15,6 +15,7 @@ import { resolveTemporalCli } from './temporal-cli';
 
 const SCENARIOS: { name: string; messages: string[]; continueAsNewAfterTurns?: number; idleTimeoutMs?: number }[] = [
   { name: 'greeting-and-thanks', messages: ['Hello', 'where is order #W1234567?', 'thanks', 'bye'] },
+  { name: 'unclear-twice', messages: ['blorp', 'the parcel smells funny'] },
   { name: 'idle-close', messages: ['hi'], idleTimeoutMs: 1000 },
 ];
 

@@ -12,6 +12,8 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../db/seed';
 import { countStore } from '../db/repositories/store-queries';
+import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
+import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
 import { createConversationWorker } from '../workers/conversation-worker';
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
       taskQueue: config.taskQueue,
       db,
       payments: new HttpPaymentProvider(config.paymentProviderUrl),
+      llm: intentClassifierFor(config),
+      policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
     });
     const running = worker.run();
     stack.push(async () => {
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
       taskQueue: config.taskQueue,
       idleTimeoutMs: config.idleTimeoutMs,
       maxBodyBytes: config.maxBodyBytes,
+      llmEnabled: config.anthropicApiKey !== undefined,
       localWorkerState: () => worker.getState(),
     });
     const server = await listen(app, config.port);

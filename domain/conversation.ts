@@ -20,7 +20,7 @@ export interface Turn {
 /** Who decided what, and how sure it was: what auditors and analytics read. */
 export interface Decision {
   seq: number;
-  kind: 'reply' | 'closed' | 'continued_as_new';
+  kind: 'reply' | 'handoff_requested' | 'closed' | 'continued_as_new';
   intent?: string;
   tier?: 'keyword' | 'model' | 'llm' | 'none';
   confidence?: number;
@@ -77,6 +77,8 @@ export interface CarriedState {
   nextSeq: number;
   runs: number;
   startedAt: string;
+  /** Customer turns in a row whose intent nobody could tell. */
+  unsureStreak?: number;
 }
 
 export interface ConversationInput {
@@ -84,6 +86,8 @@ export interface ConversationInput {
   channel: Channel;
   customer?: CustomerHint;
   idleTimeoutMs: number;
+  /** Whether the LLM tier may be asked (ANTHROPIC_API_KEY set); decided at start, so replay never depends on env. */
+  llmEnabled?: boolean;
   /** Test hook: continue-as-new after this many turns in one run, as if Temporal had suggested it. */
   continueAsNewAfterTurns?: number;
   carried?: CarriedState;

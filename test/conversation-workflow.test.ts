@@ -133,7 +133,7 @@ describe('ConversationWorkflow on a real dev server', () => {
         ['hello', 'where is my order #W1234567', 'thanks'],
       );
       assert.deepEqual(view.transcript.map((t) => t.seq), [1, 2, 3, 4, 5, 6]);
-      assert.deepEqual(view.intents.map((i) => i.intent), ['greeting', 'order_inquiry', 'thanks']);
+      assert.deepEqual(view.intents.map((i) => i.intent), ['greeting', 'track_order', 'thanks']);
       assert.ok(view.decisions.some((d) => d.kind === 'continued_as_new'));
       const first = await env.client.workflow.getHandle(handle.workflowId, firstRun).describe();
       assert.equal(first.status.name, 'CONTINUED_AS_NEW');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CarriedState, Turn } from '../domain/conversation';
 import { MAX_MESSAGE_CHARS, whyMessageIsInvalid } from '../domain/message-validation';
-import { draftReply } from '../domain/small-talk';
+import { UNSURE_TURNS_BEFORE_HANDOFF, firstReplyFor } from '../domain/first-replies';
 import { CARRIED_DECISIONS, CARRIED_TURNS, compactForNextRun } from '../domain/transcript-compaction';
 
 describe('whyMessageIsInvalid', () => {
@@ -29,34 +29,28 @@ describe('whyMessageIsInvalid', () => {
   }
 });
 
-describe('draftReply (first keyword rules)', () => {
-  const table: [string, string, string][] = [
-    ['Hello', 'greeting', 'greeting'],
-    ['hi there!', 'greeting', 'greeting'],
-    ['Good morning', 'greeting', 'greeting'],
-    ['thank you so much', 'thanks', 'thanks'],
-    ['Thanks!', 'thanks', 'thanks'],
-    ['bye', 'goodbye', 'goodbye'],
-    ["that's all", 'goodbye', 'goodbye'],
-    ['I want to talk to a human', 'contact_human_agent', 'ask-for-human'],
-    ['can I speak with an agent please', 'contact_human_agent', 'ask-for-human'],
-    ['my order W1234567 is late', 'order_inquiry', 'order-id-mentioned'],
-    ['hi, I want to cancel my order', 'unknown', 'capabilities-prompt'],
-    ['Thanks for nothing, where is my parcel?', 'unknown', 'capabilities-prompt'],
-    ['hitchhiker', 'unknown', 'capabilities-prompt'],
+describe('firstReplyFor', () => {
+  const table: [string | undefined, number, { awaiting?: string; handoff?: RegExp; text: RegExp }][] = [
+    ['greeting', 0, { text: /help with your orders/ }],
+    ['thanks', 0, { text: /welcome/ }],
+    ['cancel_order', 0, { awaiting: 'email', text: /e-mail address/ }],
+    ['track_order', 0, { awaiting: 'email', text: /e-mail address/ }],
+    ['check_refund_policy', 0, { text: /returned or exchanged once per order/ }],
+    ['oos', 0, { text: /not something I can help with/ }],
+    ['contact_human_agent', 0, { handoff: /asked for a person/, text: /colleague/ }],
+    ['complaint', 0, { handoff: /complaint/, text: /sorry/ }],
+    [undefined, 1, { text: /did not quite get that/ }],
+    [undefined, UNSURE_TURNS_BEFORE_HANDOFF, { handoff: /unclear 2 times in a row/, text: /colleague/ }],
   ];
-  for (const [text, intent, rule] of table) {
-    it(`when the customer writes "${text}", then the intent is ${intent} by rule ${rule}`, () => {
-      const draft = draftReply(text);
-      assert.equal(draft.intent, intent);
-      assert.equal(draft.rule, rule);
-      assert.ok(draft.text.length > 0);
+  for (const [intent, streak, expected] of table) {
+    it(`when the intent is ${intent ?? 'unknown'} after ${streak} unclear turn(s), then the reply ${expected.handoff ? 'hands off' : expected.awaiting ? `awaits ${expected.awaiting}` : 'answers'}`, () => {
+      const reply = firstReplyFor(intent, streak);
+      assert.match(reply.text, expected.text);
+      assert.equal(reply.awaiting, expected.awaiting);
+      if (expected.handoff) assert.match(reply.handoff?.reason ?? '', expected.handoff);
+      else assert.equal(reply.handoff, undefined);
     });
   }
-
-  it('when an order id is written without #, then the reply names it in the canonical form', () => {
-    assert.match(draftReply('order w7654321 please').text, /#W7654321/);
-  });
 });
 
 describe('compactForNextRun', () => {

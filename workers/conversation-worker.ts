@@ -1,6 +1,8 @@
 import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
+import type { PolicySettings } from '../domain/policy';
+import type { LlmClassifier } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -11,6 +13,8 @@ export interface ConversationWorkerOptions {
   taskQueue: string;
   db: Knex;
   payments: PaymentProvider;
+  llm?: LlmClassifier;
+  policy?: PolicySettings;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
 }
@@ -27,7 +31,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db, payments: options.payments }),
+    activities: createActivities({ db: options.db, payments: options.payments, llm: options.llm, policy: options.policy }),
     ...workflowSource,
   });
 }

@@ -4,6 +4,8 @@ import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../db/seed';
+import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
+import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { createConversationWorker } from './conversation-worker';
 
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     db,
     payments: new HttpPaymentProvider(config.paymentProviderUrl),
+    llm: intentClassifierFor(config),
+    policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
   });
   console.log(`worker polling ${config.taskQueue} on ${config.temporalAddress ?? 'localhost:7233'}`);
   try {

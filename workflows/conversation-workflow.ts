@@ -16,13 +16,23 @@ import type {
   MessageResult,
   Speaker,
 } from '../domain/conversation';
+import { firstReplyFor } from '../domain/first-replies';
 import { whyMessageIsInvalid } from '../domain/message-validation';
+import type { Classification } from '../nlu/cascade';
 import { compactForNextRun, intentsOf } from '../domain/transcript-compaction';
 import { messageUpdate, stateQuery } from './definitions';
 
-const { replyToCustomer } = proxyActivities<ReturnType<typeof createActivities>>({
+type Activities = ReturnType<typeof createActivities>;
+
+const { classifyIntent } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 5, initialInterval: '200 milliseconds' },
+});
+
+// The LLM tier is slow and can fail; a few tries, then the turn goes on without it.
+const { classifyWithLlm } = proxyActivities<Activities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { maximumAttempts: 3, initialInterval: '1 second', nonRetryableErrorTypes: ['LlmMalformedOutput', 'LlmNotConfigured'] },
 });
 
 /** One conversation with one customer, from the first message until it closes. */
@@ -63,19 +73,28 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         }
         messagesThisRun++;
         const seq = record('customer', text);
-        const draft = await replyToCustomer({ conversationId: input.conversationId, text, seq });
+        const intent = await classifyTurn(text);
+        state.unsureStreak = intent.tier === 'none' ? (state.unsureStreak ?? 0) + 1 : 0;
+        const reply = firstReplyFor(intent.tier === 'none' ? undefined : intent.label, state.unsureStreak);
         decide({
           seq,
           kind: 'reply',
-          intent: draft.intent,
-          tier: draft.tier,
-          confidence: draft.confidence,
-          rule: draft.rule,
-          latencyMicros: draft.latencyMicros,
+          intent: intent.label,
+          tier: intent.tier,
+          confidence: intent.confidence,
+          rule: intent.rule,
+          latencyMicros: Math.round(intent.micros),
+          ...(intent.llmFailure ? { reason: `LLM tier failed: ${intent.llmFailure}` } : {}),
         });
-        record('bot', draft.text);
+        if (reply.handoff) decide({ seq, kind: 'handoff_requested', reason: reply.handoff.reason });
+        record('bot', reply.text);
         turnsHandled++;
-        return { replies: [{ text: draft.text }], status: state.status, intent: draft.intent };
+        return {
+          replies: [{ text: reply.text }],
+          status: state.status,
+          ...(intent.tier === 'none' ? {} : { intent: intent.label }),
+          ...(reply.awaiting ? { awaiting: reply.awaiting } : {}),
+        };
       }),
     {
       validator: (text) => {
@@ -89,6 +108,17 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   );
 
   setHandler(stateQuery, () => stateViewOf(input, state));
+
+  /** Tiers 1–2 first; the LLM only when they are unsure and it is configured; its failure never fails the turn. */
+  async function classifyTurn(text: string): Promise<Classification & { llmFailure?: string }> {
+    const local = await classifyIntent({ text });
+    if (local.tier !== 'none' || !input.llmEnabled) return local;
+    try {
+      return await classifyWithLlm({ text });
+    } catch (err) {
+      return { ...local, llmFailure: err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err) };
+    }
+  }
 
   const continueAsNewDue = () =>
     workflowInfo().continueAsNewSuggested ||

@@ -1,0 +1,37 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { INTENT_NAMES } from '../domain/intents';
+import { LlmMalformedOutputError } from '../llm/anthropic-intent-classifier';
+import { classifyLocal, loadModel, type Classification, type LlmClassifier } from '../nlu/cascade';
+
+export interface IntentActivityDeps {
+  intentModelPath: string;
+  /** The Claude tier; absent when ANTHROPIC_API_KEY is unset. */
+  llm?: LlmClassifier;
+}
+
+/** The classification cascade as activities: tiers 1–2 in-process, the LLM tier on its own with its own retries. */
+export function createIntentActivities(deps: IntentActivityDeps) {
+  return {
+    async classifyIntent(request: { text: string }): Promise<Classification> {
+      return classifyLocal(request.text, { model: loadModel(deps.intentModelPath) });
+    },
+
+    async classifyWithLlm(request: { text: string }): Promise<Classification> {
+      if (!deps.llm) {
+        throw ApplicationFailure.create({ type: 'LlmNotConfigured', message: 'no LLM is configured', nonRetryable: true });
+      }
+      const started = process.hrtime.bigint();
+      try {
+        const answer = await deps.llm(request.text, INTENT_NAMES);
+        if (!answer) throw new LlmMalformedOutputError('the LLM gave no intent');
+        return { label: answer.label, confidence: answer.confidence, tier: 'llm', micros: Number(process.hrtime.bigint() - started) / 1000 };
+      } catch (err) {
+        // A wrong answer stays wrong on retry; timeouts and 5xx are worth another attempt.
+        if (err instanceof LlmMalformedOutputError) {
+          throw ApplicationFailure.create({ type: 'LlmMalformedOutput', message: err.message, nonRetryable: true });
+        }
+        throw err;
+      }
+    },
+  };
+}

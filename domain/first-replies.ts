@@ -1,0 +1,61 @@
+import type { Awaiting } from './conversation';
+import { intentDefinition } from './intents';
+
+/**
+ * What the bot says once it knows the intent, before the dialogue flows take over: a plain
+ * answer for small talk and general questions, and for account-specific requests the first
+ * thing it needs (who the customer is). A turn whose intent nobody could tell gets a clarifying
+ * question; the second such turn in a row asks for a person.
+ */
+export interface FirstReply {
+  text: string;
+  awaiting?: Awaiting;
+  /** The conversation should go to a person (the handoff step acts on this). */
+  handoff?: { reason: string };
+}
+
+/** How many unclear turns in a row before the bot stops guessing and asks for a person. */
+export const UNSURE_TURNS_BEFORE_HANDOFF = 2;
+
+const IDENTIFY = 'First, so I can find your account: what is the e-mail address you used to order?';
+
+const TEXTS: Record<string, string> = {
+  greeting: 'Hello! I can help with your orders: tracking, cancelling or changing a pending order, returns, exchanges and refunds. What can I do for you?',
+  thanks: 'You are welcome! Is there anything else I can help with?',
+  goodbye: 'Thank you for contacting us. Have a good day!',
+  check_refund_policy:
+    'Delivered items can be returned or exchanged once per order; the refund goes back to the original payment method or to a gift card. Pending orders can be cancelled, and the payment is refunded in full.',
+  check_cancellation_fee: 'Cancelling a pending order costs nothing: the full payment is refunded to the way you paid.',
+  check_payment_methods: 'We accept credit cards, PayPal and our gift cards.',
+  delivery_options: 'Orders ship by standard delivery; once an order ships you get a tracking number for it.',
+  delivery_period: 'I can tell you where a specific order is: tell me which order and I will look it up once I know who you are.',
+  contact_customer_service: 'You are talking to customer service now. If you would rather speak to a person, say so and I will bring in a colleague.',
+  oos: 'I am sorry, that is not something I can help with here. I can help with orders, returns, exchanges, refunds and payments.',
+};
+
+export function firstReplyFor(intent: string | undefined, unsureStreak: number): FirstReply {
+  if (intent === 'contact_human_agent') {
+    return { text: 'Of course. I will pass your conversation to a colleague, with everything you have told me so far.', handoff: { reason: 'the customer asked for a person' } };
+  }
+  if (intent === 'complaint') {
+    return {
+      text: 'I am sorry about this. I will pass your conversation to a colleague who can look into it, with everything you have told me so far.',
+      handoff: { reason: 'complaint' },
+    };
+  }
+  const text = intent === undefined ? undefined : TEXTS[intent];
+  if (text) return { text };
+  const definition = intent === undefined ? undefined : intentDefinition(intent);
+  if (definition && (definition.kind === 'action' || definition.kind === 'information')) {
+    return { text: `I can help with that. ${IDENTIFY}`, awaiting: 'email' };
+  }
+  if (unsureStreak >= UNSURE_TURNS_BEFORE_HANDOFF) {
+    return {
+      text: 'I am sorry, I still could not understand your request. I will pass your conversation to a colleague.',
+      handoff: { reason: `the intent was unclear ${unsureStreak} times in a row` },
+    };
+  }
+  return {
+    text: 'Sorry, I did not quite get that. Is it about tracking an order, cancelling or changing an order, a return or exchange, or a refund?',
+  };
+}
