@@ -4,6 +4,7 @@ import type { LlmClassifier } from '../nlu/cascade';
 import { SHIPPED_MODEL_PATH } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { createIntentActivities } from './classify-intent';
+import { createCustomerLookupActivities } from './customer-lookup';
 import { createActionActivities } from './perform-action';
 import { createRefundSteps } from './refund-steps';
 
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createIntentActivities({ intentModelPath: deps.intentModelPath ?? SHIPPED_MODEL_PATH, llm: deps.llm }),
     ...createRefundSteps(deps),
+    ...createCustomerLookupActivities(deps),
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
   };
 }

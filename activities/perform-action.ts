@@ -15,8 +15,15 @@ export interface PerformActionInput {
   facts: ConversationFacts;
 }
 
+/** Money the action gives back, with where it goes: gift cards are credited by the store itself. */
+export interface RefundToMove {
+  paymentMethodId: string;
+  amountCents: number;
+  source: 'credit_card' | 'paypal' | 'gift_card';
+}
+
 export type PerformActionResult =
-  | { status: 'executed'; output: string; proposal: Proposal }
+  | { status: 'executed'; output: string; proposal: Proposal; refunds: RefundToMove[] }
   | { status: 'refused'; outcome: 'deny' | 'needs_confirmation' | 'needs_approval'; reason: string; proposal?: Proposal }
   | { status: 'failed'; output: string };
 
@@ -32,9 +39,10 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       if (!request || !getRetailTool(input.toolName)) {
         return { status: 'refused', outcome: 'deny', reason: `${input.toolName} is not an action this layer performs` };
       }
+      const records = await recordsFor(deps.db, request, input.facts.customerId);
       const decision = evaluate(request, {
         facts: input.facts,
-        records: await recordsFor(deps.db, request, input.facts.customerId),
+        records,
         history: await historyOf(deps.db, request),
         settings: deps.policy,
       });
@@ -43,7 +51,12 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       }
       const result = await runTool(deps.db, input.toolName, input.kwargs);
       if (result.error) return { status: 'failed', output: result.output };
-      return { status: 'executed', output: result.output, proposal: decision.proposal };
+      const methods = records.customer?.payment_methods;
+      const refunds = decision.proposal.refunds.map((r) => ({
+        ...r,
+        source: (methods?.get(r.paymentMethodId)?.source ?? 'credit_card') as RefundToMove['source'],
+      }));
+      return { status: 'executed', output: result.output, proposal: decision.proposal, refunds };
     },
   };
 }

@@ -20,7 +20,7 @@ export interface Turn {
 /** Who decided what, and how sure it was: what auditors and analytics read. */
 export interface Decision {
   seq: number;
-  kind: 'reply' | 'handoff_requested' | 'closed' | 'continued_as_new';
+  kind: 'reply' | 'dialogue' | 'handoff_requested' | 'closed' | 'continued_as_new';
   intent?: string;
   tier?: 'keyword' | 'model' | 'llm' | 'none';
   confidence?: number;
@@ -79,6 +79,23 @@ export interface CarriedState {
   startedAt: string;
   /** Customer turns in a row whose intent nobody could tell. */
   unsureStreak?: number;
+  /** The customer verified in this conversation (by e-mail); nothing account-specific happens before. */
+  identity?: { customerId: string; firstName: string };
+  /** The action being collected, proposed and confirmed, if any. */
+  flow?: CancelOrderFlow;
+  actions?: ActionReport[];
+  /** Proposals already carried out: their confirmations are spent. */
+  completedProposalIds?: string[];
+}
+
+/** Cancelling a pending order, step by step: who you are → which order → why → yes/no. */
+export interface CancelOrderFlow {
+  kind: 'cancel_order';
+  step: 'email' | 'order_id' | 'reason' | 'confirmation';
+  options?: ReplyOption[];
+  orderId?: string;
+  reason?: string;
+  proposalId?: string;
 }
 
 export interface ConversationInput {

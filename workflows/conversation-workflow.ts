@@ -17,6 +17,7 @@ import type {
   Speaker,
 } from '../domain/conversation';
 import { firstReplyFor } from '../domain/first-replies';
+import { continueCancelOrder, startCancelOrder } from './cancel-order-flow';
 import { whyMessageIsInvalid } from '../domain/message-validation';
 import type { Classification } from '../nlu/cascade';
 import { compactForNextRun, intentsOf } from '../domain/transcript-compaction';
@@ -73,9 +74,14 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         }
         messagesThisRun++;
         const seq = record('customer', text);
+        if (state.flow) {
+          const step = state.flow.step;
+          const reply = await continueCancelOrder(state, text);
+          decide({ seq, kind: 'dialogue', intent: state.flow?.kind ?? reply.intent, rule: `cancel_order:${step}` });
+          return answer(reply);
+        }
         const intent = await classifyTurn(text);
         state.unsureStreak = intent.tier === 'none' ? (state.unsureStreak ?? 0) + 1 : 0;
-        const reply = firstReplyFor(intent.tier === 'none' ? undefined : intent.label, state.unsureStreak);
         decide({
           seq,
           kind: 'reply',
@@ -86,15 +92,14 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
           latencyMicros: Math.round(intent.micros),
           ...(intent.llmFailure ? { reason: `LLM tier failed: ${intent.llmFailure}` } : {}),
         });
+        if (intent.tier !== 'none' && intent.label === 'cancel_order') return answer(await startCancelOrder(state, text));
+        const reply = firstReplyFor(intent.tier === 'none' ? undefined : intent.label, state.unsureStreak);
         if (reply.handoff) decide({ seq, kind: 'handoff_requested', reason: reply.handoff.reason });
-        record('bot', reply.text);
-        turnsHandled++;
-        return {
+        return answer({
           replies: [{ text: reply.text }],
-          status: state.status,
           ...(intent.tier === 'none' ? {} : { intent: intent.label }),
           ...(reply.awaiting ? { awaiting: reply.awaiting } : {}),
-        };
+        });
       }),
     {
       validator: (text) => {
@@ -108,6 +113,13 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   );
 
   setHandler(stateQuery, () => stateViewOf(input, state));
+
+  /** Records the bot's words and completes the turn. */
+  function answer(reply: Omit<MessageResult, 'status'>): MessageResult {
+    for (const r of reply.replies) record('bot', r.text);
+    turnsHandled++;
+    return { ...reply, status: state.status };
+  }
 
   /** Tiers 1–2 first; the LLM only when they are unsure and it is configured; its failure never fails the turn. */
   async function classifyTurn(text: string): Promise<Classification & { llmFailure?: string }> {
@@ -158,7 +170,7 @@ function stateViewOf(input: ConversationInput, state: CarriedState): Conversatio
     earlierSummary: state.earlierSummary,
     decisions: state.decisions,
     intents: intentsOf(state.decisions),
-    actions: [],
+    actions: state.actions ?? [],
     handoff: null,
     runs: state.runs,
     startedAt: state.startedAt,

@@ -70,9 +70,11 @@ export async function RefundSagaWorkflow(input: RefundSagaInput): Promise<Refund
     const providerRefundId = await steps.refundThroughProvider(sagaId);
     undo.push(() => compensations.reverseProviderRefund(sagaId));
 
-    phase = 'recording';
-    await steps.recordRefundOnOrder({ sagaId, orderStatusAfter: input.orderStatusAfter });
-    undo.push(() => compensations.revertRefundOnOrder(sagaId));
+    if (input.recordOnOrder !== false) {
+      phase = 'recording';
+      await steps.recordRefundOnOrder({ sagaId, orderStatusAfter: input.orderStatusAfter });
+      undo.push(() => compensations.revertRefundOnOrder(sagaId));
+    }
 
     if (input.restockItemIds.length > 0) {
       phase = 'restocking';
