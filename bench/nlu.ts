@@ -37,7 +37,7 @@ interface Row {
 }
 
 const SYSTEM_NAMES: Record<System, string> = {
-  ours: 'ours (TF-IDF words+chars, linear SVM)',
+  ours: 'ours (TF-IDF words+chars → linear SVM + 1-hidden-layer net)',
   nlpjs: 'nlp.js `NlpManager` (node-nlp 4.27)',
   natural: 'natural `BayesClassifier` (8.1)',
 };
