@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
+import type { Config } from '../config/config';
 import { requireToken } from './authorization';
 import { ConversationGateway } from './conversation-gateway';
 import { errorHandler, unknownRoute } from './error-handler';
@@ -38,4 +39,16 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;
+}
+
+/** The API as configured; `localWorkerState` when the worker runs in the same process. */
+export function createConfiguredApp(config: Config, runtime: { db: Knex; client: Client; localWorkerState?: () => string }): express.Express {
+  return createApp({
+    ...runtime,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    idleTimeoutMs: config.idleTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    llmEnabled: config.anthropicApiKey !== undefined,
+  });
 }

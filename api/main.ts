@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
-import { createApp } from './app';
+import { createConfiguredApp } from './app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,15 +11,7 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
   const client = new Client({ connection, namespace: config.temporalNamespace });
-  const app = createApp({
-    db,
-    client,
-    namespace: config.temporalNamespace,
-    taskQueue: config.taskQueue,
-    idleTimeoutMs: config.idleTimeoutMs,
-    maxBodyBytes: config.maxBodyBytes,
-    llmEnabled: config.anthropicApiKey !== undefined,
-  });
+  const app = createConfiguredApp(config, { db, client });
   const server = app.listen(config.port, () => console.log(`API listening on http://localhost:${config.port}`));
   const stop = () => {
     server.close(() => {

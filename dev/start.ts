@@ -5,18 +5,15 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
-import { createApp } from '../api/app';
+import { createConfiguredApp, type createApp } from '../api/app';
 import { authenticate, mintToken } from '../auth/token-service';
 import { loadConfig, type Config } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../db/seed';
 import { countStore } from '../db/repositories/store-queries';
-import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
-import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
-import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
-import { createConversationWorker } from '../workers/conversation-worker';
+import { createConfiguredWorker } from '../workers/conversation-worker';
 import { resolveTemporalCli } from './temporal-cli';
 import { startDevServer, type DevServer } from './temporal-dev-server';
 
@@ -56,15 +53,7 @@ async function main(): Promise<void> {
 
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     stack.push(() => nativeConnection.close());
-    const worker = await createConversationWorker({
-      connection: nativeConnection,
-      namespace: config.temporalNamespace,
-      taskQueue: config.taskQueue,
-      db,
-      payments: new HttpPaymentProvider(config.paymentProviderUrl),
-      llm: intentClassifierFor(config),
-      policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
-    });
+    const worker = await createConfiguredWorker(config, { connection: nativeConnection, db });
     const running = worker.run();
     stack.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -74,16 +63,7 @@ async function main(): Promise<void> {
     const connection = await Connection.connect({ address: temporal.address });
     stack.push(() => connection.close());
     const client = new Client({ connection, namespace: config.temporalNamespace });
-    const app = createApp({
-      db,
-      client,
-      namespace: config.temporalNamespace,
-      taskQueue: config.taskQueue,
-      idleTimeoutMs: config.idleTimeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      llmEnabled: config.anthropicApiKey !== undefined,
-      localWorkerState: () => worker.getState(),
-    });
+    const app = createConfiguredApp(config, { db, client, localWorkerState: () => worker.getState() });
     const server = await listen(app, config.port);
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

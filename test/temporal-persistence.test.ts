@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowIdFor } from '../domain/conversation';
 import { ConversationWorkflow } from '../workflows';
 import { messageUpdate, stateQuery } from '../workflows/definitions';
@@ -26,22 +27,27 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const taskQueue = 'persistence';
+
+async function workerOn(server: TestWorkflowEnvironment) {
+  return createConversationWorker({
+    connection: server.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    db: database.db,
+    payments: payments.provider,
+    workflowBundle: await workflowBundle(),
+  });
+}
+
 describe('a dev server restarted on its persistence file', () => {
   it('when Temporal stops and starts again, then open conversations survive and go on', async () => {
     const dbFilename = path.join(dir, 'temporal.sqlite');
-    const taskQueue = 'persistence';
     const conversationId = 'persisted-conversation';
 
     const first = await startTemporal({ dbFilename });
     try {
-      const worker = await createConversationWorker({
-        connection: first.nativeConnection,
-        namespace: 'default',
-        taskQueue,
-        db: database.db,
-    payments: payments.provider,
-        workflowBundle: await workflowBundle(),
-      });
+      const worker = await workerOn(first);
       await worker.runUntil(async () => {
         const handle = await first.client.workflow.start(ConversationWorkflow, {
           workflowId: workflowIdFor(conversationId),
@@ -57,14 +63,7 @@ describe('a dev server restarted on its persistence file', () => {
 
     const second = await startTemporal({ dbFilename });
     try {
-      const worker = await createConversationWorker({
-        connection: second.nativeConnection,
-        namespace: 'default',
-        taskQueue,
-        db: database.db,
-    payments: payments.provider,
-        workflowBundle: await workflowBundle(),
-      });
+      const worker = await workerOn(second);
       await worker.runUntil(async () => {
         const handle = second.client.workflow.getHandle(workflowIdFor(conversationId));
         assert.equal((await handle.describe()).status.name, 'RUNNING');

@@ -1,6 +1,10 @@
 import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
+import type { Config } from '../config/config';
+import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
+import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
+import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import type { PolicySettings } from '../domain/policy';
 import type { LlmClassifier } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
@@ -45,3 +49,16 @@ const quietBundlerLogger = {
   warn: (message: string) => console.warn(message),
   error: (message: string) => console.error(message),
 };
+
+/** The worker as configured: the payment provider, the LLM tier (when a key is set) and the refund limit. */
+export function createConfiguredWorker(config: Config, runtime: { connection: NativeConnection; db: Knex }): Promise<Worker> {
+  return createConversationWorker({
+    connection: runtime.connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    db: runtime.db,
+    payments: new HttpPaymentProvider(config.paymentProviderUrl),
+    llm: intentClassifierFor(config),
+    policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
+  });
+}

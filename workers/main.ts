@@ -4,10 +4,7 @@ import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../db/seed';
-import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
-import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
-import { HttpPaymentProvider } from '../payments/http-payment-provider';
-import { createConversationWorker } from './conversation-worker';
+import { createConfiguredWorker } from './conversation-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,15 +12,7 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   await seedIfEmpty(db, { seedDir: config.seedDbDir });
   const connection = await NativeConnection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
-  const worker = await createConversationWorker({
-    connection,
-    namespace: config.temporalNamespace,
-    taskQueue: config.taskQueue,
-    db,
-    payments: new HttpPaymentProvider(config.paymentProviderUrl),
-    llm: intentClassifierFor(config),
-    policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
-  });
+  const worker = await createConfiguredWorker(config, { connection, db });
   console.log(`worker polling ${config.taskQueue} on ${config.temporalAddress ?? 'localhost:7233'}`);
   try {
     await worker.run();
