@@ -144,7 +144,7 @@ describe('ConversationWorkflow on a real dev server', () => {
     const taskQueue = uniqueTaskQueue('idle');
     const worker = await newWorker(taskQueue);
     await worker.runUntil(async () => {
-      const handle = await startConversation(taskQueue, { idleTimeoutMs: 1500 });
+      const handle = await startConversation(taskQueue, { idleTimeoutMs: 3000 });
       await handle.executeUpdate(messageUpdate, { args: ['hello'] });
       const final = await handle.result();
       assert.equal(final.status, 'closed');
