@@ -107,4 +107,20 @@ describe('cancelling a pending order through the API', () => {
     }
     assert.equal((await stack.database.db('orders').where({ id: target.orderId }).first('status')).status, 'pending');
   });
+
+  it('when the customer drops the flow or asks something else, then the bot follows instead of asking again', async () => {
+    const target = await customerWithPendingOrder();
+    const say = await conversation();
+    await say('I want to cancel my order');
+    const dropped = await say('never mind');
+    assert.match(dropped.replies[0].text, /left that/);
+    assert.equal(dropped.awaiting, undefined);
+
+    await say('cancel my order please');
+    const human = await say('I want to talk to a human');
+    assert.equal(human.intent, 'contact_human_agent');
+    assert.equal(human.awaiting, undefined);
+    assert.equal((await stack.database.db('orders').where({ id: target.orderId }).first('status')).status, 'pending');
+  });
 });
+

@@ -16,6 +16,7 @@ import type {
   MessageResult,
   Speaker,
 } from '../domain/conversation';
+import { switchesTopic, wantsToStop } from '../domain/dialogue/leaving-a-flow';
 import { firstReplyFor } from '../domain/first-replies';
 import { continueCancelOrder, startCancelOrder } from './cancel-order-flow';
 import { whyMessageIsInvalid } from '../domain/message-validation';
@@ -24,6 +25,7 @@ import { compactForNextRun, intentsOf } from '../domain/transcript-compaction';
 import { messageUpdate, stateQuery } from './definitions';
 
 type Activities = ReturnType<typeof createActivities>;
+type TurnClassification = Classification & { llmFailure?: string };
 
 const { classifyIntent } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
@@ -74,13 +76,21 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         }
         messagesThisRun++;
         const seq = record('customer', text);
-        if (state.flow) {
+        if (state.flow && wantsToStop(text)) {
+          decide({ seq, kind: 'dialogue', intent: state.flow.kind, rule: `${state.flow.kind}:dropped` });
+          state.flow = undefined;
+          return answer({ replies: [{ text: 'All right, I have left that. What else can I do for you?' }] });
+        }
+        // Inside a flow most answers are e-mails, ids or "yes": only the local tiers look for a change of topic.
+        const intent: TurnClassification = state.flow ? await classifyIntent({ text }) : await classifyTurn(text);
+        if (state.flow && !switchesTopic(state.flow.kind, intent)) {
           const step = state.flow.step;
           const reply = await continueCancelOrder(state, text);
           decide({ seq, kind: 'dialogue', intent: state.flow?.kind ?? reply.intent, rule: `cancel_order:${step}` });
           return answer(reply);
         }
-        const intent = await classifyTurn(text);
+        // A new request: whatever was being collected is dropped.
+        state.flow = undefined;
         state.unsureStreak = intent.tier === 'none' ? (state.unsureStreak ?? 0) + 1 : 0;
         decide({
           seq,
@@ -122,7 +132,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   /** Tiers 1–2 first; the LLM only when they are unsure and it is configured; its failure never fails the turn. */
-  async function classifyTurn(text: string): Promise<Classification & { llmFailure?: string }> {
+  async function classifyTurn(text: string): Promise<TurnClassification> {
     const local = await classifyIntent({ text });
     if (local.tier !== 'none' || !input.llmEnabled) return local;
     try {
