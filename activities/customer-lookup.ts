@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { runTool } from '../commerce/run-tool';
 import type { ReplyOption } from '../domain/conversation';
+import type { OrderStatusFacts } from '../domain/order-status-text';
+import { getOrder } from '../db/repositories/store-queries';
 
 export interface IdentifiedCustomer {
   customerId: string;
@@ -33,6 +35,18 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
         const names = items.filter((i) => i.order_id === order.id).map((i) => i.name);
         return { id: order.id, label: `${order.id}: ${[...new Set(names)].join(', ')}` };
       });
+    },
+
+    /** The order's status and tracking, only if it is this customer's: another's is as good as unknown. */
+    async orderStatus(request: { customerId: string; orderId: string }): Promise<OrderStatusFacts | null> {
+      const order = await getOrder(deps.db, request.orderId);
+      if (!order || order.user_id !== request.customerId) return null;
+      return {
+        orderId: order.order_id,
+        status: order.status,
+        itemNames: order.items.map((item) => item.name),
+        trackingIds: order.fulfillments.flatMap((f) => f.tracking_id),
+      };
     },
   };
 }

@@ -82,15 +82,20 @@ export interface CarriedState {
   /** The customer verified in this conversation (by e-mail); nothing account-specific happens before. */
   identity?: { customerId: string; firstName: string };
   /** The action being collected, proposed and confirmed, if any. */
-  flow?: CancelOrderFlow;
+  flow?: OrderFlow;
   actions?: ActionReport[];
   /** Proposals already carried out: their confirmations are spent. */
   completedProposalIds?: string[];
 }
 
-/** Cancelling a pending order, step by step: who you are → which order → why → yes/no. */
-export interface CancelOrderFlow {
-  kind: 'cancel_order';
+export type OrderFlowKind = 'cancel_order' | 'track_order';
+
+/**
+ * A request about one of the customer's orders, step by step: who you are → which order → (to
+ * cancel: why → yes/no). Tracking ends once the order is chosen.
+ */
+export interface OrderFlow {
+  kind: OrderFlowKind;
   step: 'email' | 'order_id' | 'reason' | 'confirmation';
   options?: ReplyOption[];
   orderId?: string;

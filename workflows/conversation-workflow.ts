@@ -18,7 +18,7 @@ import type {
 } from '../domain/conversation';
 import { switchesTopic, wantsToStop } from '../domain/dialogue/leaving-a-flow';
 import { firstReplyFor } from '../domain/first-replies';
-import { continueCancelOrder, startCancelOrder } from './cancel-order-flow';
+import { continueOrderFlow, startOrderFlow } from './order-flows';
 import { whyMessageIsInvalid } from '../domain/message-validation';
 import type { Classification } from '../nlu/cascade';
 import { compactForNextRun, intentsOf } from '../domain/transcript-compaction';
@@ -85,8 +85,9 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         const intent: TurnClassification = state.flow ? await classifyIntent({ text }) : await classifyTurn(text);
         if (state.flow && !switchesTopic(state.flow.kind, intent)) {
           const step = state.flow.step;
-          const reply = await continueCancelOrder(state, text);
-          decide({ seq, kind: 'dialogue', intent: state.flow?.kind ?? reply.intent, rule: `cancel_order:${step}` });
+          const kind = state.flow.kind;
+          const reply = await continueOrderFlow(state, text);
+          decide({ seq, kind: 'dialogue', intent: kind, rule: `${kind}:${step}` });
           return answer(reply);
         }
         // A new request: whatever was being collected is dropped.
@@ -102,7 +103,9 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
           latencyMicros: Math.round(intent.micros),
           ...(intent.llmFailure ? { reason: `LLM tier failed: ${intent.llmFailure}` } : {}),
         });
-        if (intent.tier !== 'none' && intent.label === 'cancel_order') return answer(await startCancelOrder(state, text));
+        if (intent.tier !== 'none' && (intent.label === 'cancel_order' || intent.label === 'track_order')) {
+          return answer(await startOrderFlow(intent.label, state, text));
+        }
         const reply = firstReplyFor(intent.tier === 'none' ? undefined : intent.label, state.unsureStreak);
         if (reply.handoff) decide({ seq, kind: 'handoff_requested', reason: reply.handoff.reason });
         return answer({

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { replaceStore } from '../db/store/write-store';
+import { call, startStack, type TestStack } from './support/stack';
+
+let stack: TestStack;
+let channel: string;
+
+before(async () => {
+  stack = await startStack();
+  channel = await stack.token('channel');
+  await replaceStore(stack.database.db, buildDemoStore());
+});
+after(() => stack?.close());
+
+async function conversation() {
+  const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
+  const id = created.body.conversationId as string;
+  return async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
+}
+
+describe('order status and tracking through the API', () => {
+  it('when a customer asks where an order is, then after identifying they get its status and tracking number', async () => {
+    const db = stack.database.db;
+    const shipped = await db('orders as o')
+      .join('customers as c', 'c.id', 'o.customer_id')
+      .join('fulfillment_tracking_ids as f', 'f.order_id', 'o.id')
+      .where({ 'o.status': 'processed' })
+      .first('o.id as orderId', 'c.email as email', 'f.tracking_id as trackingId');
+    assert.ok(shipped, 'the demo store has a processed order with a tracking number');
+    const say = await conversation();
+    const first = await say(`where is my order ${shipped.orderId}?`);
+    assert.equal(first.intent, 'track_order');
+    assert.equal(first.awaiting, 'email');
+    const answer = await say(shipped.email);
+    assert.equal(answer.awaiting, undefined);
+    assert.match(answer.replies[0].text, new RegExp(`Order ${shipped.orderId} .*on its way.*${shipped.trackingId}`));
+  });
+
+  it("when the named order is someone else's, then the customer is offered only their own orders", async () => {
+    const db = stack.database.db;
+    const mine = await db('customers').first('id', 'email');
+    const theirs = await db('orders').whereNot({ customer_id: mine.id }).first('id');
+    const say = await conversation();
+    await say(`track order ${theirs.id}`);
+    const answer = await say(mine.email);
+    const text = answer.replies[0].text as string;
+    assert.ok(!text.includes(theirs.id), 'another customer\'s order must not be described');
+    if (answer.awaiting === 'order_id') {
+      const own = (await db('orders').where({ customer_id: mine.id }).select('id')).map((o) => o.id);
+      assert.ok(answer.options.every((o: { id: string }) => own.includes(o.id)));
+      const refused = await say(theirs.id);
+      assert.equal(refused.awaiting, 'order_id');
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { CarriedState, OrderFlow, OrderFlowKind } from '../domain/conversation';
+import { chooseOption } from '../domain/dialogue/choose-option';
+import { extractEmails, extractOrderIds } from '../domain/entities';
+import { askReason, continueCancel } from './cancel-order-steps';
+import { ask, finish, type FlowReply } from './flow-replies';
+import { reportOrder } from './track-order-steps';
+
+type Activities = ReturnType<typeof createActivities>;
+
+const { identifyCustomerByEmail, orderOptions } = proxyActivities<Activities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
+});
+
+/** Which orders each request can be about. */
+const ELIGIBLE_STATUSES: Record<OrderFlowKind, { statuses: string[]; noneLeft: string; which: string }> = {
+  cancel_order: {
+    statuses: ['pending'],
+    noneLeft: 'You have no orders that can still be cancelled: only orders that have not been processed yet can be.',
+    which: 'Which order would you like to cancel?',
+  },
+  track_order: {
+    statuses: ['pending', 'pending (item modified)', 'processed', 'delivered', 'cancelled', 'return requested', 'exchange requested'],
+    noneLeft: 'I cannot find any orders on your account.',
+    which: 'Which order would you like to know about?',
+  },
+};
+
+/** Starts a request about an order; the first message may already name it. */
+export async function startOrderFlow(kind: OrderFlowKind, state: CarriedState, text: string): Promise<FlowReply> {
+  const flow: OrderFlow = { kind, step: 'email', orderId: extractOrderIds(text)[0] };
+  state.flow = flow;
+  if (!state.identity) {
+    const opening = kind === 'cancel_order' ? 'I can help you cancel an order.' : 'I can look that order up for you.';
+    return ask(flow, `${opening} First, what is the e-mail address on your account?`, 'email');
+  }
+  return askForOrder(state, flow);
+}
+
+/** One customer answer inside the open flow. */
+export async function continueOrderFlow(state: CarriedState, text: string): Promise<FlowReply> {
+  const flow = state.flow;
+  if (!flow) throw new Error('no order flow is open');
+  if (flow.step === 'email') {
+    const email = extractEmails(text)[0];
+    if (!email) return ask(flow, 'Please give me the e-mail address you used to order (for example name@example.com).', 'email');
+    const customer = await identifyCustomerByEmail({ email });
+    if (!customer) return ask(flow, `I could not find an account for ${email}. Could you check the address and send it again?`, 'email');
+    state.identity = customer;
+    return askForOrder(state, flow);
+  }
+  if (flow.step === 'order_id') {
+    const chosen = chooseOption(text, flow.options ?? []) ?? flow.options?.find((o) => o.id === extractOrderIds(text)[0]);
+    if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${ELIGIBLE_STATUSES[flow.kind].which}`, 'order_id', flow.options);
+    return orderChosen(state, flow, chosen.id);
+  }
+  return continueCancel(state, flow, text);
+}
+
+async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowReply> {
+  const identity = state.identity;
+  if (!identity) return ask(flow, 'What is the e-mail address on your account?', 'email');
+  const eligible = ELIGIBLE_STATUSES[flow.kind];
+  const options = await orderOptions({ customerId: identity.customerId, statuses: eligible.statuses });
+  if (options.length === 0) return finish(state, { replies: [{ text: `Thanks, ${identity.firstName}. ${eligible.noneLeft}` }], intent: flow.kind });
+  flow.step = 'order_id';
+  const named = options.find((o) => o.id === flow.orderId);
+  if (named) return orderChosen(state, flow, named.id, `Thanks, ${identity.firstName}. `);
+  if (options.length === 1 && flow.kind === 'track_order') return orderChosen(state, flow, options[0]?.id ?? '', `Thanks, ${identity.firstName}. `);
+  return ask(flow, `Thanks, ${identity.firstName}. ${eligible.which}`, 'order_id', options);
+}
+
+async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string, preface = ''): Promise<FlowReply> {
+  flow.orderId = orderId;
+  if (flow.kind === 'track_order') return finish(state, await reportOrder(state, orderId, preface));
+  return askReason(flow, preface);
+}

@@ -1,0 +1,17 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { CarriedState } from '../domain/conversation';
+import { describeOrderStatus } from '../domain/order-status-text';
+import type { FlowReply } from './flow-replies';
+
+const { orderStatus } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '20 seconds',
+  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
+});
+
+/** Where the chosen order is, from the store: status, items and tracking numbers. */
+export async function reportOrder(state: CarriedState, orderId: string, preface: string): Promise<FlowReply> {
+  const status = await orderStatus({ customerId: state.identity?.customerId ?? '', orderId });
+  const text = status ? describeOrderStatus(status) : `I could not find order ${orderId} on your account.`;
+  return { replies: [{ text: `${preface}${text}` }], intent: 'track_order' };
+}
