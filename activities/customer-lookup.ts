@@ -48,5 +48,44 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
         trackingIds: order.fulfillments.flatMap((f) => f.tracking_id),
       };
     },
+
+    /** The items of the customer's order, one option per item, labelled with name and options. */
+    async orderItemOptions(request: { customerId: string; orderId: string }): Promise<ReplyOption[]> {
+      const order = await getOrder(deps.db, request.orderId);
+      if (!order || order.user_id !== request.customerId) return [];
+      const seen = new Set<string>();
+      return order.items.flatMap((item) => {
+        if (seen.has(item.item_id)) return [];
+        seen.add(item.item_id);
+        const details = [...item.options.values()].join(', ');
+        return [{ id: item.item_id, label: details ? `${item.name} (${details})` : item.name }];
+      });
+    },
+
+    /** Where a refund for this order may go: the method it was paid with, or one of the customer's gift cards. */
+    async refundMethodOptions(request: { customerId: string; orderId: string }): Promise<ReplyOption[]> {
+      const paidWith = (await deps.db('payment_transactions')
+        .where({ order_id: request.orderId, transaction_type: 'payment' })
+        .orderBy('position')
+        .select('payment_method_id')) as { payment_method_id: string }[];
+      const methods = (await deps.db('payment_methods')
+        .where({ customer_id: request.customerId })
+        .orderBy('position')
+        .select('id', 'source', 'brand', 'last_four', 'balance_cents')) as { id: string; source: string; brand: string | null; last_four: string | null }[];
+      return methods
+        .filter((m) => m.source === 'gift_card' || paidWith.some((p) => p.payment_method_id === m.id))
+        .map((m) => ({ id: m.id, label: paymentMethodLabel(m) }));
+    },
+
+    /** Remembers which conversation waits for this order's returned parcel. */
+    async rememberReturnConversation(request: { orderId: string; workflowId: string }): Promise<void> {
+      await deps.db('return_conversations').insert({ order_id: request.orderId, workflow_id: request.workflowId }).onConflict('order_id').merge();
+    },
   };
+}
+
+function paymentMethodLabel(method: { id: string; source: string; brand: string | null; last_four: string | null }): string {
+  if (method.source === 'credit_card') return `${method.brand ?? 'card'} ending ${method.last_four ?? '????'}`;
+  if (method.source === 'gift_card') return 'gift card';
+  return 'PayPal';
 }

@@ -83,8 +83,12 @@ export function createRefundSteps({ db, payments }: RefundStepDeps) {
     },
 
     async releaseRefund(sagaId: string): Promise<void> {
-      const released = await transitionLedgerEntry(db, sagaId, 'reserved', 'released');
-      if (!released) log.info('refund reservation already released or moved on', { sagaId });
+      const entry = await findLedgerEntry(db, sagaId);
+      // A refund that never reached a provider (a gift card's) is released like a bare reservation.
+      const releasable = entry && (entry.status === 'reserved' || (entry.status === 'refunded' && !entry.providerRefundId));
+      if (!entry || !releasable || !(await transitionLedgerEntry(db, sagaId, entry.status, 'released'))) {
+        log.info('refund reservation already released or moved on', { sagaId });
+      }
     },
 
     async refundThroughProvider(sagaId: string): Promise<string> {
@@ -104,6 +108,12 @@ export function createRefundSteps({ db, payments }: RefundStepDeps) {
         if (err instanceof ProviderRejectedError) throw businessFailure('ProviderRejected', `${err.code}: ${err.message}`);
         throw err;
       }
+    },
+
+    /** Gift-card refunds need no provider: the reservation moves on, and recording credits the card. */
+    async markRefundedInStore(sagaId: string): Promise<void> {
+      const entry = await entryOf(sagaId);
+      if (entry.status === 'reserved') await transitionLedgerEntry(db, sagaId, 'reserved', 'refunded');
     },
 
     async reverseProviderRefund(sagaId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
 import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
+import { orderRoutes } from './routes/orders';
 
 export interface AppDeps {
   db: Knex;
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use('/v1', requireToken(deps.db));
   app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway }));
+  app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

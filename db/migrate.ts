@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as store from './migrations/001-store';
 import * as apiTokens from './migrations/002-api-tokens';
 import * as refunds from './migrations/003-refunds';
+import * as returnConversations from './migrations/004-return-conversations';
 
 interface Migration {
   name: string;
@@ -18,6 +19,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '001-store', ...store },
   { name: '002-api-tokens', ...apiTokens },
   { name: '003-refunds', ...refunds },
+  { name: '004-return-conversations', ...returnConversations },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

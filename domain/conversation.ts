@@ -86,9 +86,19 @@ export interface CarriedState {
   actions?: ActionReport[];
   /** Proposals already carried out: their confirmations are spent. */
   completedProposalIds?: string[];
+  /** Returns whose refund waits for the parcel: a promise the conversation keeps when it arrives. */
+  pendingReturns?: PendingReturn[];
 }
 
-export type OrderFlowKind = 'cancel_order' | 'track_order';
+export interface PendingReturn {
+  orderId: string;
+  proposalId: string;
+  itemIds: string[];
+  refunds: { paymentMethodId: string; amountCents: number; source: 'credit_card' | 'paypal' | 'gift_card' }[];
+  received: boolean;
+}
+
+export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items';
 
 /**
  * A request about one of the customer's orders, step by step: who you are → which order → (to
@@ -96,7 +106,9 @@ export type OrderFlowKind = 'cancel_order' | 'track_order';
  */
 export interface OrderFlow {
   kind: OrderFlowKind;
-  step: 'email' | 'order_id' | 'reason' | 'confirmation';
+  step: 'email' | 'order_id' | 'reason' | 'items' | 'payment_method' | 'confirmation';
+  itemIds?: string[];
+  paymentMethodId?: string;
   options?: ReplyOption[];
   orderId?: string;
   reason?: string;

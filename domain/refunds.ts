@@ -9,6 +9,8 @@ export interface RefundSagaInput {
   purpose: RefundPurpose;
   /** Status the order takes once the refund is recorded, e.g. `cancelled`; unchanged when absent. */
   orderStatusAfter?: string;
+  /** False for gift cards: the store credits them itself, no payment provider is involved. */
+  viaProvider?: boolean;
   /** False when the action already wrote the refund into the order (the retail tools do for cancellations). */
   recordOnOrder?: boolean;
   /** Items that come back into stock (returns, cancellations). */

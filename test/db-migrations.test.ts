@@ -23,6 +23,7 @@ const STORE_AND_AUTH_TABLES = [
   'payment_transactions',
   'products',
   'refund_ledger',
+  'return_conversations',
   'variant_options',
   'variants',
 ];
@@ -55,7 +56,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });

@@ -137,6 +137,37 @@ describe('RefundSagaWorkflow on a real dev server and sandbox provider', () => {
     assert.equal(after.balance, (before.balance ?? 0) + input.amountCents);
   });
 
+  it('when the refund goes back to a gift card, then the store credits it and no payment provider is called', async () => {
+    const taskQueue = uniqueTaskQueue('saga-store-credit');
+    const input = await sagaInput('gift_card', { viaProvider: false });
+    const before = await snapshot(input.orderId, input.paymentMethodId, input.restockItemIds[0] ?? '');
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const handle = await runSaga(taskQueue, input);
+      const result = await handle.result();
+      assert.equal(result.outcome, 'completed');
+      assert.equal(result.providerRefundId, undefined);
+      assert.equal((await findLedgerEntry(database.db, handle.workflowId))?.status, 'recorded');
+    });
+    assert.deepEqual(payments.sandbox.book.refundsFor(input.orderId), []);
+    const after = await snapshot(input.orderId, input.paymentMethodId, input.restockItemIds[0] ?? '');
+    assert.equal(after.balance, (before.balance ?? 0) + input.amountCents);
+  });
+
+  it('when a gift-card refund fails after it was marked, then the reservation is released and the card is untouched', async () => {
+    const taskQueue = uniqueTaskQueue('saga-store-credit-fail');
+    const good = await sagaInput('gift_card', { viaProvider: false });
+    const input = { ...good, restockItemIds: ['0000000000'] };
+    const before = await snapshot(input.orderId, input.paymentMethodId, good.restockItemIds[0] ?? '');
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const handle = await runSaga(taskQueue, input);
+      await assert.rejects(handle.result(), WorkflowFailedError);
+      assert.equal((await findLedgerEntry(database.db, handle.workflowId))?.status, 'released');
+    });
+    assert.deepEqual(await snapshot(input.orderId, input.paymentMethodId, good.restockItemIds[0] ?? ''), before);
+  });
+
   for (const mode of ['fail_before', 'fail_after', 'hang_after'] as const) {
     it(`when the provider ${mode.replace('_', 's ')} processing once, then the retried call still refunds exactly once`, async () => {
       const taskQueue = uniqueTaskQueue(`saga-${mode}`);

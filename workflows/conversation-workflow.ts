@@ -18,11 +18,12 @@ import type {
 } from '../domain/conversation';
 import { switchesTopic, wantsToStop } from '../domain/dialogue/leaving-a-flow';
 import { firstReplyFor } from '../domain/first-replies';
-import { continueOrderFlow, startOrderFlow } from './order-flows';
+import { continueOrderFlow, isOrderFlowKind, startOrderFlow } from './order-flows';
 import { whyMessageIsInvalid } from '../domain/message-validation';
 import type { Classification } from '../nlu/cascade';
 import { compactForNextRun, intentsOf } from '../domain/transcript-compaction';
-import { messageUpdate, stateQuery } from './definitions';
+import { messageUpdate, returnReceivedSignal, stateQuery } from './definitions';
+import { keepReturnPromise } from './return-promise';
 
 type Activities = ReturnType<typeof createActivities>;
 type TurnClassification = Classification & { llmFailure?: string };
@@ -103,9 +104,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
           latencyMicros: Math.round(intent.micros),
           ...(intent.llmFailure ? { reason: `LLM tier failed: ${intent.llmFailure}` } : {}),
         });
-        if (intent.tier !== 'none' && (intent.label === 'cancel_order' || intent.label === 'track_order')) {
-          return answer(await startOrderFlow(intent.label, state, text));
-        }
+        if (intent.tier !== 'none' && isOrderFlowKind(intent.label)) return answer(await startOrderFlow(intent.label, state, text));
         const reply = firstReplyFor(intent.tier === 'none' ? undefined : intent.label, state.unsureStreak);
         if (reply.handoff) decide({ seq, kind: 'handoff_requested', reason: reply.handoff.reason });
         return answer({
@@ -126,6 +125,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   );
 
   setHandler(stateQuery, () => stateViewOf(input, state));
+  setHandler(returnReceivedSignal, ({ orderId }) => {
+    const pending = state.pendingReturns?.find((r) => r.orderId === orderId);
+    if (pending) pending.received = true;
+  });
+  const receivedReturn = () => state.pendingReturns?.find((r) => r.received);
 
   /** Records the bot's words and completes the turn. */
   function answer(reply: Omit<MessageResult, 'status'>): MessageResult {
@@ -153,7 +157,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     const seenTurns = turnsHandled;
     const seenMessages = messagesThisRun;
     const stirred = await condition(
-      () => turnsHandled !== seenTurns || messagesThisRun !== seenMessages || continueAsNewDue(),
+      () => turnsHandled !== seenTurns || messagesThisRun !== seenMessages || continueAsNewDue() || receivedReturn() !== undefined,
       input.idleTimeoutMs,
     );
     if (continueAsNewDue()) {
@@ -164,7 +168,17 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         carried: compactForNextRun({ ...state, runs: state.runs + 1 }),
       });
     }
-    if (!stirred && allHandlersFinished()) break;
+    const received = receivedReturn();
+    if (received) {
+      await oneAtATime(async () => {
+        const text = await keepReturnPromise(state, received);
+        state.pendingReturns = state.pendingReturns?.filter((r) => r !== received);
+        record('bot', text);
+      });
+      continue;
+    }
+    // A conversation with a promise still to keep stays open however quiet it is.
+    if (!stirred && allHandlersFinished() && !(state.pendingReturns?.length)) break;
   }
 
   state.status = 'closed';

@@ -5,6 +5,7 @@ import { chooseOption } from '../domain/dialogue/choose-option';
 import { extractEmails, extractOrderIds } from '../domain/entities';
 import { askReason, continueCancel } from './cancel-order-steps';
 import { ask, finish, type FlowReply } from './flow-replies';
+import { askItemsToReturn, continueReturn } from './return-items-steps';
 import { reportOrder } from './track-order-steps';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -21,6 +22,11 @@ const ELIGIBLE_STATUSES: Record<OrderFlowKind, { statuses: string[]; noneLeft: s
     noneLeft: 'You have no orders that can still be cancelled: only orders that have not been processed yet can be.',
     which: 'Which order would you like to cancel?',
   },
+  return_items: {
+    statuses: ['delivered'],
+    noneLeft: 'You have no delivered orders that can still be returned.',
+    which: 'Which order would you like to return items from?',
+  },
   track_order: {
     statuses: ['pending', 'pending (item modified)', 'processed', 'delivered', 'cancelled', 'return requested', 'exchange requested'],
     noneLeft: 'I cannot find any orders on your account.',
@@ -28,12 +34,18 @@ const ELIGIBLE_STATUSES: Record<OrderFlowKind, { statuses: string[]; noneLeft: s
   },
 };
 
+const OPENINGS: Record<OrderFlowKind, string> = {
+  cancel_order: 'I can help you cancel an order.',
+  return_items: 'I can help you return items.',
+  track_order: 'I can look that order up for you.',
+};
+
 /** Starts a request about an order; the first message may already name it. */
 export async function startOrderFlow(kind: OrderFlowKind, state: CarriedState, text: string): Promise<FlowReply> {
   const flow: OrderFlow = { kind, step: 'email', orderId: extractOrderIds(text)[0] };
   state.flow = flow;
   if (!state.identity) {
-    const opening = kind === 'cancel_order' ? 'I can help you cancel an order.' : 'I can look that order up for you.';
+    const opening = OPENINGS[kind];
     return ask(flow, `${opening} First, what is the e-mail address on your account?`, 'email');
   }
   return askForOrder(state, flow);
@@ -56,7 +68,7 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
     if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${ELIGIBLE_STATUSES[flow.kind].which}`, 'order_id', flow.options);
     return orderChosen(state, flow, chosen.id);
   }
-  return continueCancel(state, flow, text);
+  return flow.kind === 'return_items' ? continueReturn(state, flow, text) : continueCancel(state, flow, text);
 }
 
 async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowReply> {
@@ -75,5 +87,10 @@ async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowRe
 async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string, preface = ''): Promise<FlowReply> {
   flow.orderId = orderId;
   if (flow.kind === 'track_order') return finish(state, await reportOrder(state, orderId, preface));
+  if (flow.kind === 'return_items') return askItemsToReturn(state, flow, preface);
   return askReason(flow, preface);
+}
+
+export function isOrderFlowKind(intent: string): intent is OrderFlowKind {
+  return Object.hasOwn(OPENINGS, intent);
 }

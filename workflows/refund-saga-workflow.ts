@@ -66,9 +66,14 @@ export async function RefundSagaWorkflow(input: RefundSagaInput): Promise<Refund
     });
     undo.push(() => compensations.releaseRefund(sagaId));
 
-    phase = 'refunding';
-    const providerRefundId = await steps.refundThroughProvider(sagaId);
-    undo.push(() => compensations.reverseProviderRefund(sagaId));
+    let providerRefundId: string | undefined;
+    if (input.viaProvider !== false) {
+      phase = 'refunding';
+      providerRefundId = await steps.refundThroughProvider(sagaId);
+      undo.push(() => compensations.reverseProviderRefund(sagaId));
+    } else {
+      await steps.markRefundedInStore(sagaId);
+    }
 
     if (input.recordOnOrder !== false) {
       phase = 'recording';

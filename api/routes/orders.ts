@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Knex } from 'knex';
+import { extractOrderIds } from '../../domain/entities';
+import { returnReceivedSignal } from '../../workflows/definitions';
+import { allowRoles } from '../authorization';
+import { HttpError, notFound } from '../http-error';
+
+/** Events about orders from the back office, such as the warehouse receiving a returned parcel. */
+export function orderRoutes(deps: { db: Knex; client: Client }): Router {
+  const router = Router();
+
+  router.post('/:orderId/return-received', allowRoles('agent', 'supervisor'), async (req, res) => {
+    const orderId = extractOrderIds(String(req.params.orderId))[0];
+    if (!orderId) throw new HttpError(400, 'invalid_order_id', 'order ids look like W1234567 (or %23W1234567)');
+    const waiting = await deps.db('return_conversations').where({ order_id: orderId }).first('workflow_id');
+    if (!waiting) throw notFound(`a requested return for order ${orderId}`);
+    await deps.client.workflow.getHandle(waiting.workflow_id as string).signal(returnReceivedSignal, { orderId });
+    res.status(202).json({ orderId, status: 'refund_started' });
+  });
+
+  return router;
+}

@@ -1,0 +1,19 @@
+import type { ReplyOption } from '../conversation';
+import { chooseOption } from './choose-option';
+
+/**
+ * Several options in one answer: "all of them", or a list ("the lamp and the kettle",
+ * "1, 3"). Undefined unless every part names exactly one option.
+ */
+export function chooseOptions(answer: string, options: readonly ReplyOption[]): ReplyOption[] | undefined {
+  const text = answer.trim().toLowerCase();
+  if (/^(all|all of them|everything|both|the whole order)\b/.test(text)) return [...options];
+  const parts = text.split(/\s*(?:,|;|\band\b|&)\s*/).filter((part) => part.length > 0);
+  const chosen: ReplyOption[] = [];
+  for (const part of parts) {
+    const option = chooseOption(part, options);
+    if (!option) return undefined;
+    chosen.push(option);
+  }
+  return chosen.length > 0 ? chosen : undefined;
+}

@@ -1,0 +1,39 @@
+import { executeChild, workflowInfo } from '@temporalio/workflow';
+import type { CarriedState, PendingReturn } from '../domain/conversation';
+import { formatCents } from '../domain/policy';
+import { RefundSagaWorkflow } from './refund-saga-workflow';
+
+/**
+ * The returned parcel has arrived: each refund of the return runs as a refund saga (card and
+ * PayPal through the provider, gift cards credited by the store), the items go back into stock,
+ * and the customer is told. Returns the bot's message for the transcript.
+ */
+export async function keepReturnPromise(state: CarriedState, pending: PendingReturn): Promise<string> {
+  const customerId = state.identity?.customerId ?? '';
+  try {
+    for (const [index, refund] of pending.refunds.entries()) {
+      await executeChild(RefundSagaWorkflow, {
+        workflowId: `${workflowInfo().workflowId}-return-${pending.proposalId}-${index}`,
+        args: [
+          {
+            orderId: pending.orderId,
+            customerId,
+            paymentMethodId: refund.paymentMethodId,
+            amountCents: refund.amountCents,
+            purpose: 'return',
+            viaProvider: refund.source !== 'gift_card',
+            recordOnOrder: true,
+            restockItemIds: index === 0 ? pending.itemIds : [],
+            notification: `We received your return for order ${pending.orderId}: ${formatCents(refund.amountCents)} is on its way back to you.`,
+          },
+        ],
+      });
+    }
+  } catch {
+    (state.actions ??= []).push({ name: 'return_refund', status: 'compensated', detail: `the refund for order ${pending.orderId} could not be completed and was undone` });
+    return `We received your return for order ${pending.orderId}, but the refund could not be completed. A colleague will look into it and get back to you.`;
+  }
+  const money = pending.refunds.map((r) => formatCents(r.amountCents)).join(' and ');
+  (state.actions ??= []).push({ name: 'return_refund', status: 'executed', detail: `refund of ${money} for order ${pending.orderId}` });
+  return `Good news: we received your return for order ${pending.orderId}. Your refund of ${money} is on its way.`;
+}
