@@ -1,0 +1,111 @@
+import { executeChild, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { PerformActionResult, RefundToMove } from '../activities/perform-action';
+import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
+import { chooseOption } from '../domain/dialogue/choose-option';
+import { extractYesNo } from '../domain/entities';
+import { describeProposal, formatCents } from '../domain/policy';
+import type { RefundPurpose } from '../domain/refunds';
+import { ask, finish, type FlowReply } from './flow-replies';
+import { RefundSagaWorkflow } from './refund-saga-workflow';
+
+const { performAction } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '20 seconds',
+  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
+});
+
+/** One consequential action of a flow: which tool, with what, and how to talk about it. */
+export interface ActionSpec {
+  toolName: string;
+  kwargs: Record<string, unknown>;
+  /** The yes/no buttons, worded for this action. */
+  yesNo: ReplyOption[];
+  /** "cancel that order", "request that return": what the bot cannot do when refused. */
+  whatCannotBeDone: string;
+}
+
+const factsOf = (state: CarriedState, proposalId: string | null) => ({
+  customerId: state.identity?.customerId ?? null,
+  confirmation: proposalId ? { proposalId } : null,
+  approvals: [],
+  completedProposalIds: state.completedProposalIds ?? [],
+});
+
+/** Asks the policy (through the action door) for the concrete proposal, and the customer for a yes. */
+export async function proposeAction(state: CarriedState, flow: OrderFlow, spec: ActionSpec): Promise<FlowReply> {
+  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, null) });
+  if (result.status === 'refused' && result.outcome === 'needs_confirmation' && result.proposal) {
+    flow.step = 'confirmation';
+    flow.proposalId = result.proposal.proposalId;
+    const lines = describeProposal(result.proposal).join(' ');
+    return {
+      ...ask(flow, `${lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
+      actions: [{ name: spec.toolName, status: 'proposed', detail: lines }],
+    };
+  }
+  return refusedReply(state, flow, spec, whyNot(result));
+}
+
+/**
+ * The customer's answer to the proposal: no leaves everything as it is, yes performs exactly the
+ * confirmed proposal (the action door refuses any other), anything else asks again.
+ */
+export async function answerProposal(
+  state: CarriedState,
+  flow: OrderFlow,
+  text: string,
+  spec: ActionSpec & { declined: string },
+  onDone: (result: Extract<PerformActionResult, { status: 'executed' }>, proposalId: string) => Promise<FlowReply>,
+): Promise<FlowReply> {
+  const answer = chooseOption(text, spec.yesNo)?.id ?? extractYesNo(text);
+  if (answer === 'no') return finish(state, { replies: [{ text: spec.declined }], intent: flow.kind });
+  if (answer !== 'yes') return ask(flow, 'Shall I go ahead? Please answer yes or no.', 'confirmation', spec.yesNo);
+  const proposalId = flow.proposalId ?? '';
+  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, proposalId) });
+  if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(result));
+  (state.completedProposalIds ??= []).push(proposalId);
+  return onDone(result, proposalId);
+}
+
+export function refusedReply(state: CarriedState, flow: OrderFlow, spec: ActionSpec, reason: string): FlowReply {
+  const report = { name: spec.toolName, status: 'denied' as const, detail: reason };
+  (state.actions ??= []).push(report);
+  return finish(state, { replies: [{ text: `I cannot ${spec.whatCannotBeDone}: ${reason}` }], intent: flow.kind, actions: [report] });
+}
+
+/** Records the executed action and closes the flow with the bot's account of it. */
+export function doneReply(state: CarriedState, flow: OrderFlow, toolName: string, detail: string, text: string): FlowReply {
+  const report = { name: toolName, status: 'executed' as const, detail };
+  (state.actions ??= []).push(report);
+  return finish(state, { replies: [{ text }], intent: flow.kind, actions: [report] });
+}
+
+/**
+ * Money the store already wrote back (a cancellation, a cheaper item) still has to leave the
+ * provider for cards and PayPal: one refund saga each, as a child of this conversation.
+ */
+export async function refundThroughProvider(state: CarriedState, orderId: string, proposalId: string, refunds: RefundToMove[], purpose: RefundPurpose): Promise<void> {
+  const external = refunds.filter((r) => r.source !== 'gift_card');
+  for (const [index, refund] of external.entries()) {
+    await executeChild(RefundSagaWorkflow, {
+      workflowId: `${workflowInfo().workflowId}-refund-${proposalId}-${index}`,
+      args: [
+        {
+          orderId,
+          customerId: state.identity?.customerId ?? '',
+          paymentMethodId: refund.paymentMethodId,
+          amountCents: refund.amountCents,
+          purpose,
+          recordOnOrder: false,
+          restockItemIds: [],
+          notification: `Your refund of ${formatCents(refund.amountCents)} for order ${orderId} is on its way.`,
+        },
+      ],
+    });
+  }
+}
+
+function whyNot(result: PerformActionResult): string {
+  if (result.status === 'executed') return 'it was already done';
+  return result.status === 'refused' ? result.reason : result.output;
+}
