@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { runTool } from '../commerce/run-tool';
 import type { ReplyOption } from '../domain/conversation';
 import type { OrderStatusFacts } from '../domain/order-status-text';
-import { getOrder } from '../db/repositories/store-queries';
+import { getOrder, getProduct } from '../db/repositories/store-queries';
 
 export interface IdentifiedCustomer {
   customerId: string;
@@ -62,8 +62,11 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
       });
     },
 
-    /** Where a refund for this order may go: the method it was paid with, or one of the customer's gift cards. */
-    async refundMethodOptions(request: { customerId: string; orderId: string }): Promise<ReplyOption[]> {
+    /**
+     * Where a refund for this order may go: the method it was paid with, or one of the customer's gift
+     * cards; with `anyMethod`, every method of the customer (to pay or receive a price difference).
+     */
+    async refundMethodOptions(request: { customerId: string; orderId: string; anyMethod?: boolean }): Promise<ReplyOption[]> {
       const paidWith = (await deps.db('payment_transactions')
         .where({ order_id: request.orderId, transaction_type: 'payment' })
         .orderBy('position')
@@ -73,8 +76,19 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
         .orderBy('position')
         .select('id', 'source', 'brand', 'last_four', 'balance_cents')) as { id: string; source: string; brand: string | null; last_four: string | null }[];
       return methods
-        .filter((m) => m.source === 'gift_card' || paidWith.some((p) => p.payment_method_id === m.id))
+        .filter((m) => request.anyMethod || m.source === 'gift_card' || paidWith.some((p) => p.payment_method_id === m.id))
         .map((m) => ({ id: m.id, label: paymentMethodLabel(m) }));
+    },
+
+    /** The other variants of an order item's product that are in stock, with their price. */
+    async variantOptions(request: { customerId: string; orderId: string; itemId: string }): Promise<ReplyOption[]> {
+      const order = await getOrder(deps.db, request.orderId);
+      const item = order?.user_id === request.customerId ? order.items.find((i) => i.item_id === request.itemId) : undefined;
+      if (!item) return [];
+      const product = await getProduct(deps.db, item.product_id);
+      return [...(product?.variants.values() ?? [])]
+        .filter((v) => v.available && v.item_id !== item.item_id)
+        .map((v) => ({ id: v.item_id, label: `${[...v.options.values()].join(', ')} ($${v.price.toFixed(2)})` }));
     },
 
     /** Remembers which conversation waits for this order's returned parcel. */

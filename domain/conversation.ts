@@ -98,7 +98,7 @@ export interface PendingReturn {
   received: boolean;
 }
 
-export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items';
+export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items' | 'modify_items';
 
 /**
  * A request about one of the customer's orders, step by step: who you are → which order → (to
@@ -106,8 +106,9 @@ export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items';
  */
 export interface OrderFlow {
   kind: OrderFlowKind;
-  step: 'email' | 'order_id' | 'reason' | 'items' | 'payment_method' | 'confirmation';
+  step: 'email' | 'order_id' | 'reason' | 'items' | 'new_items' | 'payment_method' | 'confirmation';
   itemIds?: string[];
+  newItemIds?: string[];
   paymentMethodId?: string;
   options?: ReplyOption[];
   orderId?: string;

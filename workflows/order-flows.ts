@@ -5,6 +5,7 @@ import { chooseOption } from '../domain/dialogue/choose-option';
 import { extractEmails, extractOrderIds } from '../domain/entities';
 import { askReason, continueCancel } from './cancel-order-steps';
 import { ask, finish, type FlowReply } from './flow-replies';
+import { askItemToModify, continueModify } from './modify-items-steps';
 import { askItemsToReturn, continueReturn } from './return-items-steps';
 import { reportOrder } from './track-order-steps';
 
@@ -27,6 +28,11 @@ const ELIGIBLE_STATUSES: Record<OrderFlowKind, { statuses: string[]; noneLeft: s
     noneLeft: 'You have no delivered orders that can still be returned.',
     which: 'Which order would you like to return items from?',
   },
+  modify_items: {
+    statuses: ['pending'],
+    noneLeft: 'You have no orders whose items can still be changed: only orders that have not been processed yet can be.',
+    which: 'Which order would you like to change?',
+  },
   track_order: {
     statuses: ['pending', 'pending (item modified)', 'processed', 'delivered', 'cancelled', 'return requested', 'exchange requested'],
     noneLeft: 'I cannot find any orders on your account.',
@@ -37,6 +43,7 @@ const ELIGIBLE_STATUSES: Record<OrderFlowKind, { statuses: string[]; noneLeft: s
 const OPENINGS: Record<OrderFlowKind, string> = {
   cancel_order: 'I can help you cancel an order.',
   return_items: 'I can help you return items.',
+  modify_items: 'I can help you change an item of an order.',
   track_order: 'I can look that order up for you.',
 };
 
@@ -68,7 +75,9 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
     if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${ELIGIBLE_STATUSES[flow.kind].which}`, 'order_id', flow.options);
     return orderChosen(state, flow, chosen.id);
   }
-  return flow.kind === 'return_items' ? continueReturn(state, flow, text) : continueCancel(state, flow, text);
+  if (flow.kind === 'return_items') return continueReturn(state, flow, text);
+  if (flow.kind === 'modify_items') return continueModify(state, flow, text);
+  return continueCancel(state, flow, text);
 }
 
 async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowReply> {
@@ -88,6 +97,7 @@ async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string
   flow.orderId = orderId;
   if (flow.kind === 'track_order') return finish(state, await reportOrder(state, orderId, preface));
   if (flow.kind === 'return_items') return askItemsToReturn(state, flow, preface);
+  if (flow.kind === 'modify_items') return askItemToModify(state, flow, preface);
   return askReason(flow, preface);
 }
 

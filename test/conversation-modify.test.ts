@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { replaceStore } from '../db/store/write-store';
+import { call, startStack, type TestStack } from './support/stack';
+
+let stack: TestStack;
+let channel: string;
+
+before(async () => {
+  stack = await startStack();
+  channel = await stack.token('channel');
+  await replaceStore(stack.database.db, buildDemoStore());
+});
+after(() => stack?.close());
+
+/** A pending order paid by card or PayPal with an item that has a cheaper variant in stock. */
+async function cheaperSwap() {
+  const db = stack.database.db;
+  const rows = await db('orders as o')
+    .join('customers as c', 'c.id', 'o.customer_id')
+    .join('payment_transactions as t', 't.order_id', 'o.id')
+    .join('payment_methods as m', 'm.id', 't.payment_method_id')
+    .join('order_items as i', 'i.order_id', 'o.id')
+    .join('variants as v', 'v.product_id', 'i.product_id')
+    .where({ 'o.status': 'pending', 't.transaction_type': 'payment' })
+    .whereIn('m.source', ['credit_card', 'paypal'])
+    .where('v.available', true)
+    .whereRaw('v.price_cents < i.price_cents')
+    .select('o.id as orderId', 'c.email as email', 'm.id as methodId', 'i.item_id as itemId', 'i.price_cents as oldCents', 'v.id as newItemId', 'v.price_cents as newCents');
+  const row = rows[0];
+  if (!row) return undefined;
+  return { ...row, oldCents: Number(row.oldCents), newCents: Number(row.newCents) } as {
+    orderId: string; email: string; methodId: string; itemId: string; oldCents: number; newItemId: string; newCents: number;
+  };
+}
+
+describe('changing an item of a pending order through the API', () => {
+  it('when the customer swaps an item for a cheaper option and says yes, then the order changes and the difference is refunded once', async () => {
+    const swap = await cheaperSwap();
+    assert.ok(swap, 'the demo store needs a pending card or PayPal order with a cheaper variant in stock');
+    const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
+    const id = created.body.conversationId as string;
+    const say = async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
+
+    assert.equal((await say(`I want to change the size of an item in order ${swap.orderId}`)).awaiting, 'email');
+    const items = await say(swap.email);
+    assert.equal(items.awaiting, 'items', JSON.stringify(items));
+    const variants = await say(swap.itemId);
+    assert.equal(variants.awaiting, 'new_items', JSON.stringify(variants));
+    assert.ok(variants.options.some((o: { id: string }) => o.id === swap.newItemId));
+    assert.ok(!variants.options.some((o: { id: string }) => o.id === swap.itemId), 'the current option is not offered');
+    const methods = await say(swap.newItemId);
+    assert.equal(methods.awaiting, 'payment_method');
+    const proposal = await say(swap.methodId);
+    assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));
+    const done = await say('yes');
+    assert.deepEqual(done.actions.map((a: { status: string }) => a.status), ['executed'], JSON.stringify(done));
+    assert.match(done.replies[0].text, /price difference of \$[\d.]+ is refunded/);
+
+    const db = stack.database.db;
+    assert.equal((await db('orders').where({ id: swap.orderId }).first('status')).status, 'pending (item modified)');
+    const difference = swap.oldCents - swap.newCents;
+    assert.deepEqual(stack.payments.sandbox.book.refundsFor(swap.orderId).map((r) => r.amount_cents), [difference]);
+    const ledger = await db('refund_ledger').where({ order_id: swap.orderId });
+    assert.deepEqual(ledger.map((e) => [e.purpose, e.status]), [['price_difference', 'refunded']]);
+  });
+});

@@ -1,0 +1,70 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { CarriedState, OrderFlow } from '../domain/conversation';
+import { chooseOption } from '../domain/dialogue/choose-option';
+import { formatCents } from '../domain/policy';
+import { answerProposal, doneReply, proposeAction, refundThroughProvider, type ActionSpec } from './action-steps';
+import { ask, finish, type FlowReply } from './flow-replies';
+
+const { orderItemOptions, variantOptions, refundMethodOptions } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '20 seconds',
+  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
+});
+
+const modifySpec = (flow: OrderFlow): ActionSpec => ({
+  toolName: 'modify_pending_order_items',
+  kwargs: { order_id: flow.orderId ?? '', item_ids: flow.itemIds ?? [], new_item_ids: flow.newItemIds ?? [], payment_method_id: flow.paymentMethodId ?? '' },
+  yesNo: [
+    { id: 'yes', label: 'Yes, change it' },
+    { id: 'no', label: 'No, keep it as it is' },
+  ],
+  whatCannotBeDone: 'change that item',
+});
+
+/** The pending order is chosen: which item should change? */
+export async function askItemToModify(state: CarriedState, flow: OrderFlow, preface = ''): Promise<FlowReply> {
+  flow.step = 'items';
+  const options = await orderItemOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
+  return ask(flow, `${preface}Which item of order ${flow.orderId ?? ''} would you like to change?`, 'items', options);
+}
+
+/** Item → its new variant → who pays or receives the difference → yes/no; a refund leaves through the provider. */
+export async function continueModify(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+  const customerId = state.identity?.customerId ?? '';
+  const orderId = flow.orderId ?? '';
+  if (flow.step === 'items') {
+    const item = chooseOption(text, flow.options ?? []);
+    if (!item) return ask(flow, 'Which one of these items?', 'items', flow.options);
+    flow.itemIds = [item.id];
+    const variants = await variantOptions({ customerId, orderId, itemId: item.id });
+    if (variants.length === 0) {
+      return finish(state, { replies: [{ text: `${item.label} has no other option in stock at the moment, so it cannot be changed.` }], intent: flow.kind });
+    }
+    flow.step = 'new_items';
+    return ask(flow, `What would you like instead of ${item.label}?`, 'new_items', variants);
+  }
+  if (flow.step === 'new_items') {
+    const variant = chooseOption(text, flow.options ?? []);
+    if (!variant) return ask(flow, 'Please choose one of these options:', 'new_items', flow.options);
+    flow.newItemIds = [variant.id];
+    flow.step = 'payment_method';
+    const methods = await refundMethodOptions({ customerId, orderId, anyMethod: true });
+    return ask(flow, 'Which payment method should pay, or receive, the price difference?', 'payment_method', methods);
+  }
+  if (flow.step === 'payment_method') {
+    const method = chooseOption(text, flow.options ?? []);
+    if (!method) return ask(flow, 'Please choose one of these payment methods:', 'payment_method', flow.options);
+    flow.paymentMethodId = method.id;
+    return proposeAction(state, flow, modifySpec(flow));
+  }
+  const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
+  return answerProposal(state, flow, text, { ...modifySpec(flow), declined }, async (result, proposalId) => {
+    await refundThroughProvider(state, orderId, proposalId, result.refunds, 'price_difference');
+    const difference = result.proposal.priceDifferenceCents ?? 0;
+    const money =
+      difference < 0 ? ` The price difference of ${formatCents(-difference)} is refunded to ${result.proposal.paymentMethodId ?? ''}.`
+      : difference > 0 ? ` The price difference of ${formatCents(difference)} is charged to ${result.proposal.paymentMethodId ?? ''}.`
+      : '';
+    return doneReply(state, flow, 'modify_pending_order_items', `item changed on order ${orderId}`, `Done: the item on order ${orderId} is changed.${money}`);
+  });
+}
