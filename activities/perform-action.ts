@@ -36,7 +36,9 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
   return {
     async performAction(input: PerformActionInput): Promise<PerformActionResult> {
       const request = requestFromToolCall(input.toolName, input.kwargs);
-      if (!request || !getRetailTool(input.toolName)) {
+      // Goodwill has no retail tool: the door authorizes it, and the refund saga writes it.
+      const authorizeOnly = request?.kind === 'goodwill_credit';
+      if (!request || (!authorizeOnly && !getRetailTool(input.toolName))) {
         return { status: 'refused', outcome: 'deny', reason: `${input.toolName} is not an action this layer performs` };
       }
       const records = await recordsFor(deps.db, request, input.facts.customerId);
@@ -49,7 +51,7 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       if (decision.outcome !== 'allow') {
         return { status: 'refused', outcome: decision.outcome, reason: decision.reason, ...('proposal' in decision ? { proposal: decision.proposal } : {}) };
       }
-      const result = await runTool(deps.db, input.toolName, input.kwargs);
+      const result = authorizeOnly ? { output: 'authorized', error: false } : await runTool(deps.db, input.toolName, input.kwargs);
       if (result.error) return { status: 'failed', output: result.output };
       const methods = records.customer?.payment_methods;
       const refunds = decision.proposal.refunds.map((r) => ({

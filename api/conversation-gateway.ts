@@ -5,9 +5,9 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Channel, ConversationView, CustomerHint, MessageResult } from '../domain/conversation';
+import type { Channel, ConversationView, CustomerHint, GoodwillOffer, MessageResult } from '../domain/conversation';
 import { workflowIdFor } from '../domain/conversation';
-import { messageUpdate, stateQuery } from '../workflows/definitions';
+import { goodwillOfferedSignal, messageUpdate, stateQuery } from '../workflows/definitions';
 import { ConversationWorkflow } from '../workflows';
 import { HttpError, notFound } from './http-error';
 
@@ -51,6 +51,16 @@ export class ConversationGateway {
         args: [text],
         ...(messageKey ? { updateId: `message-${messageKey}` } : {}),
       });
+    } catch (err) {
+      throw await this.explain(conversationId, err);
+    }
+  }
+
+  /** A person's goodwill offer: the conversation puts it to the customer once they are free. */
+  async offerGoodwill(conversationId: string, offer: GoodwillOffer): Promise<void> {
+    const handle = this.options.client.workflow.getHandle(workflowIdFor(conversationId));
+    try {
+      await handle.signal(goodwillOfferedSignal, offer);
     } catch (err) {
       throw await this.explain(conversationId, err);
     }

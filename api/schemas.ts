@@ -20,6 +20,13 @@ export const messageBody = z.strictObject({
 /** Conversation ids are UUIDs; anything else cannot name a conversation. */
 export const conversationIdParam = z.uuid();
 
+export const goodwillBody = z.strictObject({
+  orderId: z.string().regex(/^#W\d{7}$/, 'orderId looks like #W1234567'),
+  amountCents: z.number().int().positive().max(1_000_000),
+  paymentMethodId: z.string().min(1).max(100),
+  reason: z.string().trim().min(3).max(500),
+});
+
 export const idempotencyKeyHeader = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/);
 
 /** Parses or throws a 400 whose message names each offending field. */

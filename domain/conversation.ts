@@ -88,6 +88,17 @@ export interface CarriedState {
   completedProposalIds?: string[];
   /** Returns whose refund waits for the parcel: a promise the conversation keeps when it arrives. */
   pendingReturns?: PendingReturn[];
+  /** Goodwill credits a person offered, waiting to be put to the customer. */
+  goodwillOffers?: GoodwillOffer[];
+}
+
+export interface GoodwillOffer {
+  orderId: string;
+  amountCents: number;
+  paymentMethodId: string;
+  reason: string;
+  by: string;
+  role: 'agent' | 'supervisor';
 }
 
 export interface PendingReturn {
@@ -98,7 +109,7 @@ export interface PendingReturn {
   received: boolean;
 }
 
-export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items' | 'modify_items';
+export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items' | 'modify_items' | 'goodwill_credit';
 
 /**
  * A request about one of the customer's orders, step by step: who you are → which order → (to
@@ -109,6 +120,9 @@ export interface OrderFlow {
   step: 'email' | 'order_id' | 'reason' | 'items' | 'new_items' | 'payment_method' | 'confirmation';
   itemIds?: string[];
   newItemIds?: string[];
+  amountCents?: number;
+  /** Approvals a person gave this flow's proposal (an offer made by a supervisor carries theirs). */
+  approvals?: { proposalId: string; role: 'agent' | 'supervisor'; by: string }[];
   paymentMethodId?: string;
   options?: ReplyOption[];
   orderId?: string;

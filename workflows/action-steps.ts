@@ -24,19 +24,26 @@ export interface ActionSpec {
   whatCannotBeDone: string;
 }
 
-const factsOf = (state: CarriedState, proposalId: string | null) => ({
+const factsOf = (state: CarriedState, flow: OrderFlow, proposalId: string | null) => ({
   customerId: state.identity?.customerId ?? null,
   confirmation: proposalId ? { proposalId } : null,
-  approvals: [],
+  approvals: flow.approvals ?? [],
   completedProposalIds: state.completedProposalIds ?? [],
 });
 
 /** Asks the policy (through the action door) for the concrete proposal, and the customer for a yes. */
-export async function proposeAction(state: CarriedState, flow: OrderFlow, spec: ActionSpec): Promise<FlowReply> {
-  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, null) });
+export async function proposeAction(
+  state: CarriedState,
+  flow: OrderFlow,
+  spec: ActionSpec,
+  /** Called with the proposal before the customer is asked (an offer by a supervisor approves it here). */
+  onProposal?: (proposalId: string) => void,
+): Promise<FlowReply> {
+  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, flow, null) });
   if (result.status === 'refused' && result.outcome === 'needs_confirmation' && result.proposal) {
     flow.step = 'confirmation';
     flow.proposalId = result.proposal.proposalId;
+    onProposal?.(result.proposal.proposalId);
     const lines = describeProposal(result.proposal).join(' ');
     return {
       ...ask(flow, `${lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
@@ -61,7 +68,7 @@ export async function answerProposal(
   if (answer === 'no') return finish(state, { replies: [{ text: spec.declined }], intent: flow.kind });
   if (answer !== 'yes') return ask(flow, 'Shall I go ahead? Please answer yes or no.', 'confirmation', spec.yesNo);
   const proposalId = flow.proposalId ?? '';
-  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, proposalId) });
+  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, flow, proposalId) });
   if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(result));
   (state.completedProposalIds ??= []).push(proposalId);
   return onDone(result, proposalId);

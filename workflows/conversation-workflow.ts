@@ -22,7 +22,8 @@ import { continueOrderFlow, isOrderFlowKind, startOrderFlow } from './order-flow
 import { whyMessageIsInvalid } from '../domain/message-validation';
 import type { Classification } from '../nlu/cascade';
 import { compactForNextRun, intentsOf } from '../domain/transcript-compaction';
-import { messageUpdate, returnReceivedSignal, stateQuery } from './definitions';
+import { goodwillOfferedSignal, messageUpdate, returnReceivedSignal, stateQuery } from './definitions';
+import { offerGoodwill } from './goodwill-steps';
 import { keepReturnPromise } from './return-promise';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -130,6 +131,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     if (pending) pending.received = true;
   });
   const receivedReturn = () => state.pendingReturns?.find((r) => r.received);
+  setHandler(goodwillOfferedSignal, (offer) => {
+    (state.goodwillOffers ??= []).push(offer);
+  });
+  // An offer waits until whatever the customer is in the middle of is done.
+  const offerToPresent = () => (state.flow ? undefined : state.goodwillOffers?.[0]);
 
   /** Records the bot's words and completes the turn. */
   function answer(reply: Omit<MessageResult, 'status'>): MessageResult {
@@ -157,7 +163,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     const seenTurns = turnsHandled;
     const seenMessages = messagesThisRun;
     const stirred = await condition(
-      () => turnsHandled !== seenTurns || messagesThisRun !== seenMessages || continueAsNewDue() || receivedReturn() !== undefined,
+      () => turnsHandled !== seenTurns || messagesThisRun !== seenMessages || continueAsNewDue() || receivedReturn() !== undefined || offerToPresent() !== undefined,
       input.idleTimeoutMs,
     );
     if (continueAsNewDue()) {
@@ -174,6 +180,22 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         const text = await keepReturnPromise(state, received);
         state.pendingReturns = state.pendingReturns?.filter((r) => r !== received);
         record('bot', text);
+      });
+      continue;
+    }
+    const offer = offerToPresent();
+    if (offer) {
+      await oneAtATime(async () => {
+        state.goodwillOffers = state.goodwillOffers?.slice(1);
+        if (!state.identity) {
+          decide({ seq: state.nextSeq - 1, kind: 'dialogue', intent: 'goodwill_credit', reason: `offer by ${offer.by} dropped: the customer is not verified` });
+          return;
+        }
+        const reply = await offerGoodwill(state, offer);
+        decide({ seq: state.nextSeq - 1, kind: 'dialogue', intent: 'goodwill_credit', rule: 'goodwill_credit:offered', reason: `offered by ${offer.role} ${offer.by}` });
+        // A refused offer is the team's business, not something to tell the customer.
+        const speaker = reply.awaiting === 'confirmation' ? 'bot' : 'system';
+        for (const r of reply.replies) record(speaker, r.text);
       });
       continue;
     }

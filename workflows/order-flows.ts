@@ -5,6 +5,7 @@ import { chooseOption } from '../domain/dialogue/choose-option';
 import { extractEmails, extractOrderIds } from '../domain/entities';
 import { askReason, continueCancel } from './cancel-order-steps';
 import { ask, finish, type FlowReply } from './flow-replies';
+import { continueGoodwill } from './goodwill-steps';
 import { askItemToModify, continueModify } from './modify-items-steps';
 import { askItemsToReturn, continueReturn } from './return-items-steps';
 import { reportOrder } from './track-order-steps';
@@ -16,8 +17,11 @@ const { identifyCustomerByEmail, orderOptions } = proxyActivities<Activities>({
   retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
 });
 
+/** The requests a customer starts; a goodwill credit is offered by a person instead. */
+type CustomerFlowKind = Exclude<OrderFlowKind, 'goodwill_credit'>;
+
 /** Which orders each request can be about. */
-const ELIGIBLE_STATUSES: Record<OrderFlowKind, { statuses: string[]; noneLeft: string; which: string }> = {
+const ELIGIBLE_STATUSES: Record<CustomerFlowKind, { statuses: string[]; noneLeft: string; which: string }> = {
   cancel_order: {
     statuses: ['pending'],
     noneLeft: 'You have no orders that can still be cancelled: only orders that have not been processed yet can be.',
@@ -40,7 +44,7 @@ const ELIGIBLE_STATUSES: Record<OrderFlowKind, { statuses: string[]; noneLeft: s
   },
 };
 
-const OPENINGS: Record<OrderFlowKind, string> = {
+const OPENINGS: Record<CustomerFlowKind, string> = {
   cancel_order: 'I can help you cancel an order.',
   return_items: 'I can help you return items.',
   modify_items: 'I can help you change an item of an order.',
@@ -48,7 +52,7 @@ const OPENINGS: Record<OrderFlowKind, string> = {
 };
 
 /** Starts a request about an order; the first message may already name it. */
-export async function startOrderFlow(kind: OrderFlowKind, state: CarriedState, text: string): Promise<FlowReply> {
+export async function startOrderFlow(kind: CustomerFlowKind, state: CarriedState, text: string): Promise<FlowReply> {
   const flow: OrderFlow = { kind, step: 'email', orderId: extractOrderIds(text)[0] };
   state.flow = flow;
   if (!state.identity) {
@@ -62,6 +66,7 @@ export async function startOrderFlow(kind: OrderFlowKind, state: CarriedState, t
 export async function continueOrderFlow(state: CarriedState, text: string): Promise<FlowReply> {
   const flow = state.flow;
   if (!flow) throw new Error('no order flow is open');
+  if (flow.kind === 'goodwill_credit') return continueGoodwill(state, flow, text);
   if (flow.step === 'email') {
     const email = extractEmails(text)[0];
     if (!email) return ask(flow, 'Please give me the e-mail address you used to order (for example name@example.com).', 'email');
@@ -72,7 +77,7 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
   }
   if (flow.step === 'order_id') {
     const chosen = chooseOption(text, flow.options ?? []) ?? flow.options?.find((o) => o.id === extractOrderIds(text)[0]);
-    if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${ELIGIBLE_STATUSES[flow.kind].which}`, 'order_id', flow.options);
+    if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${ELIGIBLE_STATUSES[flow.kind as CustomerFlowKind].which}`, 'order_id', flow.options);
     return orderChosen(state, flow, chosen.id);
   }
   if (flow.kind === 'return_items') return continueReturn(state, flow, text);
@@ -83,7 +88,7 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
 async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowReply> {
   const identity = state.identity;
   if (!identity) return ask(flow, 'What is the e-mail address on your account?', 'email');
-  const eligible = ELIGIBLE_STATUSES[flow.kind];
+  const eligible = ELIGIBLE_STATUSES[flow.kind as CustomerFlowKind];
   const options = await orderOptions({ customerId: identity.customerId, statuses: eligible.statuses });
   if (options.length === 0) return finish(state, { replies: [{ text: `Thanks, ${identity.firstName}. ${eligible.noneLeft}` }], intent: flow.kind });
   flow.step = 'order_id';
@@ -101,6 +106,6 @@ async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string
   return askReason(flow, preface);
 }
 
-export function isOrderFlowKind(intent: string): intent is OrderFlowKind {
+export function isOrderFlowKind(intent: string): intent is CustomerFlowKind {
   return Object.hasOwn(OPENINGS, intent);
 }

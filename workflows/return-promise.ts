@@ -1,7 +1,6 @@
-import { executeChild, workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, PendingReturn } from '../domain/conversation';
 import { formatCents } from '../domain/policy';
-import { RefundSagaWorkflow } from './refund-saga-workflow';
+import { creditThroughSaga } from './refund-credit';
 
 /**
  * The returned parcel has arrived: each refund of the return runs as a refund saga (card and
@@ -9,26 +8,8 @@ import { RefundSagaWorkflow } from './refund-saga-workflow';
  * and the customer is told. Returns the bot's message for the transcript.
  */
 export async function keepReturnPromise(state: CarriedState, pending: PendingReturn): Promise<string> {
-  const customerId = state.identity?.customerId ?? '';
   try {
-    for (const [index, refund] of pending.refunds.entries()) {
-      await executeChild(RefundSagaWorkflow, {
-        workflowId: `${workflowInfo().workflowId}-return-${pending.proposalId}-${index}`,
-        args: [
-          {
-            orderId: pending.orderId,
-            customerId,
-            paymentMethodId: refund.paymentMethodId,
-            amountCents: refund.amountCents,
-            purpose: 'return',
-            viaProvider: refund.source !== 'gift_card',
-            recordOnOrder: true,
-            restockItemIds: index === 0 ? pending.itemIds : [],
-            notification: `We received your return for order ${pending.orderId}: ${formatCents(refund.amountCents)} is on its way back to you.`,
-          },
-        ],
-      });
-    }
+    await creditThroughSaga(state, pending.orderId, pending.proposalId, pending.refunds, 'return', pending.itemIds);
   } catch {
     (state.actions ??= []).push({ name: 'return_refund', status: 'compensated', detail: `the refund for order ${pending.orderId} could not be completed and was undone` });
     return `We received your return for order ${pending.orderId}, but the refund could not be completed. A colleague will look into it and get back to you.`;

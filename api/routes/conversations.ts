@@ -5,7 +5,7 @@ import { whyMessageIsInvalid } from '../../domain/message-validation';
 import type { ConversationGateway } from '../conversation-gateway';
 import { HttpError, notFound } from '../http-error';
 import { allowRoles } from '../authorization';
-import { conversationIdParam, createConversationBody, idempotencyKeyHeader, messageBody, parseBody } from '../schemas';
+import { conversationIdParam, createConversationBody, goodwillBody, idempotencyKeyHeader, messageBody, parseBody } from '../schemas';
 
 export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
   const router = Router();
@@ -26,6 +26,15 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
       throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-100 characters of A-Z a-z 0-9 _ . : -');
     }
     res.json(await deps.gateway.send(conversationIdOf(req.params.id), text, key));
+  });
+
+  router.post('/:id/goodwill', allowRoles('agent', 'supervisor'), async (req, res) => {
+    const body = parseBody(goodwillBody, req.body);
+    const principal = req.principal;
+    if (!principal || (principal.role !== 'agent' && principal.role !== 'supervisor')) throw new HttpError(403, 'forbidden', 'agents and supervisors offer goodwill');
+    const conversationId = conversationIdOf(req.params.id);
+    await deps.gateway.offerGoodwill(conversationId, { ...body, by: principal.name, role: principal.role });
+    res.status(202).json({ conversationId, status: 'offered' });
   });
 
   router.get('/:id', allowRoles('channel', 'agent', 'supervisor', 'auditor', 'conversation'), async (req, res) => {

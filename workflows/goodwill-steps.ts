@@ -1,0 +1,48 @@
+import type { CarriedState, GoodwillOffer, OrderFlow } from '../domain/conversation';
+import { formatCents } from '../domain/policy';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
+import type { FlowReply } from './flow-replies';
+import { creditThroughSaga } from './refund-credit';
+
+const goodwillSpec = (flow: OrderFlow): ActionSpec => ({
+  toolName: 'goodwill_credit',
+  kwargs: { order_id: flow.orderId ?? '', amount_cents: flow.amountCents ?? 0, payment_method_id: flow.paymentMethodId ?? '', reason: flow.reason ?? '' },
+  yesNo: [
+    { id: 'yes', label: 'Yes, please' },
+    { id: 'no', label: 'No, thank you' },
+  ],
+  whatCannotBeDone: 'apply that credit',
+});
+
+/**
+ * A person offered the customer a goodwill credit: the policy builds the concrete proposal, a
+ * supervisor's offer carries their approval, and the customer is asked to accept it.
+ */
+export async function offerGoodwill(state: CarriedState, offer: GoodwillOffer): Promise<FlowReply> {
+  const flow: OrderFlow = {
+    kind: 'goodwill_credit',
+    step: 'confirmation',
+    orderId: offer.orderId,
+    amountCents: offer.amountCents,
+    paymentMethodId: offer.paymentMethodId,
+    reason: offer.reason,
+    approvals: [],
+  };
+  state.flow = flow;
+  const reply = await proposeAction(state, flow, goodwillSpec(flow), (proposalId) => {
+    if (offer.role === 'supervisor') flow.approvals = [{ proposalId, role: 'supervisor', by: offer.by }];
+  });
+  const first = reply.replies[0];
+  if (first && reply.awaiting === 'confirmation') first.text = `Our team would like to make it up to you. ${first.text}`;
+  return reply;
+}
+
+export async function continueGoodwill(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+  const declined = 'All right, no credit will be applied. Anything else I can do?';
+  return answerProposal(state, flow, text, { ...goodwillSpec(flow), declined }, async (result, proposalId) => {
+    const orderId = flow.orderId ?? '';
+    await creditThroughSaga(state, orderId, proposalId, result.refunds, 'goodwill');
+    const money = result.refunds.map((r) => formatCents(r.amountCents)).join(' and ');
+    return doneReply(state, flow, 'goodwill_credit', `goodwill credit of ${money} on order ${orderId}`, `Done: a credit of ${money} is on its way to you.`);
+  });
+}
