@@ -107,9 +107,11 @@ export interface PendingReturn {
   itemIds: string[];
   refunds: { paymentMethodId: string; amountCents: number; source: 'credit_card' | 'paypal' | 'gift_card' }[];
   received: boolean;
+  /** A return refunds the items; an exchange refunds a cheaper new item's difference. */
+  purpose?: 'return' | 'price_difference';
 }
 
-export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items' | 'modify_items' | 'goodwill_credit';
+export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items' | 'modify_items' | 'exchange_items' | 'goodwill_credit';
 
 /**
  * A request about one of the customer's orders, step by step: who you are → which order → (to

@@ -14,8 +14,8 @@ before(async () => {
 });
 after(() => stack?.close());
 
-/** A pending order paid by card or PayPal with an item that has a cheaper variant in stock. */
-async function cheaperSwap() {
+/** An order in `status`, paid by card or PayPal, with an item that has a cheaper variant in stock. */
+async function cheaperSwap(status = 'pending') {
   const db = stack.database.db;
   const rows = await db('orders as o')
     .join('customers as c', 'c.id', 'o.customer_id')
@@ -23,7 +23,7 @@ async function cheaperSwap() {
     .join('payment_methods as m', 'm.id', 't.payment_method_id')
     .join('order_items as i', 'i.order_id', 'o.id')
     .join('variants as v', 'v.product_id', 'i.product_id')
-    .where({ 'o.status': 'pending', 't.transaction_type': 'payment' })
+    .where({ 'o.status': status, 't.transaction_type': 'payment' })
     .whereIn('m.source', ['credit_card', 'paypal'])
     .where('v.available', true)
     .whereRaw('v.price_cents < i.price_cents')
@@ -65,4 +65,35 @@ describe('changing an item of a pending order through the API', () => {
     const ledger = await db('refund_ledger').where({ order_id: swap.orderId });
     assert.deepEqual(ledger.map((e) => [e.purpose, e.status]), [['price_difference', 'refunded']]);
   });
+
+  it('when a delivered item is exchanged for a cheaper option, then the difference is refunded once the old item is back', async () => {
+    const swap = await cheaperSwap('delivered');
+    assert.ok(swap, 'the demo store needs a delivered card or PayPal order with a cheaper variant in stock');
+    const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
+    const id = created.body.conversationId as string;
+    const say = async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
+
+    assert.equal((await say(`I want to exchange an item from order ${swap.orderId}`)).awaiting, 'email');
+    assert.equal((await say(swap.email)).awaiting, 'items');
+    assert.equal((await say(swap.itemId)).awaiting, 'new_items');
+    assert.equal((await say(swap.newItemId)).awaiting, 'payment_method');
+    assert.equal((await say(swap.methodId)).awaiting, 'confirmation');
+    const done = await say('yes');
+    assert.match(done.replies[0].text, /exchange for order .* is requested/);
+    const db = stack.database.db;
+    assert.equal((await db('orders').where({ id: swap.orderId }).first('status')).status, 'exchange requested');
+    assert.deepEqual(stack.payments.sandbox.book.refundsFor(swap.orderId), [], 'nothing is refunded before the item is back');
+
+    const agent = await stack.token('agent');
+    const received = await call(stack, 'POST', `/v1/orders/${encodeURIComponent(swap.orderId)}/return-received`, { token: agent });
+    assert.equal(received.status, 202);
+    const deadline = Date.now() + 20_000;
+    while (stack.payments.sandbox.book.refundsFor(swap.orderId).length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.deepEqual(stack.payments.sandbox.book.refundsFor(swap.orderId).map((r) => r.amount_cents), [swap.oldCents - swap.newCents]);
+    const ledger = await db('refund_ledger').where({ order_id: swap.orderId });
+    assert.deepEqual(ledger.map((e) => [e.purpose, e.status]), [['price_difference', 'recorded']]);
+  });
 });
+

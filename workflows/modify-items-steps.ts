@@ -1,4 +1,5 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { RefundToMove } from '../activities/perform-action';
 import type { createActivities } from '../activities';
 import type { CarriedState, OrderFlow } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
@@ -6,13 +7,16 @@ import { formatCents } from '../domain/policy';
 import { answerProposal, doneReply, proposeAction, refundThroughProvider, type ActionSpec } from './action-steps';
 import { ask, finish, type FlowReply } from './flow-replies';
 
-const { orderItemOptions, variantOptions, refundMethodOptions } = proxyActivities<ReturnType<typeof createActivities>>({
+const { orderItemOptions, variantOptions, refundMethodOptions, rememberReturnConversation } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',
   retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
 });
 
+/** A pending order's item is changed at once; a delivered one is exchanged once it comes back. */
+const toolFor = (flow: OrderFlow) => (flow.kind === 'exchange_items' ? 'exchange_delivered_order_items' : 'modify_pending_order_items');
+
 const modifySpec = (flow: OrderFlow): ActionSpec => ({
-  toolName: 'modify_pending_order_items',
+  toolName: toolFor(flow),
   kwargs: { order_id: flow.orderId ?? '', item_ids: flow.itemIds ?? [], new_item_ids: flow.newItemIds ?? [], payment_method_id: flow.paymentMethodId ?? '' },
   yesNo: [
     { id: 'yes', label: 'Yes, change it' },
@@ -59,6 +63,7 @@ export async function continueModify(state: CarriedState, flow: OrderFlow, text:
   }
   const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
   return answerProposal(state, flow, text, { ...modifySpec(flow), declined }, async (result, proposalId) => {
+    if (flow.kind === 'exchange_items') return exchangeRequested(state, flow, result.refunds, proposalId);
     await refundThroughProvider(state, orderId, proposalId, result.refunds, 'price_difference');
     const difference = result.proposal.priceDifferenceCents ?? 0;
     const money =
@@ -67,4 +72,19 @@ export async function continueModify(state: CarriedState, flow: OrderFlow, text:
       : '';
     return doneReply(state, flow, 'modify_pending_order_items', `item changed on order ${orderId}`, `Done: the item on order ${orderId} is changed.${money}`);
   });
+}
+
+/** The exchange is requested: the new item ships once the old one is back, and so does any refund of the difference. */
+async function exchangeRequested(state: CarriedState, flow: OrderFlow, refunds: RefundToMove[], proposalId: string): Promise<FlowReply> {
+  const orderId = flow.orderId ?? '';
+  (state.pendingReturns ??= []).push({ orderId, proposalId, itemIds: flow.itemIds ?? [], refunds, received: false, purpose: 'price_difference' });
+  await rememberReturnConversation({ orderId, workflowId: workflowInfo().workflowId });
+  const money = refunds.map((r) => formatCents(r.amountCents)).join(' and ');
+  return doneReply(
+    state,
+    flow,
+    'exchange_delivered_order_items',
+    `exchange on order ${orderId} requested`,
+    `Done: the exchange for order ${orderId} is requested. You will get an e-mail on how to send the item back; once it reaches us, the new one ships${money ? ` and the price difference of ${money} is refunded` : ''}.`,
+  );
 }

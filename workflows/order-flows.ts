@@ -32,6 +32,11 @@ const ELIGIBLE_STATUSES: Record<CustomerFlowKind, { statuses: string[]; noneLeft
     noneLeft: 'You have no delivered orders that can still be returned.',
     which: 'Which order would you like to return items from?',
   },
+  exchange_items: {
+    statuses: ['delivered'],
+    noneLeft: 'You have no delivered orders whose items can still be exchanged.',
+    which: 'Which order would you like to exchange items from?',
+  },
   modify_items: {
     statuses: ['pending'],
     noneLeft: 'You have no orders whose items can still be changed: only orders that have not been processed yet can be.',
@@ -48,6 +53,7 @@ const OPENINGS: Record<CustomerFlowKind, string> = {
   cancel_order: 'I can help you cancel an order.',
   return_items: 'I can help you return items.',
   modify_items: 'I can help you change an item of an order.',
+  exchange_items: 'I can help you exchange an item.',
   track_order: 'I can look that order up for you.',
 };
 
@@ -81,7 +87,7 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
     return orderChosen(state, flow, chosen.id);
   }
   if (flow.kind === 'return_items') return continueReturn(state, flow, text);
-  if (flow.kind === 'modify_items') return continueModify(state, flow, text);
+  if (flow.kind === 'modify_items' || flow.kind === 'exchange_items') return continueModify(state, flow, text);
   return continueCancel(state, flow, text);
 }
 
@@ -102,7 +108,7 @@ async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string
   flow.orderId = orderId;
   if (flow.kind === 'track_order') return finish(state, await reportOrder(state, orderId, preface));
   if (flow.kind === 'return_items') return askItemsToReturn(state, flow, preface);
-  if (flow.kind === 'modify_items') return askItemToModify(state, flow, preface);
+  if (flow.kind === 'modify_items' || flow.kind === 'exchange_items') return askItemToModify(state, flow, preface);
   return askReason(flow, preface);
 }
 

@@ -9,12 +9,16 @@ import { creditThroughSaga } from './refund-credit';
  */
 export async function keepReturnPromise(state: CarriedState, pending: PendingReturn): Promise<string> {
   try {
-    await creditThroughSaga(state, pending.orderId, pending.proposalId, pending.refunds, 'return', pending.itemIds);
+    await creditThroughSaga(state, pending.orderId, pending.proposalId, pending.refunds, pending.purpose ?? 'return', pending.itemIds);
   } catch {
     (state.actions ??= []).push({ name: 'return_refund', status: 'compensated', detail: `the refund for order ${pending.orderId} could not be completed and was undone` });
     return `We received your return for order ${pending.orderId}, but the refund could not be completed. A colleague will look into it and get back to you.`;
   }
   const money = pending.refunds.map((r) => formatCents(r.amountCents)).join(' and ');
+  if (!money) {
+    (state.actions ??= []).push({ name: 'return_received', status: 'executed', detail: `items of order ${pending.orderId} received` });
+    return `Good news: we received the items you sent back for order ${pending.orderId}.`;
+  }
   (state.actions ??= []).push({ name: 'return_refund', status: 'executed', detail: `refund of ${money} for order ${pending.orderId}` });
   return `Good news: we received your return for order ${pending.orderId}. Your refund of ${money} is on its way.`;
 }
