@@ -111,7 +111,15 @@ export interface PendingReturn {
   purpose?: 'return' | 'price_difference';
 }
 
-export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items' | 'modify_items' | 'exchange_items' | 'goodwill_credit';
+export type OrderFlowKind =
+  | 'cancel_order'
+  | 'track_order'
+  | 'return_items'
+  | 'modify_items'
+  | 'exchange_items'
+  | 'change_shipping_address'
+  | 'update_default_address'
+  | 'goodwill_credit';
 
 /**
  * A request about one of the customer's orders, step by step: who you are → which order → (to
@@ -119,7 +127,8 @@ export type OrderFlowKind = 'cancel_order' | 'track_order' | 'return_items' | 'm
  */
 export interface OrderFlow {
   kind: OrderFlowKind;
-  step: 'email' | 'order_id' | 'reason' | 'items' | 'new_items' | 'payment_method' | 'confirmation';
+  step: 'email' | 'order_id' | 'reason' | 'items' | 'new_items' | 'payment_method' | 'address' | 'confirmation';
+  address?: { address1: string; address2: string; city: string; state: string; zip: string; country: string };
   itemIds?: string[];
   newItemIds?: string[];
   amountCents?: number;

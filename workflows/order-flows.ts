@@ -5,6 +5,7 @@ import { chooseOption } from '../domain/dialogue/choose-option';
 import { extractEmails, extractOrderIds } from '../domain/entities';
 import { askReason, continueCancel } from './cancel-order-steps';
 import { ask, finish, type FlowReply } from './flow-replies';
+import { askAddress, continueAddress } from './address-steps';
 import { continueGoodwill } from './goodwill-steps';
 import { askItemToModify, continueModify } from './modify-items-steps';
 import { askItemsToReturn, continueReturn } from './return-items-steps';
@@ -32,6 +33,12 @@ const ELIGIBLE_STATUSES: Record<CustomerFlowKind, { statuses: string[]; noneLeft
     noneLeft: 'You have no delivered orders that can still be returned.',
     which: 'Which order would you like to return items from?',
   },
+  change_shipping_address: {
+    statuses: ['pending', 'pending (item modified)'],
+    noneLeft: 'You have no orders whose delivery address can still be changed: only orders that have not been processed yet can be.',
+    which: 'Which order should go to a new address?',
+  },
+  update_default_address: { statuses: [], noneLeft: '', which: '' },
   exchange_items: {
     statuses: ['delivered'],
     noneLeft: 'You have no delivered orders whose items can still be exchanged.',
@@ -54,6 +61,8 @@ const OPENINGS: Record<CustomerFlowKind, string> = {
   return_items: 'I can help you return items.',
   modify_items: 'I can help you change an item of an order.',
   exchange_items: 'I can help you exchange an item.',
+  change_shipping_address: 'I can change where an order is delivered.',
+  update_default_address: 'I can change the default address on your account.',
   track_order: 'I can look that order up for you.',
 };
 
@@ -87,6 +96,7 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
     return orderChosen(state, flow, chosen.id);
   }
   if (flow.kind === 'return_items') return continueReturn(state, flow, text);
+  if (flow.kind === 'change_shipping_address' || flow.kind === 'update_default_address') return continueAddress(state, flow, text);
   if (flow.kind === 'modify_items' || flow.kind === 'exchange_items') return continueModify(state, flow, text);
   return continueCancel(state, flow, text);
 }
@@ -94,6 +104,8 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
 async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowReply> {
   const identity = state.identity;
   if (!identity) return ask(flow, 'What is the e-mail address on your account?', 'email');
+  // The account's own address is not about any order.
+  if (flow.kind === 'update_default_address') return askAddress(flow, `Thanks, ${identity.firstName}. `);
   const eligible = ELIGIBLE_STATUSES[flow.kind as CustomerFlowKind];
   const options = await orderOptions({ customerId: identity.customerId, statuses: eligible.statuses });
   if (options.length === 0) return finish(state, { replies: [{ text: `Thanks, ${identity.firstName}. ${eligible.noneLeft}` }], intent: flow.kind });
@@ -108,6 +120,7 @@ async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string
   flow.orderId = orderId;
   if (flow.kind === 'track_order') return finish(state, await reportOrder(state, orderId, preface));
   if (flow.kind === 'return_items') return askItemsToReturn(state, flow, preface);
+  if (flow.kind === 'change_shipping_address') return askAddress(flow, preface);
   if (flow.kind === 'modify_items' || flow.kind === 'exchange_items') return askItemToModify(state, flow, preface);
   return askReason(flow, preface);
 }

@@ -1,0 +1,45 @@
+import type { CarriedState, OrderFlow } from '../domain/conversation';
+import { extractAddress } from '../domain/entities';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
+import { ask, type FlowReply } from './flow-replies';
+
+const EXAMPLE = 'for example: 12 Main Street, Apt 4, Springfield, IL 62704, USA';
+
+/** A pending order's shipping address, or the account's default one when there is no order. */
+const addressSpec = (state: CarriedState, flow: OrderFlow): ActionSpec => {
+  const address = flow.address ?? { address1: '', address2: '', city: '', state: '', zip: '', country: '' };
+  const forOrder = flow.kind === 'change_shipping_address';
+  return {
+    toolName: forOrder ? 'modify_pending_order_address' : 'modify_user_address',
+    kwargs: forOrder ? { order_id: flow.orderId ?? '', ...address } : { user_id: state.identity?.customerId ?? '', ...address },
+    yesNo: [
+      { id: 'yes', label: 'Yes, change it' },
+      { id: 'no', label: 'No, keep it' },
+    ],
+    whatCannotBeDone: forOrder ? 'change that order’s address' : 'change your default address',
+  };
+};
+
+export function askAddress(flow: OrderFlow, preface = ''): FlowReply {
+  flow.step = 'address';
+  const what = flow.kind === 'change_shipping_address' ? `the new delivery address for order ${flow.orderId ?? ''}` : 'your new default address';
+  return ask(flow, `${preface}What is ${what}? Please write it on one line, ${EXAMPLE}.`, 'address');
+}
+
+/** The address on one line → the proposal (old and new) → yes/no. */
+export async function continueAddress(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+  if (flow.step === 'address') {
+    const address = extractAddress(text);
+    if (!address) return ask(flow, `I could not read that as an address. Please write it on one line, ${EXAMPLE}.`, 'address');
+    flow.address = address;
+    return proposeAction(state, flow, addressSpec(state, flow));
+  }
+  const spec = addressSpec(state, flow);
+  const declined = 'All right, the address stays as it is. Anything else I can do?';
+  return answerProposal(state, flow, text, { ...spec, declined }, async () => {
+    const where = flow.kind === 'change_shipping_address' ? `order ${flow.orderId ?? ''} will be delivered to` : 'your default address is now';
+    const a = flow.address;
+    const line = a ? [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ') : '';
+    return doneReply(state, flow, spec.toolName, `address changed to ${line}`, `Done: ${where} ${line}.`);
+  });
+}
