@@ -1,13 +1,11 @@
-import { executeChild, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { PerformActionResult, RefundToMove } from '../activities/perform-action';
+import type { PerformActionResult } from '../activities/perform-action';
 import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
 import { extractYesNo } from '../domain/entities';
-import { describeProposal, formatCents } from '../domain/policy';
-import type { RefundPurpose } from '../domain/refunds';
+import { describeProposal } from '../domain/policy';
 import { ask, finish, type FlowReply } from './flow-replies';
-import { RefundSagaWorkflow } from './refund-saga-workflow';
 
 const { performAction } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',
@@ -85,31 +83,6 @@ export function doneReply(state: CarriedState, flow: OrderFlow, toolName: string
   const report = { name: toolName, status: 'executed' as const, detail };
   (state.actions ??= []).push(report);
   return finish(state, { replies: [{ text }], intent: flow.kind, actions: [report] });
-}
-
-/**
- * Money the store already wrote back (a cancellation, a cheaper item) still has to leave the
- * provider for cards and PayPal: one refund saga each, as a child of this conversation.
- */
-export async function refundThroughProvider(state: CarriedState, orderId: string, proposalId: string, refunds: RefundToMove[], purpose: RefundPurpose): Promise<void> {
-  const external = refunds.filter((r) => r.source !== 'gift_card');
-  for (const [index, refund] of external.entries()) {
-    await executeChild(RefundSagaWorkflow, {
-      workflowId: `${workflowInfo().workflowId}-refund-${proposalId}-${index}`,
-      args: [
-        {
-          orderId,
-          customerId: state.identity?.customerId ?? '',
-          paymentMethodId: refund.paymentMethodId,
-          amountCents: refund.amountCents,
-          purpose,
-          recordOnOrder: false,
-          restockItemIds: [],
-          notification: `Your refund of ${formatCents(refund.amountCents)} for order ${orderId} is on its way.`,
-        },
-      ],
-    });
-  }
 }
 
 function whyNot(result: PerformActionResult): string {

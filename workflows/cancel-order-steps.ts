@@ -1,7 +1,8 @@
 import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
 import { CANCEL_REASONS, formatCents } from '../domain/policy';
-import { answerProposal, doneReply, proposeAction, refundThroughProvider, type ActionSpec } from './action-steps';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
+import { refundThroughProvider } from './refund-credit';
 import { ask, type FlowReply } from './flow-replies';
 
 const REASON_OPTIONS: ReplyOption[] = [

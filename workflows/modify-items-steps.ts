@@ -4,7 +4,8 @@ import type { createActivities } from '../activities';
 import type { CarriedState, OrderFlow } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
 import { formatCents } from '../domain/policy';
-import { answerProposal, doneReply, proposeAction, refundThroughProvider, type ActionSpec } from './action-steps';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
+import { refundThroughProvider } from './refund-credit';
 import { ask, finish, type FlowReply } from './flow-replies';
 
 const { orderItemOptions, variantOptions, refundMethodOptions, rememberReturnConversation } = proxyActivities<ReturnType<typeof createActivities>>({
