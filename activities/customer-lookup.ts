@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { runTool } from '../commerce/run-tool';
 import type { ReplyOption } from '../domain/conversation';
 import type { OrderStatusFacts } from '../domain/order-status-text';
+import type { RefundFacts } from '../domain/refund-status-text';
 import { getOrder, getProduct } from '../db/repositories/store-queries';
 
 export interface IdentifiedCustomer {
@@ -18,6 +19,31 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
       if (found.error) return null;
       const row = await deps.db('customers').where({ id: found.output }).first('first_name');
       return row ? { customerId: found.output, firstName: row.first_name as string } : null;
+    },
+
+    /** The same lookup by full name and zip code, for a customer who does not know the e-mail they used. */
+    async identifyCustomerByNameZip(request: { firstName: string; lastName: string; zip: string }): Promise<IdentifiedCustomer | null> {
+      const found = await runTool(deps.db, 'find_user_id_by_name_zip', { first_name: request.firstName, last_name: request.lastName, zip: request.zip });
+      if (found.error) return null;
+      const row = await deps.db('customers').where({ id: found.output }).first('first_name');
+      return row ? { customerId: found.output, firstName: row.first_name as string } : null;
+    },
+
+    /** The customer's refunds from the ledger, and returns or exchanges still waiting for their parcel. */
+    async refundStatus(request: { customerId: string }): Promise<RefundFacts> {
+      const refunds = (await deps.db('refund_ledger')
+        .where({ customer_id: request.customerId })
+        .orderBy('id')
+        .select('order_id', 'amount_cents', 'purpose', 'status')) as { order_id: string; amount_cents: number; purpose: string; status: string }[];
+      const waiting = (await deps.db('orders')
+        .where({ customer_id: request.customerId })
+        .whereIn('status', ['return requested', 'exchange requested'])
+        .orderBy('position')
+        .select('id', 'status')) as { id: string; status: string }[];
+      return {
+        refunds: refunds.map((r) => ({ orderId: r.order_id, amountCents: Number(r.amount_cents), purpose: r.purpose, status: r.status })),
+        awaitingParcel: waiting.map((o) => ({ orderId: o.id, status: o.status })),
+      };
     },
 
     /** The customer's orders in the given statuses, newest first, labelled with what they hold. */

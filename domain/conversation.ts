@@ -114,6 +114,7 @@ export interface PendingReturn {
 export type OrderFlowKind =
   | 'cancel_order'
   | 'track_order'
+  | 'track_refund'
   | 'return_items'
   | 'modify_items'
   | 'exchange_items'

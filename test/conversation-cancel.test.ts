@@ -97,7 +97,7 @@ describe('cancelling a pending order through the API', () => {
     const say = await conversation();
     await say('I need to cancel an order');
     const unknown = await say('nobody@nowhere.example');
-    assert.equal(unknown.awaiting, 'email');
+    assert.equal(unknown.awaiting, 'name_zip');
     assert.match(unknown.replies[0].text, /could not find an account/);
     const known = await say(target.email);
     if (known.awaiting === 'order_id' && other) {

@@ -51,6 +51,8 @@ describe('returning delivered items, and the refund once the parcel arrives', ()
     assert.match(done.replies[0].text, /as soon as they reach us/);
     const db = stack.database.db;
     assert.equal((await db('orders').where({ id: target.orderId }).first('status')).status, 'return requested');
+    const waiting = await say('has my refund been processed');
+    assert.match(waiting.replies[0].text, new RegExp(`Order ${target.orderId} has a return requested`));
     assert.deepEqual(stack.payments.sandbox.book.refundsFor(target.orderId), [], 'no money moves before the parcel arrives');
 
     const agent = await stack.token('agent');
@@ -74,6 +76,11 @@ describe('returning delivered items, and the refund once the parcel arrives', ()
     assert.deepEqual(history.map((h) => Number(h.amount_cents)), [target.itemCents]);
     const ledger = await db('refund_ledger').where({ order_id: target.orderId });
     assert.deepEqual(ledger.map((e) => e.status), ['recorded']);
+
+    // Already verified in this conversation: the refund status comes straight from the ledger.
+    const status = await say('where is my refund?');
+    assert.equal(status.intent, 'track_refund');
+    assert.match(status.replies[0].text, new RegExp(`return refund of \\$${(target.itemCents / 100).toFixed(2)} for order ${target.orderId} has been paid`));
 
     // The warehouse reporting the same parcel twice moves no more money.
     const again = await call(stack, 'POST', `/v1/orders/${encodeURIComponent(target.orderId)}/return-received`, { token: agent });

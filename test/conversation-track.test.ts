@@ -54,4 +54,17 @@ describe('order status and tracking through the API', () => {
       assert.equal(refused.awaiting, 'order_id');
     }
   });
+
+  it('when the customer gives their name and zip code instead of an e-mail, then they are verified the same way', async () => {
+    const db = stack.database.db;
+    const customer = await db('customers as c').join('addresses as a', 'a.id', 'c.address_id').orderBy('c.position').first('c.id as id', 'c.first_name as first', 'c.last_name as last', 'a.zip as zip');
+    const say = await conversation();
+    await say('where is my order?');
+    const wrong = await say(`my name is ${customer.first} ${customer.last}, zip 00000`);
+    assert.equal(wrong.awaiting, 'name_zip');
+    const right = await say(`my name is ${customer.first.toLowerCase()} ${customer.last.toLowerCase()}, zip ${customer.zip}`);
+    assert.notEqual(right.awaiting, 'name_zip', JSON.stringify(right));
+    assert.match(right.replies[0].text, new RegExp(`Thanks, ${customer.first}`));
+  });
 });
+

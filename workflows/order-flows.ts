@@ -2,18 +2,18 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { CarriedState, OrderFlow, OrderFlowKind } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
-import { extractEmails, extractOrderIds } from '../domain/entities';
+import { extractEmails, extractName, extractOrderIds, extractZipCodes } from '../domain/entities';
 import { askReason, continueCancel } from './cancel-order-steps';
 import { ask, finish, type FlowReply } from './flow-replies';
 import { askAddress, continueAddress } from './address-steps';
 import { continueGoodwill } from './goodwill-steps';
 import { askItemToModify, continueModify } from './modify-items-steps';
 import { askItemsToReturn, continueReturn } from './return-items-steps';
-import { reportOrder } from './track-order-steps';
+import { reportOrder, reportRefunds } from './track-order-steps';
 
 type Activities = ReturnType<typeof createActivities>;
 
-const { identifyCustomerByEmail, orderOptions } = proxyActivities<Activities>({
+const { identifyCustomerByEmail, identifyCustomerByNameZip, orderOptions } = proxyActivities<Activities>({
   startToCloseTimeout: '20 seconds',
   retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
 });
@@ -39,6 +39,7 @@ const ELIGIBLE_STATUSES: Record<CustomerFlowKind, { statuses: string[]; noneLeft
     which: 'Which order should go to a new address?',
   },
   update_default_address: { statuses: [], noneLeft: '', which: '' },
+  track_refund: { statuses: [], noneLeft: '', which: '' },
   exchange_items: {
     statuses: ['delivered'],
     noneLeft: 'You have no delivered orders whose items can still be exchanged.',
@@ -63,6 +64,7 @@ const OPENINGS: Record<CustomerFlowKind, string> = {
   exchange_items: 'I can help you exchange an item.',
   change_shipping_address: 'I can change where an order is delivered.',
   update_default_address: 'I can change the default address on your account.',
+  track_refund: 'I can check on your refunds.',
   track_order: 'I can look that order up for you.',
 };
 
@@ -83,10 +85,13 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
   if (!flow) throw new Error('no order flow is open');
   if (flow.kind === 'goodwill_credit') return continueGoodwill(state, flow, text);
   if (flow.step === 'email') {
-    const email = extractEmails(text)[0];
-    if (!email) return ask(flow, 'Please give me the e-mail address you used to order (for example name@example.com).', 'email');
-    const customer = await identifyCustomerByEmail({ email });
-    if (!customer) return ask(flow, `I could not find an account for ${email}. Could you check the address and send it again?`, 'email');
+    const customer = await identify(text);
+    if (customer === 'unreadable') {
+      return ask(flow, 'Please give me the e-mail address you used to order, or your name and zip code (for example: my name is Ana Lopez, zip 94110).', 'email');
+    }
+    if (!customer) {
+      return ask(flow, 'I could not find an account with those details. Could you check them, or give me your full name and zip code instead (for example: my name is Ana Lopez, zip 94110)?', 'name_zip');
+    }
     state.identity = customer;
     return askForOrder(state, flow);
   }
@@ -106,6 +111,7 @@ async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowRe
   if (!identity) return ask(flow, 'What is the e-mail address on your account?', 'email');
   // The account's own address is not about any order.
   if (flow.kind === 'update_default_address') return askAddress(flow, `Thanks, ${identity.firstName}. `);
+  if (flow.kind === 'track_refund') return finish(state, await reportRefunds(state, `Thanks, ${identity.firstName}. `));
   const eligible = ELIGIBLE_STATUSES[flow.kind as CustomerFlowKind];
   const options = await orderOptions({ customerId: identity.customerId, statuses: eligible.statuses });
   if (options.length === 0) return finish(state, { replies: [{ text: `Thanks, ${identity.firstName}. ${eligible.noneLeft}` }], intent: flow.kind });
@@ -127,4 +133,14 @@ async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string
 
 export function isOrderFlowKind(intent: string): intent is CustomerFlowKind {
   return Object.hasOwn(OPENINGS, intent);
+}
+
+/** Who the customer is, from an e-mail address or a full name with a zip code; nothing else counts. */
+async function identify(text: string) {
+  const email = extractEmails(text)[0];
+  if (email) return identifyCustomerByEmail({ email });
+  const name = extractName(text);
+  const zip = extractZipCodes(text)[0];
+  if (name?.last && zip) return identifyCustomerByNameZip({ firstName: name.first, lastName: name.last, zip });
+  return 'unreadable' as const;
 }

@@ -2,9 +2,10 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { CarriedState } from '../domain/conversation';
 import { describeOrderStatus } from '../domain/order-status-text';
+import { describeRefunds } from '../domain/refund-status-text';
 import type { FlowReply } from './flow-replies';
 
-const { orderStatus } = proxyActivities<ReturnType<typeof createActivities>>({
+const { orderStatus, refundStatus } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',
   retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
 });
@@ -14,4 +15,10 @@ export async function reportOrder(state: CarriedState, orderId: string, preface:
   const status = await orderStatus({ customerId: state.identity?.customerId ?? '', orderId });
   const text = status ? describeOrderStatus(status) : `I could not find order ${orderId} on your account.`;
   return { replies: [{ text: `${preface}${text}` }], intent: 'track_order' };
+}
+
+/** Where the customer's refunds are, from the ledger and their orders. */
+export async function reportRefunds(state: CarriedState, preface: string): Promise<FlowReply> {
+  const facts = await refundStatus({ customerId: state.identity?.customerId ?? '' });
+  return { replies: [{ text: `${preface}${describeRefunds(facts)}` }], intent: 'track_refund' };
 }
