@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { getOrder, getUser } from '../db/repositories/store-queries';
 import { replaceStore } from '../db/store/write-store';
-import { call, startStack, type TestStack } from './support/stack';
+import { startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
@@ -15,12 +15,6 @@ before(async () => {
 });
 after(() => stack?.close());
 
-async function conversation() {
-  const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
-  const id = created.body.conversationId as string;
-  return async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
-}
-
 const NEW_ADDRESS = '742 Evergreen Terrace, Apt 2, Springfield, IL 62704, USA';
 const EXPECTED = { address1: '742 Evergreen Terrace', address2: 'Apt 2', city: 'Springfield', country: 'USA', state: 'IL', zip: '62704' };
 
@@ -29,7 +23,7 @@ describe('changing addresses through the API', () => {
     const db = stack.database.db;
     const target = await db('orders as o').join('customers as c', 'c.id', 'o.customer_id').where({ 'o.status': 'pending' }).orderBy('o.position').first('o.id as orderId', 'c.id as customerId', 'c.email as email');
     const userBefore = await getUser(db, target.customerId);
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     assert.equal((await say(`I need to change the delivery address of order ${target.orderId}`)).awaiting, 'email');
     const askAddress = await say(target.email);
     assert.equal(askAddress.awaiting, 'address', JSON.stringify(askAddress));
@@ -48,7 +42,7 @@ describe('changing addresses through the API', () => {
     const customer = await db('customers').orderBy('position', 'desc').first('id', 'email');
     const orderIds = (await db('orders').where({ customer_id: customer.id }).select('id')).map((o) => o.id as string);
     const ordersBefore = await Promise.all(orderIds.map((id) => getOrder(db, id)));
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     await say('please update the default address on my account');
     assert.equal((await say(customer.email)).awaiting, 'address');
     assert.equal((await say(NEW_ADDRESS)).awaiting, 'confirmation');

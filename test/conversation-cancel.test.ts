@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
-import { call, startStack, type TestStack } from './support/stack';
+import { startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
@@ -28,20 +28,10 @@ async function customerWithPendingOrder() {
   return row as { orderId: string; customerId: string; email: string; paidCents: number; methodId: string };
 }
 
-async function conversation() {
-  const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
-  const id = created.body.conversationId as string;
-  return async (text: string) => {
-    const res = await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body;
-  };
-}
-
 describe('cancelling a pending order through the API', () => {
   it('when the customer identifies, picks the order, gives a reason and says yes, then it is cancelled and refunded once', async () => {
     const target = await customerWithPendingOrder();
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
 
     const first = await say('I want to cancel my order');
     assert.equal(first.awaiting, 'email');
@@ -80,7 +70,7 @@ describe('cancelling a pending order through the API', () => {
   it('when the customer says no at the confirmation, then nothing changes', async () => {
     const target = await customerWithPendingOrder();
     const refundsBefore = stack.payments.sandbox.book.refundsFor(target.orderId).length;
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     await say(`cancel order ${target.orderId} please`);
     const reason = await say(target.email);
     assert.equal(reason.awaiting, 'reason', JSON.stringify(reason));
@@ -94,7 +84,7 @@ describe('cancelling a pending order through the API', () => {
   it("when the e-mail is unknown or the order is someone else's, then the bot asks again and reveals nothing", async () => {
     const target = await customerWithPendingOrder();
     const other = await stack.database.db('orders').whereNot({ customer_id: target.customerId }).where({ status: 'pending' }).first('id');
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     await say('I need to cancel an order');
     const unknown = await say('nobody@nowhere.example');
     assert.equal(unknown.awaiting, 'name_zip');
@@ -110,7 +100,7 @@ describe('cancelling a pending order through the API', () => {
 
   it('when the customer drops the flow or asks something else, then the bot follows instead of asking again', async () => {
     const target = await customerWithPendingOrder();
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     await say('I want to cancel my order');
     const dropped = await say('never mind');
     assert.match(dropped.replies[0].text, /left that/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
-import { call, startStack, type TestStack } from './support/stack';
+import { call, startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
@@ -15,14 +15,6 @@ before(async () => {
   await replaceStore(stack.database.db, buildDemoStore());
 });
 after(() => stack?.close());
-
-async function conversation() {
-  const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
-  const id = created.body.conversationId as string;
-  const say = async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
-  const view = async () => (await call(stack, 'GET', `/v1/conversations/${id}`, { token: channel })).body;
-  return { id, say, view };
-}
 
 async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 20_000;
@@ -44,7 +36,7 @@ describe('a goodwill credit offered by an agent', () => {
       .where({ 'o.status': 'delivered', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
       .orderBy('o.position')
       .first('o.id as orderId', 'c.email as email', 'm.id as methodId');
-    const { id, say, view } = await conversation();
+    const { id, say, view } = await startChat(stack, channel);
     await say(`where is my order ${order.orderId}?`);
     await say(order.email);
 
@@ -67,7 +59,7 @@ describe('a goodwill credit offered by an agent', () => {
   });
 
   it('when the customer has not been verified, then the offer is not put to them', async () => {
-    const { id, say, view } = await conversation();
+    const { id, say, view } = await startChat(stack, channel);
     await say('hello');
     const offered = await call(stack, 'POST', `/v1/conversations/${id}/goodwill`, {
       token: agent,
@@ -80,7 +72,7 @@ describe('a goodwill credit offered by an agent', () => {
   });
 
   it('when a channel token or a bad body offers goodwill, then it is refused', async () => {
-    const { id } = await conversation();
+    const { id } = await startChat(stack, channel);
     const body = { orderId: '#W2301718', amountCents: 500, paymentMethodId: 'credit_card_8035326', reason: 'late delivery' };
     assert.equal((await call(stack, 'POST', `/v1/conversations/${id}/goodwill`, { token: channel, body })).status, 403);
     const bad = await call(stack, 'POST', `/v1/conversations/${id}/goodwill`, { token: agent, body: { ...body, amountCents: -5 } });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
-import { call, startStack, type TestStack } from './support/stack';
+import { call, startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
@@ -39,9 +39,7 @@ describe('changing an item of a pending order through the API', () => {
   it('when the customer swaps an item for a cheaper option and says yes, then the order changes and the difference is refunded once', async () => {
     const swap = await cheaperSwap();
     assert.ok(swap, 'the demo store needs a pending card or PayPal order with a cheaper variant in stock');
-    const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
-    const id = created.body.conversationId as string;
-    const say = async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
+    const { say } = await startChat(stack, channel);
 
     assert.equal((await say(`I want to change the size of an item in order ${swap.orderId}`)).awaiting, 'email');
     const items = await say(swap.email);
@@ -69,9 +67,7 @@ describe('changing an item of a pending order through the API', () => {
   it('when a delivered item is exchanged for a cheaper option, then the difference is refunded once the old item is back', async () => {
     const swap = await cheaperSwap('delivered');
     assert.ok(swap, 'the demo store needs a delivered card or PayPal order with a cheaper variant in stock');
-    const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
-    const id = created.body.conversationId as string;
-    const say = async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
+    const { say } = await startChat(stack, channel);
 
     assert.equal((await say(`I want to exchange an item from order ${swap.orderId}`)).awaiting, 'email');
     assert.equal((await say(swap.email)).awaiting, 'items');

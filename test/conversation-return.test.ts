@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
-import { call, startStack, type TestStack } from './support/stack';
+import { call, startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
@@ -33,9 +33,7 @@ async function deliveredCardOrder() {
 describe('returning delivered items, and the refund once the parcel arrives', () => {
   it('when the customer returns an item and the warehouse later receives it, then the conversation refunds it once and says so', async () => {
     const target = await deliveredCardOrder();
-    const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
-    const id = created.body.conversationId as string;
-    const say = async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
+    const { id, say } = await startChat(stack, channel);
 
     assert.equal((await say(`I want to return an item from order ${target.orderId}`)).awaiting, 'email');
     const items = await say(target.email);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
-import { call, startStack, type TestStack } from './support/stack';
+import { startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
@@ -14,12 +14,6 @@ before(async () => {
 });
 after(() => stack?.close());
 
-async function conversation() {
-  const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
-  const id = created.body.conversationId as string;
-  return async (text: string) => (await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channel, body: { text } })).body;
-}
-
 describe('order status and tracking through the API', () => {
   it('when a customer asks where an order is, then after identifying they get its status and tracking number', async () => {
     const db = stack.database.db;
@@ -29,7 +23,7 @@ describe('order status and tracking through the API', () => {
       .where({ 'o.status': 'processed' })
       .first('o.id as orderId', 'c.email as email', 'f.tracking_id as trackingId');
     assert.ok(shipped, 'the demo store has a processed order with a tracking number');
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     const first = await say(`where is my order ${shipped.orderId}?`);
     assert.equal(first.intent, 'track_order');
     assert.equal(first.awaiting, 'email');
@@ -42,7 +36,7 @@ describe('order status and tracking through the API', () => {
     const db = stack.database.db;
     const mine = await db('customers').first('id', 'email');
     const theirs = await db('orders').whereNot({ customer_id: mine.id }).first('id');
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     await say(`track order ${theirs.id}`);
     const answer = await say(mine.email);
     const text = answer.replies[0].text as string;
@@ -58,7 +52,7 @@ describe('order status and tracking through the API', () => {
   it('when the customer gives their name and zip code instead of an e-mail, then they are verified the same way', async () => {
     const db = stack.database.db;
     const customer = await db('customers as c').join('addresses as a', 'a.id', 'c.address_id').orderBy('c.position').first('c.id as id', 'c.first_name as first', 'c.last_name as last', 'a.zip as zip');
-    const say = await conversation();
+    const { say } = await startChat(stack, channel);
     await say('where is my order?');
     const wrong = await say(`my name is ${customer.first} ${customer.last}, zip 00000`);
     assert.equal(wrong.awaiting, 'name_zip');

@@ -103,3 +103,29 @@ export async function call(
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
+
+export interface Chat {
+  id: string;
+  /** One customer message; the reply body (a message that is not answered with 200 fails the test). */
+  say(text: string): Promise<any>;
+  /** GET /v1/conversations/:id */
+  view(): Promise<any>;
+}
+
+/** A new chat conversation over the API, talked to with a channel token. */
+export async function startChat(stack: TestStack, channelToken: string): Promise<Chat> {
+  const created = await call(stack, 'POST', '/v1/conversations', { token: channelToken, body: { channel: 'chat' } });
+  if (created.status !== 201) throw new Error(`could not start a conversation: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.conversationId as string;
+  return {
+    id,
+    async say(text) {
+      const res = await call(stack, 'POST', `/v1/conversations/${id}/messages`, { token: channelToken, body: { text } });
+      if (res.status !== 200) throw new Error(`"${text}" was answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    async view() {
+      return (await call(stack, 'GET', `/v1/conversations/${id}`, { token: channelToken })).body;
+    },
+  };
+}
