@@ -10,6 +10,7 @@ import { readExamples, type Example } from '../nlu/csv';
 import { evaluate } from '../nlu/evaluate';
 import { IntentModel } from '../nlu/model';
 import { progressBar } from '../nlu/progress';
+import { ScoreTally, percentile } from '../nlu/score-tally';
 import { trainModel } from '../nlu/train';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -92,16 +93,7 @@ async function score(classifier: Classifier, dev: readonly Example[], label: str
   for (const e of dev.slice(0, 20)) await classifier.predict(e.text); // warm-up
   const bar = progressBar(`  ${label}: scoring`);
   const latencies: number[] = [];
-  const labels = [...new Set(dev.map((e) => e.label))];
-  const tp = new Map<string, number>();
-  const fp = new Map<string, number>();
-  const fn = new Map<string, number>();
-  const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  let correct = 0;
-  let oos = 0;
-  let oosCaught = 0;
-  let inScope = 0;
-  let inScopeCorrect = 0;
+  const tally = new ScoreTally(OOS);
   for (let i = 0; i < dev.length; i++) {
     const e = dev[i] as Example;
     // Best of three runs per message: other jobs on a shared machine preempt single runs at random.
@@ -113,38 +105,12 @@ async function score(classifier: Classifier, dev: readonly Example[], label: str
       fastest = Math.min(fastest, Number(process.hrtime.bigint() - started) / 1000);
     }
     latencies.push(fastest);
-    if (predicted === e.label) {
-      correct++;
-      inc(tp, e.label);
-    } else {
-      inc(fp, predicted);
-      inc(fn, e.label);
-    }
-    if (e.label === OOS) {
-      oos++;
-      if (predicted === OOS) oosCaught++;
-    } else {
-      inScope++;
-      if (predicted === e.label) inScopeCorrect++;
-    }
+    tally.add(e.label, predicted);
     bar.update(i + 1, dev.length);
   }
   bar.done();
   latencies.sort((a, b) => a - b);
-  const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0;
-  const f1 = labels.map((l) => {
-    const t = tp.get(l) ?? 0;
-    const p = t / Math.max(1, t + (fp.get(l) ?? 0));
-    const r = t / Math.max(1, t + (fn.get(l) ?? 0));
-    return p + r > 0 ? (2 * p * r) / (p + r) : 0;
-  });
-  return {
-    accuracy: correct / dev.length,
-    macroF1: f1.reduce((a, b) => a + b, 0) / f1.length,
-    ...(oos > 0 ? { oosRecall: oosCaught / oos, inScopeAccuracy: inScopeCorrect / inScope } : {}),
-    p50: pct(0.5),
-    p99: pct(0.99),
-  };
+  return { ...tally.scores(), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 }
 
 const TARGETS: Record<string, string> = {
