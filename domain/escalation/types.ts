@@ -1,0 +1,54 @@
+import type { Decision, Turn } from '../conversation';
+
+/** What the escalation check reads: one customer message and what came before it. */
+export interface EscalationInput {
+  /** This customer message; it is not yet in `transcript`. */
+  text: string;
+  /** Earlier turns of this conversation (customer, bot, agent, system), oldest first. */
+  transcript: Turn[];
+  /** Earlier decisions: `reply` carries the intent, `dialogue` (rule `kind:step`) shows a flow step advanced. */
+  decisions: Decision[];
+  /** The intent of this message, if the classifier could tell. */
+  intent?: string;
+  /** Unclear turns in a row, this one included. */
+  unsureStreak: number;
+  /** Words that are legitimately upper case: product names, order ids. */
+  knownTerms?: string[];
+}
+
+export const ESCALATION_REASON_CODES = [
+  'explicit_request',
+  'shouting',
+  'profanity',
+  'insult',
+  'repeated_complaint',
+  'negative_trend',
+  'intent_loop',
+  'bot_repeating',
+  'unsure_twice',
+] as const;
+export type EscalationReasonCode = (typeof ESCALATION_REASON_CODES)[number];
+
+export interface EscalationReason {
+  code: EscalationReasonCode;
+  detail: string;
+}
+
+/** A weaker sign of frustration worth showing an agent even when nobody is called; `seq` points at an earlier turn. */
+export interface FrustrationSignal {
+  code: string;
+  seq?: number;
+  detail: string;
+}
+
+export interface EscalationVerdict {
+  escalate: boolean;
+  reasons: EscalationReason[];
+  signals: FrustrationSignal[];
+}
+
+/** What one check found: reasons to call a person, and weaker signals. */
+export interface Finding {
+  reasons: EscalationReason[];
+  signals: FrustrationSignal[];
+}
