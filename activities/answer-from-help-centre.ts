@@ -1,0 +1,19 @@
+import { findAnswer, type HelpCentreAnswer } from '../domain/knowledge';
+import { loadHelpCentre } from '../knowledge/help-centre';
+
+export interface HelpCentreActivityDeps {
+  /** Defaults to the articles the product ships. */
+  articlesDir?: string;
+}
+
+/**
+ * Knowledge retrieval as an activity: the articles stay in the worker's memory, and only the chosen
+ * passage (at most MAX_PASSAGE_CHARS) or a few article ids and titles enter the workflow history.
+ */
+export function createHelpCentreActivities(deps: HelpCentreActivityDeps = {}) {
+  return {
+    async answerFromHelpCentre(request: { text: string }): Promise<HelpCentreAnswer> {
+      return findAnswer(loadHelpCentre(deps.articlesDir).index, request.text);
+    },
+  };
+}

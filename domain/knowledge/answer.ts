@@ -1,0 +1,70 @@
+/**
+ * Whether the help centre answers a question: only when the best passage scores high enough, covers
+ * most of what the question asks about, and is clearly ahead of the best passage of any other article.
+ * Otherwise the caller gets a few candidate articles and decides what to do (ask, or hand over).
+ */
+import { idf, queryTerms, search, type Bm25Index, type SearchHit } from './bm25';
+import { excerpt } from './excerpt';
+
+/** The best passage must score at least this much (BM25 with BM25_K1 and BM25_B). */
+export const MIN_TOP_SCORE = 4;
+/** ...be this many times the score of the best passage from another article... */
+export const MIN_LEAD_RATIO = 1.1;
+/** ...and hold terms carrying at least this share of the question's idf weight (unknown words weigh most). */
+export const MIN_QUERY_COVERAGE = 0.4;
+/** Articles offered when the answer is not confident. */
+export const MAX_CANDIDATES = 3;
+
+export type HelpCentreAnswer =
+  | { confident: true; articleId: string; title: string; passage: string; score: number }
+  | { confident: false; candidates: { articleId: string; title: string }[] };
+
+/** How much of the question's weight the section's terms hold, from 0 to 1. */
+export function queryCoverage(index: Bm25Index, hit: SearchHit, query: string): number {
+  const terms = queryTerms(query);
+  const indexed = index.sections.find((s) => s.section === hit.section);
+  if (!indexed || terms.length === 0) return 0;
+  let matched = 0;
+  let total = 0;
+  for (const term of terms) {
+    const weight = idf(index, term);
+    total += weight;
+    if (indexed.termCounts.has(term)) matched += weight;
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+/** The best passage of each article, best article first. */
+export function bestPerArticle(index: Bm25Index, query: string): SearchHit[] {
+  const seen = new Set<string>();
+  const hits: SearchHit[] = [];
+  for (const hit of search(index, query, index.sections.length)) {
+    if (seen.has(hit.section.articleId)) continue;
+    seen.add(hit.section.articleId);
+    hits.push(hit);
+  }
+  return hits;
+}
+
+export function findAnswer(index: Bm25Index, query: string): HelpCentreAnswer {
+  const hits = bestPerArticle(index, query);
+  const [top, runnerUp] = hits;
+  const confident =
+    top !== undefined &&
+    top.score >= MIN_TOP_SCORE &&
+    (runnerUp === undefined || top.score >= runnerUp.score * MIN_LEAD_RATIO) &&
+    queryCoverage(index, top, query) >= MIN_QUERY_COVERAGE;
+  if (top && confident) {
+    return {
+      confident: true,
+      articleId: top.section.articleId,
+      title: top.section.title,
+      passage: excerpt(top.section.text),
+      score: Math.round(top.score * 1000) / 1000,
+    };
+  }
+  return {
+    confident: false,
+    candidates: hits.slice(0, MAX_CANDIDATES).map((hit) => ({ articleId: hit.section.articleId, title: hit.section.title })),
+  };
+}

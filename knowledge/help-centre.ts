@@ -1,0 +1,65 @@
+/**
+ * The help centre on disk: one Markdown file per article in `knowledge/articles/`, with a small YAML
+ * front matter (`id`, `title`, optional `tags`). Read once per folder and kept in memory with its index.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ARTICLE_ID, buildIndex, sectionsOf, type Article, type Bm25Index } from '../domain/knowledge';
+
+export const ARTICLES_DIR = path.join(__dirname, 'articles');
+
+export interface HelpCentre {
+  /** Sorted by title, as the article list shows them. */
+  articles: readonly Article[];
+  article(id: string): Article | undefined;
+  index: Bm25Index;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** One article file; a broken one stops loading with the file named, not a half-empty help centre. */
+export function parseArticle(fileName: string, text: string): Article {
+  const fail = (why: string) => new Error(`help centre article ${fileName}: ${why}`);
+  const match = FRONT_MATTER.exec(text);
+  if (!match) throw fail('it must start with a front matter between --- lines');
+  let meta: unknown;
+  try {
+    meta = parse(match[1] ?? '');
+  } catch (err) {
+    throw fail(`the front matter is not valid YAML (${(err as Error).message})`);
+  }
+  if (typeof meta !== 'object' || meta === null) throw fail('the front matter must be a mapping');
+  const { id, title, tags = [] } = meta as Record<string, unknown>;
+  const expectedId = path.basename(fileName, '.md');
+  if (typeof id !== 'string' || !ARTICLE_ID.test(id)) throw fail('id must be lowercase words joined by hyphens');
+  if (id !== expectedId) throw fail(`id "${id}" must match the file name "${expectedId}"`);
+  if (typeof title !== 'string' || title.trim().length === 0) throw fail('title must be a non-empty string');
+  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) throw fail('tags must be a list of strings');
+  const body = (match[2] ?? '').trim();
+  if (body.length === 0) throw fail('the article has no text');
+  return { id, title: title.trim(), tags, body };
+}
+
+const loaded = new Map<string, HelpCentre>();
+
+export function loadHelpCentre(dir: string = ARTICLES_DIR): HelpCentre {
+  const key = path.resolve(dir);
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  const files = fs
+    .readdirSync(key)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  const articles = files
+    .map((name) => parseArticle(name, fs.readFileSync(path.join(key, name), 'utf8')))
+    .sort((a, b) => a.title.localeCompare(b.title, 'en'));
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const helpCentre: HelpCentre = {
+    articles,
+    article: (id) => byId.get(id),
+    index: buildIndex(articles.flatMap(sectionsOf)),
+  };
+  loaded.set(key, helpCentre);
+  return helpCentre;
+}
