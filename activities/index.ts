@@ -1,11 +1,16 @@
 import type { Knex } from 'knex';
 import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../domain/policy';
+import type { ReplyPhraser } from '../llm/anthropic-reply-phraser';
 import type { LlmClassifier } from '../nlu/cascade';
 import { SHIPPED_MODEL_PATH } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
+import { createHelpCentreActivities } from './answer-from-help-centre';
 import { createIntentActivities } from './classify-intent';
 import { createCustomerLookupActivities } from './customer-lookup';
+import { createHandoffActivities } from './handoff';
+import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
+import { createPhraseReplyActivities } from './phrase-reply';
 import { createRefundSteps } from './refund-steps';
 
 export interface ActivityDeps {
@@ -14,6 +19,8 @@ export interface ActivityDeps {
   /** Defaults to the model the product ships. */
   intentModelPath?: string;
   llm?: LlmClassifier;
+  /** Claude's wording of replies; absent when ANTHROPIC_API_KEY is unset (templates are used as they are). */
+  phraser?: ReplyPhraser;
   /** Defaults to DEFAULT_POLICY_SETTINGS. */
   policy?: PolicySettings;
 }
@@ -24,6 +31,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createIntentActivities({ intentModelPath: deps.intentModelPath ?? SHIPPED_MODEL_PATH, llm: deps.llm }),
     ...createRefundSteps(deps),
     ...createCustomerLookupActivities(deps),
+    ...createHelpCentreActivities(),
+    ...createHandoffActivities(deps),
+    ...createPaymentChangeActivities(deps),
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
+    ...createPhraseReplyActivities({ phraser: deps.phraser }),
   };
 }

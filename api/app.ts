@@ -3,11 +3,13 @@ import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
 import { requireToken } from './authorization';
-import { ConversationGateway } from './conversation-gateway';
+import { ConversationGateway, type GatewayOptions } from './conversation-gateway';
 import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
+import { agentDeskRoutes } from './routes/agent-desk';
 import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
+import { helpCentreRoutes } from './routes/help-centre';
 import { orderRoutes } from './routes/orders';
 
 export interface AppDeps {
@@ -19,6 +21,7 @@ export interface AppDeps {
   maxBodyBytes: number;
   continueAsNewAfterTurns?: number;
   llmEnabled?: boolean;
+  timings?: GatewayOptions['timings'];
   localWorkerState?: () => string;
 }
 
@@ -29,6 +32,7 @@ export function createApp(deps: AppDeps): express.Express {
     idleTimeoutMs: deps.idleTimeoutMs,
     continueAsNewAfterTurns: deps.continueAsNewAfterTurns,
     llmEnabled: deps.llmEnabled,
+    timings: deps.timings,
   });
   const app = express();
   app.disable('x-powered-by');
@@ -36,8 +40,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use('/v1', requireToken(deps.db));
+  // After requireToken: /help pages are public, /v1/help needs any valid token.
+  app.use(helpCentreRoutes());
   app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
+  app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;
@@ -52,5 +59,11 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     idleTimeoutMs: config.idleTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
     llmEnabled: config.anthropicApiKey !== undefined,
+    timings: {
+      handoffSlaMs: config.handoffSlaMs,
+      agentLeaseMs: config.agentLeaseMs,
+      returnFollowUpMs: config.returnFollowUpMs,
+      approvalTimeoutMs: config.approvalTimeoutMs,
+    },
   });
 }

@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import {
+  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Channel, ConversationView, CustomerHint, GoodwillOffer, MessageResult } from '../domain/conversation';
+import type { AgentCommand, Channel, ConversationInput, ConversationView, CustomerHint, GoodwillOffer, MessageResult } from '../domain/conversation';
 import { workflowIdFor } from '../domain/conversation';
-import { goodwillOfferedSignal, messageUpdate, stateQuery } from '../workflows/definitions';
+import { agentCommandUpdate, approvalDecidedSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/definitions';
 import { ConversationWorkflow } from '../workflows';
 import { HttpError, notFound } from './http-error';
 
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   /** Test hook passed to new conversations (see ConversationInput). */
   continueAsNewAfterTurns?: number;
   llmEnabled?: boolean;
+  /** Timers of handoffs, approvals and promises (ConversationInput); the workflow has defaults. */
+  timings?: Pick<ConversationInput, 'handoffSlaMs' | 'agentLeaseMs' | 'returnFollowUpMs' | 'approvalTimeoutMs'>;
 }
 
 /** The API's only door into Temporal: starts conversations, delivers messages, reads state. */
@@ -37,6 +40,7 @@ export class ConversationGateway {
           idleTimeoutMs: this.options.idleTimeoutMs,
           continueAsNewAfterTurns: this.options.continueAsNewAfterTurns,
           llmEnabled: this.options.llmEnabled ?? false,
+          ...this.options.timings,
         },
       ],
     });
@@ -45,15 +49,68 @@ export class ConversationGateway {
 
   /** `messageKey` makes a retried delivery of the same message a no-op that returns the same reply. */
   async send(conversationId: string, text: string, messageKey?: string): Promise<MessageResult> {
-    const handle = this.options.client.workflow.getHandle(workflowIdFor(conversationId));
-    try {
-      return await handle.executeUpdate(messageUpdate, {
+    const deliver = () =>
+      this.options.client.workflow.getHandle(workflowIdFor(conversationId)).executeUpdate(messageUpdate, {
         args: [text],
         ...(messageKey ? { updateId: `message-${messageKey}` } : {}),
       });
+    try {
+      return await deliver();
+    } catch (err) {
+      const explained = await this.explain(conversationId, err);
+      if (!(explained instanceof HttpError && explained.code === 'conversation_closed')) throw explained;
+    }
+    // A customer who comes back after the conversation closed continues the same conversation.
+    await this.reopen(conversationId);
+    try {
+      return await deliver();
     } catch (err) {
       throw await this.explain(conversationId, err);
     }
+  }
+
+  /** Starts the conversation's next run from what the closed run left. */
+  private async reopen(conversationId: string): Promise<void> {
+    const workflowId = workflowIdFor(conversationId);
+    const end = await this.options.client.workflow.getHandle(workflowId).result().catch(() => undefined);
+    if (!end) throw closed(conversationId);
+    try {
+      await this.options.client.workflow.start(ConversationWorkflow, {
+        workflowId,
+        taskQueue: this.options.taskQueue,
+        args: [
+          {
+            conversationId,
+            channel: end.channel,
+            customer: end.customer,
+            idleTimeoutMs: this.options.idleTimeoutMs,
+            continueAsNewAfterTurns: this.options.continueAsNewAfterTurns,
+            llmEnabled: this.options.llmEnabled ?? false,
+            ...this.options.timings,
+            carried: { ...end.carried, runs: end.carried.runs + 1 },
+            reopened: true,
+          },
+        ],
+      });
+    } catch (err) {
+      // Two messages raced to reopen it: the other one did.
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  /** A person's command; refused with 409 when it does not fit (not waiting, owned by someone else). */
+  async agentCommand(conversationId: string, command: AgentCommand): Promise<AgentCommandResult> {
+    const handle = this.options.client.workflow.getHandle(workflowIdFor(conversationId));
+    try {
+      return await handle.executeUpdate(agentCommandUpdate, { args: [command] });
+    } catch (err) {
+      throw await this.explain(conversationId, err);
+    }
+  }
+
+  /** A supervisor's decision on a proposal over the limit, delivered to the conversation that waits for it. */
+  async decideApproval(workflowId: string, event: ApprovalDecisionEvent): Promise<void> {
+    await this.options.client.workflow.getHandle(workflowId).signal(approvalDecidedSignal, event);
   }
 
   /** A person's goodwill offer: the conversation puts it to the customer once they are free. */
@@ -80,6 +137,10 @@ export class ConversationGateway {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       if (err.cause.type === 'InvalidMessage') return new HttpError(400, 'invalid_message', err.cause.message);
       if (err.cause.type === 'ConversationClosed') return closed(conversationId);
+      if (err.cause.type === 'AgentCommandRefused') {
+        const [code, ...rest] = err.cause.message.split(': ');
+        return new HttpError(409, code ?? 'refused', rest.join(': ') || err.cause.message);
+      }
     }
     if (err instanceof WorkflowNotFoundError) {
       // Temporal says "not found" both for unknown ids and for runs that already completed.
@@ -93,5 +154,4 @@ export class ConversationGateway {
   }
 }
 
-const closed = (conversationId: string) =>
-  new HttpError(409, 'conversation_closed', `conversation ${conversationId} is closed; start a new one`);
+const closed = (conversationId: string) => new HttpError(409, 'conversation_closed', `conversation ${conversationId} is closed`);

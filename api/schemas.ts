@@ -37,3 +37,28 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
   throw new HttpError(400, 'invalid_body', reasons.join('; '));
 }
+
+export const claimBody = z.strictObject({
+  /** A supervisor takes a conversation over from the agent who owns it. */
+  takeOver: z.boolean().optional(),
+});
+
+export const agentMessageBody = z.strictObject({
+  text: z.string().max(MAX_MESSAGE_CHARS),
+});
+
+export const resolveBody = z.strictObject({
+  outcome: z.string().trim().min(3).max(1000),
+});
+
+export const returnToBotBody = z.strictObject({
+  note: z.string().trim().min(1).max(1000).optional(),
+});
+
+export const approvalDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'deny']),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
+/** `<conversation id>:<proposal id>` (a UUID and the policy's fingerprint). */
+export const approvalIdParam = z.string().regex(/^[A-Za-z0-9_:-]{1,120}$/);

@@ -16,6 +16,10 @@ export const ENV_VARS = [
   'TEMPORAL_UI_PORT',
   'TEMPORAL_CLI_PATH',
   'CONVERSATION_IDLE_TIMEOUT_MINUTES',
+  'HANDOFF_SLA_MINUTES',
+  'AGENT_LEASE_MINUTES',
+  'RETURN_FOLLOW_UP_DAYS',
+  'APPROVAL_TIMEOUT_MINUTES',
   'MAX_BODY_BYTES',
   'SEED_DB_DIR',
   'PAYMENT_PROVIDER_URL',
@@ -44,6 +48,10 @@ const schema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   CONVERSATION_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(24 * 60),
+  HANDOFF_SLA_MINUTES: z.coerce.number().positive().default(10),
+  AGENT_LEASE_MINUTES: z.coerce.number().positive().default(30),
+  RETURN_FOLLOW_UP_DAYS: z.coerce.number().positive().default(14),
+  APPROVAL_TIMEOUT_MINUTES: z.coerce.number().positive().default(4 * 60),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   SEED_DB_DIR: z.string().min(1).optional(),
   PAYMENT_PROVIDER_URL: z.url('PAYMENT_PROVIDER_URL must be an http(s) URL').optional(),
@@ -69,6 +77,13 @@ export interface Config {
   temporalUiPort: number;
   temporalCliPath: string | undefined;
   idleTimeoutMs: number;
+  /** Unclaimed this long, a handoff's priority goes up and supervisors are told. */
+  handoffSlaMs: number;
+  /** An agent idle this long loses the conversation back to the queue. */
+  agentLeaseMs: number;
+  /** A returned parcel not received this long gets a follow-up. */
+  returnFollowUpMs: number;
+  approvalTimeoutMs: number;
   maxBodyBytes: number;
   seedDbDir: string | undefined;
   /** The payment provider the refund saga calls; unset means the sandbox `npm start` runs. */
@@ -111,6 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalUiPort: c.TEMPORAL_UI_PORT,
     temporalCliPath: c.TEMPORAL_CLI_PATH,
     idleTimeoutMs: c.CONVERSATION_IDLE_TIMEOUT_MINUTES * 60_000,
+    handoffSlaMs: c.HANDOFF_SLA_MINUTES * 60_000,
+    agentLeaseMs: c.AGENT_LEASE_MINUTES * 60_000,
+    returnFollowUpMs: c.RETURN_FOLLOW_UP_DAYS * 24 * 3_600_000,
+    approvalTimeoutMs: c.APPROVAL_TIMEOUT_MINUTES * 60_000,
     maxBodyBytes: c.MAX_BODY_BYTES,
     seedDbDir: c.SEED_DB_DIR,
     paymentProviderUrl: c.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${c.PAYMENTS_SANDBOX_PORT}`,

@@ -3,6 +3,8 @@ import * as store from './migrations/001-store';
 import * as apiTokens from './migrations/002-api-tokens';
 import * as refunds from './migrations/003-refunds';
 import * as returnConversations from './migrations/004-return-conversations';
+import * as paymentChangeRefunds from './migrations/005-payment-change-refunds';
+import * as handoff from './migrations/006-handoff';
 
 interface Migration {
   name: string;
@@ -20,6 +22,8 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '002-api-tokens', ...apiTokens },
   { name: '003-refunds', ...refunds },
   { name: '004-return-conversations', ...returnConversations },
+  { name: '005-payment-change-refunds', ...paymentChangeRefunds },
+  { name: '006-handoff', ...handoff },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

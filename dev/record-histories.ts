@@ -4,19 +4,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { workflowIdFor } from '../domain/conversation';
+import { workflowIdFor, type AgentCommand } from '../domain/conversation';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { createConversationWorker } from '../workers/conversation-worker';
 import { ConversationWorkflow } from '../workflows';
-import { messageUpdate } from '../workflows/definitions';
+import { agentCommandUpdate, messageUpdate } from '../workflows/definitions';
 import { resolveTemporalCli } from './temporal-cli';
 
-const SCENARIOS: { name: string; messages: string[]; continueAsNewAfterTurns?: number; idleTimeoutMs?: number }[] = [
-  { name: 'greeting-and-thanks', messages: ['Hello', 'where is order #W1234567?', 'thanks', 'bye'] },
-  { name: 'unclear-twice', messages: ['blorp', 'the parcel smells funny'] },
-  { name: 'idle-close', messages: ['hi'], idleTimeoutMs: 1000 },
+/** A customer message, or a person's command on the conversation. */
+type Step = string | AgentCommand;
+
+const alex = { by: 'Alex', role: 'agent' as const };
+const SCENARIOS: { name: string; steps: Step[]; idleTimeoutMs?: number }[] = [
+  { name: 'greeting-and-thanks', steps: ['Hello', 'where is order #W1234567?', 'thanks', 'bye'] },
+  { name: 'unclear-twice', steps: ['blorp', 'the parcel smells funny'] },
+  { name: 'idle-close', steps: ['hi'], idleTimeoutMs: 1000 },
+  {
+    name: 'handed-over',
+    steps: [
+      'I want to talk to a human',
+      'hello? anyone?',
+      { action: 'claim', ...alex },
+      { action: 'reply', ...alex, text: 'Hi, Alex here. How can I help?' },
+      { action: 'resolve', ...alex, outcome: 'answered the question' },
+      '5',
+    ],
+  },
 ];
 
 async function main(): Promise<void> {
@@ -41,7 +56,10 @@ async function main(): Promise<void> {
           taskQueue,
           args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000 }],
         });
-        for (const text of scenario.messages) await handle.executeUpdate(messageUpdate, { args: [text] });
+        for (const step of scenario.steps) {
+          if (typeof step === 'string') await handle.executeUpdate(messageUpdate, { args: [step] });
+          else await handle.executeUpdate(agentCommandUpdate, { args: [step] });
+        }
         if (scenario.idleTimeoutMs) await handle.result();
         const file = path.join(out, `${scenario.name}.json`);
         fs.writeFileSync(file, `${historyToJSON(await handle.fetchHistory())}\n`);

@@ -20,7 +20,20 @@ export interface Turn {
 /** Who decided what, and how sure it was: what auditors and analytics read. */
 export interface Decision {
   seq: number;
-  kind: 'reply' | 'dialogue' | 'handoff_requested' | 'closed' | 'continued_as_new';
+  kind:
+    | 'reply'
+    | 'dialogue'
+    | 'handoff_requested'
+    | 'handoff'
+    | 'agent'
+    | 'sla'
+    | 'approval'
+    | 'follow_up'
+    | 'csat'
+    | 'resolved'
+    | 'reopened'
+    | 'closed'
+    | 'continued_as_new';
   intent?: string;
   tier?: 'keyword' | 'model' | 'llm' | 'none';
   confidence?: number;
@@ -39,7 +52,8 @@ export type Awaiting =
   | 'address'
   | 'payment_method'
   | 'reason'
-  | 'confirmation';
+  | 'confirmation'
+  | 'rating';
 
 export interface ReplyOption {
   id: string;
@@ -90,6 +104,85 @@ export interface CarriedState {
   pendingReturns?: PendingReturn[];
   /** Goodwill credits a person offered, waiting to be put to the customer. */
   goodwillOffers?: GoodwillOffer[];
+  /** The current (or last) handoff to a person; earlier ones move to `pastHandoffs`. */
+  handoff?: HandoffState;
+  pastHandoffs?: HandoffState[];
+  /** Everything a person did in this conversation: who, what, when. */
+  agentActions?: AgentAction[];
+  /** A proposal over the automatic limit, waiting for a supervisor's decision. */
+  pendingApproval?: PendingApproval;
+  /** Set once the bot has asked for a 1–5 rating and not had it yet. */
+  awaitingRating?: boolean;
+  csat?: { score: number; at: string };
+  /** Signs of frustration seen so far (not all escalate), for the person who may take over. */
+  frustrationSignals?: { code: string; seq?: number; detail: string }[];
+}
+
+export const PRIORITIES = ['normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface EscalationReasonRecord {
+  code: string;
+  detail: string;
+}
+
+/** What a person needs to take over without making the customer repeat anything. */
+export interface HandoffState {
+  reasons: EscalationReasonRecord[];
+  /** Weaker signs of frustration seen so far, with the turn they came from. */
+  signals: { code: string; seq?: number; detail: string }[];
+  requestedAt: string;
+  /** The customer turn that triggered it. */
+  requestedAtSeq: number;
+  priority: Priority;
+  summary: string;
+  summarySource: 'template' | 'llm';
+  /** The verified customer's profile, read when the handoff began. */
+  profile?: CustomerProfile;
+  /** The request being collected or proposed when the handoff began. */
+  pendingRequest?: { kind: string; step: string; orderId?: string; proposalId?: string; detail?: string };
+  /** Times the SLA passed with nobody claiming it. */
+  slaBreaches: number;
+  slaDueAt?: string;
+  owner?: { agent: string; role: 'agent' | 'supervisor'; claimedAt: string; leaseUntil: string };
+  outcome?: { kind: 'resolved' | 'returned_to_bot'; by: string; at: string; note?: string };
+}
+
+export interface CustomerProfile {
+  customerId: string;
+  name: string;
+  email: string;
+  city?: string;
+  paymentMethods: string[];
+  orders: { orderId: string; status: string; totalCents: number }[];
+}
+
+export interface AgentAction {
+  at: string;
+  by: string;
+  role: 'agent' | 'supervisor';
+  action: 'claim' | 'take_over' | 'reply' | 'resolve' | 'return_to_bot' | 'lease_expired' | 'approve' | 'deny' | 'goodwill';
+  detail?: string;
+}
+
+/** A command from a person, delivered to the conversation as an Update (accepted or refused at once). */
+export type AgentCommand =
+  | { action: 'claim'; by: string; role: 'agent' | 'supervisor'; takeOver?: boolean }
+  | { action: 'reply'; by: string; role: 'agent' | 'supervisor'; text: string }
+  | { action: 'resolve'; by: string; role: 'agent' | 'supervisor'; outcome: string }
+  | { action: 'return_to_bot'; by: string; role: 'agent' | 'supervisor'; note?: string };
+
+export interface PendingApproval {
+  proposalId: string;
+  role: 'agent' | 'supervisor';
+  reason: string;
+  detail: string;
+  requestedAt: string;
+  /** Set once the request is registered with the supervisors. */
+  dueAt?: string;
+  /** The flow to resume, at its confirmation step, once approved. */
+  flow: OrderFlow;
+  decision?: { approved: boolean; by: string; role: 'agent' | 'supervisor'; reason?: string };
 }
 
 export interface GoodwillOffer {
@@ -107,6 +200,9 @@ export interface PendingReturn {
   itemIds: string[];
   refunds: { paymentMethodId: string; amountCents: number; source: 'credit_card' | 'paypal' | 'gift_card' }[];
   received: boolean;
+  /** When the bot promised the refund, and how often it has followed up since. */
+  promisedAt?: string;
+  followUps?: number;
   /** A return refunds the items; an exchange refunds a cheaper new item's difference. */
   purpose?: 'return' | 'price_difference';
 }
@@ -117,6 +213,7 @@ export type OrderFlowKind =
   | 'track_refund'
   | 'return_items'
   | 'modify_items'
+  | 'modify_payment_method'
   | 'exchange_items'
   | 'change_shipping_address'
   | 'update_default_address'
@@ -149,9 +246,25 @@ export interface ConversationInput {
   idleTimeoutMs: number;
   /** Whether the LLM tier may be asked (ANTHROPIC_API_KEY set); decided at start, so replay never depends on env. */
   llmEnabled?: boolean;
+  /** Unclaimed this long, a handoff's priority goes up and supervisors are told (default 10 minutes). */
+  handoffSlaMs?: number;
+  /** An agent who does nothing this long loses the conversation back to the queue (default 30 minutes). */
+  agentLeaseMs?: number;
+  /** A return whose parcel has not arrived this long gets a follow-up (default 14 days). */
+  returnFollowUpMs?: number;
+  /** A supervisor approval not given this long counts as not given (default 4 hours). */
+  approvalTimeoutMs?: number;
   /** Test hook: continue-as-new after this many turns in one run, as if Temporal had suggested it. */
   continueAsNewAfterTurns?: number;
   carried?: CarriedState;
+  /** The customer wrote again after the conversation closed: this run continues it. */
+  reopened?: boolean;
+}
+
+/** What a closed conversation leaves: its last view, and what a later run needs to continue it. */
+export interface ConversationEnd extends ConversationView {
+  customer?: CustomerHint;
+  carried: CarriedState;
 }
 
 export interface ConversationView {
@@ -163,9 +276,21 @@ export interface ConversationView {
   decisions: Decision[];
   intents: { seq: number; intent: string; tier: string; confidence: number }[];
   actions: ActionReport[];
-  handoff: null;
+  handoff: HandoffPacket | null;
+  agentActions: AgentAction[];
+  pendingApproval?: { proposalId: string; reason: string; detail: string; requestedAt: string; dueAt?: string };
+  csat?: { score: number; at: string };
   runs: number;
   startedAt: string;
+}
+
+/** The handoff as people read it: the state plus the conversation so far. */
+export interface HandoffPacket extends HandoffState {
+  status: ConversationStatus;
+  customer: { verified: boolean; customerId?: string; firstName?: string; hint?: CustomerHint };
+  intents: { seq: number; intent: string; tier: string; confidence: number }[];
+  attemptedActions: ActionReport[];
+  transcript: Turn[];
 }
 
 export function workflowIdFor(conversationId: string): string {

@@ -126,8 +126,13 @@ const RULES: readonly KeywordRule[] = [
   {
     name: 'change-payment-method',
     label: 'modify_payment_method',
-    match: [/\b(change|switch|update)\b.{0,25}\bpayment method\b.{0,25}\b(order|purchase)\b/, /\bpay\s+(for\s+)?(my|the|this)\s+(order|purchase)\s+with\s+(a\s+)?(different|another)\b/],
-    unless: [NEGATED],
+    match: [
+      /\b(change|switch|update)\b.{0,25}\bpayment method\b.{0,25}\b(order|purchase)\b/,
+      /\bpay\s+(for\s+)?(my|the|this)\s+(order|purchase)\s+with\s+(a\s+)?(different|another)\b/,
+      // "I want to pay with a different card": a request to pay otherwise, not a report of a failed payment.
+      /\b(want|wish|like|need|prefer|can i|could i|may i)\s+(to\s+)?pay\s+(for\s+(it|this|that|my order|the order|this order)\s+)?(with|by|using)\s+(a\s+)?(different|another|other)\s+(card|credit card|debit card|payment method|method)\b/,
+    ],
+    unless: [NEGATED, /\b(declined|failed|rejected|did ?n[o']t go through|won'?t go through)\b/],
   },
   {
     name: 'payment-methods',

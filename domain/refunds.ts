@@ -1,5 +1,5 @@
 /** The refund saga's vocabulary, shared by the saga, its parent conversation, the API and tests. */
-export type RefundPurpose = 'cancellation' | 'return' | 'price_difference' | 'goodwill';
+export type RefundPurpose = 'cancellation' | 'return' | 'price_difference' | 'goodwill' | 'payment_change';
 
 export interface RefundSagaInput {
   orderId: string;

@@ -29,6 +29,8 @@ const CHANNEL_STYLE: Record<string, string> = {
   chat: 'a chat window: one to three short sentences, no greeting line, no sign-off',
   email: 'an e-mail: a short paragraph, a friendly opening word is fine, no subject line, no signature',
   voice: 'speech read aloud by a voice assistant: short spoken sentences, no lists, no symbols, no markdown',
+  // Not a customer channel: the summary a colleague reads when the conversation is handed over.
+  handoff_summary: 'a note to the human colleague taking the conversation over: one plain paragraph in the third person, no greeting',
 };
 
 function systemPrompt(request: ReplyPhrasingRequest): string {

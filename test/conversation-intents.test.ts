@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowIdFor } from '../domain/conversation';
 import { createAnthropicIntentClassifier } from '../llm/anthropic-intent-classifier';
+import { createAnthropicReplyPhraser } from '../llm/anthropic-reply-phraser';
 import { createConversationWorker } from '../workers/conversation-worker';
 import { ConversationWorkflow } from '../workflows';
 import { messageUpdate, stateQuery } from '../workflows/definitions';
@@ -26,7 +27,11 @@ after(async () => {
   await standIn?.close();
 });
 
-async function withConversation(llmEnabled: boolean, run: (send: (text: string) => ReturnType<typeof sendOn>, id: string) => Promise<void>) {
+async function withConversation(
+  llmEnabled: boolean,
+  run: (send: (text: string) => ReturnType<typeof sendOn>, id: string) => Promise<void>,
+  options: { phrasing?: boolean } = {},
+) {
   const taskQueue = uniqueTaskQueue(llmEnabled ? 'intents-llm' : 'intents');
   const worker = await createConversationWorker({
     connection: env.nativeConnection,
@@ -35,6 +40,7 @@ async function withConversation(llmEnabled: boolean, run: (send: (text: string) 
     db: database.db,
     payments: payments.provider,
     llm: llmEnabled ? createAnthropicIntentClassifier({ apiKey: 'test-key', baseURL: standIn.url, timeoutMs: 500 }) : undefined,
+    phraser: options.phrasing ? createAnthropicReplyPhraser({ apiKey: 'test-key', baseURL: standIn.url, timeoutMs: 2_000, maxRetries: 0 }) : undefined,
     workflowBundle: await workflowBundle(),
   });
   await worker.runUntil(async () => {
@@ -79,10 +85,11 @@ describe('the intent cascade inside the conversation', () => {
       assert.equal(first.intent, undefined);
       assert.match(first.replies[0]?.text ?? '', /did not quite get that/);
       const second = await send('the parcel smells funny');
-      assert.match(second.replies[0]?.text ?? '', /pass your conversation to a colleague/);
+      assert.match(second.replies[0]?.text ?? '', /bringing in a colleague/);
+      assert.equal(second.status, 'awaiting_agent');
       const decisions = await decisionsOf(id);
-      assert.deepEqual(decisions.map((d) => [d.kind, d.tier ?? null]), [['reply', 'none'], ['reply', 'none'], ['handoff_requested', null]]);
-      assert.match(decisions[2]?.reason ?? '', /unclear 2 times in a row/);
+      assert.deepEqual(decisions.map((d) => [d.kind, d.tier ?? null]), [['reply', 'none'], ['reply', 'none'], ['handoff_requested', null], ['handoff', null]]);
+      assert.match(decisions[2]?.reason ?? '', /^unsure_twice: .*2/);
     });
   });
 
@@ -130,5 +137,36 @@ describe('the intent cascade inside the conversation', () => {
       assert.equal(decision?.tier, 'none');
       assert.match(decision?.reason ?? '', /LLM tier failed/);
     });
+  });
+
+  it('when Claude phrases replies, then a faithful rewording is used, one that invents an offer is not, and the handoff summary is reworded too', async () => {
+    await withConversation(
+      true,
+      async (send, id) => {
+        standIn.script({ kind: 'text', text: 'Hi there! I can help with tracking, cancelling or changing a pending order, returns, exchanges and refunds. What can I do for you?' });
+        const faithful = await send('hello');
+        assert.match(faithful.replies[0]?.text ?? '', /^Hi there!/);
+
+        standIn.script({ kind: 'text', text: 'Hello! Today only, everything is 20% off. What can I do for you?' });
+        const invented = await send('hi');
+        assert.match(invented.replies[0]?.text ?? '', /^Hello! I can help with your orders/, 'the template, not the invented discount');
+        const rejected = (await decisionsOf(id)).filter((d) => d.rule === 'phrasing:rejected');
+        assert.equal(rejected.length, 1);
+        assert.match(rejected[0]?.reason ?? '', /20%/);
+
+        standIn.script(
+          { kind: 'text', text: 'An unverified customer wrote 3 messages and asked for a person.' },
+          { kind: 'text', text: 'Of course, a colleague will take over shortly and will see everything you told me. You can keep writing here meanwhile.' },
+        );
+        const handed = await send('I want to talk to a human');
+        assert.equal(handed.status, 'awaiting_agent');
+        const view = await env.client.workflow.getHandle(id).query(stateQuery);
+        assert.equal(view.handoff?.summarySource, 'llm');
+        assert.equal(view.handoff?.summary, 'An unverified customer wrote 3 messages and asked for a person.');
+        const summaryRequest = standIn.requests.at(-2)?.body;
+        assert.match(JSON.stringify(summaryRequest.system), /human colleague taking the conversation over/);
+      },
+      { phrasing: true },
+    );
   });
 });

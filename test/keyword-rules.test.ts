@@ -34,6 +34,9 @@ const FIRES: [string, string][] = [
   ['please update the default address on my account', 'update_default_address'],
   ['I need to change the shipping address of my order', 'change_shipping_address'],
   ['can I change the payment method for my order', 'modify_payment_method'],
+  ['change the payment method of my order', 'modify_payment_method'],
+  ['I want to pay with a different card', 'modify_payment_method'],
+  ["I'd like to pay for it using another payment method", 'modify_payment_method'],
   ['which payment methods do you accept', 'check_payment_methods'],
   ['I was charged twice', 'payment_issue'],
   ['what shipping options do you have', 'delivery_options'],
@@ -55,6 +58,8 @@ const SILENT: string[] = [
   'can I change the default address instead of the shipping address on the order', // two intents: shipping-address rule must not claim it
   'bye the way, my package is late',
   'my payment method is paypal',
+  'my card was declined, can I pay with a different card?', // a failed payment, not a change to an order
+  'can I pay with a debit card', // which methods the store takes
   'the delivery address was wrong last time',
   '',
 ];

@@ -111,4 +111,13 @@ describe('loading models', () => {
     assert.equal(classifyLocal('I want to cancel my order #W1234567', { model: shipped }).label, 'cancel_order');
     assert.equal(classifyLocal('the sweater I got is too small, can I swap it for a large one', { model: shipped }).label, 'exchange_items');
   });
+
+  it('when a customer asks to pay an order another way, then the shipped cascade says modify_payment_method', () => {
+    const shipped = loadModel(SHIPPED_MODEL_PATH);
+    for (const text of ['I want to pay with a different card', 'change the payment method of my order', 'use my gift card instead of PayPal']) {
+      const c = classifyLocal(text, { model: shipped });
+      assert.equal(c.label, 'modify_payment_method', `${text}: ${JSON.stringify(c)}`);
+      assert.notEqual(c.tier, 'none');
+    }
+  });
 });

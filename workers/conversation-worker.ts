@@ -4,6 +4,7 @@ import { createActivities } from '../activities';
 import type { Config } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
+import { replyPhraserFor, type ReplyPhraser } from '../llm/anthropic-reply-phraser';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import type { PolicySettings } from '../domain/policy';
 import type { LlmClassifier } from '../nlu/cascade';
@@ -18,6 +19,8 @@ export interface ConversationWorkerOptions {
   db: Knex;
   payments: PaymentProvider;
   llm?: LlmClassifier;
+  /** Claude phrasing replies (ANTHROPIC_API_KEY set); templates are used without it. */
+  phraser?: ReplyPhraser;
   policy?: PolicySettings;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
@@ -35,7 +38,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db, payments: options.payments, llm: options.llm, policy: options.policy }),
+    activities: createActivities({ db: options.db, payments: options.payments, llm: options.llm, phraser: options.phraser, policy: options.policy }),
     ...workflowSource,
   });
 }
@@ -59,6 +62,7 @@ export function createConfiguredWorker(config: Config, runtime: { connection: Na
     db: runtime.db,
     payments: new HttpPaymentProvider(config.paymentProviderUrl),
     llm: intentClassifierFor(config),
+    phraser: replyPhraserFor(config),
     policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
   });
 }

@@ -4,7 +4,8 @@ import type { PerformActionResult } from '../activities/perform-action';
 import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
 import { extractYesNo } from '../domain/entities';
-import { describeProposal } from '../domain/policy';
+import { describeProposal, type Proposal } from '../domain/policy';
+import { parkForApproval } from './approval-steps';
 import { ask, finish, type FlowReply } from './flow-replies';
 
 const { performAction } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -20,6 +21,8 @@ export interface ActionSpec {
   yesNo: ReplyOption[];
   /** "cancel that order", "request that return": what the bot cannot do when refused. */
   whatCannotBeDone: string;
+  /** The proposal in the customer's words (labels instead of ids); describeProposal's lines when absent. */
+  describe?: (proposal: Proposal) => string;
 }
 
 const factsOf = (state: CarriedState, flow: OrderFlow, proposalId: string | null) => ({
@@ -44,7 +47,7 @@ export async function proposeAction(
     onProposal?.(result.proposal.proposalId);
     const lines = describeProposal(result.proposal).join(' ');
     return {
-      ...ask(flow, `${lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
+      ...ask(flow, `${spec.describe?.(result.proposal) ?? lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
       actions: [{ name: spec.toolName, status: 'proposed', detail: lines }],
     };
   }
@@ -67,6 +70,9 @@ export async function answerProposal(
   if (answer !== 'yes') return ask(flow, 'Shall I go ahead? Please answer yes or no.', 'confirmation', spec.yesNo);
   const proposalId = flow.proposalId ?? '';
   const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, flow, proposalId) });
+  if (result.status === 'refused' && result.outcome === 'needs_approval') {
+    return parkForApproval(state, flow, result.proposal ? describeProposal(result.proposal).join(' ') : spec.toolName, result.reason);
+  }
   if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(result));
   (state.completedProposalIds ??= []).push(proposalId);
   return onDone(result, proposalId);

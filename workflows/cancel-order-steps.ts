@@ -1,5 +1,6 @@
 import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
+import { extractYesNo } from '../domain/entities';
 import { CANCEL_REASONS, formatCents } from '../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
 import { refundThroughProvider } from './refund-credit';
@@ -32,6 +33,12 @@ export async function continueCancel(state: CarriedState, flow: OrderFlow, text:
     const reason = chooseOption(text, REASON_OPTIONS);
     if (!reason) return ask(flow, 'Please choose one of these reasons:', 'reason', REASON_OPTIONS);
     flow.reason = reason.id;
+    return proposeAction(state, flow, cancelSpec(flow));
+  }
+  // "Actually, I ordered it by mistake": a corrected reason gets a new proposal, not a yes/no question.
+  const corrected = extractYesNo(text) === undefined ? chooseOption(text, REASON_OPTIONS) : undefined;
+  if (corrected && corrected.id !== flow.reason) {
+    flow.reason = corrected.id;
     return proposeAction(state, flow, cancelSpec(flow));
   }
   const orderId = flow.orderId ?? '';

@@ -1,6 +1,6 @@
 /** Updates and queries of a conversation, shared by the workflow and its clients. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ConversationView, GoodwillOffer, MessageResult } from '../domain/conversation';
+import type { AgentCommand, ConversationStatus, ConversationView, GoodwillOffer, MessageResult } from '../domain/conversation';
 
 export const messageUpdate = defineUpdate<MessageResult, [string]>('message');
 export const stateQuery = defineQuery<ConversationView>('state');
@@ -8,3 +8,20 @@ export const stateQuery = defineQuery<ConversationView>('state');
 export const returnReceivedSignal = defineSignal<[{ orderId: string }]>('returnReceived');
 /** A person offers the customer a goodwill credit; the customer still has to accept it. */
 export const goodwillOfferedSignal = defineSignal<[GoodwillOffer]>('goodwillOffered');
+/** A person acts on a handed-over conversation; refused at once (by the validator) when it does not fit. */
+export const agentCommandUpdate = defineUpdate<AgentCommandResult, [AgentCommand]>('agentCommand');
+/** A supervisor decided on a proposal over the automatic limit. */
+export const approvalDecidedSignal = defineSignal<[ApprovalDecisionEvent]>('approvalDecided');
+
+export interface AgentCommandResult {
+  status: ConversationStatus;
+  owner?: string;
+}
+
+export interface ApprovalDecisionEvent {
+  proposalId: string;
+  approved: boolean;
+  by: string;
+  role: 'agent' | 'supervisor';
+  reason?: string;
+}

@@ -8,6 +8,7 @@ import { ask, finish, type FlowReply } from './flow-replies';
 import { askAddress, continueAddress } from './address-steps';
 import { continueGoodwill } from './goodwill-steps';
 import { askItemToModify, continueModify } from './modify-items-steps';
+import { askPaymentMethod, continuePaymentChange } from './payment-change-steps';
 import { askItemsToReturn, continueReturn } from './return-items-steps';
 import { reportOrder, reportRefunds } from './track-order-steps';
 
@@ -50,6 +51,12 @@ const ELIGIBLE_STATUSES: Record<CustomerFlowKind, { statuses: string[]; noneLeft
     noneLeft: 'You have no orders whose items can still be changed: only orders that have not been processed yet can be.',
     which: 'Which order would you like to change?',
   },
+  // Not `pending (item modified)`: the policy allows no payment change once items were modified.
+  modify_payment_method: {
+    statuses: ['pending'],
+    noneLeft: 'You have no orders whose payment method can still be changed: only orders that have not been processed yet can be.',
+    which: 'Which order would you like to pay differently?',
+  },
   track_order: {
     statuses: ['pending', 'pending (item modified)', 'processed', 'delivered', 'cancelled', 'return requested', 'exchange requested'],
     noneLeft: 'I cannot find any orders on your account.',
@@ -61,6 +68,7 @@ const OPENINGS: Record<CustomerFlowKind, string> = {
   cancel_order: 'I can help you cancel an order.',
   return_items: 'I can help you return items.',
   modify_items: 'I can help you change an item of an order.',
+  modify_payment_method: 'I can change how an order is paid.',
   exchange_items: 'I can help you exchange an item.',
   change_shipping_address: 'I can change where an order is delivered.',
   update_default_address: 'I can change the default address on your account.',
@@ -95,6 +103,8 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
     state.identity = customer;
     return askForOrder(state, flow);
   }
+  const correction = await orderCorrection(state, flow, text);
+  if (correction) return correction;
   if (flow.step === 'order_id') {
     const chosen = chooseOption(text, flow.options ?? []) ?? flow.options?.find((o) => o.id === extractOrderIds(text)[0]);
     if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${ELIGIBLE_STATUSES[flow.kind as CustomerFlowKind].which}`, 'order_id', flow.options);
@@ -103,8 +113,29 @@ export async function continueOrderFlow(state: CarriedState, text: string): Prom
   if (flow.kind === 'return_items') return continueReturn(state, flow, text);
   if (flow.kind === 'change_shipping_address' || flow.kind === 'update_default_address') return continueAddress(state, flow, text);
   if (flow.kind === 'modify_items' || flow.kind === 'exchange_items') return continueModify(state, flow, text);
+  if (flow.kind === 'modify_payment_method') return continuePaymentChange(state, flow, text);
   return continueCancel(state, flow, text);
 }
+
+/**
+ * The customer corrects which order they meant ("sorry, I meant #W…") after it was chosen: the
+ * request starts over for that order, if it is one of theirs that the request can be about.
+ */
+async function orderCorrection(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply | undefined> {
+  const named = extractOrderIds(text)[0];
+  const identity = state.identity;
+  if (!named || !identity || flow.step === 'order_id' || !flow.orderId || named === flow.orderId) return undefined;
+  const eligible = ELIGIBLE_STATUSES[flow.kind as CustomerFlowKind];
+  if (!eligible) return undefined;
+  const options = await orderOptions({ customerId: identity.customerId, statuses: eligible.statuses });
+  if (!options.some((o) => o.id === named)) {
+    return ask(flow, `Order ${named} is not one I can help with for this request, so we are still on order ${flow.orderId}. ${flow.options ? 'Please choose one of the options.' : ''}`.trim(), stepAwaiting(flow), flow.options);
+  }
+  state.flow = { kind: flow.kind, step: 'order_id', orderId: named };
+  return orderChosen(state, state.flow, named, `All right, order ${named} instead. `);
+}
+
+const stepAwaiting = (flow: OrderFlow): FlowReply['awaiting'] => (flow.step === 'email' ? 'email' : flow.step);
 
 async function askForOrder(state: CarriedState, flow: OrderFlow): Promise<FlowReply> {
   const identity = state.identity;
@@ -128,6 +159,7 @@ async function orderChosen(state: CarriedState, flow: OrderFlow, orderId: string
   if (flow.kind === 'return_items') return askItemsToReturn(state, flow, preface);
   if (flow.kind === 'change_shipping_address') return askAddress(flow, preface);
   if (flow.kind === 'modify_items' || flow.kind === 'exchange_items') return askItemToModify(state, flow, preface);
+  if (flow.kind === 'modify_payment_method') return askPaymentMethod(state, flow, preface);
   return askReason(flow, preface);
 }
 

@@ -3,8 +3,11 @@ import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import type { GatewayOptions } from '../../api/conversation-gateway';
+import type { PolicySettings } from '../../domain/policy';
 import type { Role } from '../../auth/roles';
 import { mintToken } from '../../auth/token-service';
+import { importTauStore } from '../../db/import-tau-store';
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
@@ -22,9 +25,21 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  continueAsNewAfterTurns?: number;
+  idleTimeoutMs?: number;
+  /** A store folder in the tau-bench format to import first, as SEED_DB_DIR does for `npm start`. */
+  seedDbDir?: string;
+  /** Handoff, approval and follow-up timers for new conversations (short ones make tests quick). */
+  timings?: GatewayOptions['timings'];
+  /** Policy settings for the worker's action layer (a low refund limit makes approvals reachable). */
+  policy?: PolicySettings;
+}
+
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
-export async function startStack(options: { continueAsNewAfterTurns?: number; idleTimeoutMs?: number } = {}): Promise<TestStack> {
+export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const [env, database, payments] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments()]);
+  if (options.seedDbDir) await importTauStore(database.db, options.seedDbDir);
   const taskQueue = uniqueTaskQueue('api');
   const namespace = env.namespace ?? 'default';
   let worker: Worker | undefined;
@@ -38,6 +53,7 @@ export async function startStack(options: { continueAsNewAfterTurns?: number; id
     idleTimeoutMs: options.idleTimeoutMs ?? 60 * 60_000,
     maxBodyBytes: 16 * 1024,
     continueAsNewAfterTurns: options.continueAsNewAfterTurns,
+    timings: options.timings,
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
   });
   const server: Server = await new Promise((resolve) => {
@@ -59,6 +75,7 @@ export async function startStack(options: { continueAsNewAfterTurns?: number; id
         taskQueue,
         db: database.db,
         payments: payments.provider,
+        ...(options.policy ? { policy: options.policy } : {}),
         workflowBundle: await workflowBundle(),
       });
       running = worker.run();

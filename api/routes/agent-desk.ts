@@ -1,0 +1,115 @@
+import { Router, type Request } from 'express';
+import type { Knex } from 'knex';
+import type { ConversationGateway } from '../conversation-gateway';
+import { allowRoles } from '../authorization';
+import { HttpError, notFound } from '../http-error';
+import {
+  agentMessageBody,
+  approvalDecisionBody,
+  claimBody,
+  conversationIdParam,
+  parseBody,
+  approvalIdParam,
+  resolveBody,
+  returnToBotBody,
+} from '../schemas';
+import { whyMessageIsInvalid } from '../../domain/message-validation';
+
+/** The agent's desk: the handoff queue, commands on a conversation, approvals and notifications. */
+export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
+  const router = Router();
+  const people = allowRoles('agent', 'supervisor');
+
+  router.get('/agent/queue', people, async (_req, res) => {
+    const rows = (await deps.db('handoff_queue')
+      .whereNot({ status: 'done' })
+      .orderBy([{ column: 'priority_rank', order: 'desc' }, { column: 'requested_at', order: 'asc' }])
+      .select('conversation_id', 'status', 'priority', 'reasons', 'summary', 'customer_name', 'claimed_by', 'requested_at', 'sla_due_at')) as Record<string, unknown>[];
+    res.json({
+      queue: rows.map((r) => ({
+        conversationId: r.conversation_id,
+        status: r.status,
+        priority: r.priority,
+        reasons: r.reasons,
+        summary: r.summary,
+        customerName: r.customer_name ?? null,
+        claimedBy: r.claimed_by ?? null,
+        requestedAt: r.requested_at,
+        slaDueAt: r.sla_due_at ?? null,
+      })),
+    });
+  });
+
+  router.get('/agent/notifications', allowRoles('supervisor'), async (_req, res) => {
+    const rows = (await deps.db('staff_notifications').orderBy('id', 'desc').limit(50)
+      .select('id', 'kind', 'conversation_id', 'text', 'created_at')) as Record<string, unknown>[];
+    res.json({ notifications: rows.map((r) => ({ id: r.id, kind: r.kind, conversationId: r.conversation_id, text: r.text, at: r.created_at })) });
+  });
+
+  router.post('/conversations/:id/claim', people, async (req, res) => {
+    const { takeOver } = parseBody(claimBody, req.body ?? {});
+    res.json(await deps.gateway.agentCommand(idOf(req), { action: 'claim', ...person(req), ...(takeOver ? { takeOver } : {}) }));
+  });
+
+  router.post('/conversations/:id/agent-messages', people, async (req, res) => {
+    const { text } = parseBody(agentMessageBody, req.body);
+    const problem = whyMessageIsInvalid(text);
+    if (problem) throw new HttpError(400, 'invalid_message', problem);
+    res.json(await deps.gateway.agentCommand(idOf(req), { action: 'reply', ...person(req), text }));
+  });
+
+  router.post('/conversations/:id/resolve', people, async (req, res) => {
+    const { outcome } = parseBody(resolveBody, req.body);
+    res.json(await deps.gateway.agentCommand(idOf(req), { action: 'resolve', ...person(req), outcome }));
+  });
+
+  router.post('/conversations/:id/return-to-bot', people, async (req, res) => {
+    const { note } = parseBody(returnToBotBody, req.body ?? {});
+    res.json(await deps.gateway.agentCommand(idOf(req), { action: 'return_to_bot', ...person(req), ...(note ? { note } : {}) }));
+  });
+
+  router.get('/approvals', people, async (_req, res) => {
+    const rows = (await deps.db('approval_requests').where({ status: 'pending' }).orderBy('requested_at')
+      .select('approval_id', 'proposal_id', 'conversation_id', 'role', 'action', 'detail', 'reason', 'requested_at')) as Record<string, unknown>[];
+    res.json({
+      approvals: rows.map((r) => ({
+        approvalId: r.approval_id,
+        proposalId: r.proposal_id,
+        conversationId: r.conversation_id,
+        role: r.role,
+        action: r.action,
+        detail: r.detail,
+        reason: r.reason,
+        requestedAt: r.requested_at,
+      })),
+    });
+  });
+
+  router.post('/approvals/:approvalId', allowRoles('supervisor'), async (req, res) => {
+    const approvalId = approvalIdParam.safeParse(req.params.approvalId);
+    if (!approvalId.success) throw notFound(`approval ${String(req.params.approvalId)}`);
+    const { decision, reason } = parseBody(approvalDecisionBody, req.body);
+    const row = (await deps.db('approval_requests').where({ approval_id: approvalId.data }).first('workflow_id', 'status', 'conversation_id', 'proposal_id')) as
+      | { workflow_id: string; status: string; conversation_id: string; proposal_id: string }
+      | undefined;
+    if (!row) throw notFound(`approval ${approvalId.data}`);
+    if (row.status !== 'pending') throw new HttpError(409, 'already_decided', `approval ${approvalId.data} is ${row.status}`);
+    await deps.gateway.decideApproval(row.workflow_id, { proposalId: row.proposal_id, approved: decision === 'approve', ...person(req), ...(reason ? { reason } : {}) });
+    res.status(202).json({ approvalId: approvalId.data, conversationId: row.conversation_id, decision });
+  });
+
+  return router;
+}
+
+function person(req: Request): { by: string; role: 'agent' | 'supervisor' } {
+  const principal = req.principal;
+  if (!principal || (principal.role !== 'agent' && principal.role !== 'supervisor')) throw new HttpError(403, 'forbidden', 'agents and supervisors only');
+  return { by: principal.name, role: principal.role };
+}
+
+/** Conversation ids are UUIDs; anything else cannot name a conversation, so it is a 404 like any unknown id. */
+function idOf(req: Request): string {
+  const parsed = conversationIdParam.safeParse(req.params.id);
+  if (!parsed.success) throw notFound(`conversation ${String(req.params.id)}`);
+  return parsed.data;
+}
