@@ -10,7 +10,9 @@ import { agentDeskRoutes } from './routes/agent-desk';
 import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
 import { helpCentreRoutes } from './routes/help-centre';
+import { meRoutes } from './routes/me';
 import { orderRoutes } from './routes/orders';
+import { webPageRoutes } from './routes/web-pages';
 
 export interface AppDeps {
   db: Knex;
@@ -39,12 +41,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
+  app.use(webPageRoutes());
   app.use('/v1', requireToken(deps.db));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());
   app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
+  app.use('/v1', meRoutes());
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

@@ -125,6 +125,7 @@ Support is up.
   Database     ${info.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : info.config.sqliteFile}
   Payments     ${info.config.paymentProviderUrl}${info.config.paymentsSandboxLocal ? ' (sandbox provider)' : ''}
   Store        ${info.store.customers} customers, ${info.store.orders} orders, ${info.store.products} products
+  Pages        ${api}/chat (customer chat, with ?token=<channel token>)   ${api}/console (agents: npm run -s cli -- auth token --role agent --name NAME)   ${api}/help
 
 Try it (a channel token was minted for you):
   TOKEN=${info.token}

@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import { HttpError } from '../http-error';
+
+/** Who the bearer token belongs to, so a console can greet its user and show what their role may do. */
+export function meRoutes(): Router {
+  const router = Router();
+  router.get('/me', (req, res) => {
+    const principal = req.principal;
+    if (!principal) throw new HttpError(401, 'unauthenticated', 'send Authorization: Bearer <token>');
+    res.json({ name: principal.name, role: principal.role });
+  });
+  return router;
+}
