@@ -16,6 +16,7 @@ describe('chooseOptions', () => {
     ['the desk lamp and the mug (blue)', ['1111111111', '3333333333']],
     ['1, 3', ['1111111111', '3333333333']],
     ['2222222222 & 3333333333', ['2222222222', '3333333333']],
+    ['Tea Kettle (steel, 1.5l)', ['2222222222']],
     ['the lamp and a sofa', undefined],
     ['', undefined],
   ];

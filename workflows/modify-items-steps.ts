@@ -1,8 +1,9 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../activities/perform-action';
 import type { createActivities } from '../activities';
-import type { CarriedState, OrderFlow } from '../domain/conversation';
+import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
+import { chooseOptions } from '../domain/dialogue/choose-options';
 import { formatCents } from '../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
 import { refundThroughProvider } from './refund-credit';
@@ -26,32 +27,36 @@ const modifySpec = (flow: OrderFlow): ActionSpec => ({
   whatCannotBeDone: 'change that item',
 });
 
-/** The pending order is chosen: which item should change? */
+/** The order is chosen: which items should change? */
 export async function askItemToModify(state: CarriedState, flow: OrderFlow, preface = ''): Promise<FlowReply> {
   flow.step = 'items';
   const options = await orderItemOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
-  return ask(flow, `${preface}Which item of order ${flow.orderId ?? ''} would you like to change?`, 'items', options);
+  return ask(flow, `${preface}Which items of order ${flow.orderId ?? ''} would you like to change? You can name several.`, 'items', options);
 }
 
-/** Item → its new variant → who pays or receives the difference → yes/no; a refund leaves through the provider. */
+/**
+ * Items → a new variant for each, one at a time → who pays or receives the difference → yes/no; a
+ * refund leaves through the provider. All items go in one request: an order's items change only once.
+ */
 export async function continueModify(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
   const customerId = state.identity?.customerId ?? '';
   const orderId = flow.orderId ?? '';
   if (flow.step === 'items') {
-    const item = chooseOption(text, flow.options ?? []);
-    if (!item) return ask(flow, 'Which one of these items?', 'items', flow.options);
-    flow.itemIds = [item.id];
-    const variants = await variantOptions({ customerId, orderId, itemId: item.id });
-    if (variants.length === 0) {
-      return finish(state, { replies: [{ text: `${item.label} has no other option in stock at the moment, so it cannot be changed.` }], intent: flow.kind });
-    }
-    flow.step = 'new_items';
-    return ask(flow, `What would you like instead of ${item.label}?`, 'new_items', variants);
+    // A list of items, or one item named in a longer sentence.
+    const one = chooseOption(text, flow.options ?? []);
+    const items = chooseOptions(text, flow.options ?? []) ?? (one ? [one] : undefined);
+    if (!items) return ask(flow, 'Which of these items? Name them or give their numbers.', 'items', flow.options);
+    flow.itemIds = [...new Set(items.map((item) => item.id))];
+    flow.newItemIds = [];
+    return askNewItem(state, flow, items);
   }
   if (flow.step === 'new_items') {
     const variant = chooseOption(text, flow.options ?? []);
     if (!variant) return ask(flow, 'Please choose one of these options:', 'new_items', flow.options);
-    flow.newItemIds = [variant.id];
+    flow.newItemIds = [...(flow.newItemIds ?? []), variant.id];
+    if (flow.newItemIds.length < (flow.itemIds ?? []).length) {
+      return askNewItem(state, flow, await orderItemOptions({ customerId, orderId }));
+    }
     flow.step = 'payment_method';
     const methods = await refundMethodOptions({ customerId, orderId, anyMethod: true });
     return ask(flow, 'Which payment method should pay, or receive, the price difference?', 'payment_method', methods);
@@ -71,8 +76,22 @@ export async function continueModify(state: CarriedState, flow: OrderFlow, text:
       difference < 0 ? ` The price difference of ${formatCents(-difference)} is refunded to ${result.proposal.paymentMethodId ?? ''}.`
       : difference > 0 ? ` The price difference of ${formatCents(difference)} is charged to ${result.proposal.paymentMethodId ?? ''}.`
       : '';
-    return doneReply(state, flow, 'modify_pending_order_items', `item changed on order ${orderId}`, `Done: the item on order ${orderId} is changed.${money}`);
+    const several = (flow.itemIds ?? []).length > 1;
+    const what = several ? 'items' : 'item';
+    return doneReply(state, flow, 'modify_pending_order_items', `${what} changed on order ${orderId}`, `Done: the ${what} on order ${orderId} ${several ? 'are' : 'is'} changed.${money}`);
   });
+}
+
+/** What the next chosen item without a new variant should become; `items` are the order's item options, for their labels. */
+async function askNewItem(state: CarriedState, flow: OrderFlow, items: readonly ReplyOption[]): Promise<FlowReply> {
+  const itemId = (flow.itemIds ?? [])[(flow.newItemIds ?? []).length] ?? '';
+  const label = items.find((item) => item.id === itemId)?.label ?? itemId;
+  const variants = await variantOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '', itemId });
+  if (variants.length === 0) {
+    return finish(state, { replies: [{ text: `${label} has no other option in stock at the moment, so it cannot be changed.` }], intent: flow.kind });
+  }
+  flow.step = 'new_items';
+  return ask(flow, `What would you like instead of ${label}?`, 'new_items', variants);
 }
 
 /** The exchange is requested: the new item ships once the old one is back, and so does any refund of the difference. */
@@ -81,11 +100,12 @@ async function exchangeRequested(state: CarriedState, flow: OrderFlow, refunds: 
   (state.pendingReturns ??= []).push({ orderId, proposalId, itemIds: flow.itemIds ?? [], refunds, received: false, purpose: 'price_difference' });
   await rememberReturnConversation({ orderId, workflowId: workflowInfo().workflowId });
   const money = refunds.map((r) => formatCents(r.amountCents)).join(' and ');
+  const [items, arrive, ship] = (flow.itemIds ?? []).length > 1 ? ['items', 'they reach', 'new ones ship'] : ['item', 'it reaches', 'new one ships'];
   return doneReply(
     state,
     flow,
     'exchange_delivered_order_items',
     `exchange on order ${orderId} requested`,
-    `Done: the exchange for order ${orderId} is requested. You will get an e-mail on how to send the item back; once it reaches us, the new one ships${money ? ` and the price difference of ${money} is refunded` : ''}.`,
+    `Done: the exchange for order ${orderId} is requested. You will get an e-mail on how to send the ${items} back; once ${arrive} us, the ${ship}${money ? ` and the price difference of ${money} is refunded` : ''}.`,
   );
 }
