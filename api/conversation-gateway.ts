@@ -32,19 +32,22 @@ export class ConversationGateway {
     await this.options.client.workflow.start(ConversationWorkflow, {
       workflowId: workflowIdFor(conversationId),
       taskQueue: this.options.taskQueue,
-      args: [
-        {
-          conversationId,
-          channel: request.channel,
-          customer: request.customer,
-          idleTimeoutMs: this.options.idleTimeoutMs,
-          continueAsNewAfterTurns: this.options.continueAsNewAfterTurns,
-          llmEnabled: this.options.llmEnabled ?? false,
-          ...this.options.timings,
-        },
-      ],
+      args: [this.inputFor(conversationId, request.channel, request.customer)],
     });
     return conversationId;
+  }
+
+  /** A conversation's input as this deployment configures it. */
+  private inputFor(conversationId: string, channel: Channel, customer: CustomerHint | undefined): ConversationInput {
+    return {
+      conversationId,
+      channel,
+      customer,
+      idleTimeoutMs: this.options.idleTimeoutMs,
+      continueAsNewAfterTurns: this.options.continueAsNewAfterTurns,
+      llmEnabled: this.options.llmEnabled ?? false,
+      ...this.options.timings,
+    };
   }
 
   /** `messageKey` makes a retried delivery of the same message a no-op that returns the same reply. */
@@ -78,19 +81,7 @@ export class ConversationGateway {
       await this.options.client.workflow.start(ConversationWorkflow, {
         workflowId,
         taskQueue: this.options.taskQueue,
-        args: [
-          {
-            conversationId,
-            channel: end.channel,
-            customer: end.customer,
-            idleTimeoutMs: this.options.idleTimeoutMs,
-            continueAsNewAfterTurns: this.options.continueAsNewAfterTurns,
-            llmEnabled: this.options.llmEnabled ?? false,
-            ...this.options.timings,
-            carried: { ...end.carried, runs: end.carried.runs + 1 },
-            reopened: true,
-          },
-        ],
+        args: [{ ...this.inputFor(conversationId, end.channel, end.customer), carried: { ...end.carried, runs: end.carried.runs + 1 }, reopened: true }],
       });
     } catch (err) {
       // Two messages raced to reopen it: the other one did.

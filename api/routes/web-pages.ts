@@ -11,6 +11,7 @@ const FILES: Record<string, string> = {
   '/chat': 'chat.html',
   '/chat/chat.js': 'chat.js',
   '/chat/chat.css': 'chat.css',
+  '/web/api-client.js': 'api-client.js',
 };
 
 const HEADERS = {

@@ -28,35 +28,10 @@
     session: 0,
   };
 
-  class ApiError extends Error {
-    constructor(status, code, message) {
-      super(message);
-      this.status = status;
-      this.code = code;
-    }
-  }
+  const { ApiError, callApi } = window.SupportApi;
 
   async function api(method, path, token, body) {
-    const headers = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response;
-    try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
-    } catch {
-      throw new ApiError(0, 'unreachable', 'we could not reach support; check your connection');
-    }
-    const text = await response.text();
-    let data;
-    try {
-      data = text ? JSON.parse(text) : undefined;
-    } catch {
-      data = undefined;
-    }
-    if (!response.ok) {
-      const error = data && data.error ? data.error : {};
-      throw new ApiError(response.status, error.code || `http_${response.status}`, error.message || response.statusText);
-    }
-    return data;
+    return callApi(method, path, token, body, 'we could not reach support; check your connection');
   }
 
   function showMessage(text) {
