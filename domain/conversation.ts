@@ -111,6 +111,8 @@ export interface CarriedState {
   agentActions?: AgentAction[];
   /** A proposal over the automatic limit, waiting for a supervisor's decision. */
   pendingApproval?: PendingApproval;
+  /** The choices a broad request was answered with ("change my order": items, address, payment, cancel). */
+  menu?: ReplyOption[];
   /** Set once the bot has asked for a 1–5 rating and not had it yet. */
   awaitingRating?: boolean;
   csat?: { score: number; at: string };

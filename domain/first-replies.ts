@@ -1,4 +1,4 @@
-import type { Awaiting } from './conversation';
+import type { Awaiting, ReplyOption } from './conversation';
 import { intentDefinition } from './intents';
 
 /**
@@ -12,7 +12,30 @@ export interface FirstReply {
   awaiting?: Awaiting;
   /** The conversation should go to a person (the handoff step acts on this). */
   handoff?: { reason: string };
+  /** A broad request narrowed to the requests the bot can carry out: option ids are order-flow kinds. */
+  menu?: ReplyOption[];
 }
+
+/** Broad requests ("change my order", "I want my money back") and the concrete requests they can mean. */
+const MENUS: Record<string, { text: string; menu: ReplyOption[] }> = {
+  change_order: {
+    text: "I can change a pending order's items (another size, colour or version), its delivery address or how it is paid, or cancel it. Which would you like?",
+    menu: [
+      { id: 'modify_items', label: 'Change items' },
+      { id: 'change_shipping_address', label: 'Change the delivery address' },
+      { id: 'modify_payment_method', label: 'Change the payment method' },
+      { id: 'cancel_order', label: 'Cancel the order' },
+    ],
+  },
+  get_refund: {
+    text: 'I can help you get your money back. Is it for an order you want to cancel, items you want to return, or a refund you are already waiting for?',
+    menu: [
+      { id: 'cancel_order', label: 'Cancel an order' },
+      { id: 'return_items', label: 'Return items' },
+      { id: 'track_refund', label: 'Check on a refund' },
+    ],
+  },
+};
 
 /** How many unclear turns in a row before the bot stops guessing and asks for a person. */
 export const UNSURE_TURNS_BEFORE_HANDOFF = 2;
@@ -43,6 +66,14 @@ export function firstReplyFor(intent: string | undefined, unsureStreak: number):
       handoff: { reason: 'complaint' },
     };
   }
+  if (intent === 'payment_issue') {
+    return {
+      text: 'I am sorry about the trouble with your payment. A colleague who can check the payment records will look into it.',
+      handoff: { reason: 'a payment problem needs the payment records checked' },
+    };
+  }
+  const menu = intent === undefined ? undefined : MENUS[intent];
+  if (menu) return { text: menu.text, menu: menu.menu };
   const text = intent === undefined ? undefined : TEXTS[intent];
   if (text) return { text };
   const definition = intent === undefined ? undefined : intentDefinition(intent);

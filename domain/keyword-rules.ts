@@ -112,6 +112,16 @@ const RULES: readonly KeywordRule[] = [
     unless: [NEGATED, /\b(pending|not (yet )?(shipped|arrived|delivered)|hasn'?t (shipped|arrived))\b/],
   },
   {
+    // "change the colour of an item in my order": an option of an item, before it ships (after, it is an exchange).
+    name: 'modify-items',
+    label: 'modify_items',
+    match: [
+      /\b(change|swap|switch|modify)\s+(the\s+)?([a-z,-]+\s+){1,6}?(of|on|for)\s+(an?|one|the|some|two|three|several|my)\s+(items?|products?)\s+(in|of|from)\s+(my|the|this|an?)\s+(pending\s+)?order\b/,
+      /\b(change|swap|switch)\s+(the\s+)?(size|colou?r|model|version|variant|capacity|storage)s?\s+of\s+(an?|one|the|my)\s+(items?|products?)\b/,
+    ],
+    unless: [NEGATED, /\b(delivered|received|arrived|got it|exchange|return|address|payment)\b/],
+  },
+  {
     name: 'default-address',
     label: 'update_default_address',
     match: [/\b(change|update|edit|set)\b.{0,25}\bdefault\s+(shipping\s+|delivery\s+)?address\b/, /\b(change|update|edit)\b.{0,15}\baddress\s+(on|in)\s+my\s+(account|profile)\b/],

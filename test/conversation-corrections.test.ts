@@ -96,3 +96,31 @@ describe('policy questions', () => {
     assert.equal(reply.status, 'open');
   });
 });
+
+describe('broad requests', () => {
+  it('when the customer asks to change their order, then the bot offers the changes it can make and starts the one picked', async () => {
+    const { say } = await startChat(stack, channel);
+    const menu = await say('I need to make a change to my order');
+    assert.equal(menu.intent, 'change_order', JSON.stringify(menu));
+    assert.deepEqual(menu.options.map((o: { id: string }) => o.id), ['modify_items', 'change_shipping_address', 'modify_payment_method', 'cancel_order']);
+    const picked = await say('Change the delivery address');
+    assert.equal(picked.intent, 'change_shipping_address');
+    assert.equal(picked.awaiting, 'email');
+  });
+
+  it('when the customer wants their money back, then returns, cancellations and refund status are offered', async () => {
+    const { say } = await startChat(stack, channel);
+    const menu = await say('I want my money back');
+    assert.deepEqual(menu.options.map((o: { id: string }) => o.id), ['cancel_order', 'return_items', 'track_refund']);
+    const picked = await say('return_items');
+    assert.equal(picked.intent, 'return_items');
+    assert.equal(picked.awaiting, 'email');
+  });
+
+  it('when a payment went wrong, then the help centre answers with its article', async () => {
+    const { say } = await startChat(stack, channel);
+    const known = await say('I was charged twice for my order');
+    assert.equal(known.intent, 'payment_issue');
+    assert.match(known.replies[0].text, /\/help\/payment-problems/);
+  });
+});

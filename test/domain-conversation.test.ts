@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { CarriedState, Turn } from '../domain/conversation';
 import { MAX_MESSAGE_CHARS, whyMessageIsInvalid } from '../domain/message-validation';
 import { UNSURE_TURNS_BEFORE_HANDOFF, firstReplyFor } from '../domain/first-replies';
+import { INTENT_NAMES } from '../domain/intents';
 import { CARRIED_DECISIONS, CARRIED_TURNS, compactForNextRun } from '../domain/transcript-compaction';
 
 describe('whyMessageIsInvalid', () => {
@@ -39,6 +40,9 @@ describe('firstReplyFor', () => {
     ['oos', 0, { text: /not something I can help with/ }],
     ['contact_human_agent', 0, { handoff: /asked for a person/, text: /colleague/ }],
     ['complaint', 0, { handoff: /complaint/, text: /sorry/ }],
+    ['payment_issue', 0, { handoff: /payment records/, text: /colleague/ }],
+    ['change_order', 0, { text: /Which would you like/ }],
+    ['get_refund', 0, { text: /cancel, items you want to return/ }],
     [undefined, 1, { text: /did not quite get that/ }],
     [undefined, UNSURE_TURNS_BEFORE_HANDOFF, { handoff: /unclear 2 times in a row/, text: /colleague/ }],
   ];
@@ -51,6 +55,19 @@ describe('firstReplyFor', () => {
       else assert.equal(reply.handoff, undefined);
     });
   }
+
+  it('when the request is broad, then the menu offers only requests the bot can carry out', () => {
+    assert.deepEqual(firstReplyFor('change_order', 0).menu?.map((o) => o.id), ['modify_items', 'change_shipping_address', 'modify_payment_method', 'cancel_order']);
+    assert.deepEqual(firstReplyFor('get_refund', 0).menu?.map((o) => o.id), ['cancel_order', 'return_items', 'track_refund']);
+  });
+
+  it('when an intent has no order flow of its own, then its reply answers, offers a menu or hands off, and never asks for an e-mail nobody collects', () => {
+    const withFlows = new Set(['cancel_order', 'track_order', 'track_refund', 'return_items', 'exchange_items', 'modify_items', 'modify_payment_method', 'change_shipping_address', 'update_default_address']);
+    for (const intent of INTENT_NAMES.filter((i) => !withFlows.has(i))) {
+      const reply = firstReplyFor(intent, 0);
+      assert.equal(reply.awaiting, undefined, `${intent} asks for something no flow collects`);
+    }
+  });
 });
 
 describe('compactForNextRun', () => {

@@ -35,6 +35,10 @@ const FIRES: [string, string][] = [
   ['I need to change the shipping address of my order', 'change_shipping_address'],
   ['can I change the payment method for my order', 'modify_payment_method'],
   ['change the payment method of my order', 'modify_payment_method'],
+  ['I want to change the color of an item in my order', 'modify_items'],
+  ['I want to change the brightness and power source of an item in my pending order.', 'modify_items'],
+  ['can I change the size of an item', 'modify_items'],
+  ['I would like to switch the processor, ram and storage of an item in my pending order', 'modify_items'],
   ['I want to pay with a different card', 'modify_payment_method'],
   ["I'd like to pay for it using another payment method", 'modify_payment_method'],
   ['which payment methods do you accept', 'check_payment_methods'],
@@ -61,6 +65,8 @@ const SILENT: string[] = [
   'my card was declined, can I pay with a different card?', // a failed payment, not a change to an order
   'can I pay with a debit card', // which methods the store takes
   'the delivery address was wrong last time',
+  'I want to change the color of an item I received', // delivered: an exchange, not a change before shipping
+  "I don't want to change the size of an item",
   '',
 ];
 

@@ -19,6 +19,7 @@ import type {
   PendingReturn,
   Speaker,
 } from '../domain/conversation';
+import { chooseOption } from '../domain/dialogue/choose-option';
 import { switchesTopic, wantsToStop } from '../domain/dialogue/leaving-a-flow';
 import { extractRating, RATING_OPTIONS } from '../domain/dialogue/rating';
 import { assessEscalation } from '../domain/escalation';
@@ -133,6 +134,14 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
           state.status = 'open';
           decide({ seq, kind: 'reopened', reason: 'the customer wrote again after the conversation was resolved' });
         }
+        // The answer to a menu of requests ("change my order": which change?) starts that request.
+        const menu = state.menu;
+        state.menu = undefined;
+        const picked = menu && !state.flow ? chooseOption(text, menu) : undefined;
+        if (picked && isOrderFlowKind(picked.id)) {
+          decide({ seq, kind: 'dialogue', intent: picked.id, rule: 'menu:chosen' });
+          return answer(await startOrderFlow(picked.id, state, text));
+        }
         if (state.flow && wantsToStop(text)) {
           decide({ seq, kind: 'dialogue', intent: state.flow.kind, rule: `${state.flow.kind}:dropped` });
           state.flow = undefined;
@@ -201,6 +210,10 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
           const code = label === 'complaint' ? 'complaint' : label === 'contact_human_agent' ? 'explicit_request' : 'unsure_twice';
           const waiting = await beginHandoff(ctx, seq, [{ code, detail: reply.handoff.reason }], state.frustrationSignals ?? []);
           return answer({ replies: [{ text: `${reply.text} ${waiting}` }], ...(label ? { intent: label } : {}) });
+        }
+        if (reply.menu) {
+          state.menu = reply.menu;
+          return answer({ replies: [{ text: reply.text }], ...(label ? { intent: label } : {}), options: reply.menu });
         }
         if (label === 'goodbye') {
           state.status = 'resolved';
