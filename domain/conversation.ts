@@ -236,6 +236,8 @@ export interface OrderFlow {
   approvals?: { proposalId: string; role: 'agent' | 'supervisor'; by: string }[];
   paymentMethodId?: string;
   options?: ReplyOption[];
+  /** The options offered for the last item's new variant, so "no, the blue one" can still pick among them. */
+  variantOptions?: ReplyOption[];
   orderId?: string;
   reason?: string;
   proposalId?: string;

@@ -91,5 +91,46 @@ describe('changing an item of a pending order through the API', () => {
     const ledger = await db('refund_ledger').where({ order_id: swap.orderId });
     assert.deepEqual(ledger.map((e) => [e.purpose, e.status]), [['price_difference', 'recorded']]);
   });
-});
 
+  it('when the customer answers the proposal with "no, the <other> one", then that option replaces the first choice and is proposed again', async () => {
+    await replaceStore(stack.database.db, buildDemoStore());
+    const db = stack.database.db;
+    // A pending order with an item that has at least two other options in stock.
+    const rows = await db('orders as o')
+      .join('customers as c', 'c.id', 'o.customer_id')
+      .join('order_items as i', 'i.order_id', 'o.id')
+      .join('variants as v', 'v.product_id', 'i.product_id')
+      .where({ 'o.status': 'pending' })
+      .where('v.available', true)
+      .whereRaw('v.id <> i.item_id')
+      .groupBy('o.id', 'c.email', 'i.item_id')
+      .havingRaw('count(*) >= 2')
+      .select('o.id as orderId', 'c.email as email', 'i.item_id as itemId');
+    const target = rows[0] as { orderId: string; email: string; itemId: string } | undefined;
+    assert.ok(target, 'the demo store needs a pending item with two other options in stock');
+    const { say } = await startChat(stack, channel);
+    await say(`I want to change the size of an item in order ${target.orderId}`);
+    await say(target.email);
+    const variants = await say(target.itemId);
+    assert.equal(variants.awaiting, 'new_items');
+    const [first, second] = variants.options as { id: string; label: string }[];
+    assert.ok(first && second);
+    const methods = await say(first.id);
+    const card = (methods.options as { id: string }[]).find((o) => !o.id.startsWith('gift_card'));
+    assert.ok(card, JSON.stringify(methods));
+    const proposal = await say(card.id);
+    assert.equal(proposal.awaiting, 'confirmation', JSON.stringify({ methods, proposal }));
+    assert.match(proposal.actions[0].detail, new RegExp(first.id));
+
+    // Name the second option by a part of its label no other option has, as a customer would.
+    const others = (variants.options as { label: string }[]).filter((o) => o !== second).map((o) => o.label.toLowerCase());
+    const part = second.label.toLowerCase().split(/[:,;()]/).map((p) => p.trim()).find((p) => p.length >= 4 && !others.some((o) => o.includes(p))) ?? second.label;
+    const corrected = await say(`no, the ${part} one`);
+    assert.equal(corrected.awaiting, 'confirmation', JSON.stringify({ part, options: variants.options, corrected }));
+    assert.match(corrected.actions[0].detail, new RegExp(second.id));
+    await say('yes');
+    const items = await db('order_items').where({ order_id: target.orderId }).pluck('item_id');
+    assert.ok(items.includes(second.id), `${second.id} is now in the order`);
+    assert.ok(!items.includes(first.id));
+  });
+});

@@ -4,6 +4,7 @@ import type { createActivities } from '../activities';
 import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
 import { chooseOption } from '../domain/dialogue/choose-option';
 import { chooseOptions } from '../domain/dialogue/choose-options';
+import { extractYesNo } from '../domain/entities';
 import { formatCents } from '../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
 import { refundThroughProvider } from './refund-credit';
@@ -67,6 +68,12 @@ export async function continueModify(state: CarriedState, flow: OrderFlow, text:
     flow.paymentMethodId = method.id;
     return proposeAction(state, flow, modifySpec(flow));
   }
+  // "No, the blue one": the last item's new option is corrected and a new proposal made.
+  const corrected = correctedVariant(flow, text);
+  if (corrected) {
+    flow.newItemIds = [...(flow.newItemIds ?? []).slice(0, -1), corrected.id];
+    return proposeAction(state, flow, modifySpec(flow));
+  }
   const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
   return answerProposal(state, flow, text, { ...modifySpec(flow), declined }, async (result, proposalId) => {
     if (flow.kind === 'exchange_items') return exchangeRequested(state, flow, result.refunds, proposalId);
@@ -82,6 +89,15 @@ export async function continueModify(state: CarriedState, flow: OrderFlow, text:
   });
 }
 
+/** Another of the options offered for the last item, named at the confirmation instead of a plain yes or no. */
+function correctedVariant(flow: OrderFlow, text: string): ReplyOption | undefined {
+  if (extractYesNo(text) === 'yes' || !flow.variantOptions) return undefined;
+  const rest = text.replace(/^\s*((no|nope|actually|sorry|wait|i meant|i mean)\b[\s,.!-]*)+/i, '');
+  if (!rest.trim()) return undefined; // a plain "no" declines
+  const chosen = chooseOption(rest, flow.variantOptions);
+  return chosen && chosen.id !== (flow.newItemIds ?? []).at(-1) ? chosen : undefined;
+}
+
 /** What the next chosen item without a new variant should become; `items` are the order's item options, for their labels. */
 async function askNewItem(state: CarriedState, flow: OrderFlow, items: readonly ReplyOption[]): Promise<FlowReply> {
   const itemId = (flow.itemIds ?? [])[(flow.newItemIds ?? []).length] ?? '';
@@ -91,6 +107,7 @@ async function askNewItem(state: CarriedState, flow: OrderFlow, items: readonly 
     return finish(state, { replies: [{ text: `${label} has no other option in stock at the moment, so it cannot be changed.` }], intent: flow.kind });
   }
   flow.step = 'new_items';
+  flow.variantOptions = variants;
   return ask(flow, `What would you like instead of ${label}?`, 'new_items', variants);
 }
 
