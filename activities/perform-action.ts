@@ -24,7 +24,7 @@ export interface RefundToMove {
 
 export type PerformActionResult =
   | { status: 'executed'; output: string; proposal: Proposal; refunds: RefundToMove[] }
-  | { status: 'refused'; outcome: 'deny' | 'needs_confirmation' | 'needs_approval'; reason: string; proposal?: Proposal }
+  | { status: 'refused'; outcome: 'deny' | 'needs_confirmation' | 'needs_approval'; reason: string; rule?: string; proposal?: Proposal }
   | { status: 'failed'; output: string };
 
 /**
@@ -49,7 +49,13 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
         settings: deps.policy,
       });
       if (decision.outcome !== 'allow') {
-        return { status: 'refused', outcome: decision.outcome, reason: decision.reason, ...('proposal' in decision ? { proposal: decision.proposal } : {}) };
+        return {
+          status: 'refused',
+          outcome: decision.outcome,
+          reason: decision.reason,
+          ...(decision.outcome === 'deny' ? { rule: decision.rule } : {}),
+          ...('proposal' in decision ? { proposal: decision.proposal } : {}),
+        };
       }
       const result = authorizeOnly ? { output: 'authorized', error: false } : await runTool(deps.db, input.toolName, input.kwargs);
       if (result.error) return { status: 'failed', output: result.output };

@@ -118,6 +118,19 @@ describe('changing an item of a pending order through the API', () => {
     const methods = await say(first.id);
     const card = (methods.options as { id: string }[]).find((o) => !o.id.startsWith('gift_card'));
     assert.ok(card, JSON.stringify(methods));
+    // A gift card too small for the difference is refused, and the other methods are offered again.
+    const small = (methods.options as { id: string }[]).find((o) => o.id.startsWith('gift_card'));
+    if (small) {
+      const balance = Number((await db('payment_methods').where({ id: small.id }).first('balance_cents')).balance_cents);
+      const priceOf = async (id: string) => Number((await db('variants').where({ id }).first('price_cents')).price_cents);
+      const oldCents = Number((await db('order_items').where({ order_id: target.orderId, item_id: target.itemId }).first('price_cents')).price_cents);
+      if ((await priceOf(first.id)) - oldCents > balance) {
+        const again = await say(small.id);
+        assert.equal(again.awaiting, 'payment_method', JSON.stringify(again));
+        assert.match(again.replies[0].text, /not enough/);
+        assert.deepEqual(again.options.map((o: { id: string }) => o.id), (methods.options as { id: string }[]).filter((o) => o.id !== small.id).map((o) => o.id));
+      }
+    }
     const proposal = await say(card.id);
     assert.equal(proposal.awaiting, 'confirmation', JSON.stringify({ methods, proposal }));
     assert.match(proposal.actions[0].detail, new RegExp(first.id));

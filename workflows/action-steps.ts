@@ -21,6 +21,8 @@ export interface ActionSpec {
   yesNo: ReplyOption[];
   /** "cancel that order", "request that return": what the bot cannot do when refused. */
   whatCannotBeDone: string;
+  /** Refusals the customer can fix with another answer (a gift card short of the amount): ask again instead of ending. */
+  askAgain?: { rules: readonly string[]; reply(reason: string, state: CarriedState): FlowReply };
   /** The proposal in the customer's words (labels instead of ids); describeProposal's lines when absent. */
   describe?: (proposal: Proposal) => string;
 }
@@ -51,6 +53,7 @@ export async function proposeAction(
       actions: [{ name: spec.toolName, status: 'proposed', detail: lines }],
     };
   }
+  if (result.status === 'refused' && result.rule && spec.askAgain?.rules.includes(result.rule)) return spec.askAgain.reply(result.reason, state);
   return refusedReply(state, flow, spec, whyNot(result));
 }
 

@@ -26,6 +26,16 @@ const modifySpec = (flow: OrderFlow): ActionSpec => ({
     { id: 'no', label: 'No, keep it as it is' },
   ],
   whatCannotBeDone: 'change that item',
+  // A gift card that cannot cover the difference: the customer picks another way to pay it.
+  askAgain: {
+    rules: ['gift-card-balance'],
+    reply: (reason, state) => {
+      const others = (flow.options ?? []).filter((o) => o.id !== flow.paymentMethodId);
+      if (others.length === 0) return finish(state, { replies: [{ text: `I cannot change that item: ${reason}` }], intent: flow.kind });
+      flow.step = 'payment_method';
+      return ask(flow, `${reason} Which other payment method should pay the difference?`, 'payment_method', others);
+    },
+  },
 });
 
 /** The order is chosen: which items should change? */
