@@ -1,0 +1,26 @@
+import { settleApproval } from './approval-steps';
+import type { ConversationContext } from './conversation-context';
+import { beginHandoff } from './handoff-steps';
+import { continueOrderFlow } from './order-flows';
+import { say } from './replying';
+
+/** A supervisor decided (or nobody did in time) on a parked proposal: run it, or hand over to a person. */
+export async function actOnApprovalOutcome(ctx: ConversationContext): Promise<void> {
+  const { state } = ctx;
+  const timedOut = !state.pendingApproval?.decision;
+  const outcome = await settleApproval(ctx, timedOut);
+  if (!outcome) return;
+  if (outcome.kind === 'approved') {
+    state.flow = outcome.flow;
+    const reply = await continueOrderFlow(state, 'yes');
+    await say(ctx, ['A supervisor approved your request.', ...reply.replies.map((r) => r.text)]);
+    return;
+  }
+  const seq = state.nextSeq - 1;
+  const why = outcome.kind === 'denied' ? `A supervisor did not approve it: ${outcome.reason}.` : 'A supervisor could not decide in time.';
+  await say(ctx, [`About your request (${outcome.detail}): ${why} Nothing has changed.`]);
+  if (state.status === 'open' || state.status === 'resolved') {
+    const code = outcome.kind === 'denied' ? 'approval_denied' : 'approval_timed_out';
+    ctx.record('bot', await beginHandoff(ctx, seq, [{ code, detail: `the approval was ${outcome.kind === 'denied' ? 'denied' : 'not given in time'}: ${outcome.detail}` }], state.frustrationSignals ?? []));
+  }
+}

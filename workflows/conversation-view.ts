@@ -1,0 +1,37 @@
+import type { CarriedState, ConversationInput, ConversationView } from '../domain/conversation';
+import { intentsOf } from '../domain/transcript-compaction';
+
+/** The conversation as the API, agents and auditors read it (the state Query and the final result). */
+export function stateViewOf(input: ConversationInput, state: CarriedState): ConversationView {
+  const intents = intentsOf(state.decisions);
+  const pending = state.pendingApproval;
+  return {
+    conversationId: input.conversationId,
+    channel: input.channel,
+    status: state.status,
+    transcript: state.transcript,
+    earlierSummary: state.earlierSummary,
+    decisions: state.decisions,
+    intents,
+    actions: state.actions ?? [],
+    handoff: state.handoff
+      ? {
+          ...state.handoff,
+          status: state.status,
+          customer: {
+            verified: state.identity !== undefined,
+            ...(state.identity ? { customerId: state.identity.customerId, firstName: state.identity.firstName } : {}),
+            ...(input.customer ? { hint: input.customer } : {}),
+          },
+          intents,
+          attemptedActions: state.actions ?? [],
+          transcript: state.transcript,
+        }
+      : null,
+    agentActions: state.agentActions ?? [],
+    ...(pending ? { pendingApproval: { proposalId: pending.proposalId, reason: pending.reason, detail: pending.detail, requestedAt: pending.requestedAt, ...(pending.dueAt ? { dueAt: pending.dueAt } : {}) } } : {}),
+    ...(state.csat ? { csat: state.csat } : {}),
+    runs: state.runs,
+    startedAt: state.startedAt,
+  };
+}

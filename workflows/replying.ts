@@ -1,0 +1,24 @@
+import type { MessageResult } from '../domain/conversation';
+import type { ConversationContext } from './conversation-context';
+import { phraseReplies } from './phrasing';
+
+/** Records the bot's words (rephrased by Claude when configured) and completes the turn. */
+export async function answer(ctx: ConversationContext, reply: Omit<MessageResult, 'status'>): Promise<MessageResult> {
+  const replies = await phrased(ctx, reply.replies);
+  for (const r of replies) ctx.record('bot', r.text);
+  return { ...reply, replies, status: ctx.state.status };
+}
+
+/** The bot speaks on its own (a kept promise, an approval's outcome): recorded for the customer's channel. */
+export async function say(ctx: ConversationContext, texts: string[]): Promise<void> {
+  for (const r of await phrased(ctx, texts.map((text) => ({ text })))) ctx.record('bot', r.text);
+}
+
+async function phrased(ctx: ConversationContext, replies: { text: string }[]): Promise<{ text: string }[]> {
+  const { input, state } = ctx;
+  if (!input.llmEnabled || replies.length === 0) return replies;
+  const lastCustomer = [...state.transcript].reverse().find((t) => t.from === 'customer')?.text;
+  const result = await phraseReplies(replies, { llmEnabled: true, channel: input.channel, ...(lastCustomer ? { customerText: lastCustomer } : {}) });
+  for (const why of result.rejected) ctx.decide({ seq: state.nextSeq - 1, kind: 'dialogue', rule: 'phrasing:rejected', reason: why });
+  return result.replies;
+}
