@@ -124,7 +124,8 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
   };
 }
 
-function paymentMethodLabel(method: { id: string; source: string; brand: string | null; last_four: string | null }): string {
+/** How a payment method is named to people: "visa ending 1234", "gift card", "PayPal". */
+export function paymentMethodLabel(method: { id: string; source: string; brand: string | null; last_four: string | null }): string {
   if (method.source === 'credit_card') return `${method.brand ?? 'card'} ending ${method.last_four ?? '????'}`;
   if (method.source === 'gift_card') return 'gift card';
   return 'PayPal';

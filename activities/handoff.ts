@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { CustomerProfile, Priority } from '../domain/conversation';
 import { PRIORITY_RANK } from '../domain/handoff';
+import { formatCents } from '../domain/policy';
+import { paymentMethodLabel } from './customer-lookup';
 
 export interface QueueEntry {
   conversationId: string;
@@ -39,10 +41,7 @@ export function createHandoffActivities(deps: { db: Knex }) {
         name: `${customer.first_name} ${customer.last_name}`,
         email: customer.email,
         city: `${customer.city}, ${customer.state}`,
-        paymentMethods: methods.map((m) =>
-          m.source === 'credit_card' ? `${m.id} (${m.brand ?? 'card'} ending ${m.last_four ?? '????'})`
-            : m.source === 'gift_card' ? `${m.id} (gift card, balance $${((m.balance_cents ?? 0) / 100).toFixed(2)})`
-              : `${m.id} (PayPal)`),
+        paymentMethods: methods.map((m) => `${m.id} (${paymentMethodLabel(m)}${m.source === 'gift_card' ? `, balance ${formatCents(m.balance_cents ?? 0)}` : ''})`),
         orders: orders.map((o) => ({ orderId: o.id, status: o.status, totalCents: Number(totals.find((t) => t.order_id === o.id)?.cents ?? 0) })),
       };
     },

@@ -128,10 +128,7 @@ export class ConversationGateway {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       if (err.cause.type === 'InvalidMessage') return new HttpError(400, 'invalid_message', err.cause.message);
       if (err.cause.type === 'ConversationClosed') return closed(conversationId);
-      if (err.cause.type === 'AgentCommandRefused') {
-        const [code, ...rest] = err.cause.message.split(': ');
-        return new HttpError(409, code ?? 'refused', rest.join(': ') || err.cause.message);
-      }
+      if (err.cause.type === 'AgentCommandRefused') return new HttpError(409, String(err.cause.details?.[0] ?? 'refused'), err.cause.message);
     }
     if (err instanceof WorkflowNotFoundError) {
       // Temporal says "not found" both for unknown ids and for runs that already completed.

@@ -21,6 +21,6 @@ export async function actOnApprovalOutcome(ctx: ConversationContext): Promise<vo
   await say(ctx, [`About your request (${outcome.detail}): ${why} Nothing has changed.`]);
   if (state.status === 'open' || state.status === 'resolved') {
     const code = outcome.kind === 'denied' ? 'approval_denied' : 'approval_timed_out';
-    ctx.record('bot', await beginHandoff(ctx, seq, [{ code, detail: `the approval was ${outcome.kind === 'denied' ? 'denied' : 'not given in time'}: ${outcome.detail}` }], state.frustrationSignals ?? []));
+    ctx.record('bot', await beginHandoff(ctx, seq, [{ code, detail: `the approval was ${outcome.kind === 'denied' ? 'denied' : 'not given in time'}: ${outcome.detail}` }]));
   }
 }

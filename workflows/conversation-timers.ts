@@ -47,7 +47,7 @@ export async function followUpOverdueReturns(ctx: ConversationContext): Promise<
         `We have not received the parcel for your return of order ${pending.orderId} yet. Your refund is sent as soon as it arrives. If you have already sent it, reply here with its tracking number.`,
       ]);
     } else if (state.status === 'open' || state.status === 'resolved') {
-      const waiting = await beginHandoff(ctx, state.nextSeq - 1, [{ code: 'return_overdue', detail: `the parcel for the return of order ${pending.orderId} has still not arrived` }], state.frustrationSignals ?? []);
+      const waiting = await beginHandoff(ctx, state.nextSeq - 1, [{ code: 'return_overdue', detail: `the parcel for the return of order ${pending.orderId} has still not arrived` }]);
       ctx.record('bot', `We still have not received the parcel for your return of order ${pending.orderId}, so a colleague will look into it. ${waiting}`);
     }
   }

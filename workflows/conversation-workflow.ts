@@ -102,7 +102,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       if (problem) throw ApplicationFailure.create({ type: 'InvalidMessage', message: problem, nonRetryable: true });
     }
     const refusal = whyAgentCommandIsRefused(state.status, state.handoff, command);
-    if (refusal) throw ApplicationFailure.create({ type: 'AgentCommandRefused', message: `${refusal.code}: ${refusal.message}`, nonRetryable: true });
+    if (refusal) throw ApplicationFailure.create({ type: 'AgentCommandRefused', message: refusal.message, details: [refusal.code], nonRetryable: true });
   };
   setHandler(
     agentCommandUpdate,

@@ -90,7 +90,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   }
   if (verdict.escalate) {
     ctx.decide({ seq, kind: 'handoff_requested', intent: label, reason: verdict.reasons.map((r) => `${r.code}: ${r.detail}`).join('; ') });
-    const waiting = await beginHandoff(ctx, seq, verdict.reasons, state.frustrationSignals ?? []);
+    const waiting = await beginHandoff(ctx, seq, verdict.reasons);
     return answer(ctx, { replies: [{ text: `${handoffOpening(verdict.reasons[0]?.code)} ${waiting}` }], ...(label ? { intent: label } : {}) });
   }
 
@@ -115,7 +115,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   if (reply.handoff) {
     ctx.decide({ seq, kind: 'handoff_requested', reason: reply.handoff.reason });
     const code = label === 'complaint' ? 'complaint' : label === 'contact_human_agent' ? 'explicit_request' : 'unsure_twice';
-    const waiting = await beginHandoff(ctx, seq, [{ code, detail: reply.handoff.reason }], state.frustrationSignals ?? []);
+    const waiting = await beginHandoff(ctx, seq, [{ code, detail: reply.handoff.reason }]);
     return answer(ctx, { replies: [{ text: `${reply.text} ${waiting}` }], ...(label ? { intent: label } : {}) });
   }
   if (reply.menu) {

@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { AgentCommand, EscalationReasonRecord, HandoffState } from '../domain/conversation';
+import type { AgentCommand, EscalationReasonRecord } from '../domain/conversation';
 import { priorityFor, raisePriority, summarizeForAgent } from '../domain/handoff';
 import { intentsOf } from '../domain/transcript-compaction';
 import { DEFAULT_AGENT_LEASE_MS, DEFAULT_HANDOFF_SLA_MS, later, type ConversationContext } from './conversation-context';
@@ -22,12 +22,7 @@ export const WAITING_FOR_AGENT_TEXT =
  * Hands the conversation to a person: assembles the packet, puts it in the queue and returns
  * what to tell the customer. The bot stops answering until the conversation is returned.
  */
-export async function beginHandoff(
-  ctx: ConversationContext,
-  seq: number,
-  reasons: EscalationReasonRecord[],
-  signals: HandoffState['signals'] = [],
-): Promise<string> {
+export async function beginHandoff(ctx: ConversationContext, seq: number, reasons: EscalationReasonRecord[]): Promise<string> {
   const { state } = ctx;
   if (state.status === 'awaiting_agent' || state.status === 'with_agent') return WAITING_FOR_AGENT_TEXT;
   const flow = state.flow;
@@ -54,7 +49,7 @@ export async function beginHandoff(
   const at = ctx.now();
   state.handoff = {
     reasons,
-    signals,
+    signals: state.frustrationSignals ?? [],
     requestedAt: at,
     requestedAtSeq: seq,
     priority: priorityFor(reasons),

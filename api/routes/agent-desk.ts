@@ -7,13 +7,13 @@ import {
   agentMessageBody,
   approvalDecisionBody,
   claimBody,
-  conversationIdParam,
   parseBody,
   approvalIdParam,
   resolveBody,
   returnToBotBody,
 } from '../schemas';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
+import { conversationIdOf } from './conversations';
 
 /** The agent's desk: the handoff queue, commands on a conversation, approvals and notifications. */
 export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
@@ -107,9 +107,4 @@ function person(req: Request): { by: string; role: 'agent' | 'supervisor' } {
   return { by: principal.name, role: principal.role };
 }
 
-/** Conversation ids are UUIDs; anything else cannot name a conversation, so it is a 404 like any unknown id. */
-function idOf(req: Request): string {
-  const parsed = conversationIdParam.safeParse(req.params.id);
-  if (!parsed.success) throw notFound(`conversation ${String(req.params.id)}`);
-  return parsed.data;
-}
+const idOf = (req: Request): string => conversationIdOf(req.params.id);

@@ -45,7 +45,7 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
 }
 
 /** Conversation ids are UUIDs; anything else cannot name a conversation, so it is a 404 like any unknown id. */
-function conversationIdOf(param: unknown): string {
+export function conversationIdOf(param: unknown): string {
   const parsed = conversationIdParam.safeParse(param);
   if (!parsed.success) throw notFound(`conversation ${String(param)}`);
   return parsed.data;
