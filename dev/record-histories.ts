@@ -1,74 +1,393 @@
 // `npm run record-histories`: records the workflow histories that the replay test keeps replaying.
-// Re-record only on purpose (a new scenario, or a deliberate versioned change), never to silence a failing replay.
+// Re-record only on purpose (a new scenario, or a deliberate versioned change), never to silence a failing replay;
+// `npm run record-histories -- cancel-order` records just the scenarios named, leaving the other fixtures as they were.
+// Every scenario runs on the real worker against the demo store and the sandbox payment provider,
+// and fails loudly when the conversation does not end where the scenario expects.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { workflowIdFor, type AgentCommand } from '../domain/conversation';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { Knex } from 'knex';
+import { workflowIdFor, type AgentCommand, type ConversationView, type MessageResult } from '../domain/conversation';
+import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
+import { getUser } from '../db/repositories/store-queries';
+import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { replaceStore } from '../db/store/write-store';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
-import { createConversationWorker } from '../workers/conversation-worker';
+import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
+import { bundleConversationWorkflows, createConversationWorker } from '../workers/conversation-worker';
 import { ConversationWorkflow } from '../workflows';
-import { agentCommandUpdate, messageUpdate } from '../workflows/definitions';
+import {
+  agentCommandUpdate,
+  approvalDecidedSignal,
+  goodwillOfferedSignal,
+  messageUpdate,
+  returnReceivedSignal,
+  stateQuery,
+} from '../workflows/definitions';
 import { resolveTemporalCli } from './temporal-cli';
 
-/** A customer message, or a person's command on the conversation. */
-type Step = string | AgentCommand;
+type Conversation = WorkflowHandle<typeof ConversationWorkflow>;
 
+interface Recording {
+  db: Knex;
+  conversation: Conversation;
+  /** One customer message; its result. */
+  say(text: string): Promise<MessageResult>;
+  command(command: AgentCommand): Promise<void>;
+  /** Polls the conversation's view until `done` holds (30 s at most). */
+  until(what: string, done: (view: ConversationView) => boolean): Promise<ConversationView>;
+  /** Refunds the sandbox provider made for this order since the scenario began (one provider serves them all). */
+  refundsFor(orderId: string): number;
+  /** Keeps the conversation's first child refund saga under its own fixture name too. */
+  keepChildSaga(name: string): void;
+}
+
+interface Scenario {
+  name: string;
+  /** The approval scenario needs a worker whose refund limit makes any cancellation need a supervisor. */
+  lowRefundLimit?: boolean;
+  idleTimeoutMs?: number;
+  run(r: Recording): Promise<void>;
+}
+
+class ScenarioFailed extends Error {}
+
+function expect(condition: unknown, what: string, got?: unknown): asserts condition {
+  if (!condition) throw new ScenarioFailed(`${what}${got === undefined ? '' : `; got ${JSON.stringify(got)}`}`);
+}
+
+async function expectAwaiting(r: Recording, text: string, awaiting: string): Promise<MessageResult> {
+  const result = await r.say(text);
+  expect(result.awaiting === awaiting, `"${text}" should ask for ${awaiting}`, result);
+  return result;
+}
+
+async function expectReply(r: Recording, text: string, pattern: RegExp): Promise<MessageResult> {
+  const result = await r.say(text);
+  expect(result.replies.some((reply) => pattern.test(reply.text)), `"${text}" should be answered with ${pattern}`, result);
+  return result;
+}
+
+const heard = (pattern: RegExp) => (view: ConversationView) => view.transcript.some((t) => pattern.test(t.text));
+
+// Targets are looked up in the demo store the way the conversation tests do, so the scenarios follow the seed data.
+async function pendingCardOrder(db: Knex): Promise<{ orderId: string; email: string }> {
+  const row = await db('orders as o')
+    .join('customers as c', 'c.id', 'o.customer_id')
+    .join('payment_transactions as t', 't.order_id', 'o.id')
+    .join('payment_methods as m', 'm.id', 't.payment_method_id')
+    .where({ 'o.status': 'pending', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
+    .orderBy('o.position')
+    .first('o.id as orderId', 'c.email as email');
+  expect(row, 'the demo store needs a pending order paid by card');
+  return row;
+}
+
+async function deliveredCardOrder(db: Knex): Promise<{ orderId: string; email: string; methodId: string; itemId: string }> {
+  const row = await db('orders as o')
+    .join('customers as c', 'c.id', 'o.customer_id')
+    .join('payment_transactions as t', 't.order_id', 'o.id')
+    .join('payment_methods as m', 'm.id', 't.payment_method_id')
+    .where({ 'o.status': 'delivered', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
+    .orderBy('o.position')
+    .first('o.id as orderId', 'c.email as email', 'm.id as methodId');
+  expect(row, 'the demo store needs a delivered order paid by card');
+  const item = await db('order_items').where({ order_id: row.orderId }).orderBy('position').first('item_id');
+  return { ...row, itemId: item.item_id };
+}
+
+/** An order in `status` paid by card or PayPal with an item that has a cheaper option in stock. */
+async function cheaperSwap(db: Knex, status: string): Promise<{ orderId: string; email: string; methodId: string; itemId: string; newItemId: string }> {
+  const row = await db('orders as o')
+    .join('customers as c', 'c.id', 'o.customer_id')
+    .join('payment_transactions as t', 't.order_id', 'o.id')
+    .join('payment_methods as m', 'm.id', 't.payment_method_id')
+    .join('order_items as i', 'i.order_id', 'o.id')
+    .join('variants as v', 'v.product_id', 'i.product_id')
+    .where({ 'o.status': status, 't.transaction_type': 'payment' })
+    .whereIn('m.source', ['credit_card', 'paypal'])
+    .where('v.available', true)
+    .whereRaw('v.price_cents < i.price_cents')
+    .orderBy(['o.position', 'i.position', 'v.id'])
+    .first('o.id as orderId', 'c.email as email', 'm.id as methodId', 'i.item_id as itemId', 'v.id as newItemId');
+  expect(row, `the demo store needs a ${status} card or PayPal order with a cheaper option in stock`);
+  return row;
+}
+
+/** A card-paid pending order whose customer has a gift card that covers it. */
+async function giftCardCovers(db: Knex): Promise<{ orderId: string; email: string }> {
+  const row = await db('orders as o')
+    .join('customers as c', 'c.id', 'o.customer_id')
+    .join('payment_transactions as t', 't.order_id', 'o.id')
+    .join('payment_methods as m', 'm.id', 't.payment_method_id')
+    .join('payment_methods as g', 'g.customer_id', 'c.id')
+    .where({ 'o.status': 'pending', 't.transaction_type': 'payment', 'm.source': 'credit_card', 'g.source': 'gift_card' })
+    .whereRaw('g.balance_cents >= t.amount_cents')
+    .orderBy('o.position')
+    .first('o.id as orderId', 'c.email as email');
+  expect(row, 'the demo store needs a card-paid pending order whose customer has a gift card that covers it');
+  return row;
+}
+
+const NEW_ADDRESS = '742 Evergreen Terrace, Apt 2, Springfield, IL 62704, USA';
 const alex = { by: 'Alex', role: 'agent' as const };
-const SCENARIOS: { name: string; steps: Step[]; idleTimeoutMs?: number }[] = [
-  { name: 'greeting-and-thanks', steps: ['Hello', 'where is order #W1234567?', 'thanks', 'bye'] },
-  { name: 'unclear-twice', steps: ['blorp', 'the parcel smells funny'] },
-  { name: 'idle-close', steps: ['hi'], idleTimeoutMs: 1000 },
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'greeting-and-thanks',
+    async run(r) {
+      for (const text of ['Hello', 'where is order #W1234567?', 'thanks', 'bye']) await r.say(text);
+    },
+  },
+  {
+    name: 'unclear-twice',
+    async run(r) {
+      for (const text of ['blorp', 'the parcel smells funny']) await r.say(text);
+    },
+  },
+  {
+    name: 'idle-close',
+    idleTimeoutMs: 1000,
+    async run(r) {
+      await r.say('hi');
+      const end = await r.conversation.result();
+      expect(end.status === 'closed', 'the idle conversation should close', end.status);
+    },
+  },
   {
     name: 'handed-over',
-    steps: [
-      'I want to talk to a human',
-      'hello? anyone?',
-      { action: 'claim', ...alex },
-      { action: 'reply', ...alex, text: 'Hi, Alex here. How can I help?' },
-      { action: 'resolve', ...alex, outcome: 'answered the question' },
-      '5',
-    ],
+    async run(r) {
+      await r.say('I want to talk to a human');
+      await r.say('hello? anyone?');
+      await r.command({ action: 'claim', ...alex });
+      await r.command({ action: 'reply', ...alex, text: 'Hi, Alex here. How can I help?' });
+      await r.command({ action: 'resolve', ...alex, outcome: 'answered the question' });
+      await r.say('5');
+    },
+  },
+  {
+    name: 'cancel-order',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      await expectAwaiting(r, `I want to cancel order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'reason');
+      await expectAwaiting(r, 'I ordered it by mistake', 'confirmation');
+      await expectReply(r, 'yes', /is cancelled/);
+      expect(r.refundsFor(target.orderId) === 1, 'the cancellation should be refunded once at the provider');
+      r.keepChildSaga('refund-saga-provider');
+    },
+  },
+  {
+    name: 'modify-items',
+    async run(r) {
+      const swap = await cheaperSwap(r.db, 'pending');
+      await expectAwaiting(r, `I want to change the size of an item in order ${swap.orderId}`, 'email');
+      await expectAwaiting(r, swap.email, 'items');
+      await expectAwaiting(r, swap.itemId, 'new_items');
+      await expectAwaiting(r, swap.newItemId, 'payment_method');
+      await expectAwaiting(r, swap.methodId, 'confirmation');
+      await expectReply(r, 'yes', /price difference of \$[\d.]+ is refunded/);
+      expect(r.refundsFor(swap.orderId) === 1, 'the price difference should be refunded once');
+    },
+  },
+  {
+    name: 'change-shipping-address',
+    async run(r) {
+      const target = await r.db('orders as o').join('customers as c', 'c.id', 'o.customer_id').where({ 'o.status': 'pending' }).orderBy('o.position').first('o.id as orderId', 'c.email as email');
+      await expectAwaiting(r, `I need to change the delivery address of order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'address');
+      await expectAwaiting(r, NEW_ADDRESS, 'confirmation');
+      await expectReply(r, 'yes', /will be delivered to 742 Evergreen Terrace, Apt 2, Springfield, IL 62704, USA/);
+    },
+  },
+  {
+    name: 'update-default-address',
+    async run(r) {
+      const customer = await r.db('customers').orderBy('position', 'desc').first('id', 'email');
+      await expectAwaiting(r, 'please update the default address on my account', 'email');
+      await expectAwaiting(r, customer.email, 'address');
+      await expectAwaiting(r, NEW_ADDRESS, 'confirmation');
+      await r.say('yes');
+      const user = await getUser(r.db, customer.id);
+      expect(user?.address.address1 === '742 Evergreen Terrace', 'the default address should change', user?.address);
+    },
+  },
+  {
+    name: 'modify-payment-method',
+    async run(r) {
+      const target = await giftCardCovers(r.db);
+      await expectAwaiting(r, 'change the payment method of my order', 'email');
+      await expectAwaiting(r, target.email, 'order_id');
+      await expectAwaiting(r, target.orderId, 'payment_method');
+      await expectAwaiting(r, 'my gift card', 'confirmation');
+      await expectReply(r, 'yes', /is now paid with your gift card/);
+      expect(r.refundsFor(target.orderId) === 1, 'the card should be refunded once');
+    },
+  },
+  {
+    name: 'return-items',
+    async run(r) {
+      const target = await deliveredCardOrder(r.db);
+      await expectAwaiting(r, `I want to return an item from order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'items');
+      await expectAwaiting(r, target.itemId, 'payment_method');
+      await expectAwaiting(r, target.methodId, 'confirmation');
+      await expectReply(r, 'yes', /as soon as they reach us/);
+      await expectReply(r, 'has my refund been processed', /has a return requested/);
+      await r.conversation.signal(returnReceivedSignal, { orderId: target.orderId });
+      await r.until('the refund after the parcel arrived', heard(/Good news: we received your return/));
+      const status = await expectReply(r, 'where is my refund?', /has been paid/);
+      expect(status.intent === 'track_refund', 'the refund question should be tracked as track_refund', status.intent);
+      r.keepChildSaga('refund-saga-return');
+    },
+  },
+  {
+    name: 'exchange-items',
+    async run(r) {
+      const swap = await cheaperSwap(r.db, 'delivered');
+      await expectAwaiting(r, `I want to exchange an item from order ${swap.orderId}`, 'email');
+      await expectAwaiting(r, swap.email, 'items');
+      await expectAwaiting(r, swap.itemId, 'new_items');
+      await expectAwaiting(r, swap.newItemId, 'payment_method');
+      await expectAwaiting(r, swap.methodId, 'confirmation');
+      await expectReply(r, 'yes', /exchange for order .* is requested/);
+      await r.conversation.signal(returnReceivedSignal, { orderId: swap.orderId });
+      await r.until('the price difference after the old item arrived', heard(/we received your return/));
+      expect(r.refundsFor(swap.orderId) === 1, 'the price difference should be refunded once');
+    },
+  },
+  {
+    name: 'approval',
+    lowRefundLimit: true,
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      await expectAwaiting(r, `I want to cancel order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'reason');
+      await expectAwaiting(r, 'no longer needed', 'confirmation');
+      await expectReply(r, 'yes', /supervisor's approval/);
+      const request = await r.db('approval_requests').where({ workflow_id: r.conversation.workflowId, status: 'pending' }).first('proposal_id');
+      expect(request, 'the approval should be requested from supervisors');
+      await r.conversation.signal(approvalDecidedSignal, { proposalId: request.proposal_id, approved: true, by: 'Sam', role: 'supervisor' });
+      await r.until('the approved cancellation', heard(/is cancelled/));
+    },
+  },
+  {
+    name: 'goodwill-credit',
+    async run(r) {
+      const order = await deliveredCardOrder(r.db);
+      await r.say(`where is my order ${order.orderId}?`);
+      await r.say(order.email);
+      await r.conversation.signal(goodwillOfferedSignal, { orderId: order.orderId, amountCents: 500, paymentMethodId: order.methodId, reason: 'late delivery', ...alex });
+      await r.until('the goodwill offer', heard(/make it up to you/));
+      await expectReply(r, 'yes please', /credit of \$5\.00 is on its way/);
+    },
   },
 ];
+
+// Worker state changes are routine here; only warnings and errors are worth reading.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 async function main(): Promise<void> {
   const out = path.resolve(__dirname, '..', 'test', 'fixtures', 'histories');
   fs.mkdirSync(out, { recursive: true });
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`no such scenario: ${unknown.join(', ')}`);
+  const scenarios = only.length > 0 ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+
   const cliPath = resolveTemporalCli();
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { ...(cliPath ? { executable: { type: 'existing-path', path: cliPath } } : {}), ip: '127.0.0.1' },
-  });
-  const db = openDatabase({ sqliteFile: path.join(out, '..', '..', '..', 'data', 'record-histories.sqlite') });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-histories-'));
+  const [env, sandbox, workflowBundle] = await Promise.all([
+    TestWorkflowEnvironment.createLocal({
+      server: { ...(cliPath ? { executable: { type: 'existing-path', path: cliPath } } : {}), ip: '127.0.0.1', extraArgs: ['--log-level', 'error'] },
+    }),
+    startSandboxProvider({ file: ':memory:', port: 0 }),
+    bundleConversationWorkflows(),
+  ]);
+  const db = openDatabase({ sqliteFile: path.join(dir, 'support.sqlite') });
   try {
     await migrateToLatest(db);
-    const taskQueue = 'record-histories';
-    // These scenarios move no money; a provider that is never called keeps the recording self-contained.
-    const payments = new HttpPaymentProvider('http://127.0.0.1:9');
-    const worker = await createConversationWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db, payments });
-    await worker.runUntil(async () => {
-      for (const scenario of SCENARIOS) {
-        const conversationId = `recorded-${scenario.name}`;
-        const handle = await env.client.workflow.start(ConversationWorkflow, {
-          workflowId: workflowIdFor(conversationId),
-          taskQueue,
-          args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000 }],
-        });
-        for (const step of scenario.steps) {
-          if (typeof step === 'string') await handle.executeUpdate(messageUpdate, { args: [step] });
-          else await handle.executeUpdate(agentCommandUpdate, { args: [step] });
-        }
-        if (scenario.idleTimeoutMs) await handle.result();
-        const file = path.join(out, `${scenario.name}.json`);
-        fs.writeFileSync(file, `${historyToJSON(await handle.fetchHistory())}\n`);
-        console.log(`recorded ${path.relative(process.cwd(), file)}`);
-      }
+    const payments = new HttpPaymentProvider(sandbox.url);
+    const common = { connection: env.nativeConnection, namespace: 'default', db, payments, workflowBundle };
+    const worker = await createConversationWorker({ ...common, taskQueue: 'record-histories' });
+    const strict = await createConversationWorker({
+      ...common,
+      taskQueue: 'record-histories-low-limit',
+      policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: 100 },
     });
+    const save = async (name: string, handle: WorkflowHandle) => {
+      const file = path.join(out, `${name}.json`);
+      fs.writeFileSync(file, `${historyToJSON(await handle.fetchHistory())}\n`);
+      console.log(`recorded ${path.relative(process.cwd(), file)}`);
+    };
+
+    await worker.runUntil(() =>
+      strict.runUntil(async () => {
+        for (const scenario of scenarios) {
+          // Each scenario starts from the demo store as seeded, so its targets do not depend on the others.
+          await db('refund_ledger').delete();
+          await replaceStore(db, buildDemoStore());
+          const conversationId = `recorded-${scenario.name}`;
+          const conversation = await env.client.workflow.start(ConversationWorkflow, {
+            workflowId: workflowIdFor(conversationId),
+            taskQueue: scenario.lowRefundLimit ? 'record-histories-low-limit' : 'record-histories',
+            args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000, approvalTimeoutMs: 3_600_000 }],
+          });
+          const children: string[] = [];
+          const began = new Date().toISOString();
+          const recording: Recording = {
+            db,
+            conversation,
+            refundsFor: (orderId) => sandbox.book.refundsFor(orderId).filter((refund) => refund.created_at >= began).length,
+            say: (text) => conversation.executeUpdate(messageUpdate, { args: [text] }),
+            async command(command) {
+              await conversation.executeUpdate(agentCommandUpdate, { args: [command] });
+            },
+            async until(what, done) {
+              const deadline = Date.now() + 30_000;
+              for (;;) {
+                const view = await conversation.query(stateQuery);
+                if (done(view)) return view;
+                if (Date.now() > deadline) throw new ScenarioFailed(`gave up waiting for ${what}; transcript ${JSON.stringify(view.transcript.map((t) => t.text))}`);
+                await new Promise((resolve) => setTimeout(resolve, 250));
+              }
+            },
+            keepChildSaga: (name) => children.push(name),
+          };
+          try {
+            await scenario.run(recording);
+          } catch (err) {
+            if (err instanceof ScenarioFailed) err.message = `scenario ${scenario.name}: ${err.message}`;
+            throw err;
+          }
+          await save(scenario.name, conversation);
+          if (children.length > 0) {
+            const history = await conversation.fetchHistory();
+            const started = (history.events ?? []).flatMap((e) => {
+              const id = e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId;
+              return id ? [id] : [];
+            });
+            for (const [index, name] of children.entries()) {
+              const childId = started[index];
+              expect(childId, `scenario ${scenario.name}: it should have started a refund saga`, started);
+              const handle = env.client.workflow.getHandle(childId);
+              await handle.result();
+              await save(name, handle);
+            }
+          }
+        }
+      }),
+    );
   } finally {
     await closeDatabase(db);
-    await env.teardown();
+    await Promise.all([env.teardown(), sandbox.close()]);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
