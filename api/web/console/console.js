@@ -3,13 +3,14 @@
 // Plain browser modules, no build step. This one signs in and out, polls, and runs what the
 // buttons ask for; the *-view modules render, with textContent only.
 import { ApiError } from '../shared/api-client.js';
-import { byTestId, setText, show } from '../shared/dom.js';
+import { byTestId, show } from '../shared/dom.js';
 import * as api from './desk-api.js';
 import { clearApprovals, invalidateApprovals, renderApprovals } from './approvals-view.js';
 import { clearConversation, renderCommands, renderConversation, renderSelection } from './conversation-view.js';
 import { clearMessage, showFailure, showMessage } from './messages.js';
 import { clearNotifications, renderNotifications } from './notifications-view.js';
 import { clearQueue, markSelected, renderQueue } from './queue-view.js';
+import { showDesk, showSignIn } from './sign-in-view.js';
 
 /** @typedef {import('../shared/api-types.js').Me} Me */
 /** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
@@ -101,24 +102,6 @@ function signOut() {
   clearApprovals();
   clearNotifications();
   showSignIn();
-}
-
-function showSignIn() {
-  show('desk', false);
-  show('who', false);
-  show('sign-in', true);
-  const input = byTestId('token-input', HTMLInputElement);
-  input.value = '';
-  input.focus();
-}
-
-/** @param {Me} me */
-function showDesk(me) {
-  show('sign-in', false);
-  show('who', true);
-  show('desk', true);
-  setText('whoami', `${me.name} (${me.role})`);
-  show('supervisor', me.role === 'supervisor');
 }
 
 // ---- polling ----------------------------------------------------------------------------------
