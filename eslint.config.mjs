@@ -17,8 +17,17 @@ const impure = (why) => ({
   ],
 });
 
+// The part of the browser the web pages use (no `globals` package here): anything else is a slip.
+const browserGlobals = Object.fromEntries(
+  [
+    'document', 'location', 'history', 'sessionStorage', 'fetch', 'setTimeout', 'clearTimeout', 'URL',
+    'HTMLElement', 'HTMLInputElement', 'HTMLButtonElement', 'HTMLTextAreaElement', 'HTMLFormElement',
+  ].map((name) => [name, 'readonly']),
+);
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '**/*.js', '**/*.mjs'] },
+  // Plain JavaScript is linted only where it is product code: the web pages' browser modules.
+  { ignores: ['node_modules/', 'data/', '**/*.js', '!api/web/**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -58,6 +67,22 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', impure('Domain logic must stay pure.')],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', 'fetch'],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Domain logic must be deterministic.' }],
+    },
+  },
+  {
+    // The web pages: browser ES modules, type-checked from their JSDoc by tsconfig.web.json.
+    files: ['api/web/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: browserGlobals,
+      parserOptions: { projectService: false, project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Customer text reaches the page: it becomes text nodes, never markup.
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'write', 'writeln'].map((property) => ({ property, message: 'Build elements with el() and textContent.' })),
+      ],
     },
   },
 );

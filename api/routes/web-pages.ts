@@ -1,18 +1,38 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Router, type Response } from 'express';
 
 const WEB_DIR = path.resolve(__dirname, '..', 'web');
 
-/** Every file the pages are made of, by URL: nothing else in api/web is reachable. */
-const FILES: Record<string, string> = {
-  '/console': 'console.html',
-  '/console/console.js': 'console.js',
-  '/console/console.css': 'console.css',
-  '/chat': 'chat.html',
-  '/chat/chat.js': 'chat.js',
-  '/chat/chat.css': 'chat.css',
-  '/web/api-client.js': 'api-client.js',
+/** The pages, by URL. */
+const PAGES: Record<string, string> = {
+  '/console': 'console/console.html',
+  '/chat': 'chat/chat.html',
 };
+
+/**
+ * The folders whose scripts and style sheets the pages load, each at the URL of its path under
+ * api/web, so a module's relative imports mean the same file to the browser and to `tsc`.
+ */
+const ASSET_DIRS = ['console', 'chat', 'shared'];
+
+// Module scripts are refused unless they come as JavaScript (and nosniff holds every file to its type).
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Every file the pages are made of, by URL, as found at start-up: nothing else in api/web is reachable. */
+function webFiles(): Record<string, string> {
+  const files = { ...PAGES };
+  for (const dir of ASSET_DIRS) {
+    for (const name of fs.readdirSync(path.join(WEB_DIR, dir))) {
+      if (/^[a-z0-9-]+\.(js|css)$/.test(name)) files[`/${dir}/${name}`] = `${dir}/${name}`;
+    }
+  }
+  return files;
+}
 
 const HEADERS = {
   // Scripts and styles only from our own files: customer text that slipped into markup could not run.
@@ -27,9 +47,10 @@ const HEADERS = {
 /** The agent console (/console) and the customer chat page (/chat): static files, public; the API calls need tokens. */
 export function webPageRoutes(): Router {
   const router = Router();
-  for (const [url, file] of Object.entries(FILES)) {
+  for (const [url, file] of Object.entries(webFiles())) {
+    const headers = { ...HEADERS, 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
     router.get(url, (_req, res: Response, next) => {
-      res.sendFile(file, { root: WEB_DIR, headers: HEADERS, dotfiles: 'deny' }, (err) => {
+      res.sendFile(file, { root: WEB_DIR, headers, dotfiles: 'deny' }, (err) => {
         if (err) next(err);
       });
     });

@@ -1,0 +1,199 @@
+// @ts-check
+// The customer's chat page: starts a conversation with a channel token, then talks to it with the
+// conversation's own token. This module runs the conversation; the *-view modules render, with
+// textContent only.
+import { ApiError } from '../shared/api-client.js';
+import { byTestId } from '../shared/dom.js';
+import { readConversation, sendMessage, startConversation } from './chat-api.js';
+import { showOptions } from './options-view.js';
+import { forgetConversation, loadConversation, saveConversation } from './saved-conversation.js';
+import { setStatus, showMessage } from './status-view.js';
+import { appendPending, clearTurns, confirmPending, dropPending, labelLog, renderTurns } from './transcript-view.js';
+
+/** @typedef {import('./saved-conversation.js').SavedConversation} SavedConversation */
+/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+/** @typedef {import('../../../domain/conversation').ReplyOption} ReplyOption */
+
+const POLL_MS = 2000;
+
+const state = {
+  /** @type {string | null} */
+  channelToken: null,
+  /** @type {SavedConversation | null} */
+  conversation: null,
+  sending: false,
+  lastSeq: 0,
+  /** @type {number | null} The last seq when options were shown: newer turns make them stale. */
+  optionsSeq: null,
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  timer: undefined,
+  /** Bumped whenever the page starts or forgets a conversation, so an earlier poll stops. */
+  session: 0,
+};
+
+/** @param {unknown} err */
+const describe = (err) => {
+  if (err instanceof ApiError && err.status) return `${err.status} ${err.code}: ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+};
+
+/** @param {ReplyOption[]} options */
+function offer(options) {
+  showOptions(options, (label) => void send(label));
+  state.optionsSeq = options.length ? state.lastSeq : null;
+}
+
+/**
+ * Shows the conversation; true if the transcript changed.
+ * @param {ConversationView} view
+ */
+function renderView(view) {
+  setStatus(view.status);
+  state.lastSeq = view.transcript.at(-1)?.seq ?? 0;
+  if (state.optionsSeq !== null && state.lastSeq > state.optionsSeq) offer([]);
+  return renderTurns(view.transcript, view.earlierSummary);
+}
+
+/** Reads the conversation and shows it; true if the transcript changed. */
+async function refresh() {
+  const conversation = state.conversation;
+  if (!conversation || state.sending) return false;
+  try {
+    const view = await readConversation(conversation);
+    return state.conversation === conversation && !state.sending && renderView(view);
+  } catch (err) {
+    if (err instanceof ApiError && [401, 403, 404].includes(err.status)) {
+      forget();
+      showMessage('This conversation is no longer available. Start a new one.');
+      return false;
+    }
+    showMessage(`Could not refresh: ${describe(err)}`);
+    return false;
+  }
+}
+
+/** @param {number} session */
+async function poll(session) {
+  if (session !== state.session) return;
+  await refresh();
+  if (session === state.session) state.timer = setTimeout(() => void poll(session), POLL_MS);
+}
+
+function showChat() {
+  byTestId('chat-start-form').hidden = true;
+  byTestId('chat').hidden = false;
+  byTestId('chat-new').hidden = false;
+  byTestId('chat-input').focus();
+  state.session += 1;
+  clearTimeout(state.timer);
+  void poll(state.session);
+}
+
+function showStart() {
+  byTestId('chat').hidden = true;
+  byTestId('chat-new').hidden = true;
+  byTestId('chat-start-form').hidden = false;
+  byTestId('chat-token-input', HTMLInputElement).value = state.channelToken || '';
+  setStatus(null);
+}
+
+function forget() {
+  state.session += 1;
+  clearTimeout(state.timer);
+  state.conversation = null;
+  state.lastSeq = 0;
+  forgetConversation();
+  clearTurns();
+  offer([]);
+  showStart();
+}
+
+/** @param {string} channelToken */
+async function start(channelToken) {
+  showMessage('');
+  const button = byTestId('chat-start', HTMLButtonElement);
+  button.disabled = true;
+  try {
+    const created = await startConversation(channelToken);
+    state.channelToken = channelToken;
+    state.conversation = { id: created.conversationId, token: created.token };
+    saveConversation(state.conversation);
+    labelLog(created.conversationId);
+    showChat();
+  } catch (err) {
+    showStart();
+    showMessage(err instanceof ApiError && err.status === 401 ? 'That channel token was refused (401).' : `Could not start: ${describe(err)}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** @param {string} text */
+async function send(text) {
+  const conversation = state.conversation;
+  if (!conversation || state.sending || !text.trim()) return;
+  const input = byTestId('chat-input', HTMLInputElement);
+  const button = byTestId('chat-send', HTMLButtonElement);
+  showMessage('');
+  state.sending = true;
+  button.disabled = true;
+  appendPending(text);
+  let result;
+  try {
+    result = await sendMessage(conversation, text);
+    input.value = '';
+  } catch (err) {
+    dropPending();
+    showMessage(`Your message was not sent: ${describe(err)}`);
+  } finally {
+    state.sending = false;
+    button.disabled = false;
+  }
+  if (!result) return;
+  // The transcript is the truth; the replies in hand stand in if it cannot be read right now.
+  if (!(await refresh())) {
+    confirmPending(result.replies);
+    setStatus(result.status);
+  }
+  offer(result.options ?? []);
+  input.focus();
+}
+
+function begin() {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    // Out of the address bar (and the history) once read.
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search);
+  }
+
+  byTestId('chat-start-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = byTestId('chat-token-input', HTMLInputElement).value.trim();
+    if (token) void start(token);
+  });
+  byTestId('chat-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void send(byTestId('chat-input', HTMLInputElement).value);
+  });
+  byTestId('chat-new').addEventListener('click', () => {
+    forget();
+    if (state.channelToken) void start(state.channelToken);
+  });
+
+  const saved = loadConversation();
+  state.channelToken = fromUrl;
+  if (saved) {
+    state.conversation = saved;
+    labelLog(saved.id);
+    showChat();
+  } else if (fromUrl) {
+    void start(fromUrl);
+  } else {
+    showStart();
+  }
+}
+
+// A module runs once the page is parsed: every element it looks for is there.
+begin();

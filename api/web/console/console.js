@@ -1,0 +1,286 @@
+// @ts-check
+// The agent console: the handoff queue, one conversation at a time, and supervisors' approvals.
+// Plain browser modules, no build step. This one signs in and out, polls, and runs what the
+// buttons ask for; the *-view modules render, with textContent only.
+import { ApiError } from '../shared/api-client.js';
+import { byTestId, show } from '../shared/dom.js';
+import * as api from './desk-api.js';
+import { clearApprovals, invalidateApprovals, renderApprovals } from './approvals-view.js';
+import { clearConversation, renderCommands, renderConversation, renderSelection } from './conversation-view.js';
+import { clearMessage, showFailure, showMessage } from './messages.js';
+import { clearNotifications, renderNotifications } from './notifications-view.js';
+import { clearQueue, markSelected, renderQueue } from './queue-view.js';
+import { showDesk, showSignIn } from './sign-in-view.js';
+
+/** @typedef {import('../shared/api-types.js').Me} Me */
+/** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
+/** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
+/** @typedef {import('./desk-api.js').CommandPath} CommandPath */
+/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+
+const TOKEN_KEY = 'open-support.console.token';
+const POLL_MS = 2000;
+
+const state = {
+  /** @type {string | null} */
+  token: null,
+  /** @type {Me | null} */
+  me: null,
+  /** @type {string | null} */
+  selected: null,
+  /** @type {ConversationView | null} */
+  view: null,
+  busy: false,
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  timer: undefined,
+  /** Bumped on sign-in and sign-out, so a poll from an earlier session stops. */
+  session: 0,
+};
+
+const desk = () => ({ view: state.view, me: state.me, busy: state.busy });
+
+/**
+ * A refused token signs out; anything else is shown.
+ * @param {unknown} err
+ * @param {string} doing
+ */
+function showError(err, doing) {
+  if (err instanceof ApiError && err.status === 401) {
+    signOut();
+    showMessage(`Your token was refused (401 ${err.code}): ${err.message}. Sign in again.`);
+    return;
+  }
+  showFailure(err, doing);
+}
+
+// ---- signing in -------------------------------------------------------------------------------
+
+/** @param {string} token */
+async function signIn(token) {
+  state.token = token;
+  state.session += 1;
+  let me;
+  try {
+    me = await api.whoAmI(token);
+  } catch (err) {
+    state.token = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+    showSignIn();
+    if (err instanceof ApiError && err.status === 401) showMessage('Sign-in failed (401): that token is unknown or revoked.');
+    else showError(err, 'sign in');
+    return;
+  }
+  if (me.role !== 'agent' && me.role !== 'supervisor') {
+    state.token = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+    showSignIn();
+    showMessage(`This console is for agents and supervisors; that is a ${me.role} token.`);
+    return;
+  }
+  state.me = me;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  clearMessage();
+  showDesk(me);
+  const fromHash = decodeURIComponent(location.hash.replace(/^#/, ''));
+  if (/^[0-9a-f-]{36}$/i.test(fromHash)) state.selected = fromHash;
+  renderSelection(state.selected);
+  renderCommands(desk());
+  void poll(state.session);
+}
+
+function signOut() {
+  state.session += 1;
+  clearTimeout(state.timer);
+  state.token = null;
+  state.me = null;
+  state.selected = null;
+  state.view = null;
+  sessionStorage.removeItem(TOKEN_KEY);
+  history.replaceState(null, '', location.pathname);
+  clearQueue();
+  clearConversation();
+  clearApprovals();
+  clearNotifications();
+  showSignIn();
+}
+
+// ---- polling ----------------------------------------------------------------------------------
+
+/** @param {number} session */
+async function poll(session) {
+  if (session !== state.session) return;
+  await refreshAll();
+  if (session === state.session) state.timer = setTimeout(() => void poll(session), POLL_MS);
+}
+
+async function refreshAll() {
+  const { session, token, me } = state;
+  if (!token) return;
+  try {
+    await Promise.all([
+      refreshQueue(token, session),
+      state.selected ? refreshConversation(token, session) : undefined,
+      me?.role === 'supervisor' ? refreshSupervisor(token, session) : undefined,
+    ]);
+  } catch (err) {
+    if (session === state.session) showError(err, 'refresh');
+  }
+}
+
+/**
+ * @param {string} token
+ * @param {number} session
+ */
+async function refreshQueue(token, session) {
+  const queue = await api.readQueue(token);
+  if (session === state.session) renderQueue(queue, state.selected, select);
+}
+
+/**
+ * @param {string} token
+ * @param {number} session
+ */
+async function refreshConversation(token, session) {
+  const id = state.selected;
+  if (!id) return;
+  let view;
+  try {
+    view = await api.readConversation(token, id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404 && state.selected === id) {
+      select(null);
+      showMessage(`Conversation ${id} was not found.`);
+      return;
+    }
+    throw err;
+  }
+  if (session !== state.session || state.selected !== id) return;
+  state.view = view;
+  renderConversation(view);
+  renderCommands(desk());
+}
+
+/**
+ * @param {string} token
+ * @param {number} session
+ */
+async function refreshSupervisor(token, session) {
+  const [approvals, notifications] = await Promise.all([api.readApprovals(token), api.readNotifications(token)]);
+  if (session !== state.session) return;
+  renderApprovals(approvals, { onDecide: decide, onOpen: select });
+  renderNotifications(notifications, select);
+}
+
+// ---- what the buttons do ----------------------------------------------------------------------
+
+/** @param {string | null} conversationId */
+function select(conversationId) {
+  state.selected = conversationId;
+  state.view = null;
+  history.replaceState(null, '', conversationId ? `#${conversationId}` : location.pathname);
+  clearConversation();
+  renderSelection(conversationId);
+  renderCommands(desk());
+  markSelected(conversationId);
+  if (conversationId && state.token) void refreshConversation(state.token, state.session).catch((err) => showError(err, 'open the conversation'));
+}
+
+/**
+ * Runs one command on the selected conversation, then refreshes what it changed.
+ * @param {string} doing what the person is trying to do, for the message if it fails
+ * @param {CommandPath} path
+ * @param {object} body
+ * @param {(result: CommandResult) => void} done
+ */
+async function command(doing, path, body, done) {
+  const id = state.selected;
+  const token = state.token;
+  if (!id || !token || state.busy) return;
+  clearMessage();
+  state.busy = true;
+  renderCommands(desk());
+  try {
+    done(await api.runCommand(token, id, path, body));
+  } catch (err) {
+    showError(err, doing);
+  } finally {
+    state.busy = false;
+    renderCommands(desk());
+  }
+  await refreshAll();
+}
+
+/**
+ * @param {ApprovalRequest} approval
+ * @param {'approve' | 'deny'} decision
+ * @param {string} reason
+ */
+async function decide(approval, decision, reason) {
+  const token = state.token;
+  if (!token) return;
+  clearMessage();
+  try {
+    await api.decideApproval(token, approval.approvalId, { decision, ...(reason ? { reason } : {}) });
+    showMessage(`${decision === 'approve' ? 'Approved' : 'Denied'}: ${approval.detail}`, 'info');
+  } catch (err) {
+    showError(err, `${decision} ${approval.approvalId}`);
+  }
+  invalidateApprovals();
+  await refreshAll();
+}
+
+// ---- wiring -----------------------------------------------------------------------------------
+
+function start() {
+  const tokenInput = byTestId('token-input', HTMLInputElement);
+  const outcomeInput = byTestId('outcome-input', HTMLInputElement);
+  const replyInput = byTestId('reply-input', HTMLTextAreaElement);
+  const replyForm = byTestId('reply-form', HTMLFormElement);
+
+  byTestId('sign-in-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = tokenInput.value.trim();
+    if (token) void signIn(token);
+    else showMessage('Paste a token first.');
+  });
+  byTestId('sign-out').addEventListener('click', () => {
+    signOut();
+    showMessage('Signed out.', 'info');
+  });
+  byTestId('message-dismiss').addEventListener('click', clearMessage);
+
+  byTestId('claim').addEventListener('click', () => void command('claim', 'claim', {}, (r) => showMessage(`Claimed; you own it (${r.status}).`, 'info')));
+  byTestId('take-over').addEventListener('click', () => void command('take over', 'claim', { takeOver: true }, () => showMessage('Taken over.', 'info')));
+  byTestId('return-to-bot').addEventListener('click', () => void command('return it to the bot', 'return-to-bot', {}, () => showMessage('Returned to the bot.', 'info')));
+  byTestId('resolve').addEventListener('click', () => {
+    show('resolve-form', true);
+    outcomeInput.focus();
+  });
+  byTestId('resolve-cancel').addEventListener('click', () => show('resolve-form', false));
+  byTestId('resolve-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void command('resolve', 'resolve', { outcome: outcomeInput.value.trim() }, () => {
+      outcomeInput.value = '';
+      show('resolve-form', false);
+      showMessage('Resolved.', 'info');
+    });
+  });
+  replyForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = replyInput.value;
+    if (!text.trim()) return;
+    void command('send the reply', 'agent-messages', { text }, () => {
+      replyInput.value = '';
+    });
+  });
+  replyInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) replyForm.requestSubmit();
+  });
+
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved) void signIn(saved);
+  else showSignIn();
+}
+
+// A module runs once the page is parsed: every element it looks for is there.
+start();

@@ -1,0 +1,61 @@
+// @ts-check
+// The calls the console makes, one function each, typed by what the API answers.
+import { callApi } from '../shared/api-client.js';
+
+/** @typedef {import('../shared/api-types.js').Me} Me */
+/** @typedef {import('../shared/api-types.js').QueueItem} QueueItem */
+/** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
+/** @typedef {import('../shared/api-types.js').StaffNotification} StaffNotification */
+/** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
+/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+
+/**
+ * The commands on a conversation, by the path under /v1/conversations/:id/ that runs them.
+ * @typedef {'claim' | 'agent-messages' | 'resolve' | 'return-to-bot'} CommandPath
+ */
+
+/**
+ * @param {'GET' | 'POST'} method
+ * @param {string} path
+ * @param {string} token
+ * @param {unknown} [body]
+ */
+const call = (method, path, token, body) => callApi(method, path, token, body, 'the API did not answer; is it running?');
+
+/** @param {string} token */
+export const whoAmI = async (token) => /** @type {Me} */ (await call('GET', '/v1/me', token));
+
+/** @param {string} token */
+export const readQueue = async (token) => /** @type {{ queue: QueueItem[] }} */ (await call('GET', '/v1/agent/queue', token)).queue;
+
+/**
+ * @param {string} token
+ * @param {string} conversationId
+ */
+export const readConversation = async (token, conversationId) =>
+  /** @type {ConversationView} */ (await call('GET', `/v1/conversations/${encodeURIComponent(conversationId)}`, token));
+
+/**
+ * @param {string} token
+ * @param {string} conversationId
+ * @param {CommandPath} path
+ * @param {object} body
+ */
+export const runCommand = async (token, conversationId, path, body) =>
+  /** @type {CommandResult} */ (await call('POST', `/v1/conversations/${encodeURIComponent(conversationId)}/${path}`, token, body));
+
+/** @param {string} token */
+export const readApprovals = async (token) => /** @type {{ approvals: ApprovalRequest[] }} */ (await call('GET', '/v1/approvals', token)).approvals;
+
+/**
+ * @param {string} token
+ * @param {string} approvalId
+ * @param {{ decision: 'approve' | 'deny', reason?: string }} body
+ */
+export const decideApproval = async (token, approvalId, body) => {
+  await call('POST', `/v1/approvals/${encodeURIComponent(approvalId)}`, token, body);
+};
+
+/** @param {string} token */
+export const readNotifications = async (token) =>
+  /** @type {{ notifications: StaffNotification[] }} */ (await call('GET', '/v1/agent/notifications', token)).notifications;

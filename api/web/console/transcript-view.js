@@ -1,0 +1,42 @@
+// @ts-check
+// The open conversation's transcript, kept scrolled to the end while someone reads the end.
+import { byTestId, el, setText, show } from '../shared/dom.js';
+import { clock } from './format.js';
+
+/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+/** @typedef {import('../../../domain/conversation').Speaker} Speaker */
+
+/** @type {Record<Speaker, string>} */
+const SPEAKERS = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: 'System' };
+
+/** Which turns the list shows now: it is rebuilt only when that changes. */
+let shownKey = '';
+
+/** @param {ConversationView} view */
+export function renderTranscript(view) {
+  const turns = view.transcript;
+  const key = `${view.conversationId}:${turns.length}:${turns.at(0)?.seq ?? 0}:${turns.at(-1)?.seq ?? 0}`;
+  setText('earlier-summary', view.earlierSummary ? `Earlier: ${view.earlierSummary}` : '');
+  show('earlier-summary', Boolean(view.earlierSummary));
+  if (key === shownKey) return;
+  shownKey = key;
+  const list = byTestId('transcript');
+  const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 8;
+  list.replaceChildren(
+    ...turns.map((t) =>
+      el(
+        'li',
+        { className: `turn from-${t.from}`, testid: 'turn', dataset: { from: t.from, seq: t.seq } },
+        el('span', { className: 'speaker', text: SPEAKERS[t.from] }),
+        el('time', { attrs: { datetime: t.at }, text: clock(t.at) }),
+        el('p', { className: 'text', testid: 'turn-text', text: t.text }),
+      ),
+    ),
+  );
+  if (atBottom) list.scrollTop = list.scrollHeight;
+}
+
+export function clearTranscript() {
+  shownKey = '';
+  byTestId('transcript').replaceChildren();
+}
