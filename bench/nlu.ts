@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseFlags } from '../cli/args';
+import { parseFlags } from '../config/args';
 import { readExamples, type Example } from '../nlu/csv';
 import { evaluate } from '../nlu/evaluate';
 import { matchKeywordRule } from '../nlu/keyword-rules';

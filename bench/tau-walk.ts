@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseFlags } from '../cli/args';
+import { parseFlags } from '../config/args';
 import { resolveTemporalCli } from '../dev/temporal-cli';
 import { loadTask, taskFiles } from '../test/support/tau-tasks';
 import { startTauWalkStack, walkTask, type TaskWalkResult } from '../test/support/tau-walk';
