@@ -1,6 +1,9 @@
 // @ts-check
+import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -24,12 +27,70 @@ const browserGlobals = Object.fromEntries(
     'HTMLElement', 'HTMLInputElement', 'HTMLButtonElement', 'HTMLTextAreaElement', 'HTMLFormElement',
   ].map((name) => [name, 'readonly']),
 );
+// Folder boundaries, written by folder so they survive files moving inside them. A layer lists the
+// only top-level folders its files may import from; every other folder (a new one too) is refused
+// until it is listed here on purpose.
+const folders = fs
+  .readdirSync(import.meta.dirname, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !['node_modules', 'data'].includes(e.name))
+  .map((e) => e.name);
+// The modules of nlu/ with no I/O (no fs, no clock, no Buffer): all a workflow may know of classification.
+const PURE_NLU = ['classification.ts', 'keyword-rules.ts', 'features.ts', 'linear.ts', 'mlp.ts'];
+const PURE_NLU_ONLY = 'nlu (pure modules only)';
+const LAYERS = [
+  { files: ['domain'], mayImport: ['domain'], why: 'Domain logic stays pure: it imports only domain/.' },
+  {
+    files: ['workflows'],
+    // activities/ for their types only: the no-restricted-imports rule for workflows refuses values.
+    mayImport: ['workflows', 'domain', 'activities', PURE_NLU_ONLY],
+    why: 'Workflow code is replayed: besides domain/ it may use only the pure nlu modules and activity types.',
+  },
+  {
+    files: PURE_NLU.map((f) => `nlu/${f}`),
+    mayImport: ['domain', PURE_NLU_ONLY],
+    why: 'Workflows import these nlu modules: they stay pure.',
+  },
+];
+const product = folders.filter((f) => !['test', 'bench', 'dev'].includes(f));
+const boundaryZones = [
+  ...LAYERS.flatMap(({ files, mayImport, why }) =>
+    folders
+      .filter((from) => !mayImport.includes(from))
+      .map((from) => ({
+        target: files.map((f) => `./${f}`),
+        from: `./${from}`,
+        ...(from === 'nlu' && mayImport.includes(PURE_NLU_ONLY) ? { except: PURE_NLU.map((f) => `./${f}`) } : {}),
+        message: why,
+      })),
+  ),
+  // A benchmark measures the product; it must not lean on the test suite's helpers.
+  { target: './bench', from: './test', message: 'bench/ must not import test/: move code both need out of test/.' },
+  // What ships must not reach into the suite, the benchmarks or the developer tools.
+  ...['test', 'bench', 'dev'].map((from) => ({
+    target: product.map((f) => `./${f}`),
+    from: `./${from}`,
+    message: `Product code must not import ${from}/.`,
+  })),
+];
 
 export default tseslint.config(
   // Plain JavaScript is linted only where it is product code: the web pages' browser modules.
   { ignores: ['node_modules/', 'data/', '**/*.js', '!api/web/**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts', '.cts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.json` })],
+    },
+    rules: {
+      // A file cycle makes load order matter and hides which module is the lower layer.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: boundaryZones }],
+    },
+  },
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -60,8 +121,8 @@ export default tseslint.config(
     },
   },
   {
-    // Pure domain logic: used by workflows and activities alike, tested with tables, no I/O.
-    files: ['domain/**/*.ts'],
+    // Pure domain logic (and the pure nlu modules): used by workflows and activities alike, tested with tables, no I/O.
+    files: ['domain/**/*.ts', ...PURE_NLU.map((f) => `nlu/${f}`)],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': ['error', impure('Domain logic must stay pure.')],

@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { INTENT_NAMES } from '../domain/intents';
 import { LlmMalformedOutputError } from '../llm/anthropic-intent-classifier';
-import { classifyLocal, loadModel, type Classification, type LlmClassifier } from '../nlu/cascade';
+import { classifyLocal, loadModel } from '../nlu/cascade';
+import type { Classification, LlmClassifier } from '../nlu/classification';
 
 export interface IntentActivityDeps {
   intentModelPath: string;

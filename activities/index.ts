@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../domain/policy';
 import type { ReplyPhraser } from '../llm/anthropic-reply-phraser';
-import type { LlmClassifier } from '../nlu/cascade';
+import type { LlmClassifier } from '../nlu/classification';
 import { SHIPPED_MODEL_PATH } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { createHelpCentreActivities } from './answer-from-help-centre';

@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseFlags } from '../cli/args';
-import { matchKeywordRule } from '../domain/keyword-rules';
+import { parseFlags } from '../config/args';
 import { readExamples, type Example } from '../nlu/csv';
 import { evaluate } from '../nlu/evaluate';
+import { matchKeywordRule } from '../nlu/keyword-rules';
 import { IntentModel } from '../nlu/model';
 import { progressBar } from '../nlu/progress';
 import { ScoreTally, percentile } from '../nlu/score-tally';

@@ -1,10 +1,10 @@
 // `npm run -s cli -- <command>`: the operator's command line (contract in design.md).
+import { UsageError } from '../config/args';
 import { ConfigError, loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
-import { UsageError } from './args';
+import { NLU_USAGE, nluCommand } from '../nlu/command';
 import { AUTH_USAGE, authCommand } from './commands/auth';
-import { NLU_USAGE, nluCommand } from './commands/nlu';
 import { storeCommand } from './commands/store';
 import { TAU_USAGE, tauCommand } from './commands/tau';
 

@@ -1,5 +1,6 @@
 // Scores a model (with or without the keyword tier) on labelled examples.
-import { classifyLocal, type Tier } from './cascade';
+import { classifyLocal } from './cascade';
+import type { Tier } from './classification';
 import type { Example } from './csv';
 import type { IntentModel } from './model';
 import { ScoreTally, percentile } from './score-tally';

@@ -1,6 +1,6 @@
 // `node --import tsx nlu/main.ts train|predict|eval ...`: the `nlu` commands on their own (no database needed).
-import { UsageError } from '../cli/args';
-import { NLU_USAGE, nluCommand } from '../cli/commands/nlu';
+import { UsageError } from '../config/args';
+import { NLU_USAGE, nluCommand } from './command';
 
 nluCommand(process.argv.slice(2), {
   stdin: process.stdin,

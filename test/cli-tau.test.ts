@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { tauCommand } from '../cli/commands/tau';
-import { UsageError } from '../cli/args';
+import { UsageError } from '../config/args';
 import { parseOrderedJson, type OrderedJson } from '../db/tau-format/ordered-json';
 import { toPythonJson } from '../db/tau-format/python-json';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { INTENT_NAMES } from '../domain/intents';
-import { KEYWORD_RULE_NAMES, matchKeywordRule } from '../domain/keyword-rules';
+import { KEYWORD_RULE_NAMES, matchKeywordRule } from '../nlu/keyword-rules';
 
 const FIRES: [string, string][] = [
   ['Hello', 'greeting'],

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { UsageError } from '../cli/args';
-import { nluCommand } from '../cli/commands/nlu';
+import { UsageError } from '../config/args';
+import { nluCommand } from '../nlu/command';
 import { tinyExamples } from './support/nlu-fixtures';
 
 const root = path.resolve(__dirname, '..');

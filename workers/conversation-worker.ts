@@ -7,7 +7,7 @@ import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
 import { replyPhraserFor, type ReplyPhraser } from '../llm/anthropic-reply-phraser';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import type { PolicySettings } from '../domain/policy';
-import type { LlmClassifier } from '../nlu/cascade';
+import type { LlmClassifier } from '../nlu/classification';
 import type { PaymentProvider } from '../payments/payment-provider';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { MINTABLE_ROLES, isMintableRole } from '../../auth/roles';
 import { mintToken } from '../../auth/token-service';
-import { UsageError, parseFlags } from '../args';
+import { UsageError, parseFlags } from '../../config/args';
 
 export const AUTH_USAGE = `auth token --role ${MINTABLE_ROLES.join('|')} [--name NAME]`;
 

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { writeTauStore } from '../../db/export-tau-store';
 import { importTauStore } from '../../db/import-tau-store';
 import { TauFormatError } from '../../db/tau-format/errors';
-import { UsageError, parseFlags } from '../args';
+import { UsageError, parseFlags } from '../../config/args';
 
 const USAGE = `usage:
   npm run -s cli -- store import --db DIR    replace customers, orders and products with DIR/{users,orders,products}.json (tau-bench retail format)

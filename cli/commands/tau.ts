@@ -7,7 +7,7 @@ import { importTauStore } from '../../db/import-tau-store';
 import { migrateToLatest } from '../../db/migrate';
 import { TauFormatError } from '../../db/tau-format/errors';
 import { JsonSyntaxError, parseOrderedJson, type OrderedJson } from '../../db/tau-format/ordered-json';
-import { UsageError, parseFlags } from '../args';
+import { UsageError, parseFlags } from '../../config/args';
 
 export const TAU_USAGE = 'tau replay --db DIR --actions FILE.json';
 

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { classifyLocal } from '../../nlu/cascade';
-import { DataFileError, readExamples } from '../../nlu/csv';
-import { evaluate, type EvalReport } from '../../nlu/evaluate';
-import { DEFAULT_MLP } from '../../nlu/mlp';
-import { IntentModel, ModelFileError } from '../../nlu/model';
-import { progressBar } from '../../nlu/progress';
-import { trainModel } from '../../nlu/train';
-import { UsageError, parseFlags } from '../args';
+import { UsageError, parseFlags } from '../config/args';
+import { classifyLocal } from './cascade';
+import { DataFileError, readExamples } from './csv';
+import { evaluate, type EvalReport } from './evaluate';
+import { DEFAULT_MLP } from './mlp';
+import { IntentModel, ModelFileError } from './model';
+import { progressBar } from './progress';
+import { trainModel } from './train';
 
 export const NLU_USAGE = `nlu train --data FILE.csv --out MODEL [--folds N] [--seed N] [--hidden N]   (--hidden 0: SVM alone)
   nlu predict --model MODEL [--rules on|off]      (one text per line on stdin → JSON lines)

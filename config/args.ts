@@ -1,3 +1,4 @@
+// Command-line flags, the other thing a process is told at start: shared by cli/, nlu/main.ts and bench/.
 /** A usage mistake: the CLI prints the message and exits with code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

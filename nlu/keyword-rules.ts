@@ -2,7 +2,7 @@
  * Tier 1 of intent classification: high-precision keyword and pattern rules. A rule fires only on
  * phrasings that leave no doubt; everything else is left to the model. Pure and fast (microseconds).
  */
-import type { IntentName } from './intents';
+import type { IntentName } from '../domain/intents';
 
 export interface KeywordMatch {
   label: IntentName;
