@@ -1,5 +1,7 @@
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { ApplicationFailure, Context, getClient, log } from '@temporalio/activity';
 import type { Knex } from 'knex';
+import { deliverNotice } from '../channels';
+import { queueNotice } from '../db/repositories/customer-notifications';
 import {
   committedRefundCents,
   findLedgerEntry,
@@ -9,7 +11,9 @@ import {
   type LedgerEntry,
   type RefundPurpose,
 } from '../db/repositories/refund-ledger';
+import { formatCents } from '../domain/policy';
 import { ProviderRejectedError, type PaymentProvider } from '../payments/payment-provider';
+import { paymentMethodLabel } from './customer-lookup';
 
 export interface RefundStepDeps {
   db: Knex;
@@ -32,6 +36,9 @@ interface VariantSnapshot {
 }
 
 const keyFor = (sagaId: string, step: string) => `${sagaId}:${step}`;
+
+/** Fewer than the saga's attempts for a step, so a notice that cannot go out never fails the refund. */
+const NOTICE_DELIVERY_ATTEMPTS = 4;
 
 const businessFailure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
@@ -203,13 +210,31 @@ export function createRefundSteps({ db, payments }: RefundStepDeps) {
       });
     },
 
-    /** Writes the customer's notice to the outbox once; channel adapters deliver it. */
-    async notifyCustomer(input: { sagaId: string; text: string }): Promise<void> {
+    /**
+     * Queues the customer's notice in the outbox once (with the receipt: how much, to which method,
+     * the provider's reference) and delivers it through the conversation's channel. A notice that
+     * cannot be delivered stays in the outbox as failed with its reason; it never undoes the refund.
+     */
+    async notifyCustomer(input: { sagaId: string; text: string; conversationWorkflowId?: string }): Promise<void> {
       const entry = await entryOf(input.sagaId);
-      await db('customer_notifications')
-        .insert({ idempotency_key: keyFor(input.sagaId, 'notify'), customer_id: entry.customerId, order_id: entry.orderId, body: input.text })
-        .onConflict('idempotency_key')
-        .ignore();
+      const idempotencyKey = keyFor(input.sagaId, 'notify');
+      const method = await db('payment_methods').where({ id: entry.paymentMethodId }).first('id', 'source', 'brand', 'last_four');
+      const to = method ? ` to your ${paymentMethodLabel(method)}` : '';
+      const reference = entry.providerRefundId ? `, reference ${entry.providerRefundId}` : '';
+      await queueNotice(db, {
+        idempotencyKey,
+        customerId: entry.customerId,
+        orderId: entry.orderId,
+        body: `${input.text} Receipt: ${formatCents(entry.amountCents)}${to}${reference}.`,
+        ...(input.conversationWorkflowId ? { conversationWorkflowId: input.conversationWorkflowId } : {}),
+      });
+      try {
+        await deliverNotice({ db, client: getClient }, idempotencyKey);
+      } catch (err) {
+        // Retried a few times; after that the saga completes and the outbox keeps the failure for a later delivery.
+        if (Context.current().info.attempt < NOTICE_DELIVERY_ATTEMPTS) throw err;
+        log.warn('customer notice left undelivered', { sagaId: input.sagaId, error: String(err) });
+      }
     },
   };
 }

@@ -123,6 +123,10 @@ describe('RefundSagaWorkflow on a real dev server and sandbox provider', () => {
     ]);
     assert.equal(after.stock, (before.stock ?? 0) + 1);
     assert.equal(after.notifications, 1);
+    // Started on its own, the saga has no conversation to tell: the notice waits in the outbox, and the refund stands.
+    const notice = await database.db('customer_notifications').first('body', 'status', 'failure_reason');
+    assert.match(notice.body, /^Your refund is on its way\. Receipt: \$[\d.]+ to your \w+ ending \d{4}, reference re_\w+\.$/);
+    assert.deepEqual([notice.status, notice.failure_reason], ['failed', 'the notice belongs to no conversation']);
   });
 
   it('when the refund goes to a gift card, then its balance grows by exactly the amount', async () => {
