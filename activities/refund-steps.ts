@@ -1,6 +1,5 @@
-import { ApplicationFailure, Context, getClient, log } from '@temporalio/activity';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Knex } from 'knex';
-import { deliverNotice } from '../channels';
 import { queueNotice } from '../db/repositories/customer-notifications';
 import {
   committedRefundCents,
@@ -15,9 +14,14 @@ import { formatCents } from '../domain/policy';
 import { ProviderRejectedError, type PaymentProvider } from '../payments/payment-provider';
 import { paymentMethodLabel } from './customer-lookup';
 
+/** Delivers a queued outbox notice to the customer's channel (channels/ builds it; the worker passes it in). */
+export type DeliverNotice = (idempotencyKey: string) => Promise<unknown>;
+
 export interface RefundStepDeps {
   db: Knex;
   payments: PaymentProvider;
+  /** Without it notices stay queued in the outbox, for a worker that delivers them. */
+  deliverNotice?: DeliverNotice;
 }
 
 export interface ReserveRefundInput {
@@ -47,7 +51,7 @@ const businessFailure = (type: string, message: string) => ApplicationFailure.cr
  * saga id and moves the ledger entry with a conditional update, so a retry, a restarted worker or a
  * replayed saga finds the work done and does not do it twice.
  */
-export function createRefundSteps({ db, payments }: RefundStepDeps) {
+export function createRefundSteps({ db, payments, deliverNotice }: RefundStepDeps) {
   async function entryOf(sagaId: string, conn: Knex = db): Promise<LedgerEntry> {
     const entry = await findLedgerEntry(conn, sagaId);
     if (!entry) throw businessFailure('LedgerEntryMissing', `no refund ledger entry for saga ${sagaId}`);
@@ -228,8 +232,9 @@ export function createRefundSteps({ db, payments }: RefundStepDeps) {
         body: `${input.text} Receipt: ${formatCents(entry.amountCents)}${to}${reference}.`,
         ...(input.conversationWorkflowId ? { conversationWorkflowId: input.conversationWorkflowId } : {}),
       });
+      if (!deliverNotice) return;
       try {
-        await deliverNotice({ db, client: getClient }, idempotencyKey);
+        await deliverNotice(idempotencyKey);
       } catch (err) {
         // Retried a few times; after that the saga completes and the outbox keeps the failure for a later delivery.
         if (Context.current().info.attempt < NOTICE_DELIVERY_ATTEMPTS) throw err;

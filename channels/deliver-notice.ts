@@ -1,3 +1,4 @@
+import { getClient } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Channel } from '../domain/conversation';
@@ -15,6 +16,11 @@ export interface DeliveryDeps {
 }
 
 const adaptersOver = (client: Client): ChannelAdapter[] => [chatChannel(client)];
+
+/** Delivery as an activity does it: through the worker's own Temporal client. */
+export function deliverNoticesFromActivities(db: Knex): (idempotencyKey: string) => Promise<DeliveryStatus> {
+  return (idempotencyKey) => deliverNotice({ db, client: getClient }, idempotencyKey);
+}
 
 /**
  * Delivers one queued outbox notice through its conversation's channel and records the outcome
