@@ -11,7 +11,7 @@ import { createHandoffActivities } from './handoff';
 import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
 import { createPhraseReplyActivities } from './phrase-reply';
-import { createRefundSteps } from './refund-steps';
+import { createRefundSteps, type DeliverNotice } from './refund-steps';
 
 export interface ActivityDeps {
   db: Knex;
@@ -23,6 +23,8 @@ export interface ActivityDeps {
   phraser?: ReplyPhraser;
   /** Defaults to DEFAULT_POLICY_SETTINGS. */
   policy?: PolicySettings;
+  /** How the refund saga's notices reach customers (`deliverNoticesFromActivities` in channels/). */
+  deliverNotice?: DeliverNotice;
 }
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */

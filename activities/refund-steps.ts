@@ -1,5 +1,6 @@
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Knex } from 'knex';
+import { queueNotice } from '../db/repositories/customer-notifications';
 import {
   committedRefundCents,
   findLedgerEntry,
@@ -9,11 +10,18 @@ import {
   type LedgerEntry,
   type RefundPurpose,
 } from '../db/repositories/refund-ledger';
+import { formatCents } from '../domain/policy';
 import { ProviderRejectedError, type PaymentProvider } from '../payments/payment-provider';
+import { paymentMethodLabel } from './customer-lookup';
+
+/** Delivers a queued outbox notice to the customer's channel (channels/ builds it; the worker passes it in). */
+export type DeliverNotice = (idempotencyKey: string) => Promise<unknown>;
 
 export interface RefundStepDeps {
   db: Knex;
   payments: PaymentProvider;
+  /** Without it notices stay queued in the outbox, for a worker that delivers them. */
+  deliverNotice?: DeliverNotice;
 }
 
 export interface ReserveRefundInput {
@@ -33,6 +41,9 @@ interface VariantSnapshot {
 
 const keyFor = (sagaId: string, step: string) => `${sagaId}:${step}`;
 
+/** Fewer than the saga's attempts for a step, so a notice that cannot go out never fails the refund. */
+const NOTICE_DELIVERY_ATTEMPTS = 4;
+
 const businessFailure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
 /**
@@ -40,7 +51,7 @@ const businessFailure = (type: string, message: string) => ApplicationFailure.cr
  * saga id and moves the ledger entry with a conditional update, so a retry, a restarted worker or a
  * replayed saga finds the work done and does not do it twice.
  */
-export function createRefundSteps({ db, payments }: RefundStepDeps) {
+export function createRefundSteps({ db, payments, deliverNotice }: RefundStepDeps) {
   async function entryOf(sagaId: string, conn: Knex = db): Promise<LedgerEntry> {
     const entry = await findLedgerEntry(conn, sagaId);
     if (!entry) throw businessFailure('LedgerEntryMissing', `no refund ledger entry for saga ${sagaId}`);
@@ -203,13 +214,32 @@ export function createRefundSteps({ db, payments }: RefundStepDeps) {
       });
     },
 
-    /** Writes the customer's notice to the outbox once; channel adapters deliver it. */
-    async notifyCustomer(input: { sagaId: string; text: string }): Promise<void> {
+    /**
+     * Queues the customer's notice in the outbox once (with the receipt: how much, to which method,
+     * the provider's reference) and delivers it through the conversation's channel. A notice that
+     * cannot be delivered stays in the outbox as failed with its reason; it never undoes the refund.
+     */
+    async notifyCustomer(input: { sagaId: string; text: string; conversationWorkflowId?: string }): Promise<void> {
       const entry = await entryOf(input.sagaId);
-      await db('customer_notifications')
-        .insert({ idempotency_key: keyFor(input.sagaId, 'notify'), customer_id: entry.customerId, order_id: entry.orderId, body: input.text })
-        .onConflict('idempotency_key')
-        .ignore();
+      const idempotencyKey = keyFor(input.sagaId, 'notify');
+      const method = await db('payment_methods').where({ id: entry.paymentMethodId }).first('id', 'source', 'brand', 'last_four');
+      const to = method ? ` to your ${paymentMethodLabel(method)}` : '';
+      const reference = entry.providerRefundId ? `, reference ${entry.providerRefundId}` : '';
+      await queueNotice(db, {
+        idempotencyKey,
+        customerId: entry.customerId,
+        orderId: entry.orderId,
+        body: `${input.text} Receipt: ${formatCents(entry.amountCents)}${to}${reference}.`,
+        ...(input.conversationWorkflowId ? { conversationWorkflowId: input.conversationWorkflowId } : {}),
+      });
+      if (!deliverNotice) return;
+      try {
+        await deliverNotice(idempotencyKey);
+      } catch (err) {
+        // Retried a few times; after that the saga completes and the outbox keeps the failure for a later delivery.
+        if (Context.current().info.attempt < NOTICE_DELIVERY_ATTEMPTS) throw err;
+        log.warn('customer notice left undelivered', { sagaId: input.sagaId, error: String(err) });
+      }
     },
   };
 }

@@ -5,6 +5,7 @@ import * as refunds from './migrations/003-refunds';
 import * as returnConversations from './migrations/004-return-conversations';
 import * as paymentChangeRefunds from './migrations/005-payment-change-refunds';
 import * as handoff from './migrations/006-handoff';
+import * as notificationDelivery from './migrations/007-notification-delivery';
 
 interface Migration {
   name: string;
@@ -24,6 +25,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '004-return-conversations', ...returnConversations },
   { name: '005-payment-change-refunds', ...paymentChangeRefunds },
   { name: '006-handoff', ...handoff },
+  { name: '007-notification-delivery', ...notificationDelivery },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

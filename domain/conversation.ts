@@ -104,6 +104,8 @@ export interface CarriedState {
   pendingReturns?: PendingReturn[];
   /** Goodwill credits a person offered, waiting to be put to the customer. */
   goodwillOffers?: GoodwillOffer[];
+  /** Keys of the notices already shown in the transcript, so a notice delivered twice shows once. */
+  noticeKeys?: string[];
   /** The current (or last) handoff to a person; earlier ones move to `pastHandoffs`. */
   handoff?: HandoffState;
   pastHandoffs?: HandoffState[];

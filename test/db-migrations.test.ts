@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { isPostgres } from '../db/connection';
 import { migrateToLatest, rollbackAll } from '../db/migrate';
 import * as paymentChangeRefunds from '../db/migrations/005-payment-change-refunds';
+import * as notificationDelivery from '../db/migrations/007-notification-delivery';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
 
 const KNEX_BOOKKEEPING = ['knex_migrations', 'knex_migrations_lock'];
@@ -60,7 +61,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
@@ -88,6 +89,24 @@ for (const engine of testEngines()) {
       await assert.rejects(db('refund_ledger').insert(entry('a', 'return')), 'saga_id is still unique');
       assert.deepEqual((await db('refund_ledger').orderBy('id').select('saga_id', 'purpose')).map((r) => [r.saga_id, r.purpose]), [['a', 'return'], ['b', 'payment_change']]);
       await assert.rejects(paymentChangeRefunds.down(db), /payment_change refunds/);
+    });
+
+    test('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
+      const db = database.db;
+      await migrateToLatest(db);
+      await notificationDelivery.down(db);
+      await db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', order_id: '#W1', body: 'Your refund has been issued.' });
+      await notificationDelivery.up(db);
+      const [old] = await db('customer_notifications').select('idempotency_key', 'status', 'attempts', 'channel', 'failure_reason');
+      assert.deepEqual({ ...old, attempts: Number(old.attempts) }, { idempotency_key: 'saga-1:notify', status: 'queued', attempts: 0, channel: null, failure_reason: null });
+      await db('customer_notifications').where({ idempotency_key: 'saga-1:notify' }).update({ status: 'failed', failure_reason: 'conversation closed', channel: 'chat' });
+      await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'saga-2:notify', customer_id: 'c1', body: 'x', status: 'lost' }));
+
+      await notificationDelivery.down(db);
+      const rows = await db('customer_notifications').select();
+      assert.deepEqual(rows.map((r) => [r.idempotency_key, r.body]), [['saga-1:notify', 'Your refund has been issued.']]);
+      assert.deepEqual(Object.keys(rows[0]).sort(), ['body', 'created_at', 'customer_id', 'id', 'idempotency_key', 'order_id']);
+      await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', body: 'again' }), 'idempotency_key is still unique');
     });
   });
 }

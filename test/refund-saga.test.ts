@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { deliverNoticesFromActivities } from '../channels';
 import { findLedgerEntry } from '../db/repositories/refund-ledger';
 import { replaceStore } from '../db/store/write-store';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
@@ -38,7 +39,9 @@ beforeEach(async () => {
 
 type Activities = ReturnType<typeof createActivities>;
 
-async function newWorker(taskQueue: string, activities: Activities = createActivities({ db: database.db, payments: payments.provider })) {
+const realActivities = (): Activities => createActivities({ db: database.db, payments: payments.provider, deliverNotice: deliverNoticesFromActivities(database.db) });
+
+async function newWorker(taskQueue: string, activities: Activities = realActivities()) {
   return Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -123,6 +126,10 @@ describe('RefundSagaWorkflow on a real dev server and sandbox provider', () => {
     ]);
     assert.equal(after.stock, (before.stock ?? 0) + 1);
     assert.equal(after.notifications, 1);
+    // Started on its own, the saga has no conversation to tell: the notice waits in the outbox, and the refund stands.
+    const notice = await database.db('customer_notifications').first('body', 'status', 'failure_reason');
+    assert.match(notice.body, /^Your refund is on its way\. Receipt: \$[\d.]+ to your \w+ ending \d{4}, reference re_\w+\.$/);
+    assert.deepEqual([notice.status, notice.failure_reason], ['failed', 'the notice belongs to no conversation']);
   });
 
   it('when the refund goes to a gift card, then its balance grows by exactly the amount', async () => {
@@ -241,7 +248,7 @@ describe('RefundSagaWorkflow on a real dev server and sandbox provider', () => {
         const taskQueue = uniqueTaskQueue(`saga-kill-${step}`);
         const input = await sagaInput('gift_card');
         const before = await snapshot(input.orderId, input.paymentMethodId, input.restockItemIds[0] ?? '');
-        const real = createActivities({ db: database.db, payments: payments.provider });
+        const real = realActivities();
         const crashing: Activities = {
           ...real,
           // The effect happens, then the worker dies before it can report completion.

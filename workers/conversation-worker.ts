@@ -1,6 +1,7 @@
 import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
+import { deliverNoticesFromActivities } from '../channels';
 import type { Config } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
@@ -38,7 +39,14 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db, payments: options.payments, llm: options.llm, phraser: options.phraser, policy: options.policy }),
+    activities: createActivities({
+      db: options.db,
+      payments: options.payments,
+      llm: options.llm,
+      phraser: options.phraser,
+      policy: options.policy,
+      deliverNotice: deliverNoticesFromActivities(options.db),
+    }),
     ...workflowSource,
   });
 }

@@ -19,6 +19,7 @@ import { handleCustomerMessage } from './customer-turn';
 import {
   agentCommandUpdate,
   approvalDecidedSignal,
+  customerNoticeSignal,
   goodwillOfferedSignal,
   messageUpdate,
   returnReceivedSignal,
@@ -28,6 +29,9 @@ import { offerGoodwill } from './goodwill-steps';
 import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff-steps';
 import { say } from './replying';
 import { keepReturnPromise } from './return-promise';
+
+// A retried delivery comes within minutes of the first; the last keys are enough to recognise it.
+const MAX_NOTICE_KEYS = 50;
 
 /**
  * One conversation with one customer, from the first message until it closes: customer messages and
@@ -125,6 +129,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(goodwillOfferedSignal, (offer) => {
     (state.goodwillOffers ??= []).push(offer);
     changes++;
+  });
+  setHandler(customerNoticeSignal, ({ key, text }) => {
+    if (state.noticeKeys?.includes(key)) return;
+    state.noticeKeys = [...(state.noticeKeys ?? []), key].slice(-MAX_NOTICE_KEYS);
+    record('system', text);
   });
   setHandler(approvalDecidedSignal, (event) => {
     const pending = state.pendingApproval;

@@ -10,6 +10,8 @@ export const returnReceivedSignal = defineSignal<[{ orderId: string }]>('returnR
 export const goodwillOfferedSignal = defineSignal<[GoodwillOffer]>('goodwillOffered');
 /** A person acts on a handed-over conversation; refused at once (by the validator) when it does not fit. */
 export const agentCommandUpdate = defineUpdate<AgentCommandResult, [AgentCommand]>('agentCommand');
+/** A notice for the customer (a refund's receipt) from the chat channel; shown once per key, however often it is delivered. */
+export const customerNoticeSignal = defineSignal<[{ key: string; text: string }]>('customerNotice');
 /** A supervisor decided on a proposal over the automatic limit. */
 export const approvalDecidedSignal = defineSignal<[ApprovalDecisionEvent]>('approvalDecided');
 

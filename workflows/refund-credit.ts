@@ -1,7 +1,6 @@
 import { executeChild, workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../activities/perform-action';
 import type { CarriedState } from '../domain/conversation';
-import { formatCents } from '../domain/policy';
 import type { RefundPurpose } from '../domain/refunds';
 import { RefundSagaWorkflow } from './refund-saga-workflow';
 
@@ -32,7 +31,7 @@ async function runRefundSagas(state: CarriedState, run: SagaRun): Promise<void> 
           viaProvider: refund.source !== 'gift_card',
           recordOnOrder: run.recordOnOrder,
           restockItemIds: index === 0 ? (run.restockItemIds ?? []) : [],
-          notification: `${formatCents(refund.amountCents)} for order ${run.orderId} is on its way back to you.`,
+          notification: `Your refund for order ${run.orderId} has been issued.`,
         },
       ],
     });

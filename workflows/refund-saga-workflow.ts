@@ -88,7 +88,8 @@ export async function RefundSagaWorkflow(input: RefundSagaInput): Promise<Refund
     }
 
     phase = 'notifying';
-    await steps.notifyCustomer({ sagaId, text: input.notification });
+    // The conversation that started this saga is where the customer hears of it.
+    await steps.notifyCustomer({ sagaId, text: input.notification, conversationWorkflowId: workflowInfo().parent?.workflowId });
     phase = 'completed';
     return { outcome: 'completed', providerRefundId, decidedBy: decision?.by };
   } catch (err) {

@@ -1,0 +1,23 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { customerNoticeSignal } from '../workflows/definitions';
+import type { ChannelAdapter } from './channel-adapter';
+
+/**
+ * Web chat: the customer reads the conversation's transcript, so a notice is delivered by
+ * signalling the conversation, which records it there once per idempotency key.
+ */
+export function chatChannel(client: Client): ChannelAdapter {
+  return {
+    channel: 'chat',
+    async deliver(notice) {
+      try {
+        await client.workflow.getHandle(notice.conversationWorkflowId).signal(customerNoticeSignal, { key: notice.idempotencyKey, text: notice.text });
+        return { delivered: true };
+      } catch (err) {
+        // Closed conversations have completed their workflow: there is no transcript left to write to.
+        if (err instanceof WorkflowNotFoundError) return { delivered: false, reason: `conversation ${notice.conversationWorkflowId} is closed` };
+        throw err;
+      }
+    },
+  };
+}

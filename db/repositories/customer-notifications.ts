@@ -1,0 +1,81 @@
+import type { Knex } from 'knex';
+import type { Channel } from '../../domain/conversation';
+
+export type DeliveryStatus = 'queued' | 'sent' | 'failed';
+
+/** A row of the customer notification outbox: one notice, where it goes, and how its delivery went. */
+export interface OutboxNotice {
+  idempotencyKey: string;
+  customerId: string;
+  orderId: string | null;
+  body: string;
+  conversationWorkflowId: string | null;
+  channel: Channel | null;
+  status: DeliveryStatus;
+  failureReason: string | null;
+  attempts: number;
+}
+
+interface OutboxRow {
+  idempotency_key: string;
+  customer_id: string;
+  order_id: string | null;
+  body: string;
+  conversation_workflow_id: string | null;
+  channel: Channel | null;
+  status: DeliveryStatus;
+  failure_reason: string | null;
+  attempts: number | string;
+}
+
+/** Queues a notice once: a retried step finds its row and leaves it as it is. */
+export async function queueNotice(
+  db: Knex,
+  notice: { idempotencyKey: string; customerId: string; orderId: string; body: string; conversationWorkflowId?: string },
+): Promise<void> {
+  await db('customer_notifications')
+    .insert({
+      idempotency_key: notice.idempotencyKey,
+      customer_id: notice.customerId,
+      order_id: notice.orderId,
+      body: notice.body,
+      conversation_workflow_id: notice.conversationWorkflowId ?? null,
+      status: 'queued',
+    })
+    .onConflict('idempotency_key')
+    .ignore();
+}
+
+export async function findNotice(db: Knex, idempotencyKey: string): Promise<OutboxNotice | undefined> {
+  const row = (await db('customer_notifications').where({ idempotency_key: idempotencyKey }).first()) as OutboxRow | undefined;
+  if (!row) return undefined;
+  return {
+    idempotencyKey: row.idempotency_key,
+    customerId: row.customer_id,
+    orderId: row.order_id,
+    body: row.body,
+    conversationWorkflowId: row.conversation_workflow_id,
+    channel: row.channel,
+    status: row.status,
+    failureReason: row.failure_reason,
+    attempts: Number(row.attempts),
+  };
+}
+
+/** One delivery attempt and its outcome; a sent notice stays sent. */
+export async function recordDelivery(
+  db: Knex,
+  idempotencyKey: string,
+  outcome: { status: 'sent'; channel: Channel } | { status: 'failed'; reason: string; channel?: Channel },
+): Promise<void> {
+  await db('customer_notifications')
+    .where({ idempotency_key: idempotencyKey })
+    .whereNot({ status: 'sent' })
+    .update({
+      status: outcome.status,
+      failure_reason: outcome.status === 'failed' ? outcome.reason : null,
+      sent_at: outcome.status === 'sent' ? db.fn.now() : null,
+      ...(outcome.channel ? { channel: outcome.channel } : {}),
+      attempts: db.raw('attempts + 1'),
+    });
+}
