@@ -1,4 +1,4 @@
-// `npm test`: finds the Temporal CLI (building it once if needed), then runs every test file.
+// `npm test`: finds the Temporal CLI (building it once if needed), then runs every test file with mocha (.mocharc.cjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,9 +20,5 @@ const only = process.argv.slice(2);
 const files = only.length > 0 ? only : testFiles(path.join(root, 'test'));
 const cli = resolveTemporalCli();
 const env = { ...process.env, ...(cli ? { TEMPORAL_CLI_PATH: cli } : {}) };
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-  { cwd: root, env, stdio: 'inherit' },
-);
+const result = spawnSync(process.execPath, [require.resolve('mocha/bin/mocha.js'), ...files], { cwd: root, env, stdio: 'inherit' });
 process.exit(result.status ?? 1);

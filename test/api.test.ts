@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { randomUUID } from 'node:crypto';
 import { checkReadiness } from '../api/readiness';
 import { workflowIdFor } from '../domain/conversation';
@@ -9,12 +9,6 @@ import { call, startStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let channel: string;
 
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-});
-after(() => stack?.close());
-
 async function newConversation(): Promise<{ conversationId: string; token: string }> {
   const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
   assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -22,6 +16,12 @@ async function newConversation(): Promise<{ conversationId: string; token: strin
 }
 
 describe('the HTTP API on a real worker and dev server', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+  });
+  after(() => stack?.close());
+
   it('when a channel starts a conversation and sends a message, then the reply comes back in the contract shape', async () => {
     const { conversationId, token } = await newConversation();
     assert.match(conversationId, /^[0-9a-f-]{36}$/);

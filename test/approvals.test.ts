@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'mocha';
 import { mintToken } from '../auth/token-service';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
@@ -11,19 +11,6 @@ let stack: TestStack;
 let channel: string;
 let agent: string;
 let supervisor: string;
-
-// A $1.00 automatic limit: any cancellation needs a supervisor.
-before(async () => {
-  stack = await startStack({
-    policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: 100 },
-    timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 },
-  });
-  channel = await stack.token('channel');
-  agent = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
-  supervisor = await mintToken(stack.database.db, { role: 'supervisor', name: 'Sam' });
-});
-after(() => stack?.close());
-beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
 
 async function pendingCardOrder(on: TestStack = stack) {
   const row = await on.database.db('orders as o')
@@ -55,74 +42,89 @@ async function cancelOverTheLimit(chat: Chat, target: { orderId: string; email: 
 
 const orderStatus = async (orderId: string, on: TestStack = stack) => (await on.database.db('orders').where({ id: orderId }).first('status')).status as string;
 
-describe('supervisor approval of actions over the automatic limit', () => {
-  it('when a supervisor approves, then the parked cancellation runs and the customer is told', async () => {
-    const target = await pendingCardOrder();
-    const chat = await startChat(stack, channel);
-    const approvalId = await cancelOverTheLimit(chat, target);
-    assert.equal(await orderStatus(target.orderId), 'pending', 'nothing changes before the approval');
-    const notes = (await call(stack, 'GET', '/v1/agent/notifications', { token: supervisor })).body.notifications;
-    assert.ok(notes.some((n: any) => n.kind === 'approval_requested' && n.conversationId === chat.id));
-
-    const byAgent = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: agent, body: { decision: 'approve' } });
-    assert.equal(byAgent.status, 403, 'the policy names supervisors as approvers');
-    const approved = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'approve' } });
-    assert.equal(approved.status, 202, JSON.stringify(approved.body));
-
-    const view = await eventually(async () => {
-      const v = await chat.view();
-      return v.transcript.some((t: any) => /is cancelled/.test(t.text)) ? v : undefined;
-    }, 'the approved cancellation');
-    assert.equal(await orderStatus(target.orderId), 'cancelled');
-    assert.ok(view.transcript.some((t: any) => /A supervisor approved your request/.test(t.text)));
-    assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Sam', 'approve']]);
-    assert.equal(stack.payments.sandbox.book.refundsFor(target.orderId).length > 0, true);
-    const again = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'deny' } });
-    assert.equal(again.status, 409);
-  });
-
-  it('when a supervisor denies, then nothing changes and a person takes over', async () => {
-    const target = await pendingCardOrder();
-    const chat = await startChat(stack, channel);
-    const approvalId = await cancelOverTheLimit(chat, target);
-    const denied = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'deny', reason: 'the order is already being packed' } });
-    assert.equal(denied.status, 202);
-    const view = await eventually(async () => {
-      const v = await chat.view();
-      return v.status === 'awaiting_agent' ? v : undefined;
-    }, 'the handoff after a denial');
-    assert.equal(await orderStatus(target.orderId), 'pending');
-    assert.equal(view.handoff.reasons[0].code, 'approval_denied');
-    assert.ok(view.transcript.some((t: any) => /already being packed/.test(t.text)));
-    assert.equal(view.handoff.priority, 'high');
-  });
-
-  it('when the decision is malformed or the approval unknown, then it is refused plainly', async () => {
-    assert.equal((await call(stack, 'POST', '/v1/approvals/unknown:p_unknown', { token: supervisor, body: { decision: 'approve' } })).status, 404);
-    assert.equal((await call(stack, 'POST', '/v1/approvals/unknown:p_unknown', { token: supervisor, body: { decision: 'maybe' } })).status, 400);
-    assert.equal((await call(stack, 'GET', '/v1/approvals', { token: channel })).status, 403);
-  });
-});
-
-describe('an approval nobody gives in time', () => {
-  let quick: TestStack;
+describe('approvals', () => {
+  // A $1.00 automatic limit: any cancellation needs a supervisor.
   before(async () => {
-    quick = await startStack({ policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: 100 }, timings: { approvalTimeoutMs: 1_500 } });
-    await replaceStore(quick.database.db, buildDemoStore());
+    stack = await startStack({
+      policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: 100 },
+      timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 },
+    });
+    channel = await stack.token('channel');
+    agent = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
+    supervisor = await mintToken(stack.database.db, { role: 'supervisor', name: 'Sam' });
   });
-  after(() => quick?.close());
+  after(() => stack?.close());
+  beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
 
-  it('when the approval times out, then nothing changes, the request is closed and a person takes over', async () => {
-    const target = await pendingCardOrder(quick);
-    const chat = await startChat(quick, await quick.token('channel'));
-    const approvalId = await cancelOverTheLimit(chat, target, quick, await quick.token('agent'));
-    const view = await eventually(async () => {
-      const v = await chat.view();
-      return v.status === 'awaiting_agent' ? v : undefined;
-    }, 'the approval to time out');
-    assert.equal(view.handoff.reasons[0].code, 'approval_timed_out');
-    assert.equal(await orderStatus(target.orderId, quick), 'pending');
-    const row = await quick.database.db('approval_requests').where({ approval_id: approvalId }).first('status');
-    assert.equal(row.status, 'timed_out');
+  describe('supervisor approval of actions over the automatic limit', () => {
+    it('when a supervisor approves, then the parked cancellation runs and the customer is told', async () => {
+      const target = await pendingCardOrder();
+      const chat = await startChat(stack, channel);
+      const approvalId = await cancelOverTheLimit(chat, target);
+      assert.equal(await orderStatus(target.orderId), 'pending', 'nothing changes before the approval');
+      const notes = (await call(stack, 'GET', '/v1/agent/notifications', { token: supervisor })).body.notifications;
+      assert.ok(notes.some((n: any) => n.kind === 'approval_requested' && n.conversationId === chat.id));
+
+      const byAgent = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: agent, body: { decision: 'approve' } });
+      assert.equal(byAgent.status, 403, 'the policy names supervisors as approvers');
+      const approved = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'approve' } });
+      assert.equal(approved.status, 202, JSON.stringify(approved.body));
+
+      const view = await eventually(async () => {
+        const v = await chat.view();
+        return v.transcript.some((t: any) => /is cancelled/.test(t.text)) ? v : undefined;
+      }, 'the approved cancellation');
+      assert.equal(await orderStatus(target.orderId), 'cancelled');
+      assert.ok(view.transcript.some((t: any) => /A supervisor approved your request/.test(t.text)));
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Sam', 'approve']]);
+      assert.equal(stack.payments.sandbox.book.refundsFor(target.orderId).length > 0, true);
+      const again = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'deny' } });
+      assert.equal(again.status, 409);
+    });
+
+    it('when a supervisor denies, then nothing changes and a person takes over', async () => {
+      const target = await pendingCardOrder();
+      const chat = await startChat(stack, channel);
+      const approvalId = await cancelOverTheLimit(chat, target);
+      const denied = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'deny', reason: 'the order is already being packed' } });
+      assert.equal(denied.status, 202);
+      const view = await eventually(async () => {
+        const v = await chat.view();
+        return v.status === 'awaiting_agent' ? v : undefined;
+      }, 'the handoff after a denial');
+      assert.equal(await orderStatus(target.orderId), 'pending');
+      assert.equal(view.handoff.reasons[0].code, 'approval_denied');
+      assert.ok(view.transcript.some((t: any) => /already being packed/.test(t.text)));
+      assert.equal(view.handoff.priority, 'high');
+    });
+
+    it('when the decision is malformed or the approval unknown, then it is refused plainly', async () => {
+      assert.equal((await call(stack, 'POST', '/v1/approvals/unknown:p_unknown', { token: supervisor, body: { decision: 'approve' } })).status, 404);
+      assert.equal((await call(stack, 'POST', '/v1/approvals/unknown:p_unknown', { token: supervisor, body: { decision: 'maybe' } })).status, 400);
+      assert.equal((await call(stack, 'GET', '/v1/approvals', { token: channel })).status, 403);
+    });
+  });
+
+  describe('an approval nobody gives in time', () => {
+    let quick: TestStack;
+    before(async () => {
+      quick = await startStack({ policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: 100 }, timings: { approvalTimeoutMs: 1_500 } });
+      await replaceStore(quick.database.db, buildDemoStore());
+    });
+    after(() => quick?.close());
+
+    it('when the approval times out, then nothing changes, the request is closed and a person takes over', async () => {
+      const target = await pendingCardOrder(quick);
+      const chat = await startChat(quick, await quick.token('channel'));
+      const approvalId = await cancelOverTheLimit(chat, target, quick, await quick.token('agent'));
+      const view = await eventually(async () => {
+        const v = await chat.view();
+        return v.status === 'awaiting_agent' ? v : undefined;
+      }, 'the approval to time out');
+      assert.equal(view.handoff.reasons[0].code, 'approval_timed_out');
+      assert.equal(await orderStatus(target.orderId, quick), 'pending');
+      const row = await quick.database.db('approval_requests').where({ approval_id: approvalId }).first('status');
+      assert.equal(row.status, 'timed_out');
+    });
   });
 });

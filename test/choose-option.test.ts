@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { chooseOption } from '../domain/dialogue/choose-option';
 
 const ORDERS = [

@@ -3,13 +3,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it } from 'mocha';
 import { authenticate, hashToken } from '../auth/token-service';
 import { closeDatabase, openDatabase } from '../db/connection';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-cli-'));
-after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), ...args], {
@@ -21,6 +20,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('cli auth token', () => {
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
   it('when a supervisor token is minted, then it is printed and only its hash is stored', async () => {
     const minted = cli(['auth', 'token', '--role', 'supervisor', '--name', 'Dana']);
     assert.equal(minted.code, 0, minted.stderr);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'mocha';
 import { tauCommand } from '../cli/commands/tau';
 import { UsageError } from '../cli/args';
 import { parseOrderedJson, type OrderedJson } from '../db/tau-format/ordered-json';
@@ -31,7 +31,7 @@ describe('the tau replay command', () => {
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  test('when task 69 is replayed after a call to a tool that does not exist, then it prints every output and the changed records of the reference', async () => {
+  it('when task 69 is replayed after a call to a tool that does not exist, then it prints every output and the changed records of the reference', async () => {
     // Task 69: find the customer, read their profile and order, cancel the order paid by gift card.
     const task = parseOrderedJson(fs.readFileSync(path.join(TAU_DIR, 'expected', 'task-069.json'), 'utf8')) as Map<string, OrderedJson>;
     const taskActions = task.get('actions') as Map<string, OrderedJson>[];
@@ -57,7 +57,7 @@ describe('the tau replay command', () => {
     assert.deepEqual([...(changed.get('orders')?.keys() ?? [])], ['#W2417020']);
   });
 
-  test('when the actions come as a tau task file, then its action list is replayed', async () => {
+  it('when the actions come as a tau task file, then its action list is replayed', async () => {
     const file = writeActions({ task_id: 'x', actions: [{ action_id: 'x_0', name: 'calculate', arguments: { expression: '652.61 + 473.43' }, info: null }] });
     assert.equal(await run('replay', '--db', TAU_DB_DIR, '--actions', file), 0);
     assert.equal(out[0], '{"outputs": ["1126.04"], "changed": {"users": {}, "orders": {}, "products": {}}}');
@@ -72,7 +72,7 @@ describe('the tau replay command', () => {
     ['an option without a value', ['replay', '--db'], /^--db needs a value/],
   ];
   for (const [what, args, message] of usageMistakes) {
-    test(`when given ${what}, then it throws a UsageError that says what to give`, async () => {
+    it(`when given ${what}, then it throws a UsageError that says what to give`, async () => {
       await assert.rejects(run(...args), (error: unknown) => error instanceof UsageError && message.test(error.message));
       assert.deepEqual(out, []);
     });
@@ -87,7 +87,7 @@ describe('the tau replay command', () => {
     ['has a misspelt field', [{ name: 'calculate', kwarg: {} }], /action 0 in .*actions\.json has an unknown field "kwarg"; an action is/],
   ];
   for (const [what, content, message] of badActions) {
-    test(`when the actions file ${what}, then it exits with 1 and says what is wrong`, async () => {
+    it(`when the actions file ${what}, then it exits with 1 and says what is wrong`, async () => {
       assert.equal(await run('replay', '--db', TAU_DB_DIR, '--actions', writeActions(content)), 1);
       assert.equal(err.length, 1);
       assert.match(err[0] as string, /^error: /);
@@ -96,12 +96,12 @@ describe('the tau replay command', () => {
     });
   }
 
-  test('when the actions file does not exist, then it exits with 1 naming the file', async () => {
+  it('when the actions file does not exist, then it exits with 1 naming the file', async () => {
     assert.equal(await run('replay', '--db', TAU_DB_DIR, '--actions', path.join(workDir, 'nope.json')), 1);
     assert.match(err.join('\n'), /^error: cannot read the actions file .*nope\.json: ENOENT/);
   });
 
-  test('when the store folder does not exist, then it exits with 1 naming the folder', async () => {
+  it('when the store folder does not exist, then it exits with 1 naming the folder', async () => {
     assert.equal(await run('replay', '--db', path.join(workDir, 'no-store'), '--actions', writeActions([])), 1);
     assert.match(err.join('\n'), /^error: .*no-store is not a folder: give the folder that holds users\.json, orders\.json and products\.json/);
     assert.deepEqual(out, []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, it } from 'mocha';
 import { runTool } from '../commerce/run-tool';
 import { pythonRound2 } from '../commerce/python-arithmetic';
 import type { Knex } from 'knex';
@@ -72,7 +72,7 @@ const CASES: [string, string][] = [
 
 describe('the calculate tool', () => {
   for (const [expression, expected] of CASES) {
-    test(`when asked for ${JSON.stringify(expression)}, then it answers ${JSON.stringify(expected)} as the reference does`, async () => {
+    it(`when asked for ${JSON.stringify(expression)}, then it answers ${JSON.stringify(expected)} as the reference does`, async () => {
       assert.deepEqual(await runTool(NO_DATABASE, 'calculate', { expression }), { output: expected, error: expected.startsWith('Error: ') });
     });
   }
@@ -86,7 +86,7 @@ describe('the calculate tool', () => {
     [1e16, 1e16],
   ];
   for (const [value, expected] of roundings) {
-    test(`when ${value} is rounded to cents, then it is ${expected}, as Python's round(x, 2) gives`, () => {
+    it(`when ${value} is rounded to cents, then it is ${expected}, as Python's round(x, 2) gives`, () => {
       assert.equal(pythonRound2(value), expected);
     });
   }

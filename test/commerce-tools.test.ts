@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import type { Knex } from 'knex';
 import { replayActions, type ToolAction } from '../commerce/replay';
 import { runTool } from '../commerce/run-tool';
@@ -13,6 +13,7 @@ import { migrateToLatest } from '../db/migrate';
 import { getOrder, getUser } from '../db/repositories/store-queries';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
 import type { TauStore } from '../db/tau-format/records';
+import { describeUnless } from './support/skip';
 
 const TAU_DB_DIR = path.join(__dirname, '..', '..', 'shared', 'data', 'tau-retail', 'db');
 
@@ -239,7 +240,7 @@ const REFUSALS: RefusalCase[] = [
 const noChanges = { users: new Map(), orders: new Map(), products: new Map() };
 
 for (const engine of testEngines()) {
-  describe(`the retail tools on ${engine.name}`, { skip: engine.skip }, () => {
+  describeUnless(engine.skip, `the retail tools on ${engine.name}`, () => {
     let database: TestDatabase;
     let initial: TauStore;
 
@@ -260,7 +261,7 @@ for (const engine of testEngines()) {
     };
 
     for (const refusal of REFUSALS) {
-      test(`when ${refusal.when}, then the call answers "Error: ${refusal.error}" and changes nothing`, () =>
+      it(`when ${refusal.when}, then the call answers "Error: ${refusal.error}" and changes nothing`, () =>
         inRolledBackTransaction(async (trx) => {
           let start = initial;
           if (refusal.setup) {
@@ -274,14 +275,14 @@ for (const engine of testEngines()) {
         }));
     }
 
-    test('when an email differs only in case, then the customer is found', async () => {
+    it('when an email differs only in case, then the customer is found', async () => {
       assert.deepEqual(await runTool(database.db, 'find_user_id_by_email', { email: 'Olivia.Ito5204@Example.com' }), {
         output: USER,
         error: false,
       });
     });
 
-    test('when an order and its customer are read outside any transaction, then each comes from one snapshot, printed the reference way', async () => {
+    it('when an order and its customer are read outside any transaction, then each comes from one snapshot, printed the reference way', async () => {
       const order = await runTool(database.db, 'get_order_details', { order_id: PROCESSED });
       assert.equal(order.error, false, order.output);
       assert.match(order.output, /^\{"order_id": "#W5353646", "user_id": "olivia_ito_3591", "address": \{"address1": /);
@@ -290,7 +291,7 @@ for (const engine of testEngines()) {
       assert.match(user.output, /"payment_methods": \{"gift_card_7794233": \{"source": "gift_card", "id": "gift_card_7794233", "balance": 56\.0\}, /);
     });
 
-    test('when an item is exchanged for the same item, then the tool accepts it as the reference does (the policy engine refuses it)', () =>
+    it('when an item is exchanged for the same item, then the tool accepts it as the reference does (the policy engine refuses it)', () =>
       inRolledBackTransaction(async (trx) => {
         // #W6304490 (omar_khan_2363, delivered) holds item 6956751343, which is still available at the same price.
         const result = await runTool(trx, 'exchange_delivered_order_items', {
@@ -305,7 +306,7 @@ for (const engine of testEngines()) {
         assert.equal(order?.exchange_price_difference, 0);
       }));
 
-    test('when a pending order paid by gift card is cancelled, then every payment is refunded and the card credited at once', () =>
+    it('when a pending order paid by gift card is cancelled, then every payment is refunded and the card credited at once', () =>
       inRolledBackTransaction(async (trx) => {
         const result = await replayActions(trx, [action('cancel_pending_order', { order_id: PENDING_GIFT_CARD_PAID, reason: 'no longer needed' })], {
           before: initial,
@@ -322,7 +323,7 @@ for (const engine of testEngines()) {
         assert.deepEqual(card, { source: 'gift_card', id: GIFT_CARD, balance: 3626.34 });
       }));
 
-    test('when two items are modified with a gift card, then each gets its own variant, and the difference is exact cents', () =>
+    it('when two items are modified with a gift card, then each gets its own variant, and the difference is exact cents', () =>
       inRolledBackTransaction(async (trx) => {
         // 162.15 - 137.32 + 253.89 - 240.87 is 37.849999999999994 in floating point; the store keeps 3785 cents.
         const result = await runTool(trx, 'modify_pending_order_items', {
@@ -346,7 +347,7 @@ for (const engine of testEngines()) {
         assert.match(result.output, /"amount": 37\.85, "payment_method_id": "gift_card_7794233"/);
       }));
 
-    test('when a conditional update finds the status changed, then it applies nothing and says so', () =>
+    it('when a conditional update finds the status changed, then it applies nothing and says so', () =>
       inRolledBackTransaction(async (trx) => {
         assert.equal(await updateOrderIfStatus(trx, PROCESSED, 'pending', { status: 'cancelled' }), false);
         assert.equal((await getOrder(trx, PROCESSED))?.status, 'processed');
@@ -355,7 +356,7 @@ for (const engine of testEngines()) {
         assert.deepEqual((await replayActions(trx, [], { before: initial })).changed, noChanges);
       }));
 
-    test('when a write loses a race once, then it runs again from its first read', async () => {
+    it('when a write loses a race once, then it runs again from its first read', async () => {
       let attempts = 0;
       const value = await writeTransaction(database.db, async () => {
         attempts++;
@@ -365,7 +366,7 @@ for (const engine of testEngines()) {
       assert.deepEqual([value, attempts], ['done', 2]);
     });
 
-    test('every tool of the reference is registered with a JSON schema of its arguments', () => {
+    it('every tool of the reference is registered with a JSON schema of its arguments', () => {
       assert.deepEqual([...RETAIL_TOOLS.keys()].sort(), [
         'calculate', 'cancel_pending_order', 'exchange_delivered_order_items', 'find_user_id_by_email', 'find_user_id_by_name_zip',
         'get_item_details', 'get_order_details', 'get_product_details', 'get_user_details', 'list_all_product_types',
@@ -378,7 +379,7 @@ for (const engine of testEngines()) {
 
     // These commit: they need separate connections. Each uses its own order.
     describe('concurrent calls', () => {
-      test('when the same order is cancelled twice at once, then exactly one succeeds and the card is refunded once', async () => {
+      it('when the same order is cancelled twice at once, then exactly one succeeds and the card is refunded once', async () => {
         const cancel = () => runTool(database.db, 'cancel_pending_order', { order_id: PENDING_GIFT_CARD_PAID, reason: 'ordered by mistake' });
         const results = await Promise.all([cancel(), cancel()]);
         assert.deepEqual(results.map((result) => result.error).sort(), [false, true]);
@@ -389,7 +390,7 @@ for (const engine of testEngines()) {
         assert.deepEqual(card, { source: 'gift_card', id: GIFT_CARD, balance: 3626.34 });
       });
 
-      test('when the payment of one order is changed twice at once, then exactly one change is made', async () => {
+      it('when the payment of one order is changed twice at once, then exactly one change is made', async () => {
         const results = await Promise.all([
           runTool(database.db, 'modify_pending_order_payment', { order_id: PENDING, payment_method_id: PAYPAL }),
           runTool(database.db, 'modify_pending_order_payment', { order_id: PENDING, payment_method_id: PAYPAL }),
@@ -399,7 +400,7 @@ for (const engine of testEngines()) {
         assert.equal((await getOrder(database.db, PENDING))?.payment_history.length, 3);
       });
 
-      test('when a delivered order is returned and exchanged at once, then exactly one of them happens', async () => {
+      it('when a delivered order is returned and exchanged at once, then exactly one of them happens', async () => {
         const results = await Promise.all([
           runTool(database.db, 'return_delivered_order_items', { order_id: DELIVERED, item_ids: [SNEAKERS], payment_method_id: PAYPAL }),
           runTool(database.db, 'exchange_delivered_order_items', { order_id: DELIVERED, item_ids: [SNEAKERS], new_item_ids: ['2509076505'], payment_method_id: PAYPAL }),

@@ -3,7 +3,7 @@
 // Dockerfile, the entry files), and the checker itself is shown to catch each kind of mistake.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { ENV_VARS, loadConfig } from '../config/config';
 import {
   DUMMY_VALUE,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { getOrder, getUser } from '../db/repositories/store-queries';
 import { replaceStore } from '../db/store/write-store';
@@ -8,17 +8,17 @@ import { startChat, startStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let channel: string;
 
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-  await replaceStore(stack.database.db, buildDemoStore());
-});
-after(() => stack?.close());
-
 const NEW_ADDRESS = '742 Evergreen Terrace, Apt 2, Springfield, IL 62704, USA';
 const EXPECTED = { address1: '742 Evergreen Terrace', address2: 'Apt 2', city: 'Springfield', country: 'USA', state: 'IL', zip: '62704' };
 
 describe('changing addresses through the API', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+    await replaceStore(stack.database.db, buildDemoStore());
+  });
+  after(() => stack?.close());
+
   it("when the customer gives a pending order's new address on one line and says yes, then only that order's address changes", async () => {
     const db = stack.database.db;
     const target = await db('orders as o').join('customers as c', 'c.id', 'o.customer_id').where({ 'o.status': 'pending' }).orderBy('o.position').first('o.id as orderId', 'c.id as customerId', 'c.email as email');

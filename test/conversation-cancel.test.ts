@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'mocha';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
 import { startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
-
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-});
-after(() => stack?.close());
-beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
 
 /** A customer with a pending order paid by card or PayPal, from the demo store. */
 async function customerWithPendingOrder() {
@@ -29,6 +22,13 @@ async function customerWithPendingOrder() {
 }
 
 describe('cancelling a pending order through the API', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+  });
+  after(() => stack?.close());
+  beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
+
   it('when the customer identifies, picks the order, gives a reason and says yes, then it is cancelled and refunded once', async () => {
     const target = await customerWithPendingOrder();
     const { say } = await startChat(stack, channel);

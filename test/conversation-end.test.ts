@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
 import { eventually } from './support/eventually';
@@ -9,14 +9,15 @@ let stack: TestStack;
 let channel: string;
 
 // Short timers: a returned parcel is "late" after 1.5 s; conversations close after 4 s of silence.
-before(async () => {
-  stack = await startStack({ idleTimeoutMs: 4_000, timings: { returnFollowUpMs: 1_500, handoffSlaMs: 60 * 60_000 } });
-  channel = await stack.token('channel');
-  await replaceStore(stack.database.db, buildDemoStore());
-});
-after(() => stack?.close());
 
 describe('the end of a conversation', () => {
+  before(async () => {
+    stack = await startStack({ idleTimeoutMs: 4_000, timings: { returnFollowUpMs: 1_500, handoffSlaMs: 60 * 60_000 } });
+    channel = await stack.token('channel');
+    await replaceStore(stack.database.db, buildDemoStore());
+  });
+  after(() => stack?.close());
+
   it('when the customer says goodbye and rates it, then it is resolved with the rating, closes when idle, and continues when they come back', async () => {
     const customer = (await stack.database.db('customers').orderBy('position').first('email')) as { email: string };
     const chat = await startChat(stack, channel);

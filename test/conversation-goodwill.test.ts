@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
 import { call, startChat, startStack, type TestStack } from './support/stack';
@@ -7,14 +7,6 @@ import { call, startChat, startStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let channel: string;
 let agent: string;
-
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-  agent = await stack.token('agent');
-  await replaceStore(stack.database.db, buildDemoStore());
-});
-after(() => stack?.close());
 
 async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 20_000;
@@ -27,6 +19,14 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): P
 }
 
 describe('a goodwill credit offered by an agent', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+    agent = await stack.token('agent');
+    await replaceStore(stack.database.db, buildDemoStore());
+  });
+  after(() => stack?.close());
+
   it('when the verified customer accepts, then the credit is refunded once through the saga and recorded on the order', async () => {
     const db = stack.database.db;
     const order = await db('orders as o')

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowIdFor } from '../domain/conversation';
 import { createAnthropicIntentClassifier } from '../llm/anthropic-intent-classifier';
@@ -16,16 +16,6 @@ let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let payments: TestPayments;
 let standIn: MessagesStandIn;
-
-before(async () => {
-  [env, database, payments, standIn] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments(), startMessagesStandIn()]);
-});
-after(async () => {
-  await env?.teardown();
-  await database?.close();
-  await payments?.sandbox.close();
-  await standIn?.close();
-});
 
 async function withConversation(
   llmEnabled: boolean,
@@ -58,6 +48,16 @@ const sendOn = (workflowId: string, text: string) => env.client.workflow.getHand
 const decisionsOf = async (workflowId: string) => (await env.client.workflow.getHandle(workflowId).query(stateQuery)).decisions;
 
 describe('the intent cascade inside the conversation', () => {
+  before(async () => {
+    [env, database, payments, standIn] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments(), startMessagesStandIn()]);
+  });
+  after(async () => {
+    await env?.teardown();
+    await database?.close();
+    await payments?.sandbox.close();
+    await standIn?.close();
+  });
+
   it('when a message matches a keyword rule, then tier keyword is recorded with its rule', async () => {
     await withConversation(false, async (send, id) => {
       const reply = await send('I want to cancel my order');

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
 import { call, startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
-
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-  await replaceStore(stack.database.db, buildDemoStore());
-});
-after(() => stack?.close());
 
 /** An order in `status`, paid by card or PayPal, with an item that has a cheaper variant in stock. */
 async function cheaperSwap(status = 'pending') {
@@ -36,6 +29,13 @@ async function cheaperSwap(status = 'pending') {
 }
 
 describe('changing an item of a pending order through the API', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+    await replaceStore(stack.database.db, buildDemoStore());
+  });
+  after(() => stack?.close());
+
   it('when the customer swaps an item for a cheaper option and says yes, then the order changes and the difference is refunded once', async () => {
     const swap = await cheaperSwap();
     assert.ok(swap, 'the demo store needs a pending card or PayPal order with a cheaper variant in stock');

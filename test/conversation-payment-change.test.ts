@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'mocha';
 import { diffStores, replayActions } from '../commerce/replay';
 import { exportTauStore } from '../db/export-tau-store';
 import { getOrder, getUser } from '../db/repositories/store-queries';
@@ -12,13 +12,6 @@ import { startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
-
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-});
-after(() => stack?.close());
-beforeEach(() => freshStore());
 
 /** The demo store, changed by `adjust` first; the refund ledger is emptied with it. */
 async function freshStore(adjust?: (store: TauStore) => void): Promise<TauStore> {
@@ -80,6 +73,13 @@ async function pendingOrderIds(customerId: string): Promise<string[]> {
 }
 
 describe('changing the payment method of a pending order through the API', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+  });
+  after(() => stack?.close());
+  beforeEach(() => freshStore());
+
   it('when a card-paid order moves to a gift card that covers it and the customer says yes, then the store matches tau replay and the card is refunded once', async () => {
     const store = buildDemoStore();
     const target = pendingOrder(store, (s) => s.paidWith.source === 'credit_card' && s.others.some((m) => m.source === 'gift_card' && balanceCents(m) >= s.totalCents), 'a card-paid pending order whose customer has a gift card that covers it');

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
 import { call, startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
-
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-  await replaceStore(stack.database.db, buildDemoStore());
-});
-after(() => stack?.close());
 
 /** A delivered order paid by card, and its first item, from the demo store. */
 async function deliveredCardOrder() {
@@ -31,6 +24,13 @@ async function deliveredCardOrder() {
 }
 
 describe('returning delivered items, and the refund once the parcel arrives', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+    await replaceStore(stack.database.db, buildDemoStore());
+  });
+  after(() => stack?.close());
+
   it('when the customer returns an item and the warehouse later receives it, then the conversation refunds it once and says so', async () => {
     const target = await deliveredCardOrder();
     const { id, say } = await startChat(stack, channel);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
 import { startChat, startStack, type TestStack } from './support/stack';
@@ -7,14 +7,14 @@ import { startChat, startStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let channel: string;
 
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-  await replaceStore(stack.database.db, buildDemoStore());
-});
-after(() => stack?.close());
-
 describe('order status and tracking through the API', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+    await replaceStore(stack.database.db, buildDemoStore());
+  });
+  after(() => stack?.close());
+
   it('when a customer asks where an order is, then after identifying they get its status and tracking number', async () => {
     const db = stack.database.db;
     const shipped = await db('orders as o')

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'mocha';
 import { exportTauStore } from '../db/export-tau-store';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
@@ -7,13 +7,6 @@ import { startChat, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let channel: string;
-
-before(async () => {
-  stack = await startStack();
-  channel = await stack.token('channel');
-});
-after(() => stack?.close());
-beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
 
 // From the demo store (README, "things to try").
 const TOMAS = { email: 'tomas.lindqvist4161@example.com', delivered: '#W5505845', pending: '#W2651773' };
@@ -24,6 +17,13 @@ const snapshot = async () => JSON.stringify(await exportTauStore(stack.database.
 const ids = (options: { id: string }[] | undefined) => (options ?? []).map((o) => o.id);
 
 describe('unhappy paths through the API leave the store as it was', () => {
+  before(async () => {
+    stack = await startStack();
+    channel = await stack.token('channel');
+  });
+  after(() => stack?.close());
+  beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
+
   it('when a return names a pending order, then only delivered orders are offered and the pending one is refused', async () => {
     const before = await snapshot();
     const { say } = await startChat(stack, channel);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -17,15 +17,6 @@ import { startTemporal, uniqueTaskQueue, workflowBundle } from './support/tempor
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let payments: TestPayments;
-
-before(async () => {
-  [env, database, payments] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments()]);
-});
-after(async () => {
-  await env?.teardown();
-  await database?.close();
-  await payments?.sandbox.close();
-});
 
 async function newWorker(taskQueue: string): Promise<Worker> {
   return createConversationWorker({
@@ -48,6 +39,15 @@ function startConversation(taskQueue: string, overrides: Partial<ConversationInp
 }
 
 describe('ConversationWorkflow on a real dev server', () => {
+  before(async () => {
+    [env, database, payments] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments()]);
+  });
+  after(async () => {
+    await env?.teardown();
+    await database?.close();
+    await payments?.sandbox.close();
+  });
+
   it('when a customer says hello, then the message Update returns the reply and records the decision', async () => {
     const taskQueue = uniqueTaskQueue('hello');
     const worker = await newWorker(taskQueue);

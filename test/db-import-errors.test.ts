@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, it } from 'mocha';
 import { exportTauStore } from '../db/export-tau-store';
 import { importTauStore } from '../db/import-tau-store';
 import { migrateToLatest } from '../db/migrate';
@@ -12,6 +12,7 @@ import { replaceStore } from '../db/store/write-store';
 import { TauFormatError } from '../db/tau-format/errors';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../db/tau-format/write-tau-files';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
+import { describeUnless } from './support/skip';
 
 /** The demo store written as tau files into a fresh folder, then changed by `edit` (file name → text). */
 async function tauDirWith(edit: (files: Map<string, string>) => void): Promise<string> {
@@ -72,7 +73,7 @@ const badInputs: { when: string; edit: (files: Map<string, string>) => void; err
 ];
 
 for (const engine of testEngines()) {
-  describe(`bad store imports on ${engine.name}`, { skip: engine.skip }, () => {
+  describeUnless(engine.skip, `bad store imports on ${engine.name}`, () => {
     // Every test leaves the store as it found it (that is what they check), so they share one database.
     let database: TestDatabase;
     let storeBefore: ReturnType<typeof formatTauStoreFiles>;
@@ -87,7 +88,7 @@ for (const engine of testEngines()) {
     });
 
     for (const { when, edit, error } of badInputs) {
-      test(`when ${when}, then the import fails saying what to fix and the store is unchanged`, async () => {
+      it(`when ${when}, then the import fails saying what to fix and the store is unchanged`, async () => {
         const dir = await tauDirWith(edit);
         try {
           await assert.rejects(importTauStore(database.db, dir), (thrown: unknown) => {
@@ -102,11 +103,11 @@ for (const engine of testEngines()) {
       });
     }
 
-    test('when the folder does not exist, then the import fails naming it', async () => {
+    it('when the folder does not exist, then the import fails naming it', async () => {
       await assert.rejects(importTauStore(database.db, '/nonexistent/tau'), /\/nonexistent\/tau is not a folder/);
     });
 
-    test('when the database rejects a row half-way through, then nothing of the new store is kept', async () => {
+    it('when the database rejects a row half-way through, then nothing of the new store is kept', async () => {
       const store = buildDemoStore();
       const lastOrder = [...store.orders.values()].at(-1);
       assert.ok(lastOrder);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, it } from 'mocha';
 import type { Knex } from 'knex';
 import { isPostgres } from '../db/connection';
 import { migrateToLatest, rollbackAll } from '../db/migrate';
 import * as paymentChangeRefunds from '../db/migrations/005-payment-change-refunds';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
+import { describeUnless } from './support/skip';
 
 const KNEX_BOOKKEEPING = ['knex_migrations', 'knex_migrations_lock'];
 
@@ -40,7 +41,7 @@ async function listTables(db: Knex): Promise<string[]> {
 }
 
 for (const engine of testEngines()) {
-  describe(`migrations on ${engine.name}`, { skip: engine.skip }, () => {
+  describeUnless(engine.skip, `migrations on ${engine.name}`, () => {
     let database: TestDatabase;
     beforeEach(async () => {
       database = await engine.open();
@@ -49,12 +50,12 @@ for (const engine of testEngines()) {
       await database.close();
     });
 
-    test('when migrated to latest, then every store and token table exists', async () => {
+    it('when migrated to latest, then every store and token table exists', async () => {
       await migrateToLatest(database.db);
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
 
-    test('when migrated twice, then the second run changes nothing', async () => {
+    it('when migrated twice, then the second run changes nothing', async () => {
       await migrateToLatest(database.db);
       await migrateToLatest(database.db);
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
@@ -65,7 +66,7 @@ for (const engine of testEngines()) {
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
 
-    test('when rolled back completely, then every table is gone, and migrating again brings them back', async () => {
+    it('when rolled back completely, then every table is gone, and migrating again brings them back', async () => {
       await migrateToLatest(database.db);
       await rollbackAll(database.db);
       assert.deepEqual(await listTables(database.db), []);
@@ -73,7 +74,7 @@ for (const engine of testEngines()) {
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
 
-    test('when 005 widens the refund purposes, then ledger rows and unique keys survive, and only known purposes go in', async () => {
+    it('when 005 widens the refund purposes, then ledger rows and unique keys survive, and only known purposes go in', async () => {
       const db = database.db;
       await migrateToLatest(db);
       const entry = (sagaId: string, purpose: string) => ({

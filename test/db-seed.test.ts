@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'mocha';
 import { exportTauStore } from '../db/export-tau-store';
 import { migrateToLatest } from '../db/migrate';
 import { countStore, getOrder } from '../db/repositories/store-queries';
@@ -11,11 +11,12 @@ import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { readTauStoreFiles } from '../db/tau-format/read-tau-files';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../db/tau-format/write-tau-files';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
+import { describeUnless } from './support/skip';
 
 const TAU_DB_DIR = path.join(__dirname, '..', '..', 'shared', 'data', 'tau-retail', 'db');
 
 describe('the demo store seed data', () => {
-  test('when written as tau files, then the importer accepts them unchanged', async () => {
+  it('when written as tau files, then the importer accepts them unchanged', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-seed-'));
     try {
       const store = buildDemoStore();
@@ -26,7 +27,7 @@ describe('the demo store seed data', () => {
     }
   });
 
-  test('when compared with the tau-bench data, then it shares no customer, order, product, item or payment method id', () => {
+  it('when compared with the tau-bench data, then it shares no customer, order, product, item or payment method id', () => {
     const ids = (store: Awaited<ReturnType<typeof readTauStoreFiles>>): Set<string> =>
       new Set([
         ...store.users.keys(),
@@ -46,7 +47,7 @@ describe('the demo store seed data', () => {
 });
 
 for (const engine of testEngines()) {
-  describe(`seeding on ${engine.name}`, { skip: engine.skip }, () => {
+  describeUnless(engine.skip, `seeding on ${engine.name}`, () => {
     let database: TestDatabase;
     beforeEach(async () => {
       database = await engine.open();
@@ -56,7 +57,7 @@ for (const engine of testEngines()) {
       await database.close();
     });
 
-    test('when the store is empty, then the demo store is seeded once, with an order in every status', async () => {
+    it('when the store is empty, then the demo store is seeded once, with an order in every status', async () => {
       assert.equal(await seedIfEmpty(database.db), 'demo');
       const counts = await countStore(database.db);
       assert.deepEqual(counts, { customers: 11, orders: 26, products: 12 });
@@ -71,13 +72,13 @@ for (const engine of testEngines()) {
       assert.deepEqual(formatTauStoreFiles(await exportTauStore(database.db)), exported);
     });
 
-    test('when two processes seed an empty store at the same moment, then only one of them seeds', async () => {
+    it('when two processes seed an empty store at the same moment, then only one of them seeds', async () => {
       const outcomes = await Promise.all([seedIfEmpty(database.db), seedIfEmpty(database.db)]);
       assert.deepEqual(outcomes.sort(), ['already-seeded', 'demo']);
       assert.deepEqual(await countStore(database.db), { customers: 11, orders: 26, products: 12 });
     });
 
-    test('when the demo store is seeded, then money is kept in whole cents and gift cards have balances', async () => {
+    it('when the demo store is seeded, then money is kept in whole cents and gift cards have balances', async () => {
       await seedIfEmpty(database.db);
       const earbuds: { price_cents: number } = await database.db('variants').where({ id: '8139500642' }).first('price_cents');
       assert.equal(earbuds.price_cents, 14999);
@@ -113,7 +114,7 @@ for (const engine of testEngines()) {
       assert.equal(exchange?.exchange_price_difference, -30);
     });
 
-    test('when a seed folder is given and the store is empty, then the store is imported from it, once', async () => {
+    it('when a seed folder is given and the store is empty, then the store is imported from it, once', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-seed-dir-'));
       try {
         const store = buildDemoStore();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'mocha';
 import { storeCommand } from '../cli/commands/store';
 import { migrateToLatest } from '../db/migrate';
 import { countStore } from '../db/repositories/store-queries';
@@ -42,7 +42,7 @@ describe('the store command', () => {
     ['an unknown option', ['import', '--dir', 'x'], /unknown option --dir \(expected --db\)/],
   ];
   for (const [what, args, message] of usageMistakes) {
-    test(`when given ${what}, then it exits with 2 and prints the error and the usage`, async () => {
+    it(`when given ${what}, then it exits with 2 and prints the error and the usage`, async () => {
       assert.equal(await run(...args), 2);
       assert.match(err.join('\n'), message);
       assert.match(err.join('\n'), /usage:\n {2}npm run -s cli -- store import --db DIR .*\n {2}npm run -s cli -- store export --out DIR /);
@@ -50,12 +50,12 @@ describe('the store command', () => {
     });
   }
 
-  test('when the import folder does not exist, then it exits with 1 naming the folder', async () => {
+  it('when the import folder does not exist, then it exits with 1 naming the folder', async () => {
     assert.equal(await run('import', '--db', path.join(workDir, 'nope')), 1);
     assert.match(err.join('\n'), /nope is not a folder: give the folder that holds users\.json/);
   });
 
-  test('when an import file is invalid JSON, then it exits with 1, says where, and keeps the store', async () => {
+  it('when an import file is invalid JSON, then it exits with 1, says where, and keeps the store', async () => {
     assert.equal(await run('export', '--out', workDir), 0);
     fs.writeFileSync(path.join(workDir, 'users.json'), '{"a": }');
     assert.equal(await run('import', '--db', workDir), 1);
@@ -63,14 +63,14 @@ describe('the store command', () => {
     assert.deepEqual(await countStore(database.db), { customers: 11, orders: 26, products: 12 });
   });
 
-  test('when the export folder is a file, then it exits with 1 and says why', async () => {
+  it('when the export folder is a file, then it exits with 1 and says why', async () => {
     const file = path.join(workDir, 'a-file');
     fs.writeFileSync(file, '');
     assert.equal(await run('export', '--out', file), 1);
     assert.match(err.join('\n'), /^error: cannot write into .*a-file: (EEXIST|ENOTDIR)/);
   });
 
-  test('when the store is exported and imported again, then it exits with 0 and reports the counts', async () => {
+  it('when the store is exported and imported again, then it exits with 0 and reports the counts', async () => {
     const outDir = path.join(workDir, 'export');
     assert.equal(await run('export', '--out', outDir), 0);
     assert.deepEqual(fs.readdirSync(outDir).sort(), ['orders.json', 'products.json', 'users.json']);

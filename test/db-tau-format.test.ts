@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, it } from 'mocha';
 import { JsonSyntaxError, parseOrderedJson } from '../db/tau-format/ordered-json';
 import { formatPythonFloat, quotePythonString, toPythonJson } from '../db/tau-format/python-json';
 
@@ -24,16 +24,16 @@ describe('python-style JSON writing', () => {
     [1.7976931348623157e308, '1.7976931348623157e+308'],
   ];
   for (const [value, expected] of floats) {
-    test(`when the float ${expected} is written, then it reads as Python's repr`, () => {
+    it(`when the float ${expected} is written, then it reads as Python's repr`, () => {
       assert.equal(formatPythonFloat(value), expected);
     });
   }
 
-  test('when a string has non-ASCII, control and quote characters, then they are escaped as ensure_ascii does', () => {
+  it('when a string has non-ASCII, control and quote characters, then they are escaped as ensure_ascii does', () => {
     assert.equal(quotePythonString('café \u{1F600} \u0001 \u007f \t " \\ /'), '"caf\\u00e9 \\ud83d\\ude00 \\u0001 \\u007f \\t \\" \\\\ /"');
   });
 
-  test('when a nested value is written with indent 4, then it matches json.dumps(indent=4), integer-like map keys in place', () => {
+  it('when a nested value is written with indent 4, then it matches json.dumps(indent=4), integer-like map keys in place', () => {
     const value = new Map<string, unknown>([
       ['b', []],
       ['a', new Map()],
@@ -44,18 +44,18 @@ describe('python-style JSON writing', () => {
     assert.equal(toPythonJson(value, { indent: 4 }), expected);
   });
 
-  test('when written without indent, then the separators are Python defaults; with sortKeys, keys are sorted', () => {
+  it('when written without indent, then the separators are Python defaults; with sortKeys, keys are sorted', () => {
     assert.equal(toPythonJson({ b: [1, 2], a: { c: null } }), '{"b": [1.0, 2.0], "a": {"c": null}}');
     assert.equal(toPythonJson({ b: [1, 2], a: { d: 1, c: null } }, { sortKeys: true }), '{"a": {"c": null, "d": 1.0}, "b": [1.0, 2.0]}');
   });
 
-  test('when an object field is undefined, then it is left out', () => {
+  it('when an object field is undefined, then it is left out', () => {
     assert.equal(toPythonJson({ a: 'x', b: undefined }), '{"a": "x"}');
   });
 });
 
 describe('ordered JSON parsing', () => {
-  test('when an object has integer-like keys, then they keep the order of the text', () => {
+  it('when an object has integer-like keys, then they keep the order of the text', () => {
     const parsed = parseOrderedJson('{"9523456873": 1, "1234": {"z": [true, null], "a": "x"}}');
     assert.ok(parsed instanceof Map);
     assert.deepEqual([...parsed.keys()], ['9523456873', '1234']);
@@ -64,7 +64,7 @@ describe('ordered JSON parsing', () => {
     assert.deepEqual([...inner.entries()], [['z', [true, null]], ['a', 'x']]);
   });
 
-  test('when strings and numbers use escapes and exponents, then they decode as JSON.parse does', () => {
+  it('when strings and numbers use escapes and exponents, then they decode as JSON.parse does', () => {
     const text = '["caf\\u00e9 \\"q\\" \\\\ \\n \\/", -0.5e2, 35.52999999999997, 0]';
     assert.deepEqual(parseOrderedJson(text), JSON.parse(text));
   });
@@ -78,7 +78,7 @@ describe('ordered JSON parsing', () => {
     ['an empty file', '', /unexpected end of file at line 1, column 1/],
   ];
   for (const [what, text, message] of broken) {
-    test(`when the text has ${what}, then a JsonSyntaxError says where`, () => {
+    it(`when the text has ${what}, then a JsonSyntaxError says where`, () => {
       assert.throws(() => parseOrderedJson(text), (error: unknown) => error instanceof JsonSyntaxError && message.test(error.message));
     });
   }

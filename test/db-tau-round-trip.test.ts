@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, it } from 'mocha';
 import { exportTauStore, writeTauStore } from '../db/export-tau-store';
 import { importTauStore } from '../db/import-tau-store';
 import { migrateToLatest } from '../db/migrate';
@@ -10,6 +10,7 @@ import { getOrder, getProduct, getUser } from '../db/repositories/store-queries'
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../db/tau-format/write-tau-files';
+import { describeUnless } from './support/skip';
 
 const TAU_DB_DIR = path.join(__dirname, '..', '..', 'shared', 'data', 'tau-retail', 'db');
 const FILES = ['users', 'orders', 'products'] as const;
@@ -19,7 +20,7 @@ function temporaryDir(): string {
 }
 
 for (const engine of testEngines()) {
-  describe(`tau store round trip on ${engine.name}`, { skip: engine.skip }, () => {
+  describeUnless(engine.skip, `tau store round trip on ${engine.name}`, () => {
     let database: TestDatabase;
     beforeEach(async () => {
       database = await engine.open();
@@ -29,7 +30,7 @@ for (const engine of testEngines()) {
       await database.close();
     });
 
-    test('when the shared tau-retail database is imported and exported, then the three files come back byte for byte', async () => {
+    it('when the shared tau-retail database is imported and exported, then the three files come back byte for byte', async () => {
       const counts = await importTauStore(database.db, TAU_DB_DIR);
       assert.deepEqual(counts, { customers: 500, orders: 1000, products: 50 });
 
@@ -71,7 +72,7 @@ for (const engine of testEngines()) {
       assert.deepEqual([...(product?.variants.keys() ?? [])].slice(0, 3), ['9612497925', '8124970213', '9354168549']);
     });
 
-    test('when orders carry exchange and return requests, float noise, -0 and empty lists, then they round-trip exactly', async () => {
+    it('when orders carry exchange and return requests, float noise, -0 and empty lists, then they round-trip exactly', async () => {
       const store = buildDemoStore();
       const [first, second, third] = [...store.orders.values()];
       assert.ok(first && second && third);

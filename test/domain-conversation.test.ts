@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import type { CarriedState, Turn } from '../domain/conversation';
 import { MAX_MESSAGE_CHARS, whyMessageIsInvalid } from '../domain/message-validation';
 import { UNSURE_TURNS_BEFORE_HANDOFF, firstReplyFor } from '../domain/first-replies';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import express from 'express';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../api/app';

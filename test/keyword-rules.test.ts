@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { INTENT_NAMES } from '../domain/intents';
 import { KEYWORD_RULE_NAMES, matchKeywordRule } from '../domain/keyword-rules';
 

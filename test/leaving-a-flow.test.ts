@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { switchesTopic, wantsToStop } from '../domain/dialogue/leaving-a-flow';
 
 describe('wantsToStop', () => {

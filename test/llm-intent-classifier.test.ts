@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { APIConnectionTimeoutError, InternalServerError } from '@anthropic-ai/sdk';
 import { LlmMalformedOutputError, createAnthropicIntentClassifier } from '../llm/anthropic-intent-classifier';
 import { startMessagesStandIn, type MessagesStandIn } from './support/messages-api-standin';
@@ -8,13 +8,13 @@ const LABELS = ['cancel_order', 'track_order', 'get_refund', 'oos'] as const;
 let standIn: MessagesStandIn;
 let classify: ReturnType<typeof createAnthropicIntentClassifier>;
 
-before(async () => {
-  standIn = await startMessagesStandIn();
-  classify = createAnthropicIntentClassifier({ apiKey: 'test-key', baseURL: standIn.url, timeoutMs: 500 });
-});
-after(() => standIn?.close());
-
 describe('the Claude intent tier (real SDK, local Messages API stand-in)', () => {
+  before(async () => {
+    standIn = await startMessagesStandIn();
+    classify = createAnthropicIntentClassifier({ apiKey: 'test-key', baseURL: standIn.url, timeoutMs: 500 });
+  });
+  after(() => standIn?.close());
+
   it('when Claude calls the tool with a known intent, then that intent and confidence come back', async () => {
     standIn.script({ kind: 'tool', input: { label: 'get_refund', confidence: 0.82 } });
     assert.deepEqual(await classify('I want my money back for the lamp', LABELS), { label: 'get_refund', confidence: 0.82 });

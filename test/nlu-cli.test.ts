@@ -4,14 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { UsageError } from '../cli/args';
 import { nluCommand } from '../cli/commands/nlu';
 import { tinyExamples } from './support/nlu-fixtures';
 
 const root = path.resolve(__dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-cli-'));
-after(() => fs.rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string | Uint8Array) => {
   const p = path.join(dir, name);
   fs.writeFileSync(p, content);
@@ -34,6 +33,8 @@ async function run(args: string[], stdin = '') {
 }
 
 describe('nlu command', () => {
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
   const data = file('train.csv', csv(tinyExamples()));
   const model = path.join(dir, 'out', 'model.json');
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { DataFileError, parseCsv, parseExamples, decodeUtf8, type Example } from '../nlu/csv';
 import { IntentModel, MODEL_FORMAT, MODEL_VERSION, ModelFileError } from '../nlu/model';
 import { trainModel } from '../nlu/train';

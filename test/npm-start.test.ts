@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it } from 'mocha';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-start-'));
-after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -55,6 +54,8 @@ function runPrintedExample(output: string, extra = ''): string {
 }
 
 describe('npm start', () => {
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
   it('when started on a fresh data folder, then the printed curl example gets a reply; Ctrl-C stops it; a restart goes on', async () => {
     const env = {
       DATA_DIR: dataDir,

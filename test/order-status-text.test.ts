@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { describeOrderStatus } from '../domain/order-status-text';
 
 describe('describeOrderStatus', () => {

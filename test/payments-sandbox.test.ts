@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { ProviderRejectedError, ProviderUnavailableError } from '../payments/payment-provider';
 import { startTestPayments, type TestPayments } from './support/payments';
 
 let payments: TestPayments;
-before(async () => {
-  payments = await startTestPayments({ clientTimeoutMs: 300, hangMs: 1000 });
-});
-after(() => payments?.sandbox.close());
 
 const post = (path: string, body: unknown, key?: string) =>
   fetch(`${payments.sandbox.url}${path}`, {
@@ -18,6 +14,11 @@ const post = (path: string, body: unknown, key?: string) =>
   });
 
 describe('the sandbox payment provider', () => {
+  before(async () => {
+    payments = await startTestPayments({ clientTimeoutMs: 300, hangMs: 1000 });
+  });
+  after(() => payments?.sandbox.close());
+
   it('when the same key is sent twice, then one refund exists and the replay says so', async () => {
     const body = { payment_method_id: 'paypal_1', amount_cents: 1250, reference: '#W0000001' };
     const first = await post('/v1/refunds', body, 'k-1');

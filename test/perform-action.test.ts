@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'mocha';
 import { createActionActivities, type PerformActionInput } from '../activities/perform-action';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { exportTauStore } from '../db/export-tau-store';
@@ -10,13 +10,6 @@ import { temporaryDatabase, type TestDatabase } from './support/database';
 
 let database: TestDatabase;
 let perform: ReturnType<typeof createActionActivities>['performAction'];
-
-before(async () => {
-  database = await temporaryDatabase();
-  perform = createActionActivities({ db: database.db, policy: DEFAULT_POLICY_SETTINGS }).performAction;
-});
-after(() => database?.close());
-beforeEach(() => replaceStore(database.db, buildDemoStore()));
 
 const storeText = async () => {
   const store = await exportTauStore(database.db);
@@ -50,6 +43,13 @@ async function pick() {
 }
 
 describe('performAction: the policy is enforced again where the store is written', () => {
+  before(async () => {
+    database = await temporaryDatabase();
+    perform = createActionActivities({ db: database.db, policy: DEFAULT_POLICY_SETTINGS }).performAction;
+  });
+  after(() => database?.close());
+  beforeEach(() => replaceStore(database.db, buildDemoStore()));
+
   it('when the customer confirms the exact proposal, then the pending order is cancelled', async () => {
     const { pending } = await pick();
     const call: PerformActionInput = { toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { canonicalJson, fingerprint, fnv1a64 } from '../domain/policy/fingerprint';
 import { hasValidProposalId } from '../domain/policy/proposal';
 import type { ActionRequest, PolicyDecision, Proposal } from '../domain/policy/types';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { DEFAULT_POLICY_SETTINGS, whyPolicySettingsAreInvalid } from '../domain/policy/settings';
 import type { ActionRequest, PolicyDecision, PolicySettings } from '../domain/policy/types';
 import {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import type { TauOrder, TauProduct, TauUser } from '../db/tau-format/records';
 import { describeProposal } from '../domain/policy/describe';
 import { evaluate } from '../domain/policy/evaluate';

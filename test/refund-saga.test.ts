@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'mocha';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -18,23 +18,6 @@ import { startTemporal, uniqueTaskQueue, workflowBundle } from './support/tempor
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let payments: TestPayments;
-
-before(async () => {
-  [env, database] = await Promise.all([startTemporal(), temporaryDatabase()]);
-});
-after(async () => {
-  await env?.teardown();
-  await database?.close();
-  await payments?.sandbox.close();
-});
-beforeEach(async () => {
-  // A fresh provider per test, so its books show only this test's refunds.
-  await payments?.sandbox.close();
-  payments = await startTestPayments({ clientTimeoutMs: 800, hangMs: 2000 });
-  await replaceStore(database.db, buildDemoStore());
-  await database.db('refund_ledger').delete();
-  await database.db('customer_notifications').delete();
-});
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -103,6 +86,23 @@ function runSaga(taskQueue: string, input: RefundSagaInput, workflowId = `refund
 }
 
 describe('RefundSagaWorkflow on a real dev server and sandbox provider', () => {
+  before(async () => {
+    [env, database] = await Promise.all([startTemporal(), temporaryDatabase()]);
+  });
+  after(async () => {
+    await env?.teardown();
+    await database?.close();
+    await payments?.sandbox.close();
+  });
+  beforeEach(async () => {
+    // A fresh provider per test, so its books show only this test's refunds.
+    await payments?.sandbox.close();
+    payments = await startTestPayments({ clientTimeoutMs: 800, hangMs: 2000 });
+    await replaceStore(database.db, buildDemoStore());
+    await database.db('refund_ledger').delete();
+    await database.db('customer_notifications').delete();
+  });
+
   it('when a return is refunded, then money moves once, the order records it, stock returns and the customer is told', async () => {
     const taskQueue = uniqueTaskQueue('saga-happy');
     const input = await sagaInput('credit_card');

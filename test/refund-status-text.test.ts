@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'mocha';
 import { describeRefunds } from '../domain/refund-status-text';
 
 describe('describeRefunds', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, it } from 'mocha';
 import { replayActions, type ToolAction } from '../commerce/replay';
 import { exportTauStore } from '../db/export-tau-store';
 import { importTauStore } from '../db/import-tau-store';
@@ -9,6 +9,7 @@ import { testEngines, type TestDatabase } from '../db/testing/test-databases';
 import { toPythonJson } from '../db/tau-format/python-json';
 import type { TauStore } from '../db/tau-format/records';
 import { TAU_DIR, comparable, correctedTask, loadTask, roundMoney, taskFiles } from './support/tau-tasks';
+import { describeUnless } from './support/skip';
 
 /**
  * Replays the gold actions of every shared tau-bench retail task (../shared/data/tau-retail/expected)
@@ -22,7 +23,7 @@ import { TAU_DIR, comparable, correctedTask, loadTask, roundMoney, taskFiles } f
 const TASK_FILES = taskFiles();
 
 for (const engine of testEngines()) {
-  describe(`tau-bench retail conformance on ${engine.name}`, { skip: engine.skip }, () => {
+  describeUnless(engine.skip, `tau-bench retail conformance on ${engine.name}`, () => {
     let database: TestDatabase;
     let initial: TauStore;
     const passed: string[] = [];
@@ -37,12 +38,12 @@ for (const engine of testEngines()) {
       await database?.close();
     });
 
-    test('when the shared tasks are listed, then all 74 are there', () => {
+    it('when the shared tasks are listed, then all 74 are there', () => {
       assert.equal(TASK_FILES.length, 74);
     });
 
     for (const file of TASK_FILES) {
-      test(`when the gold actions of ${file} are replayed, then every output and every changed record matches the reference`, async () => {
+      it(`when the gold actions of ${file} are replayed, then every output and every changed record matches the reference`, async () => {
         const task = correctedTask(loadTask(file));
         const actions: ToolAction[] = task.actions.map(({ name, kwargs }) => ({ name, kwargs }));
         // Each task starts from the initial store: it runs in a transaction that is rolled back.
@@ -68,9 +69,8 @@ for (const engine of testEngines()) {
       });
     }
 
-    test('when every task has run, then every one of them matched', (t) => {
-      t.diagnostic(`${engine.name}: ${passed.length} of ${TASK_FILES.length} shared tasks match the reference`);
-      assert.equal(passed.length, TASK_FILES.length);
+    it('when every task has run, then every one of them matched', () => {
+      assert.equal(passed.length, TASK_FILES.length, `${engine.name}: ${passed.length} of ${TASK_FILES.length} shared tasks match the reference`);
     });
   });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import { diffStores } from '../commerce/replay';
 import { exportTauStore } from '../db/export-tau-store';
 import { startTauWalkStack, walkTask, type TauWalkStack, type TaskWalkResult } from './support/tau-walk';
@@ -12,15 +12,15 @@ import { startTauWalkStack, walkTask, type TauWalkStack, type TaskWalkResult } f
 
 let tau: TauWalkStack;
 
-before(async () => {
-  tau = await startTauWalkStack();
-});
-after(() => tau?.close());
-
 const explain = (result: TaskWalkResult) =>
   `${result.reason ?? ''}\n${result.differences.join('\n')}\n${result.walk.transcript.map((t) => `${t.from}: ${t.text}`).join('\n')}`;
 
 describe('a scripted customer walks tau-bench retail tasks through the API', () => {
+  before(async () => {
+    tau = await startTauWalkStack();
+  });
+  after(() => tau?.close());
+
   const representative: [string, string][] = [
     ['task-059.json', 'cancels a pending order and changes another one’s address'],
     ['task-021.json', 'changes two items of a pending order in one request'],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'mocha';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowIdFor } from '../domain/conversation';
 import { ConversationWorkflow } from '../workflows';
@@ -15,17 +15,6 @@ import { startTemporal, workflowBundle } from './support/temporal';
 let dir: string;
 let database: TestDatabase;
 let payments: TestPayments;
-
-before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-temporal-'));
-  database = await temporaryDatabase();
-  payments = await startTestPayments();
-});
-after(async () => {
-  await database?.close();
-  await payments?.sandbox.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const taskQueue = 'persistence';
 
@@ -41,6 +30,17 @@ async function workerOn(server: TestWorkflowEnvironment) {
 }
 
 describe('a dev server restarted on its persistence file', () => {
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-temporal-'));
+    database = await temporaryDatabase();
+    payments = await startTestPayments();
+  });
+  after(async () => {
+    await database?.close();
+    await payments?.sandbox.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('when Temporal stops and starts again, then open conversations survive and go on', async () => {
     const dbFilename = path.join(dir, 'temporal.sqlite');
     const conversationId = 'persisted-conversation';
