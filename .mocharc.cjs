@@ -1,7 +1,9 @@
-// mocha for every test file: TypeScript through tsx, spec output, no root hooks (each file wraps its own in a describe).
+// What every mocha run shares: TypeScript through tsx, spec output with a summary for `npm test`.
+// test/unit/.mocharc.cjs and test/integration/.mocharc.cjs add their own timeouts and parallelism;
+// `npm test` (dev/run-tests.ts) picks one per file.
 module.exports = {
   require: ['tsx/cjs'],
   extension: ['ts'],
-  reporter: 'spec',
-  timeout: 180_000,
+  reporter: './test/support/spec-reporter.ts',
+  timeout: 120_000,
 };
