@@ -11,7 +11,7 @@ import { exportTauStore } from '../../db/export-tau-store';
 import { importTauStore } from '../../db/import-tau-store';
 import { migrateToLatest } from '../../db/migrate';
 import { getOrder, getUser } from '../../db/repositories/store-queries';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 import type { TauStore } from '../../db/tau-format/records';
 import { describeUnless } from '../support/skip';
 

@@ -11,7 +11,7 @@ import { buildDemoStore } from '../../db/seed-data/build-demo-store';
 import { replaceStore } from '../../db/store/write-store';
 import { TauFormatError } from '../../db/tau-format/errors';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../../db/tau-format/write-tau-files';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
 
 /** The demo store written as tau files into a fresh folder, then changed by `edit` (file name → text). */

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { isPostgres } from '../../db/connection';
 import { migrateToLatest, rollbackAll } from '../../db/migrate';
 import * as paymentChangeRefunds from '../../db/migrations/005-payment-change-refunds';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
 
 const KNEX_BOOKKEEPING = ['knex_migrations', 'knex_migrations_lock'];

@@ -10,7 +10,7 @@ import { seedIfEmpty } from '../../db/seed';
 import { buildDemoStore } from '../../db/seed-data/build-demo-store';
 import { readTauStoreFiles } from '../../db/tau-format/read-tau-files';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../../db/tau-format/write-tau-files';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
 
 const TAU_DB_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'tau-retail', 'db');

@@ -7,7 +7,7 @@ import { storeCommand } from '../../cli/commands/store';
 import { migrateToLatest } from '../../db/migrate';
 import { countStore } from '../../db/repositories/store-queries';
 import { seedDemoStore } from '../../db/seed';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 
 const sqlite = testEngines().find((engine) => engine.name === 'sqlite');
 

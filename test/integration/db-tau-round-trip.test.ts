@@ -8,7 +8,7 @@ import { importTauStore } from '../../db/import-tau-store';
 import { migrateToLatest } from '../../db/migrate';
 import { getOrder, getProduct, getUser } from '../../db/repositories/store-queries';
 import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../../db/tau-format/write-tau-files';
 import { describeUnless } from '../support/skip';
 

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { afterEach, beforeEach, it } from 'mocha';
 import { migrateToLatest } from '../../db/migrate';
 import { findActiveTokenByHash, insertToken, revokeToken } from '../../db/repositories/tokens';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
 
 const sha256 = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');

@@ -5,7 +5,7 @@ import { replayActions, type ToolAction } from '../../commerce/replay';
 import { exportTauStore } from '../../db/export-tau-store';
 import { importTauStore } from '../../db/import-tau-store';
 import { migrateToLatest } from '../../db/migrate';
-import { testEngines, type TestDatabase } from '../../db/testing/test-databases';
+import { testEngines, type TestDatabase } from '../support/test-databases';
 import { toPythonJson } from '../../db/tau-format/python-json';
 import type { TauStore } from '../../db/tau-format/records';
 import { TAU_DIR, comparable, correctedTask, loadTask, roundMoney, taskFiles } from '../support/tau-tasks';

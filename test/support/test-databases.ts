@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
-import { closeDatabase, openDatabase } from '../connection';
+import { closeDatabase, openDatabase } from '../../db/connection';
 
 /**
  * Fresh, empty databases for tests, on every engine the product supports: a temporary SQLite file,
