@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import { toPythonJson } from '../../db/tau-format/python-json';
 import type { TauStore } from '../../db/tau-format/records';
-import { TAU_DIR, comparable, correctedTask, loadTask, roundMoney, taskFiles } from '../support/tau-tasks';
+import { TAU_DIR, comparable, correctedTask, loadTask, roundMoney, taskFiles } from '../../bench/tau-walk/tasks';
 import { describeUnless } from '../support/skip';
 
 /**

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { diffStores } from '../../commerce/replay';
 import { exportTauStore } from '../../db/export-tau-store';
-import { startTauWalkStack, walkTask, type TauWalkStack, type TaskWalkResult } from '../support/tau-walk';
+import { startTauWalkStack, walkTask, type TauWalkStack, type TaskWalkResult } from '../../bench/tau-walk/walk';
+import { startStack } from '../support/stack';
 
 /**
  * A scripted customer walks shared tau-bench retail tasks through the HTTP API, one task per kind of
@@ -17,7 +18,7 @@ const explain = (result: TaskWalkResult) =>
 
 describe('a scripted customer walks tau-bench retail tasks through the API', () => {
   before(async () => {
-    tau = await startTauWalkStack();
+    tau = await startTauWalkStack(await startStack());
   });
   after(() => tau?.close());
 

@@ -10,14 +10,13 @@ import { STORE_TABLES } from '../../db/store/rows';
 import { replaceStoreInTransaction } from '../../db/store/write-store';
 import { readTauStoreFiles } from '../../db/tau-format/read-tau-files';
 import type { TauStore } from '../../db/tau-format/records';
-import type { PolicySettings } from '../../domain/policy';
-import { eventually } from './eventually';
-import { call, startChat, startStack, type Chat, type TestStack } from './stack';
-import { playCustomer, scriptFor, type BotReply, type CustomerScript, type CustomerWalk, type PlayOptions } from './tau-customer';
-import { TAU_DB_DIR, correctedTask, differencesFromExpected, loadTask, type ExpectedTask } from './tau-tasks';
+import { importTauStore } from '../../db/import-tau-store';
+import { playCustomer, scriptFor, type BotReply, type CustomerScript, type CustomerWalk, type PlayOptions } from './customer';
+import type { RunningProduct } from './product';
+import { TAU_DB_DIR, correctedTask, differencesFromExpected, loadTask, type ExpectedTask } from './tasks';
 
 export interface TauWalkStack {
-  stack: TestStack;
+  stack: RunningProduct;
   channelToken: string;
   /** A supervisor who approves what the policy puts over the automatic refund limit. */
   supervisorToken: string;
@@ -43,10 +42,10 @@ export interface TaskWalkResult {
   millis: number;
 }
 
-/** The product on the tau-bench retail database, with a channel token to talk to it; `policy` as an operator would configure it. */
-export async function startTauWalkStack(options: { policy?: PolicySettings } = {}): Promise<TauWalkStack> {
-  const stack = await startStack({ seedDbDir: TAU_DB_DIR, ...(options.policy ? { policy: options.policy } : {}) });
+/** The tau-bench retail database imported into a running product (with an empty store), and tokens to talk to it. */
+export async function startTauWalkStack(stack: RunningProduct): Promise<TauWalkStack> {
   try {
+    await importTauStore(stack.database.db, TAU_DB_DIR);
     const [channelToken, supervisorToken, seed, initial] = await Promise.all([
       stack.token('channel'),
       stack.token('supervisor'),
@@ -96,7 +95,7 @@ export async function walkTask(
   let conversationId: string | undefined;
   let approvals = 0;
   try {
-    const chat = await startChat(tau.stack, tau.channelToken);
+    const chat = await startChat(tau);
     conversationId = chat.id;
     const say = async (text: string): Promise<BotReply> => {
       const reply = (await chat.say(text)) as BotReply;
@@ -123,18 +122,72 @@ const waitsForApproval = (reply: BotReply) => (reply.actions ?? []).some((a) => 
  */
 async function approveAsSupervisor(tau: TauWalkStack, chat: Chat): Promise<BotReply> {
   const before = await chat.view();
-  const listed = await call(tau.stack, 'GET', '/v1/approvals', { token: tau.supervisorToken });
-  const approval = (listed.body.approvals as { approvalId: string; conversationId: string }[]).find((a) => a.conversationId === chat.id);
+  const listed = await api(tau.stack, 'GET', '/v1/approvals', tau.supervisorToken);
+  const approval = (listed.body as { approvals: { approvalId: string; conversationId: string }[] }).approvals.find((a) => a.conversationId === chat.id);
   if (!approval) throw new Error(`no approval request listed for conversation ${chat.id}`);
-  const decided = await call(tau.stack, 'POST', `/v1/approvals/${approval.approvalId}`, { token: tau.supervisorToken, body: { decision: 'approve' } });
+  const decided = await api(tau.stack, 'POST', `/v1/approvals/${approval.approvalId}`, tau.supervisorToken, { decision: 'approve' });
   if (decided.status !== 202) throw new Error(`the approval was refused: ${decided.status} ${JSON.stringify(decided.body)}`);
-  const after = await eventually(async () => {
+  const after = await waitFor(async () => {
     const view = await chat.view();
-    return view.decisions.some((d: { kind: string; reason?: string }) => d.kind === 'approval' && /^approved by/.test(d.reason ?? '')) && view.transcript.length > before.transcript.length + 1 ? view : undefined;
+    return view.decisions.some((d) => d.kind === 'approval' && /^approved by/.test(d.reason ?? '')) && view.transcript.length > before.transcript.length + 1 ? view : undefined;
   }, 'the approved request to run', 60_000);
   return {
-    replies: after.transcript.slice(before.transcript.length).filter((t: { from: string }) => t.from === 'bot').map((t: { text: string }) => ({ text: t.text })),
+    replies: after.transcript.slice(before.transcript.length).filter((t) => t.from === 'bot').map((t) => ({ text: t.text })),
     status: after.status,
     actions: after.actions.slice(before.actions.length),
   } as BotReply;
+}
+
+interface Chat {
+  id: string;
+  say(text: string): Promise<unknown>;
+  view(): Promise<ChatView>;
+}
+
+/** The parts of GET /v1/conversations/:id that the supervisor's step reads. */
+interface ChatView {
+  status: string;
+  transcript: { from: string; text: string }[];
+  decisions: { kind: string; reason?: string }[];
+  actions: NonNullable<BotReply['actions']>;
+}
+
+/** A JSON call to the product's API with a bearer token. */
+async function api(product: RunningProduct, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${product.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A new chat conversation, as a channel starts one; a message not answered with 200 throws. */
+async function startChat(tau: TauWalkStack): Promise<Chat> {
+  const created = await api(tau.stack, 'POST', '/v1/conversations', tau.channelToken, { channel: 'chat' });
+  if (created.status !== 201) throw new Error(`could not start a conversation: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = (created.body as { conversationId: string }).conversationId;
+  return {
+    id,
+    async say(text) {
+      const res = await api(tau.stack, 'POST', `/v1/conversations/${id}/messages`, tau.channelToken, { text });
+      if (res.status !== 200) throw new Error(`"${text}" was answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    async view() {
+      return (await api(tau.stack, 'GET', `/v1/conversations/${id}`, tau.channelToken)).body as ChatView;
+    },
+  };
+}
+
+/** Polls until `check` returns a value, for what a signal sets going; throws when the time is up. */
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }

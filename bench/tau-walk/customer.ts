@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExpectedTask } from './tau-tasks';
-import { TAU_DB_DIR } from './tau-tasks';
+import type { ExpectedTask } from './tasks';
+import { TAU_DB_DIR } from './tasks';
 
 /** The reference's tools that write (and `track_order`), and the intent a customer asking for each would have. */
 const INTENT_OF_TOOL: Record<string, string> = {
