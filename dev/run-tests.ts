@@ -51,7 +51,7 @@ for (const run of runs) {
   const specArgs = run.files.length > 0 ? run.files : [`test/${run.suite}/**/*.test.ts`];
   const result = spawnSync(
     process.execPath,
-    [require.resolve('mocha/bin/mocha.js'), '--config', `test/${run.suite}/.mocharc.cjs`, ...mochaArgs, ...specArgs],
+    [require.resolve('mocha/bin/mocha.js'), '--config', `test/${run.suite}/.mocharc.js`, ...mochaArgs, ...specArgs],
     { cwd: root, env, stdio: 'inherit' },
   );
   const counts = fs.existsSync(summary) ? (JSON.parse(fs.readFileSync(summary, 'utf8')) as Counts) : undefined;
