@@ -37,6 +37,27 @@ const runs: { suite: Suite; files: string[] }[] = suites
   .map((suite) => ({ suite, files: files.filter((file) => suiteOf(file) === suite) }))
   .filter((run) => files.length === 0 || run.files.length > 0);
 
+/** Every *.test.ts under a folder. */
+function testFilesIn(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return testFilesIn(full);
+    return entry.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+// A test file outside test/unit and test/integration would never run, and one still on node:test would
+// run under the wrong runner: both are mistakes to stop at, not tests to drop quietly.
+const misplaced = testFilesIn(path.join(root, 'test')).flatMap((file) => {
+  const relative = path.relative(root, file);
+  if (!suites.some((suite) => relative.startsWith(path.join('test', suite) + path.sep))) return [`${relative}: not in test/unit/ or test/integration/`];
+  return /from ['"]node:test['"]/.test(fs.readFileSync(file, 'utf8')) ? [`${relative}: imports node:test; the suite runs on mocha`] : [];
+});
+if (misplaced.length > 0) {
+  console.error(`these test files would not run as they should:\n${misplaced.map((line) => `  ${line}`).join('\n')}`);
+  process.exit(1);
+}
+
 const total: Counts = { passes: 0, failures: 0, pending: 0 };
 let failedRuns = 0;
 for (const run of runs) {
