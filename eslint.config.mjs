@@ -96,8 +96,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': [
         'error',
-        // node:test runs describe/it itself; their promises are not ours to await.
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
+        // mocha runs describe/it and the hooks itself; their return values are not ours to await.
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'mocha', name: ['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'] }] },
       ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],

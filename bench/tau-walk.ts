@@ -8,11 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseFlags } from '../config/args';
 import { resolveTemporalCli } from '../dev/temporal-cli';
-// The tau-walk support moves out of test/ on branch `mocha`; these two lines go with it.
-/* eslint-disable import-x/no-restricted-paths */
-import { loadTask, taskFiles } from '../test/support/tau-tasks';
-import { startTauWalkStack, walkTask, type TaskWalkResult } from '../test/support/tau-walk';
-/* eslint-enable import-x/no-restricted-paths */
+import { loadTask, taskFiles } from './tau-walk/tasks';
+import { startProduct } from './tau-walk/product';
+import { startTauWalkStack, walkTask, type TaskWalkResult } from './tau-walk/walk';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -53,7 +51,7 @@ function requestsOf(file: string): string {
 
 async function walkAll(files: readonly string[]): Promise<TaskWalkResult[]> {
   process.stderr.write('starting the Temporal dev server, the worker and the API on the tau-bench retail store...\n');
-  const tau = await startTauWalkStack();
+  const tau = await startTauWalkStack(await startProduct());
   const results: TaskWalkResult[] = [];
   try {
     for (const [index, file] of files.entries()) {
@@ -118,13 +116,13 @@ function report(results: TaskWalkResult[], seconds: number): string {
     `- wall time ${seconds.toFixed(0)} s`,
     '',
     'For each shared task (`../shared/data/tau-retail/expected`), the store is reset to the tau-bench retail',
-    'database and a scripted customer (`test/support/tau-customer.ts`) talks to the product over',
+    'database and a scripted customer (`bench/tau-walk/customer.ts`) talks to the product over',
     '`POST /v1/conversations/:id/messages` with a channel token: one request per gold write action, in order, in',
     'one conversation. It says who it is (an e-mail it knows, else its name and zip code), picks the options',
     "whose ids are the action's arguments, writes addresses on one line, and says yes to a proposal that names",
     'what it asked for. Tasks without write actions ask where an order is. Afterwards the store is exported in',
     'the tau format: a task passes when every record the task changes equals the expected record (money to the',
-    "cent, the reference's multi-item modify bug corrected, as in `test/tau-conformance.test.ts`) and no other",
+    "cent, the reference's multi-item modify bug corrected, as in `test/integration/tau-conformance.test.ts`) and no other",
     "record changed. This is the reference's database check with a scripted user instead of an LLM one: it",
     'measures the conversation flows and the actions, not the understanding of free text (the customer derives',
     "its requests from the task's expected actions).",

@@ -5,8 +5,21 @@ import { bundleConversationWorkflows } from '../../workers/conversation-worker';
 // Worker state changes are routine in tests; only warnings and errors are worth reading.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-/** A real Temporal dev server for one test file, from the CLI binary `npm test` found or built. */
+/** Where the integration run's shared dev server listens (set by support/shared-temporal.ts). */
+export const SHARED_TEMPORAL_ADDRESS = 'TEMPORAL_TEST_SERVER_ADDRESS';
+
+/**
+ * Temporal for a test file: the run's shared dev server when there is one, else a server of its own.
+ * A file that needs its own server's lifetime or storage (`dbFilename`) always gets its own.
+ */
 export function startTemporal(options: { dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
+  const shared = process.env[SHARED_TEMPORAL_ADDRESS];
+  if (shared && !options.dbFilename) return TestWorkflowEnvironment.createFromExistingServer({ address: shared });
+  return startOwnTemporal(options);
+}
+
+/** A real Temporal dev server, from the CLI binary `npm test` found or built; `teardown()` stops it. */
+export function startOwnTemporal(options: { dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
   const cliPath = process.env.TEMPORAL_CLI_PATH;
   return TestWorkflowEnvironment.createLocal({
     server: {

@@ -1,0 +1,307 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'mocha';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { mintToken } from '../../auth/token-service';
+import { buildDemoStore } from '../../db/seed-data/build-demo-store';
+import { replaceStore } from '../../db/store/write-store';
+import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
+import { eventually } from '../support/eventually';
+import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
+import { describeUnless } from '../support/skip';
+
+// The console and the chat page in a real browser: Debian's Chromium driven by playwright-core
+// (`npx playwright install` cannot download a browser here).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = fs.existsSync(CHROMIUM);
+// Without Chromium these tests are skipped with the reason, except on CI (CI set), where they fail.
+const noBrowser = haveChromium || process.env.CI ? false : `no Chromium at ${CHROMIUM}; apt-get install chromium to run the agent console's browser tests`;
+
+let stack: TestStack;
+let channel: string;
+let alex: string;
+let sam: string;
+
+describe('the agent console and chat pages', () => {
+  // A $1.00 automatic refund limit, so a cancellation waits for a supervisor; long timers, so nothing moves on its own.
+  before(async () => {
+    stack = await startStack({
+      policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: 100 },
+      timings: { handoffSlaMs: 60 * 60_000, agentLeaseMs: 60 * 60_000, approvalTimeoutMs: 60 * 60_000 },
+    });
+    await replaceStore(stack.database.db, buildDemoStore());
+    channel = await stack.token('channel');
+    alex = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
+    sam = await mintToken(stack.database.db, { role: 'supervisor', name: 'Sam' });
+  });
+  after(() => stack?.close());
+
+  describe('the web pages and /v1/me', () => {
+    it('when the pages are fetched, then they come with a strict content security policy and no inline script', async () => {
+      for (const [path, type] of [['/console', 'text/html'], ['/console/console.js', 'javascript'], ['/console/console.css', 'text/css'], ['/chat', 'text/html'], ['/chat/chat.js', 'javascript']] as const) {
+        const res = await fetch(`${stack.baseUrl}${path}`);
+        assert.equal(res.status, 200, path);
+        assert.match(res.headers.get('content-type') ?? '', new RegExp(type), path);
+        assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/, path);
+        assert.doesNotMatch(res.headers.get('content-security-policy') ?? '', /unsafe-inline/, path);
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+        const body = await res.text();
+        if (type === 'text/html') assert.doesNotMatch(body, /<script(?![^>]*\ssrc=)[^>]*>/, `${path} has no inline script`);
+      }
+    });
+
+    it('when another path or a file outside the pages is asked for, then it is the API 404', async () => {
+      for (const path of ['/console/nope.js', '/console/../routes/web-pages.ts', '/web/console.html', '/chat/console.js', '/nothing']) {
+        const res = await call(stack, 'GET', path);
+        assert.equal(res.status, 404, path);
+        assert.equal(res.body.error.code, 'not_found', path);
+      }
+    });
+
+    it('when a token asks who it is, then it gets its name and role; without one, 401', async () => {
+      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: alex })).body, { name: 'Alex', role: 'agent' });
+      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: sam })).body, { name: 'Sam', role: 'supervisor' });
+      assert.equal((await call(stack, 'GET', '/v1/me', { token: channel })).body.role, 'channel');
+      assert.equal((await call(stack, 'GET', '/v1/me')).status, 401);
+      assert.equal((await call(stack, 'GET', '/v1/me', { token: 'not-a-token' })).status, 401);
+    });
+  });
+
+  describeUnless(noBrowser, 'the agent console in a browser', () => {
+    let browser: Browser;
+
+    before(async () => {
+      if (!haveChromium) throw new Error(`no Chromium at ${CHROMIUM}: CI must run the agent console's browser tests (apt-get install chromium)`);
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    /** A fresh tab with its own storage; page errors and dialogs fail the test. */
+    async function newPage(problems: string[] = []): Promise<Page> {
+      const context = await browser.newContext();
+      context.setDefaultTimeout(20_000);
+      const page = await context.newPage();
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      return page;
+    }
+
+    async function signIn(page: Page, token: string) {
+      await page.goto(`${stack.baseUrl}/console`);
+      await page.getByTestId('token-input').fill(token);
+      await page.getByTestId('sign-in-button').click();
+      await page.getByTestId('desk').waitFor({ state: 'visible' });
+    }
+
+    const queueItem = (page: Page, conversationId: string) => page.locator(`[data-testid="queue-item"][data-conversation-id="${conversationId}"]`);
+    const statusIs = (page: Page, status: string) => page.locator('[data-testid="conversation-status"]', { hasText: status }).waitFor();
+    const text = async (page: Page, testid: string) => (await page.getByTestId(testid).textContent()) ?? '';
+
+    async function escalated(first?: string): Promise<Chat> {
+      const chat = await startChat(stack, channel);
+      if (first) await chat.say(first);
+      assert.equal((await chat.say('I want to talk to a human')).status, 'awaiting_agent');
+      return chat;
+    }
+
+    it('when a token is wrong, then sign-in says so; a good one signs in and out', async () => {
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await page.goto(`${stack.baseUrl}/console`);
+      await page.getByTestId('token-input').fill('not-a-token');
+      await page.getByTestId('sign-in-button').click();
+      await page.locator('[data-testid="message"]', { hasText: '401' }).waitFor();
+      assert.equal(await page.getByTestId('desk').isVisible(), false);
+
+      await page.getByTestId('token-input').fill(channel);
+      await page.getByTestId('sign-in-button').click();
+      await page.locator('[data-testid="message"]', { hasText: 'agents and supervisors' }).waitFor();
+
+      await signIn(page, alex);
+      assert.equal(await text(page, 'whoami'), 'Alex (agent)');
+      assert.equal(await page.getByTestId('supervisor').isVisible(), false, 'agents do not see the approvals panel');
+      await page.reload();
+      await page.getByTestId('desk').waitFor({ state: 'visible' });
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('sign-in').waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate('sessionStorage.length'), 0, 'the token is forgotten');
+      assert.deepEqual(problems, []);
+    });
+
+    it('when a customer asks for a human on the chat page, then an agent claims, answers and resolves it in the console, and the customer sees the reply', async () => {
+      const problems: string[] = [];
+      const customer = await newPage(problems);
+      await customer.goto(`${stack.baseUrl}/chat?token=${encodeURIComponent(channel)}`);
+      await customer.getByTestId('chat').waitFor({ state: 'visible' });
+      assert.equal(new URL(customer.url()).search, '', 'the token leaves the address bar');
+      const conversationId = await customer.getByTestId('chat-log').getAttribute('data-conversation-id');
+      assert.ok(conversationId);
+      await customer.getByTestId('chat-input').fill('I want to talk to a human');
+      await customer.getByTestId('chat-send').click();
+      await customer.locator('[data-testid="chat-turn"][data-from="bot"]', { hasText: 'colleague' }).first().waitFor();
+      await customer.locator('[data-testid="chat-status"][data-status="awaiting_agent"]').waitFor();
+
+      const agent = await newPage(problems);
+      await signIn(agent, alex);
+      const item = queueItem(agent, conversationId);
+      await item.waitFor();
+      assert.equal(await item.getAttribute('data-priority'), 'normal');
+      assert.match((await item.getByTestId('queue-reasons').textContent()) ?? '', /asked for a person/);
+      await item.locator('button').click();
+
+      // The packet comes first: why, the summary, what the customer asked.
+      await agent.locator('[data-testid="handoff-reason"]', { hasText: 'explicit_request' }).waitFor();
+      const packet = await agent.getByTestId('handoff').boundingBox();
+      const transcript = await agent.getByTestId('transcript').boundingBox();
+      assert.ok(packet && transcript && packet.y < transcript.y, 'the handoff packet is above the transcript');
+      const summary = await text(agent, 'handoff-summary');
+      assert.ok(summary.length > 0, 'a summary is shown');
+      assert.equal(summary, (await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: alex })).body.handoff.summary);
+      await agent.locator('[data-testid="turn"][data-from="customer"]', { hasText: 'I want to talk to a human' }).waitFor();
+      assert.equal(await agent.getByTestId('reply-send').isDisabled(), true, 'no reply before claiming');
+      assert.equal(await agent.getByTestId('resolve').isDisabled(), true);
+
+      await agent.getByTestId('claim').click();
+      await statusIs(agent, 'with_agent');
+      await agent.locator('[data-testid="conversation-owner"]', { hasText: 'Alex' }).waitFor();
+      assert.equal(await agent.getByTestId('claim').isDisabled(), true);
+      await customer.locator('[data-testid="chat-status"][data-status="with_agent"]').waitFor();
+
+      await agent.getByTestId('reply-input').fill('Hi, I am Alex. Your order is on its way.');
+      await agent.getByTestId('reply-send').click();
+      await agent.locator('[data-testid="turn"][data-from="agent"]', { hasText: 'I am Alex' }).waitFor();
+      await customer.locator('[data-testid="chat-turn"][data-from="agent"]', { hasText: 'Your order is on its way.' }).waitFor();
+
+      await agent.getByTestId('resolve').click();
+      await agent.getByTestId('outcome-input').fill('told the customer where the order is');
+      await agent.getByTestId('resolve-confirm').click();
+      await statusIs(agent, 'resolved');
+      await item.waitFor({ state: 'detached' });
+      const queue = (await call(stack, 'GET', '/v1/agent/queue', { token: alex })).body.queue as any[];
+      assert.equal(queue.some((q) => q.conversationId === conversationId), false, 'the queue no longer lists it');
+
+      const view = (await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: alex })).body;
+      assert.equal(view.status, 'resolved');
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Alex', 'claim'], ['Alex', 'reply'], ['Alex', 'resolve']]);
+      assert.match(view.agentActions[2].detail, /told the customer where the order is/);
+      await customer.locator('[data-testid="chat-status"][data-status="resolved"]').waitFor();
+      assert.deepEqual(problems, []);
+    });
+
+    it('when the bot offers choices, then the chat page shows them as buttons and a click answers', async () => {
+      const target = (await stack.database.db('orders as o')
+        .join('customers as c', 'c.id', 'o.customer_id')
+        .where({ 'o.status': 'pending' })
+        .orderBy('o.position')
+        .first('o.id as orderId', 'c.email as email')) as { orderId: string; email: string };
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await page.goto(`${stack.baseUrl}/chat`);
+      await page.getByTestId('chat-token-input').fill(channel);
+      await page.getByTestId('chat-start').click();
+      for (const text of ['I want to cancel my order', target.email]) {
+        await page.getByTestId('chat-input').fill(text);
+        await page.getByTestId('chat-send').click();
+        await page.locator('[data-testid="chat-turn"][data-from="customer"]:not(.pending)', { hasText: text }).waitFor();
+      }
+      const option = page.locator(`[data-testid="chat-option"][data-option-id="${target.orderId}"]`);
+      const label = (await option.textContent()) ?? '';
+      await option.click();
+      await page.locator('[data-testid="chat-turn"][data-from="customer"]:not(.pending)', { hasText: label }).waitFor();
+      await option.waitFor({ state: 'detached' });
+      const conversationId = await page.getByTestId('chat-log').getAttribute('data-conversation-id');
+      const view = (await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: alex })).body;
+      assert.equal(view.transcript.at(-2).text, label, 'the button sent its label');
+      assert.match(view.transcript.at(-1).text, /why|reason/i, 'the bot goes on to ask for the reason');
+      assert.deepEqual(problems, []);
+    });
+
+    it('when another agent claimed it first, then the console shows the 409 and the conversation as theirs', async () => {
+      const chat = await escalated();
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, alex);
+      await queueItem(page, chat.id).locator('button').click();
+      await statusIs(page, 'awaiting_agent');
+      assert.equal(await page.getByTestId('claim').isEnabled(), true);
+
+      // Hold the console's reads of the conversation, so it still believes nobody owns it.
+      const held: Route[] = [];
+      const viewUrl = `${stack.baseUrl}/v1/conversations/${chat.id}`;
+      await page.route(viewUrl, (route) => (route.request().method() === 'GET' ? void held.push(route) : route.continue()));
+      const blake = await mintToken(stack.database.db, { role: 'agent', name: 'Blake' });
+      assert.equal((await call(stack, 'POST', `/v1/conversations/${chat.id}/claim`, { token: blake, body: {} })).status, 200);
+      await page.getByTestId('claim').click();
+      await page.locator('[data-testid="message"][data-kind="error"]', { hasText: '409 already_claimed' }).waitFor();
+
+      for (const route of held) await route.continue();
+      await page.unroute(viewUrl);
+      await page.locator('[data-testid="conversation-owner"]', { hasText: 'Blake' }).waitFor();
+      assert.equal(await page.getByTestId('reply-send').isDisabled(), true, 'only the owner replies');
+      assert.equal(await page.getByTestId('claim').isDisabled(), true);
+      assert.deepEqual(problems, []);
+    });
+
+    it('when a customer writes markup, then the console shows it as text and creates no element', async () => {
+      const attack = '<img src=x onerror=alert(1)>';
+      const chat = await escalated(attack);
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, alex);
+      await queueItem(page, chat.id).locator('button').click();
+      const turn = page.locator('[data-testid="turn"][data-from="customer"]', { hasText: 'onerror' });
+      await turn.waitFor();
+      assert.equal(await turn.getByTestId('turn-text').textContent(), attack);
+      assert.equal(await page.locator('img').count(), 0, 'no element came from the text');
+      assert.equal(await page.locator('[onerror]').count(), 0);
+      await page.waitForTimeout(300);
+      assert.deepEqual(problems, [], 'nothing ran');
+    });
+
+    it('when a cancellation waits for a supervisor, then the supervisor approves it in the console and the order is cancelled', async () => {
+      const target = (await stack.database.db('orders as o')
+        .join('customers as c', 'c.id', 'o.customer_id')
+        .join('payment_transactions as t', 't.order_id', 'o.id')
+        .join('payment_methods as m', 'm.id', 't.payment_method_id')
+        .where({ 'o.status': 'pending', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
+        .orderBy('o.position')
+        .first('o.id as orderId', 'c.email as email')) as { orderId: string; email: string };
+      assert.ok(target);
+      const chat = await startChat(stack, channel);
+      await chat.say(`I want to cancel order ${target.orderId}`);
+      assert.equal((await chat.say(target.email)).awaiting, 'reason');
+      assert.equal((await chat.say('no longer needed')).awaiting, 'confirmation');
+      assert.match((await chat.say('yes')).replies[0].text, /supervisor's approval/);
+
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, sam);
+      assert.equal(await text(page, 'whoami'), 'Sam (supervisor)');
+      const card = page.locator(`[data-testid="approval"][data-conversation-id="${chat.id}"]`);
+      await card.waitFor();
+      assert.match((await card.getByTestId('approval-detail').textContent()) ?? '', new RegExp(target.orderId));
+      await page.locator(`[data-testid="notification"][data-kind="approval_requested"][data-conversation-id="${chat.id}"]`).waitFor();
+
+      await card.getByTestId('approve').click();
+      await page.locator('[data-testid="message"][data-kind="info"]', { hasText: 'Approved' }).waitFor();
+      await card.waitFor({ state: 'detached' });
+
+      await eventually(async () => (await stack.database.db('orders').where({ id: target.orderId }).first('status')).status === 'cancelled', 'the approved cancellation');
+      const view = await eventually(async () => {
+        const v = await chat.view();
+        return v.transcript.some((t: any) => /is cancelled/.test(t.text)) ? v : undefined;
+      }, 'the customer to be told');
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Sam', 'approve']]);
+
+      // The supervisor can open the conversation from the notification and read the outcome there.
+      await page.locator(`[data-testid="notification"][data-conversation-id="${chat.id}"] button`).first().click();
+      await page.locator('[data-testid="turn"]', { hasText: 'is cancelled' }).first().waitFor();
+      assert.deepEqual(problems, []);
+    });
+  });
+});

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, it } from 'mocha';
+import type { Knex } from 'knex';
+import { isPostgres } from '../../db/connection';
+import { migrateToLatest, rollbackAll } from '../../db/migrate';
+import * as paymentChangeRefunds from '../../db/migrations/005-payment-change-refunds';
+import * as notificationDelivery from '../../db/migrations/007-notification-delivery';
+import { testEngines, type TestDatabase } from '../support/test-databases';
+import { describeUnless } from '../support/skip';
+
+const KNEX_BOOKKEEPING = ['knex_migrations', 'knex_migrations_lock'];
+
+const STORE_AND_AUTH_TABLES = [
+  'addresses',
+  'api_tokens',
+  'approval_requests',
+  'customer_notifications',
+  'customers',
+  'fulfillment_items',
+  'fulfillment_tracking_ids',
+  'fulfillments',
+  'handoff_queue',
+  'order_item_options',
+  'order_items',
+  'order_requested_items',
+  'orders',
+  'payment_methods',
+  'payment_transactions',
+  'products',
+  'refund_ledger',
+  'return_conversations',
+  'staff_notifications',
+  'variant_options',
+  'variants',
+];
+
+async function listTables(db: Knex): Promise<string[]> {
+  const names: string[] = isPostgres(db)
+    ? (await db.raw<{ rows: { name: string }[] }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((row) => row.name)
+    : (await db('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').select('name')).map((row: { name: string }) => row.name);
+  return names.filter((name) => !KNEX_BOOKKEEPING.includes(name)).sort();
+}
+
+for (const engine of testEngines()) {
+  describeUnless(engine.skip, `migrations on ${engine.name}`, () => {
+    let database: TestDatabase;
+    beforeEach(async () => {
+      database = await engine.open();
+    });
+    afterEach(async () => {
+      await database.close();
+    });
+
+    it('when migrated to latest, then every store and token table exists', async () => {
+      await migrateToLatest(database.db);
+      assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
+    });
+
+    it('when migrated twice, then the second run changes nothing', async () => {
+      await migrateToLatest(database.db);
+      await migrateToLatest(database.db);
+      const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
+      assert.deepEqual(
+        applied.map((row) => row.name),
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery'],
+      );
+      assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
+    });
+
+    it('when rolled back completely, then every table is gone, and migrating again brings them back', async () => {
+      await migrateToLatest(database.db);
+      await rollbackAll(database.db);
+      assert.deepEqual(await listTables(database.db), []);
+      await migrateToLatest(database.db);
+      assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
+    });
+
+    it('when 005 widens the refund purposes, then ledger rows and unique keys survive, and only known purposes go in', async () => {
+      const db = database.db;
+      await migrateToLatest(db);
+      const entry = (sagaId: string, purpose: string) => ({
+        saga_id: sagaId, idempotency_key: `${sagaId}:reserve`, order_id: '#W1', customer_id: 'c1', payment_method_id: 'paypal_1', amount_cents: 100, purpose, status: 'reserved',
+      });
+      await db('refund_ledger').insert(entry('a', 'return'));
+      await paymentChangeRefunds.down(db);
+      await assert.rejects(db('refund_ledger').insert(entry('b', 'payment_change')));
+      await paymentChangeRefunds.up(db);
+      await db('refund_ledger').insert(entry('b', 'payment_change'));
+      await assert.rejects(db('refund_ledger').insert(entry('c', 'bogus')));
+      await assert.rejects(db('refund_ledger').insert(entry('a', 'return')), 'saga_id is still unique');
+      assert.deepEqual((await db('refund_ledger').orderBy('id').select('saga_id', 'purpose')).map((r) => [r.saga_id, r.purpose]), [['a', 'return'], ['b', 'payment_change']]);
+      await assert.rejects(paymentChangeRefunds.down(db), /payment_change refunds/);
+    });
+
+    test('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
+      const db = database.db;
+      await migrateToLatest(db);
+      await notificationDelivery.down(db);
+      await db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', order_id: '#W1', body: 'Your refund has been issued.' });
+      await notificationDelivery.up(db);
+      const [old] = await db('customer_notifications').select('idempotency_key', 'status', 'attempts', 'channel', 'failure_reason');
+      assert.deepEqual({ ...old, attempts: Number(old.attempts) }, { idempotency_key: 'saga-1:notify', status: 'queued', attempts: 0, channel: null, failure_reason: null });
+      await db('customer_notifications').where({ idempotency_key: 'saga-1:notify' }).update({ status: 'failed', failure_reason: 'conversation closed', channel: 'chat' });
+      await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'saga-2:notify', customer_id: 'c1', body: 'x', status: 'lost' }));
+
+      await notificationDelivery.down(db);
+      const rows = await db('customer_notifications').select();
+      assert.deepEqual(rows.map((r) => [r.idempotency_key, r.body]), [['saga-1:notify', 'Your refund has been issued.']]);
+      assert.deepEqual(Object.keys(rows[0]).sort(), ['body', 'created_at', 'customer_id', 'id', 'idempotency_key', 'order_id']);
+      await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', body: 'again' }), 'idempotency_key is still unique');
+    });
+  });
+}

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'mocha';
+import { createActionActivities, type PerformActionInput } from '../../activities/perform-action';
+import { buildDemoStore } from '../../db/seed-data/build-demo-store';
+import { exportTauStore } from '../../db/export-tau-store';
+import { replaceStore } from '../../db/store/write-store';
+import { toPythonJson } from '../../db/tau-format/python-json';
+import { DEFAULT_POLICY_SETTINGS, type ConversationFacts } from '../../domain/policy';
+import { temporaryDatabase, type TestDatabase } from '../support/database';
+
+let database: TestDatabase;
+let perform: ReturnType<typeof createActionActivities>['performAction'];
+
+const storeText = async () => {
+  const store = await exportTauStore(database.db);
+  return toPythonJson({ users: store.users, orders: store.orders, products: store.products });
+};
+
+const facts = (customerId: string | null, proposalId?: string): ConversationFacts => ({
+  customerId,
+  confirmation: proposalId ? { proposalId } : null,
+  approvals: [],
+  completedProposalIds: [],
+});
+
+/** Orders from the demo store picked by what the tests need, so the tests follow the seed. */
+async function pick() {
+  const orders = await database.db('orders').select('id', 'customer_id', 'status').orderBy('position');
+  const pending = orders.find((o) => o.status === 'pending');
+  const delivered = orders.find((o) => o.status === 'delivered');
+  const cancelled = orders.find((o) => o.status === 'cancelled');
+  assert.ok(pending && delivered && cancelled, 'the demo store has pending, delivered and cancelled orders');
+  const stranger = (await database.db('customers').whereNot({ id: pending.customer_id }).first('id')).id as string;
+  const deliveredPaidWith = (await database.db('payment_transactions').where({ order_id: delivered.id }).first('payment_method_id')).payment_method_id as string;
+  // A pending order paid by something other than a gift card its customer also holds.
+  const payable = await database.db('orders as o')
+    .join('payment_transactions as t', 't.order_id', 'o.id')
+    .join('payment_methods as g', 'g.customer_id', 'o.customer_id')
+    .where({ 'o.status': 'pending', 'g.source': 'gift_card' })
+    .whereRaw('t.payment_method_id <> g.id')
+    .first('o.id as orderId', 'o.customer_id as customerId', 'g.id as giftCardId');
+  return { pending, delivered, cancelled, stranger, deliveredPaidWith, payable };
+}
+
+describe('performAction: the policy is enforced again where the store is written', () => {
+  before(async () => {
+    database = await temporaryDatabase();
+    perform = createActionActivities({ db: database.db, policy: DEFAULT_POLICY_SETTINGS }).performAction;
+  });
+  after(() => database?.close());
+  beforeEach(() => replaceStore(database.db, buildDemoStore()));
+
+  it('when the customer confirms the exact proposal, then the pending order is cancelled', async () => {
+    const { pending } = await pick();
+    const call: PerformActionInput = { toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) };
+    const first = await perform(call);
+    assert.equal(first.status, 'refused');
+    assert.equal(first.status === 'refused' && first.outcome, 'needs_confirmation');
+    const proposalId = first.status === 'refused' ? first.proposal?.proposalId : undefined;
+    assert.match(proposalId ?? '', /^p_[0-9a-f]{16}$/);
+
+    const done = await perform({ ...call, facts: facts(pending.customer_id, proposalId) });
+    assert.equal(done.status, 'executed', JSON.stringify(done));
+    assert.equal((await database.db('orders').where({ id: pending.id }).first('status')).status, 'cancelled');
+
+    // The same "yes" again: the order changed, so that proposal is stale and nothing happens.
+    const before = await storeText();
+    const replayed = await perform({ ...call, facts: facts(pending.customer_id, proposalId) });
+    assert.equal(replayed.status, 'refused');
+    assert.equal(await storeText(), before);
+  });
+
+  it('when a confirmation was given for a different proposal, then it is refused as stale', async () => {
+    const { pending } = await pick();
+    const asked = await perform({ toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) });
+    const proposalId = asked.status === 'refused' ? asked.proposal?.proposalId : undefined;
+    const before = await storeText();
+    const other = await perform({ toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'ordered by mistake' }, facts: facts(pending.customer_id, proposalId) });
+    assert.equal(other.status, 'refused');
+    assert.match(other.status === 'refused' ? other.reason : '', /confirm|proposal/i);
+    assert.equal(await storeText(), before);
+  });
+
+  const refusals: [string, (p: Awaited<ReturnType<typeof pick>>) => PerformActionInput, RegExp][] = [
+    ['nobody is authenticated', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'no longer needed' }, facts: facts(null) }), /authenticat|identity|verify/i],
+    ['the order is unknown', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: '#W0000000', reason: 'no longer needed' }, facts: facts(p.pending.customer_id) }), /not found|find/i],
+    ["the order is someone else's", (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'no longer needed' }, facts: facts(p.stranger) }), /not found|find/i],
+    ['the order is not pending', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.delivered.id, reason: 'no longer needed' }, facts: facts(p.delivered.customer_id) }), /pending/i],
+    ['the cancel reason is not an allowed one', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'the manager said so' }, facts: facts(p.pending.customer_id) }), /reason/i],
+    ['the item ids are not in the order', (p) => ({ toolName: 'return_delivered_order_items', kwargs: { order_id: p.delivered.id, item_ids: ['0000000000'], payment_method_id: p.deliveredPaidWith }, facts: facts(p.delivered.customer_id) }), /item/i],
+    ['a cancelled order is returned', (p) => ({ toolName: 'return_delivered_order_items', kwargs: { order_id: p.cancelled.id, item_ids: [], payment_method_id: 'x' }, facts: facts(p.cancelled.customer_id) }), /deliver|item/i],
+    ['the action is not a write tool', (p) => ({ toolName: 'get_order_details', kwargs: { order_id: p.pending.id }, facts: facts(p.pending.customer_id) }), /not an action/],
+  ];
+  for (const [label, build, reason] of refusals) {
+    it(`when ${label}, then it is refused with a reason and the store is unchanged`, async () => {
+      const before = await storeText();
+      const result = await perform(build(await pick()));
+      assert.equal(result.status, 'refused', JSON.stringify(result));
+      assert.match(result.status === 'refused' ? result.reason : '', reason);
+      assert.equal(await storeText(), before);
+    });
+  }
+
+  it('when the new payment method is a gift card without enough balance, then it is refused and nothing changes', async () => {
+    const { payable } = await pick();
+    if (!payable) return assert.fail('the demo store needs a pending order whose customer also holds a gift card');
+    await database.db('payment_methods').where({ id: payable.giftCardId }).update({ balance_cents: 1 });
+    const before = await storeText();
+    const result = await perform({ toolName: 'modify_pending_order_payment', kwargs: { order_id: payable.orderId, payment_method_id: payable.giftCardId }, facts: facts(payable.customerId) });
+    assert.equal(result.status, 'refused', JSON.stringify(result));
+    assert.match(result.status === 'refused' ? result.reason : '', /balance|gift card/i);
+    assert.equal(await storeText(), before);
+  });
+});

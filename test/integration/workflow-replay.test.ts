@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'mocha';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import type { temporal } from '@temporalio/proto';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { Worker } from '@temporalio/worker';
+import type { OrderFlowKind } from '../../domain/conversation';
+import { workflowBundle } from '../support/temporal';
+
+const dir = path.join(__dirname, '..', 'fixtures', 'histories');
+const fixtures = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const load = (file: string) => historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+
+/** What a recorded history shows: its workflow type, the intents its turns answered, the signals and updates it got. */
+interface Recorded {
+  workflowType: string;
+  intents: Set<string>;
+  signals: Set<string>;
+  updates: Set<string>;
+  childWorkflows: number;
+  completed: boolean;
+}
+
+function summarise(history: temporal.api.history.v1.IHistory): Recorded {
+  const events = history.events ?? [];
+  const decode = (payload: temporal.api.common.v1.IPayload): unknown => JSON.parse(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8'));
+  const intents = new Set<string>();
+  for (const e of events) {
+    for (const payload of e.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success?.payloads ?? []) {
+      const result = decode(payload) as { intent?: unknown };
+      if (typeof result?.intent === 'string') intents.add(result.intent);
+    }
+  }
+  const names = (pick: (e: temporal.api.history.v1.IHistoryEvent) => string | null | undefined) =>
+    new Set(events.map(pick).filter((n): n is string => typeof n === 'string'));
+  return {
+    workflowType: events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '',
+    intents,
+    signals: names((e) => e.workflowExecutionSignaledEventAttributes?.signalName),
+    updates: names((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name),
+    childWorkflows: events.filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
+    completed: events.some((e) => e.workflowExecutionCompletedEventAttributes),
+  };
+}
+
+// Every dialogue flow names the fixture that walks it; typed by `OrderFlowKind`, so a new flow
+// without a recorded history does not compile. Record it with `npm run record-histories`.
+const FLOW_FIXTURES: Record<OrderFlowKind, string> = {
+  cancel_order: 'cancel-order.json',
+  track_order: 'greeting-and-thanks.json',
+  track_refund: 'return-items.json',
+  return_items: 'return-items.json',
+  modify_items: 'modify-items.json',
+  modify_payment_method: 'modify-payment-method.json',
+  exchange_items: 'exchange-items.json',
+  change_shipping_address: 'change-shipping-address.json',
+  update_default_address: 'update-default-address.json',
+  goodwill_credit: 'goodwill-credit.json',
+};
+
+/** What happens around the flows and issues commands of its own: promises, approvals, handoffs, the sagas, closing. */
+const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => boolean }[] = [
+  { what: 'a return promise kept (returnReceived, then a child refund saga)', file: 'return-items.json', shows: (r) => r.signals.has('returnReceived') && r.childWorkflows > 0 },
+  { what: 'an exchange whose price difference waits for the parcel', file: 'exchange-items.json', shows: (r) => r.signals.has('returnReceived') && r.childWorkflows > 0 },
+  { what: "a supervisor's approval over the limit", file: 'approval.json', shows: (r) => r.signals.has('approvalDecided') && r.childWorkflows > 0 },
+  { what: 'a goodwill offer accepted', file: 'goodwill-credit.json', shows: (r) => r.signals.has('goodwillOffered') && r.childWorkflows > 0 },
+  { what: 'a handoff to a person and back', file: 'handed-over.json', shows: (r) => r.intents.has('contact_human_agent') && r.updates.has('agentCommand') },
+  { what: 'a refund saga through the provider', file: 'refund-saga-provider.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
+  { what: 'a refund saga that records and restocks a return', file: 'refund-saga-return.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
+  { what: 'a conversation closed for inactivity', file: 'idle-close.json', shows: (r) => r.workflowType === 'ConversationWorkflow' && r.completed },
+];
+
+describe('recorded conversation histories', () => {
+  for (const [kind, file] of Object.entries(FLOW_FIXTURES)) {
+    it(`when the ${kind} flow is looked for, then ${file} is recorded and walks it`, () => {
+      assert.ok(fixtures.includes(file), `no recorded history ${file} in ${dir}`);
+      const recorded = summarise(load(file));
+      assert.ok(recorded.intents.has(kind), `${file} answers ${[...recorded.intents].join(', ')}, not ${kind}`);
+    });
+  }
+
+  for (const { what, file, shows } of OTHER_FIXTURES) {
+    it(`when ${what} is looked for, then ${file} is recorded and shows it`, () => {
+      assert.ok(fixtures.includes(file), `no recorded history ${file} in ${dir}`);
+      assert.ok(shows(summarise(load(file))), `${file} does not show ${what}`);
+    });
+  }
+
+  for (const file of fixtures) {
+    it(`when ${file} is replayed on today's workflow code, then it is deterministic`, async () => {
+      const history = load(file);
+      // Child workflow ids are built from the parent's id, so the replay runs under the recorded one.
+      const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? undefined;
+      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId);
+    });
+  }
+
+  it('when a history is replayed on incompatible code, then replay fails with a determinism error', async () => {
+    const first = fixtures.find((file) => summarise(load(file)).workflowType === 'ConversationWorkflow');
+    assert.ok(first);
+    await assert.rejects(
+      Worker.runReplayHistory({ workflowsPath: require.resolve('../fixtures/nondeterministic-workflow') }, load(first)),
+      (err: unknown) => err instanceof DeterminismViolationError,
+    );
+  });
+});

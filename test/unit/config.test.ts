@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'mocha';
+import { ConfigError, loadConfig } from '../../config/config';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the embedded defaults are used', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.sqliteFile, path.resolve('data', 'support.sqlite'));
+    assert.equal(config.temporalAddress, undefined);
+    assert.equal(config.temporalNamespace, 'default');
+    assert.equal(config.taskQueue, 'support-conversations');
+    assert.equal(config.idleTimeoutMs, 24 * 60 * 60_000);
+  });
+
+  it('when values are set, then they are parsed and typed', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/support',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      CONVERSATION_IDLE_TIMEOUT_MINUTES: '30',
+      DATA_DIR: '/tmp/x',
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.databaseUrl, 'postgres://u:p@db:5432/support');
+    assert.equal(config.temporalAddress, 'temporal:7233');
+    assert.equal(config.idleTimeoutMs, 30 * 60_000);
+    assert.equal(config.sqliteFile, '/tmp/x/support.sqlite');
+  });
+
+  const bad: [string, Record<string, string>, RegExp][] = [
+    ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
+    ['a port out of range', { PORT: '70000' }, /PORT/],
+    ['a MySQL URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
+    ['an address without a port', { TEMPORAL_ADDRESS: 'temporal' }, /TEMPORAL_ADDRESS must look like host:port/],
+    ['a zero idle timeout', { CONVERSATION_IDLE_TIMEOUT_MINUTES: '0' }, /CONVERSATION_IDLE_TIMEOUT_MINUTES/],
+  ];
+  for (const [label, env, message] of bad) {
+    it(`when given ${label}, then a ConfigError names the variable`, () => {
+      assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));
+    });
+  }
+});

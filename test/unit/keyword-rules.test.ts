@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { INTENT_NAMES } from '../../domain/intents';
+import { KEYWORD_RULE_NAMES, matchKeywordRule } from '../../nlu/keyword-rules';
+
+const FIRES: [string, string][] = [
+  ['Hello', 'greeting'],
+  ['hi there!', 'greeting'],
+  ['Good morning', 'greeting'],
+  ['thanks', 'thanks'],
+  ['Thank you so much!', 'thanks'],
+  ['ok thanks', 'thanks'],
+  ['bye', 'goodbye'],
+  ["that's all, thanks", 'goodbye'],
+  ['Have a nice day', 'goodbye'],
+  ['I want to talk to a human', 'contact_human_agent'],
+  ['can I speak with a real person?', 'contact_human_agent'],
+  ['connect me to an agent please', 'contact_human_agent'],
+  ['human please', 'contact_human_agent'],
+  ['Please cancel my order #W1234567', 'cancel_order'],
+  ['how do I cancel the order I placed yesterday', 'cancel_order'],
+  ['is there a cancellation fee?', 'check_cancellation_fee'],
+  ['what does it cost to cancel? any fee?', 'check_cancellation_fee'],
+  ["where's my order?", 'track_order'],
+  ['I want to track my package', 'track_order'],
+  ['what is your refund policy', 'check_refund_policy'],
+  ['where is my refund', 'track_refund'],
+  ['has my refund been processed yet', 'track_refund'],
+  ['thanks, but where is my refund then?', 'track_refund'],
+  ['I want a refund for the broken lamp', 'get_refund'],
+  ['I want my money back', 'get_refund'],
+  ['I want to return the shoes', 'return_items'],
+  ['can I exchange the shirt for a bigger size', 'exchange_items'],
+  ['please update the default address on my account', 'update_default_address'],
+  ['I need to change the shipping address of my order', 'change_shipping_address'],
+  ['can I change the payment method for my order', 'modify_payment_method'],
+  ['change the payment method of my order', 'modify_payment_method'],
+  ['I want to change the color of an item in my order', 'modify_items'],
+  ['I want to change the brightness and power source of an item in my pending order.', 'modify_items'],
+  ['can I change the size of an item', 'modify_items'],
+  ['I would like to switch the processor, ram and storage of an item in my pending order', 'modify_items'],
+  ['I want to pay with a different card', 'modify_payment_method'],
+  ["I'd like to pay for it using another payment method", 'modify_payment_method'],
+  ['which payment methods do you accept', 'check_payment_methods'],
+  ['I was charged twice', 'payment_issue'],
+  ['what shipping options do you have', 'delivery_options'],
+  ['how long does delivery take?', 'delivery_period'],
+  ['I want to file a complaint', 'complaint'],
+  ['how can I contact customer service', 'contact_customer_service'],
+];
+
+const SILENT: string[] = [
+  'hello, I need to change my order', // a greeting with a request is not small talk
+  "I don't want to talk to a human",
+  'I spoke to an agent yesterday and nothing happened',
+  "don't cancel my order, I changed my mind",
+  'my order was cancelled, when do I get my money',
+  'where is my order number on the invoice?',
+  'I do not want a refund, I want an exchange',
+  'in which cases can I request a refund?',
+  'what is the exchange rate for euros',
+  'can I change the default address instead of the shipping address on the order', // two intents: shipping-address rule must not claim it
+  'bye the way, my package is late',
+  'my payment method is paypal',
+  'my card was declined, can I pay with a different card?', // a failed payment, not a change to an order
+  'can I pay with a debit card', // which methods the store takes
+  'the delivery address was wrong last time',
+  'I want to change the color of an item I received', // delivered: an exchange, not a change before shipping
+  "I don't want to change the size of an item",
+  '',
+];
+
+describe('keyword rules (tier 1)', () => {
+  for (const [text, label] of FIRES) {
+    it(`when the customer writes "${text}", then the ${label} rule fires`, () => {
+      assert.equal(matchKeywordRule(text)?.label, label);
+    });
+  }
+  for (const text of SILENT) {
+    it(`when the customer writes "${text}", then no rule claims a wrong intent`, () => {
+      const hit = matchKeywordRule(text);
+      const wrong: Record<string, string[]> = {
+        'hello, I need to change my order': ['greeting'],
+        'can I change the default address instead of the shipping address on the order': ['change_shipping_address'],
+      };
+      if (wrong[text]) assert.ok(!hit || !wrong[text].includes(hit.label), `fired ${hit?.rule}`);
+      else assert.equal(hit, undefined, `fired ${hit?.rule}`);
+    });
+  }
+
+  it('when a label is not allowed (the model lacks it), then its rule stays silent', () => {
+    assert.equal(matchKeywordRule('please cancel my order', (l) => l !== 'cancel_order'), undefined);
+    assert.equal(matchKeywordRule('hello', (l) => l === 'greeting')?.rule, 'greeting');
+  });
+
+  it('when rules are listed, then every rule gives an intent of the taxonomy', () => {
+    assert.ok(KEYWORD_RULE_NAMES.length >= 15);
+    for (const text of FIRES.map(([t]) => t)) {
+      const hit = matchKeywordRule(text);
+      assert.ok(hit && INTENT_NAMES.includes(hit.label));
+    }
+  });
+
+  it('when a message is very long, then rules leave it to the model', () => {
+    assert.equal(matchKeywordRule(`cancel my order ${'and more '.repeat(80)}`), undefined);
+  });
+
+  it('when rules run 10,000 times, then p99 stays well under 20 µs per message', () => {
+    const texts = [...FIRES.map(([t]) => t), ...SILENT];
+    const times: number[] = [];
+    for (let i = 0; i < 10000; i++) {
+      const text = texts[i % texts.length] as string;
+      const started = process.hrtime.bigint();
+      matchKeywordRule(text);
+      times.push(Number(process.hrtime.bigint() - started) / 1000);
+    }
+    times.sort((a, b) => a - b);
+    const p99 = times[Math.floor(times.length * 0.99)] as number;
+    assert.ok(p99 < 100, `p99 ${p99} µs`); // 20 µs on a quiet machine; generous for a busy CI box
+  });
+});
