@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import { isPostgres } from './connection';
 import { countStore, type StoreCounts } from './repositories/store-queries';
 import { buildDemoStore } from './seed-data/build-demo-store';
-import { replaceStore, replaceStoreInTransaction } from './store/write-store';
-import { readTauStoreFiles } from './tau-format/read-tau-files';
+import { replaceStore, replaceStoreInTransaction } from '../tau/store/replace-store';
+import { readTauStoreFiles } from '../tau/format/read-tau-files';
 
 export type SeedOutcome = 'already-seeded' | 'imported' | 'demo';
 

@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Knex } from 'knex';
-import { replayActions, type ToolAction } from '../commerce/replay';
-import { runTool } from '../commerce/run-tool';
-import { WriteConflict, writeTransaction } from '../commerce/store-transaction';
-import { RETAIL_TOOLS, retailToolDefinitions } from '../commerce/tool-registry';
+import { replayActions, type ToolAction } from '../tau/replay';
+import { runTool } from '../tau/run-tool';
+import { WriteConflict, writeTransaction } from '../store-actions/transaction';
+import { RETAIL_TOOLS, retailToolDefinitions } from '../tau/tool-registry';
 import { adjustGiftCardBalance, updateOrderIfStatus } from '../db/repositories/commerce-writes';
-import { exportTauStore } from '../db/export-tau-store';
-import { importTauStore } from '../db/import-tau-store';
+import { exportTauStore } from '../tau/store/export';
+import { importTauStore } from '../tau/store/import';
 import { migrateToLatest } from '../db/migrate';
-import { getOrder, getUser } from '../db/repositories/store-queries';
+import { getOrder, getUser } from '../tau/store/queries';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
-import type { TauStore } from '../db/tau-format/records';
+import type { TauStore } from '../tau/format/records';
 
 const TAU_DB_DIR = path.join(__dirname, '..', '..', 'shared', 'data', 'tau-retail', 'db');
 

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { exportTauStore } from '../db/export-tau-store';
-import { importTauStore } from '../db/import-tau-store';
+import { exportTauStore } from '../tau/store/export';
+import { importTauStore } from '../tau/store/import';
 import { migrateToLatest } from '../db/migrate';
 import { seedDemoStore } from '../db/seed';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
-import { replaceStore } from '../db/store/write-store';
-import { TauFormatError } from '../db/tau-format/errors';
-import { formatTauStoreFiles, writeTauStoreFiles } from '../db/tau-format/write-tau-files';
+import { replaceStore } from '../tau/store/replace-store';
+import { TauFormatError } from '../tau/format/errors';
+import { formatTauStoreFiles, writeTauStoreFiles } from '../tau/format/write-tau-files';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
 
 /** The demo store written as tau files into a fresh folder, then changed by `edit` (file name → text). */

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { exportTauStore } from '../db/export-tau-store';
+import { exportTauStore } from '../tau/store/export';
 import { migrateToLatest } from '../db/migrate';
-import { countStore, getOrder } from '../db/repositories/store-queries';
+import { countStore } from '../db/repositories/store-queries';
+import { getOrder } from '../tau/store/queries';
 import { seedIfEmpty } from '../db/seed';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
-import { readTauStoreFiles } from '../db/tau-format/read-tau-files';
-import { formatTauStoreFiles, writeTauStoreFiles } from '../db/tau-format/write-tau-files';
+import { readTauStoreFiles } from '../tau/format/read-tau-files';
+import { formatTauStoreFiles, writeTauStoreFiles } from '../tau/format/write-tau-files';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
 
 const TAU_DB_DIR = path.join(__dirname, '..', '..', 'shared', 'data', 'tau-retail', 'db');

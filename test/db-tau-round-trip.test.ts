@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { exportTauStore, writeTauStore } from '../db/export-tau-store';
-import { importTauStore } from '../db/import-tau-store';
+import { exportTauStore, writeTauStore } from '../tau/store/export';
+import { importTauStore } from '../tau/store/import';
 import { migrateToLatest } from '../db/migrate';
-import { getOrder, getProduct, getUser } from '../db/repositories/store-queries';
+import { getOrder, getProduct, getUser } from '../tau/store/queries';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
-import { formatTauStoreFiles, writeTauStoreFiles } from '../db/tau-format/write-tau-files';
+import { formatTauStoreFiles, writeTauStoreFiles } from '../tau/format/write-tau-files';
 
 const TAU_DB_DIR = path.join(__dirname, '..', '..', 'shared', 'data', 'tau-retail', 'db');
 const FILES = ['users', 'orders', 'products'] as const;

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createActionActivities, type PerformActionInput } from '../activities/perform-action';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
-import { exportTauStore } from '../db/export-tau-store';
-import { replaceStore } from '../db/store/write-store';
-import { toPythonJson } from '../db/tau-format/python-json';
+import { exportTauStore } from '../tau/store/export';
+import { replaceStore } from '../tau/store/replace-store';
+import { toPythonJson } from '../tau/format/python-json';
 import { DEFAULT_POLICY_SETTINGS, type ConversationFacts } from '../domain/policy';
 import { temporaryDatabase, type TestDatabase } from './support/database';
 

@@ -6,7 +6,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { findLedgerEntry } from '../db/repositories/refund-ledger';
-import { replaceStore } from '../db/store/write-store';
+import { replaceStore } from '../tau/store/replace-store';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import type { RefundSagaInput } from '../domain/refunds';
 import { RefundSagaWorkflow } from '../workflows';

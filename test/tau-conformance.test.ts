@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { replayActions, type ToolAction } from '../commerce/replay';
-import { exportTauStore } from '../db/export-tau-store';
-import { importTauStore } from '../db/import-tau-store';
+import { replayActions, type ToolAction } from '../tau/replay';
+import { exportTauStore } from '../tau/store/export';
+import { importTauStore } from '../tau/store/import';
 import { migrateToLatest } from '../db/migrate';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
-import { toPythonJson } from '../db/tau-format/python-json';
-import type { TauStore } from '../db/tau-format/records';
+import { toPythonJson } from '../tau/format/python-json';
+import type { TauStore } from '../tau/format/records';
 import { TAU_DIR, comparable, correctedTask, loadTask, roundMoney, taskFiles } from './support/tau-tasks';
 
 /**

@@ -1,4 +1,4 @@
-import type { TauAddress } from '../tau-format/records';
+import type { TauAddress } from '../../tau/format/records';
 
 /** The demo store's customers. Gift card balances are in cents. */
 

@@ -1,4 +1,4 @@
-import type { TauAddress } from '../tau-format/records';
+import type { TauAddress } from '../../tau/format/records';
 
 /**
  * The demo store's orders, in the order they were placed. Item names, prices and options come

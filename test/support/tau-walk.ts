@@ -4,12 +4,12 @@
  * with the task's expected changes. One dev server, worker and API serve every task.
  */
 import type { Knex } from 'knex';
-import { diffStores } from '../../commerce/replay';
-import { exportTauStore } from '../../db/export-tau-store';
+import { diffStores } from '../../tau/replay';
+import { exportTauStore } from '../../tau/store/export';
 import { STORE_TABLES } from '../../db/store/rows';
-import { replaceStoreInTransaction } from '../../db/store/write-store';
-import { readTauStoreFiles } from '../../db/tau-format/read-tau-files';
-import type { TauStore } from '../../db/tau-format/records';
+import { replaceStoreInTransaction } from '../../tau/store/replace-store';
+import { readTauStoreFiles } from '../../tau/format/read-tau-files';
+import type { TauStore } from '../../tau/format/records';
 import type { PolicySettings } from '../../domain/policy';
 import { eventually } from './eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from './stack';
