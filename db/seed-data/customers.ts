@@ -1,4 +1,4 @@
-import type { TauAddress } from '../../tau/format/records';
+import type { Address } from '../../domain/store/entities';
 
 /** The demo store's customers. Gift card balances are in cents. */
 
@@ -12,11 +12,11 @@ export interface SeedCustomer {
   firstName: string;
   lastName: string;
   email: string;
-  address: TauAddress;
+  address: Address;
   paymentMethods: SeedPaymentMethod[];
 }
 
-const address = (address1: string, address2: string, city: string, state: string, zip: string): TauAddress => ({
+const address = (address1: string, address2: string, city: string, state: string, zip: string): Address => ({
   address1,
   address2,
   city,

@@ -1,4 +1,4 @@
-import type { TauAddress } from '../../tau/format/records';
+import type { Address } from '../../domain/store/entities';
 
 /**
  * The demo store's orders, in the order they were placed. Item names, prices and options come
@@ -22,7 +22,7 @@ export interface SeedOrder {
   /** For orders that have left the warehouse: processed, delivered, and delivered ones with a return or exchange requested. */
   shipments?: SeedShipment[];
   /** Defaults to the customer's address. */
-  shipTo?: TauAddress;
+  shipTo?: Address;
   cancelReason?: 'no longer needed' | 'ordered by mistake';
   returnRequest?: { itemIds: string[]; paymentMethodId: string };
   exchangeRequest?: { itemIds: string[]; newItemIds: string[]; paymentMethodId: string };
