@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { mintToken } from '../auth/token-service';
-import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { buildDemoStore } from '../seed/build-demo-store';
 import { replaceStore } from '../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { eventually } from './support/eventually';

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { diffStores, replayActions } from '../tau/replay';
 import { exportTauStore } from '../tau/store/export';
 import { getOrder, getUser } from '../tau/store/queries';
-import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { buildDemoStore } from '../seed/build-demo-store';
 import { replaceStore } from '../tau/store/replace-store';
 import { toPythonJson } from '../tau/format/python-json';
 import type { TauOrder, TauPaymentMethod, TauStore, TauUser } from '../tau/format/records';

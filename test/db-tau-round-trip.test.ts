@@ -7,7 +7,7 @@ import { exportTauStore, writeTauStore } from '../tau/store/export';
 import { importTauStore } from '../tau/store/import';
 import { migrateToLatest } from '../db/migrate';
 import { getOrder, getProduct, getUser } from '../tau/store/queries';
-import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { buildDemoStore } from '../seed/build-demo-store';
 import { testEngines, type TestDatabase } from '../db/testing/test-databases';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../tau/format/write-tau-files';
 

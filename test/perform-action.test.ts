@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createActionActivities, type PerformActionInput } from '../activities/perform-action';
-import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { buildDemoStore } from '../seed/build-demo-store';
 import { exportTauStore } from '../tau/store/export';
 import { replaceStore } from '../tau/store/replace-store';
 import { toPythonJson } from '../tau/format/python-json';

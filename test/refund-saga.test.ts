@@ -7,7 +7,7 @@ import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { findLedgerEntry } from '../db/repositories/refund-ledger';
 import { replaceStore } from '../tau/store/replace-store';
-import { buildDemoStore } from '../db/seed-data/build-demo-store';
+import { buildDemoStore } from '../seed/build-demo-store';
 import type { RefundSagaInput } from '../domain/refunds';
 import { RefundSagaWorkflow } from '../workflows';
 import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from '../workflows/refund-saga-definitions';

@@ -1,4 +1,4 @@
-import type { Address } from '../../domain/store/entities';
+import type { Address } from '../domain/store/entities';
 
 /** The demo store's customers. Gift card balances are in cents. */
 

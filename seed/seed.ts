@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { isPostgres } from './connection';
-import { countStore, type StoreCounts } from './repositories/store-queries';
-import { buildDemoStore } from './seed-data/build-demo-store';
+import { isPostgres } from '../db/connection';
+import { countStore, type StoreCounts } from '../db/repositories/store-queries';
+import { buildDemoStore } from './build-demo-store';
 import { replaceStore, replaceStoreInTransaction } from '../tau/store/replace-store';
 import { readTauStoreFiles } from '../tau/format/read-tau-files';
 

@@ -1,5 +1,5 @@
-import { fromCents } from '../money';
-import type { TauOrder, TauOrderItem, TauPaymentMethod, TauProduct, TauStore, TauUser } from '../../tau/format/records';
+import { fromCents } from '../db/money';
+import type { TauOrder, TauOrderItem, TauPaymentMethod, TauProduct, TauStore, TauUser } from '../tau/format/records';
 import { CATALOG } from './catalog';
 import { CUSTOMERS, type SeedPaymentMethod } from './customers';
 import { ORDERS, type SeedOrder } from './orders';

@@ -1,4 +1,4 @@
-import type { Address } from '../../domain/store/entities';
+import type { Address } from '../domain/store/entities';
 
 /**
  * The demo store's orders, in the order they were placed. Item names, prices and options come
