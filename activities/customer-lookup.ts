@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { runTool } from '../commerce/run-tool';
 import type { ReplyOption } from '../domain/conversation';
 import type { OrderStatusFacts } from '../domain/order-status-text';
 import type { RefundFacts } from '../domain/refund-status-text';
-import { getOrder, getProduct } from '../db/repositories/store-queries';
+import { findCustomerIdByEmail, findCustomerIdByNameZip, findOrder, findProduct } from '../db/repositories/store-queries';
+import { formatCents } from '../domain/policy/money';
 
 export interface IdentifiedCustomer {
   customerId: string;
@@ -12,21 +12,21 @@ export interface IdentifiedCustomer {
 
 /** Reads the conversation needs to authenticate a customer and offer their orders as choices. */
 export function createCustomerLookupActivities(deps: { db: Knex }) {
+  const identified = async (customerId: string | undefined): Promise<IdentifiedCustomer | null> => {
+    if (customerId === undefined) return null;
+    const row = await deps.db('customers').where({ id: customerId }).first('first_name');
+    return row ? { customerId, firstName: row.first_name as string } : null;
+  };
+
   return {
     async identifyCustomerByEmail(request: { email: string }): Promise<IdentifiedCustomer | null> {
-      // The same lookup the retail tool does (case-insensitive, first match in store order).
-      const found = await runTool(deps.db, 'find_user_id_by_email', { email: request.email.trim() });
-      if (found.error) return null;
-      const row = await deps.db('customers').where({ id: found.output }).first('first_name');
-      return row ? { customerId: found.output, firstName: row.first_name as string } : null;
+      // Case-insensitive, first match in store order, as the reference's lookup.
+      return identified(await findCustomerIdByEmail(deps.db, request.email.trim()));
     },
 
     /** The same lookup by full name and zip code, for a customer who does not know the e-mail they used. */
     async identifyCustomerByNameZip(request: { firstName: string; lastName: string; zip: string }): Promise<IdentifiedCustomer | null> {
-      const found = await runTool(deps.db, 'find_user_id_by_name_zip', { first_name: request.firstName, last_name: request.lastName, zip: request.zip });
-      if (found.error) return null;
-      const row = await deps.db('customers').where({ id: found.output }).first('first_name');
-      return row ? { customerId: found.output, firstName: row.first_name as string } : null;
+      return identified(await findCustomerIdByNameZip(deps.db, request.firstName, request.lastName, request.zip));
     },
 
     /** The customer's refunds from the ledger, and returns or exchanges still waiting for their parcel. */
@@ -65,26 +65,26 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
 
     /** The order's status and tracking, only if it is this customer's: another's is as good as unknown. */
     async orderStatus(request: { customerId: string; orderId: string }): Promise<OrderStatusFacts | null> {
-      const order = await getOrder(deps.db, request.orderId);
-      if (!order || order.user_id !== request.customerId) return null;
+      const order = await findOrder(deps.db, request.orderId);
+      if (!order || order.customerId !== request.customerId) return null;
       return {
-        orderId: order.order_id,
+        orderId: order.id,
         status: order.status,
         itemNames: order.items.map((item) => item.name),
-        trackingIds: order.fulfillments.flatMap((f) => f.tracking_id),
+        trackingIds: order.fulfillments.flatMap((f) => f.trackingIds),
       };
     },
 
     /** The items of the customer's order, one option per item, labelled with name and options. */
     async orderItemOptions(request: { customerId: string; orderId: string }): Promise<ReplyOption[]> {
-      const order = await getOrder(deps.db, request.orderId);
-      if (!order || order.user_id !== request.customerId) return [];
+      const order = await findOrder(deps.db, request.orderId);
+      if (!order || order.customerId !== request.customerId) return [];
       const seen = new Set<string>();
       return order.items.flatMap((item) => {
-        if (seen.has(item.item_id)) return [];
-        seen.add(item.item_id);
-        const details = [...item.options.values()].join(', ');
-        return [{ id: item.item_id, label: details ? `${item.name} (${details})` : item.name }];
+        if (seen.has(item.itemId)) return [];
+        seen.add(item.itemId);
+        const details = item.options.map(([, value]) => value).join(', ');
+        return [{ id: item.itemId, label: details ? `${item.name} (${details})` : item.name }];
       });
     },
 
@@ -108,13 +108,13 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
 
     /** The other variants of an order item's product that are in stock, with their price. */
     async variantOptions(request: { customerId: string; orderId: string; itemId: string }): Promise<ReplyOption[]> {
-      const order = await getOrder(deps.db, request.orderId);
-      const item = order?.user_id === request.customerId ? order.items.find((i) => i.item_id === request.itemId) : undefined;
+      const order = await findOrder(deps.db, request.orderId);
+      const item = order?.customerId === request.customerId ? order.items.find((i) => i.itemId === request.itemId) : undefined;
       if (!item) return [];
-      const product = await getProduct(deps.db, item.product_id);
-      return [...(product?.variants.values() ?? [])]
-        .filter((v) => v.available && v.item_id !== item.item_id)
-        .map((v) => ({ id: v.item_id, label: `${[...v.options.values()].join(', ')} ($${v.price.toFixed(2)})` }));
+      const product = await findProduct(deps.db, item.productId);
+      return (product?.variants ?? [])
+        .filter((v) => v.available && v.itemId !== item.itemId)
+        .map((v) => ({ id: v.itemId, label: `${v.options.map(([, value]) => value).join(', ')} (${formatCents(v.priceCents)})` }));
     },
 
     /** Remembers which conversation waits for this order's returned parcel. */

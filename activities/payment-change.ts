@@ -1,14 +1,14 @@
 import type { Knex } from 'knex';
-import { getOrder, getUser } from '../db/repositories/store-queries';
-import type { TauPaymentMethod } from '../db/tau-format/records';
-import { formatCents, toCents } from '../domain/policy';
+import { findCustomer, findOrder } from '../db/repositories/store-queries';
+import { formatCents } from '../domain/policy';
 import { checkPaymentModifiable } from '../domain/policy/rules/order-status';
+import type { PaymentMethod, PaymentSource } from '../domain/store/entities';
 
 /** One of the customer's payment methods, labelled the way a customer recognises it. */
 export interface PaymentChoice {
   id: string;
   label: string;
-  source: TauPaymentMethod['source'];
+  source: PaymentSource;
   /** Gift cards only. */
   balanceCents?: number;
 }
@@ -30,30 +30,30 @@ export function createPaymentChangeActivities(deps: { db: Knex }) {
   return {
     /** The order's payment and the customer's other methods; null when the order is not this customer's. */
     async paymentChangeFacts(request: { customerId: string; orderId: string }): Promise<PaymentChangeFacts | null> {
-      const order = await getOrder(deps.db, request.orderId);
-      if (!order || order.user_id !== request.customerId) return null;
-      const customer = await getUser(deps.db, request.customerId);
-      const methods = [...(customer?.payment_methods.values() ?? [])].map(paymentChoice);
-      const paid = order.payment_history[0];
+      const order = await findOrder(deps.db, request.orderId);
+      if (!order || order.customerId !== request.customerId) return null;
+      const customer = await findCustomer(deps.db, request.customerId);
+      const methods = (customer?.paymentMethods ?? []).map(paymentChoice);
+      const paid = order.payments[0];
       const refusal = checkPaymentModifiable(order, {});
       return {
-        orderId: order.order_id,
-        totalCents: paid ? toCents(paid.amount) : 0,
-        current: methods.find((m) => m.id === paid?.payment_method_id) ?? null,
-        others: methods.filter((m) => m.id !== paid?.payment_method_id),
+        orderId: order.id,
+        totalCents: paid?.amountCents ?? 0,
+        current: methods.find((m) => m.id === paid?.paymentMethodId) ?? null,
+        others: methods.filter((m) => m.id !== paid?.paymentMethodId),
         ...(refusal ? { refusal: refusal.reason } : {}),
       };
     },
   };
 }
 
-function paymentChoice(method: TauPaymentMethod): PaymentChoice {
+function paymentChoice(method: PaymentMethod): PaymentChoice {
   if (method.source === 'credit_card') {
     const brand = method.brand ? method.brand.charAt(0).toUpperCase() + method.brand.slice(1) : 'Card';
-    return { id: method.id, label: `${brand} ending ${method.last_four}`, source: method.source };
+    return { id: method.id, label: `${brand} ending ${method.lastFour}`, source: method.source };
   }
   if (method.source === 'gift_card') {
-    const balanceCents = toCents(method.balance);
+    const balanceCents = method.balanceCents;
     return { id: method.id, label: `Gift card (balance ${formatCents(balanceCents)})`, source: method.source, balanceCents };
   }
   return { id: method.id, label: 'PayPal', source: method.source };

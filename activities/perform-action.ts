@@ -1,19 +1,28 @@
 import type { Knex } from 'knex';
-import { readProducts } from '../db/store/read-store';
-import { getOrder, getUser } from '../db/repositories/store-queries';
 import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
-import { evaluate, requestFromToolCall } from '../domain/policy';
-import type { ActionRequest, ConversationFacts, PolicySettings, Proposal } from '../domain/policy';
-import { runTool } from '../commerce/run-tool';
-import { getRetailTool } from '../commerce/tool-registry';
+import { findCustomer, findOrder, findProducts } from '../db/repositories/store-queries';
+import { evaluate } from '../domain/policy';
+import type { ActionRequest, ConversationFacts, PolicySettings, Proposal, StoreRecords } from '../domain/policy';
+import { ActionRefused, carryOut, isStoreAction } from '../store-actions';
+import { requestFromToolCall } from '../tau/tool-call';
 
-export interface PerformActionInput {
-  /** The retail tool, as named in the reference (`cancel_pending_order`, ...). */
-  toolName: string;
-  kwargs: Record<string, unknown>;
-  /** What the conversation knows: who is authenticated, what they confirmed, what a human approved. */
-  facts: ConversationFacts;
-}
+export type PerformActionInput =
+  | {
+      /** The action, in the policy's own terms. */
+      request: ActionRequest;
+      /** What the conversation knows: who is authenticated, what they confirmed, what a human approved. */
+      facts: ConversationFacts;
+    }
+  | {
+      /**
+       * The tau-form call (`cancel_pending_order` with snake_case kwargs) that workflow code built
+       * before requests were passed as they are; recorded histories and running conversations still
+       * send it, so the tau adapter maps it to a request.
+       */
+      toolName: string;
+      kwargs: Record<string, unknown>;
+      facts: ConversationFacts;
+    };
 
 /** Money the action gives back, with where it goes: gift cards are credited by the store itself. */
 export interface RefundToMove {
@@ -29,17 +38,16 @@ export type PerformActionResult =
 
 /**
  * The one door to the system of record. Whatever a workflow, a customer or an LLM put into the
- * request, the policy is evaluated again here on records read just now, and the store is written
- * only on `allow`; a refusal changes nothing.
+ * request, the policy is evaluated again here on entities read just now, and the store is written
+ * (through store-actions/) only on `allow`; a refusal changes nothing.
  */
 export function createActionActivities(deps: { db: Knex; policy: PolicySettings }) {
   return {
     async performAction(input: PerformActionInput): Promise<PerformActionResult> {
-      const request = requestFromToolCall(input.toolName, input.kwargs);
-      // Goodwill has no retail tool: the door authorizes it, and the refund saga writes it.
-      const authorizeOnly = request?.kind === 'goodwill_credit';
-      if (!request || (!authorizeOnly && !getRetailTool(input.toolName))) {
-        return { status: 'refused', outcome: 'deny', reason: `${input.toolName} is not an action this layer performs` };
+      const request = 'request' in input ? input.request : requestFromToolCall(input.toolName, input.kwargs);
+      if (!request) {
+        const name = 'toolName' in input ? input.toolName : 'this request';
+        return { status: 'refused', outcome: 'deny', reason: `${name} is not an action this layer performs` };
       }
       const records = await recordsFor(deps.db, request, input.facts.customerId);
       const decision = evaluate(request, {
@@ -57,31 +65,42 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
           ...('proposal' in decision ? { proposal: decision.proposal } : {}),
         };
       }
-      const result = authorizeOnly ? { output: 'authorized', error: false } : await runTool(deps.db, input.toolName, input.kwargs);
-      if (result.error) return { status: 'failed', output: result.output };
-      const methods = records.customer?.payment_methods;
-      const refunds = decision.proposal.refunds.map((r) => ({
-        ...r,
-        source: (methods?.get(r.paymentMethodId)?.source ?? 'credit_card') as RefundToMove['source'],
+      // Goodwill is authorized here and paid by the refund saga; a transfer writes nothing to the store.
+      let output = request.kind === 'goodwill_credit' ? 'authorized' : 'Transfer successful';
+      if (isStoreAction(request)) {
+        try {
+          const result = await carryOut(deps.db, request);
+          output = result.changed === 'order' ? `order ${result.order.id} is ${result.order.status}` : `customer ${result.customer.id} updated`;
+        } catch (error) {
+          // The store changed between the policy's read and the write, and refused: nothing was written.
+          if (error instanceof ActionRefused) return { status: 'failed', output: `Error: ${error.message}` };
+          throw error;
+        }
+      }
+      const methods = records.customer?.paymentMethods ?? [];
+      const refunds = decision.proposal.refunds.map((refund) => ({
+        ...refund,
+        source: methods.find((method) => method.id === refund.paymentMethodId)?.source ?? 'credit_card',
       }));
-      return { status: 'executed', output: result.output, proposal: decision.proposal, refunds };
+      return { status: 'executed', output, proposal: decision.proposal, refunds };
     },
   };
 }
 
-async function recordsFor(db: Knex, request: ActionRequest, customerId: string | null) {
+/** The customer, the named order and the products of the items being changed, read just now. */
+async function recordsFor(db: Knex, request: ActionRequest, customerId: string | null): Promise<StoreRecords> {
   const orderId = 'orderId' in request ? request.orderId : undefined;
-  const order = typeof orderId === 'string' ? ((await getOrder(db, orderId)) ?? null) : null;
+  const order = typeof orderId === 'string' ? ((await findOrder(db, orderId)) ?? null) : null;
   const itemIds = new Set<string>();
   for (const key of ['itemIds', 'newItemIds'] as const) {
     const ids = (request as Partial<Record<typeof key, readonly string[]>>)[key];
     if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') itemIds.add(id);
   }
-  const productIds = new Set(order?.items.filter((item) => itemIds.has(item.item_id)).map((item) => item.product_id) ?? []);
+  const productIds = new Set(order?.items.filter((item) => itemIds.has(item.itemId)).map((item) => item.productId) ?? []);
   return {
-    customer: customerId ? ((await getUser(db, customerId)) ?? null) : null,
+    customer: customerId ? ((await findCustomer(db, customerId)) ?? null) : null,
     order,
-    products: productIds.size > 0 ? [...(await readProducts(db, [...productIds])).values()] : [],
+    products: await findProducts(db, [...productIds]),
   };
 }
 

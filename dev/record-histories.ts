@@ -15,9 +15,9 @@ import { workflowIdFor, type AgentCommand, type ConversationView, type MessageRe
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
-import { getUser } from '../db/repositories/store-queries';
-import { buildDemoStore } from '../db/seed-data/build-demo-store';
-import { replaceStore } from '../db/store/write-store';
+import { getUser } from '../tau/store/queries';
+import { buildDemoStore } from '../seed/build-demo-store';
+import { replaceStore } from '../tau/store/replace-store';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
 import { bundleConversationWorkflows, createConversationWorker } from '../workers/conversation-worker';

@@ -10,7 +10,7 @@ import { authenticate, mintToken } from '../auth/token-service';
 import { loadConfig, type Config } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
-import { seedIfEmpty } from '../db/seed';
+import { seedIfEmpty } from '../seed/seed';
 import { countStore } from '../db/repositories/store-queries';
 import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
 import { createConfiguredWorker } from '../workers/conversation-worker';

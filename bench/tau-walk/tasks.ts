@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StoreChanges } from '../../commerce/replay';
-import { parseOrderedJson, type OrderedJson } from '../../db/tau-format/ordered-json';
-import { toPythonJson } from '../../db/tau-format/python-json';
+import type { StoreChanges } from '../../tau/replay';
+import { parseOrderedJson, type OrderedJson } from '../../tau/format/ordered-json';
+import { toPythonJson } from '../../tau/format/python-json';
 
 export const TAU_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'tau-retail');
 export const TAU_DB_DIR = path.join(TAU_DIR, 'db');

@@ -4,13 +4,13 @@
  * with the task's expected changes. One dev server, worker and API serve every task.
  */
 import type { Knex } from 'knex';
-import { diffStores } from '../../commerce/replay';
-import { exportTauStore } from '../../db/export-tau-store';
+import { diffStores } from '../../tau/replay';
+import { exportTauStore } from '../../tau/store/export';
 import { STORE_TABLES } from '../../db/store/rows';
-import { replaceStoreInTransaction } from '../../db/store/write-store';
-import { readTauStoreFiles } from '../../db/tau-format/read-tau-files';
-import type { TauStore } from '../../db/tau-format/records';
-import { importTauStore } from '../../db/import-tau-store';
+import { replaceStoreInTransaction } from '../../tau/store/replace-store';
+import { readTauStoreFiles } from '../../tau/format/read-tau-files';
+import type { TauStore } from '../../tau/format/records';
+import { importTauStore } from '../../tau/store/import';
 import { playCustomer, scriptFor, type BotReply, type CustomerScript, type CustomerWalk, type PlayOptions } from './customer';
 import type { RunningProduct } from './product';
 import { TAU_DB_DIR, correctedTask, differencesFromExpected, loadTask, type ExpectedTask } from './tasks';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { writeTauStore } from '../../db/export-tau-store';
-import { importTauStore } from '../../db/import-tau-store';
-import { TauFormatError } from '../../db/tau-format/errors';
+import { writeTauStore } from '../../tau/store/export';
+import { importTauStore } from '../../tau/store/import';
+import { TauFormatError } from '../../tau/format/errors';
 import { UsageError, parseFlags } from '../../config/args';
 
 const USAGE = `usage:

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatReplayResult, replayActions, type ToolAction } from '../../commerce/replay';
+import { formatReplayResult, replayActions, type ToolAction } from '../../tau/replay';
 import { closeDatabase, openDatabase } from '../../db/connection';
-import { importTauStore } from '../../db/import-tau-store';
+import { importTauStore } from '../../tau/store/import';
 import { migrateToLatest } from '../../db/migrate';
-import { TauFormatError } from '../../db/tau-format/errors';
-import { JsonSyntaxError, parseOrderedJson, type OrderedJson } from '../../db/tau-format/ordered-json';
+import { TauFormatError } from '../../tau/format/errors';
+import { JsonSyntaxError, parseOrderedJson, type OrderedJson } from '../../tau/format/ordered-json';
 import { UsageError, parseFlags } from '../../config/args';
 
 export const TAU_USAGE = 'tau replay --db DIR --actions FILE.json';

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { StoredAmount } from '../money';
 import type { OrderRow, RequestedItemList } from '../store/rows';
-import type { TauAddress } from '../tau-format/records';
+import type { Address } from '../../domain/store/entities';
 
 /**
  * The writes the retail tools make. Each is meant to run inside the caller's transaction; the ones
@@ -59,7 +59,7 @@ export async function appendPayments(trx: Knex.Transaction, orderId: string, pay
 }
 
 /** Rewrites the order's shipping address in place. */
-export async function replaceOrderAddress(trx: Knex.Transaction, orderId: string, address: TauAddress): Promise<boolean> {
+export async function replaceOrderAddress(trx: Knex.Transaction, orderId: string, address: Address): Promise<boolean> {
   const count = await trx('addresses')
     .whereIn('id', trx('orders').select('shipping_address_id').where({ id: orderId }))
     .update(addressColumns(address));
@@ -67,7 +67,7 @@ export async function replaceOrderAddress(trx: Knex.Transaction, orderId: string
 }
 
 /** Rewrites the customer's default address in place. */
-export async function replaceCustomerAddress(trx: Knex.Transaction, customerId: string, address: TauAddress): Promise<boolean> {
+export async function replaceCustomerAddress(trx: Knex.Transaction, customerId: string, address: Address): Promise<boolean> {
   const count = await trx('addresses')
     .whereIn('id', trx('customers').select('address_id').where({ id: customerId }))
     .update(addressColumns(address));
@@ -119,7 +119,7 @@ export async function adjustGiftCardBalance(
   return count === 1;
 }
 
-function addressColumns(address: TauAddress): TauAddress {
+function addressColumns(address: Address): Address {
   return {
     address1: address.address1,
     address2: address.address2,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import { readOrders, readProducts, readUsers } from '../store/read-store';
-import { toOrderDetails, type TauOrderDetails, type TauProduct, type TauUser } from '../tau-format/records';
+import type { Customer, Order, Product } from '../../domain/store/entities';
+import { readCustomers, readOrders, readProducts } from '../store/read-entities';
+import { listCustomerEmails, listCustomersByZip } from './commerce-reads';
 
 export interface StoreCounts {
   customers: number;
@@ -17,16 +18,35 @@ export async function countStore(db: Knex): Promise<StoreCounts> {
   return { customers: await count('customers'), orders: await count('orders'), products: await count('products') };
 }
 
-/** The order as the reference's get_order_details returns it: all 14 fields, unset optional ones `null`. */
-export async function getOrder(db: Knex, orderId: string): Promise<TauOrderDetails | undefined> {
-  const order = (await readOrders(db, [orderId])).get(orderId);
-  return order && toOrderDetails(order);
+export async function findOrder(db: Knex, orderId: string): Promise<Order | undefined> {
+  return (await readOrders(db, [orderId])).get(orderId);
 }
 
-export async function getUser(db: Knex, userId: string): Promise<TauUser | undefined> {
-  return (await readUsers(db, [userId])).get(userId);
+export async function findCustomer(db: Knex, customerId: string): Promise<Customer | undefined> {
+  return (await readCustomers(db, [customerId])).get(customerId);
 }
 
-export async function getProduct(db: Knex, productId: string): Promise<TauProduct | undefined> {
+export async function findProduct(db: Knex, productId: string): Promise<Product | undefined> {
   return (await readProducts(db, [productId])).get(productId);
+}
+
+/** The products with these ids, in stored order (unknown ids left out). */
+export async function findProducts(db: Knex, productIds: readonly string[]): Promise<Product[]> {
+  return productIds.length === 0 ? [] : [...(await readProducts(db, productIds)).values()];
+}
+
+/** The first customer in store order with this e-mail, compared case-insensitively; undefined when none. */
+export async function findCustomerIdByEmail(db: Knex, email: string): Promise<string | undefined> {
+  // Lower-cased in code, not in SQL: SQLite's lower() only knows ASCII, and the reference uses Python's str.lower().
+  const wanted = email.toLowerCase();
+  return (await listCustomerEmails(db)).find((candidate) => candidate.email.toLowerCase() === wanted)?.id;
+}
+
+/** The first customer in store order with this name (case-insensitive) whose default address has this zip code. */
+export async function findCustomerIdByNameZip(db: Knex, firstName: string, lastName: string, zip: string): Promise<string | undefined> {
+  const first = firstName.toLowerCase();
+  const last = lastName.toLowerCase();
+  return (await listCustomersByZip(db, zip)).find(
+    (candidate) => candidate.firstName.toLowerCase() === first && candidate.lastName.toLowerCase() === last,
+  )?.id;
 }

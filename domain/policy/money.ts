@@ -1,10 +1,4 @@
-/** Money inside the policy engine is integer cents; tau records carry dollars and are read through here. */
-
-/** Dollars (as the tau files hold them, float noise included) to the nearest whole cent. */
-export function toCents(dollars: number): number {
-  // `|| 0` turns -0 into 0 so that it never reaches a fingerprint.
-  return Math.round(dollars * 100) || 0;
-}
+/** Money inside the policy engine is integer cents, in and out. */
 
 export function isWholeCents(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);

@@ -2,11 +2,10 @@
  * The policy engine's vocabulary: what is asked (ActionRequest), what is known (PolicyContext), what it
  * answers (PolicyDecision) and what the customer confirms (Proposal).
  *
- * Store records are structural subsets of the tau-bench retail records (db/tau-format/records.ts), so a
- * TauOrder, TauUser or TauProduct can be passed as it is, and so can its plain-JSON form after a Temporal
- * payload round trip (maps become plain objects). Money in those records is tau's dollars; the engine turns
- * it into integer cents on reading, and everything it computes or returns is integer cents.
+ * Store records are the product's own entities (domain/store/entities.ts): camelCase, plain JSON, money in
+ * integer cents. Everything the engine reads, computes or returns is integer cents.
  */
+import type { Address, Customer, Order, Product } from '../store/entities';
 
 export const ACTION_KINDS = [
   'cancel_pending_order',
@@ -27,14 +26,7 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 export const APPROVER_ROLES = ['agent', 'supervisor'] as const;
 export type ApproverRole = (typeof APPROVER_ROLES)[number];
 
-export interface Address {
-  address1: string;
-  address2: string;
-  city: string;
-  country: string;
-  state: string;
-  zip: string;
-}
+export type { Address, Customer, Order, OrderItem, Payment, PaymentMethod, Product, Variant } from '../store/entities';
 
 // ---------------------------------------------------------------------------------------------------------
 // Requests
@@ -125,68 +117,16 @@ export type ActionRequest =
   | TransferToHuman;
 
 // ---------------------------------------------------------------------------------------------------------
-// Store records (tau shape, tau money)
-
-/** A map keyed by id, as a Map (db/tau-format) or a plain object (after JSON). */
-export type Keyed<Value> = ReadonlyMap<string, Value> | Readonly<Record<string, Value>>;
-
-export interface OrderItemRecord {
-  name: string;
-  product_id: string;
-  item_id: string;
-  /** Dollars, as in the tau files. */
-  price: number;
-}
-
-export interface PaymentRecord {
-  transaction_type: 'payment' | 'refund';
-  /** Dollars; may carry float noise (35.52999999999997), read to the nearest cent. */
-  amount: number;
-  payment_method_id: string;
-}
-
-export interface OrderRecord {
-  order_id: string;
-  user_id: string;
-  address: Address;
-  items: readonly OrderItemRecord[];
-  status: string;
-  payment_history: readonly PaymentRecord[];
-  exchange_payment_method_id?: string | null;
-  return_payment_method_id?: string | null;
-}
-
-export type PaymentMethodRecord =
-  | { source: 'credit_card' | 'paypal'; id: string }
-  | { source: 'gift_card'; id: string; /** Dollars. */ balance: number };
-
-export interface CustomerRecord {
-  user_id: string;
-  address: Address;
-  payment_methods: Keyed<PaymentMethodRecord>;
-}
-
-export interface VariantRecord {
-  item_id: string;
-  available: boolean;
-  /** Dollars. */
-  price: number;
-}
-
-export interface ProductRecord {
-  product_id: string;
-  name: string;
-  variants: Keyed<VariantRecord>;
-}
+// Store entities (camelCase, integer cents: domain/store/entities.ts)
 
 /** What the store holds about this request, read just before evaluating. */
 export interface StoreRecords {
-  /** The authenticated customer's record (with their payment methods), when there is one. */
-  customer: CustomerRecord | null;
+  /** The authenticated customer (with their payment methods), when there is one. */
+  customer: Customer | null;
   /** The order the request names, when it names one. */
-  order: OrderRecord | null;
+  order: Order | null;
   /** The products of the order's items that are being changed (for their variants). */
-  products: readonly ProductRecord[];
+  products: readonly Product[];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'mocha';
 import { tauCommand } from '../../cli/commands/tau';
 import { UsageError } from '../../config/args';
-import { parseOrderedJson, type OrderedJson } from '../../db/tau-format/ordered-json';
-import { toPythonJson } from '../../db/tau-format/python-json';
+import { parseOrderedJson, type OrderedJson } from '../../tau/format/ordered-json';
+import { toPythonJson } from '../../tau/format/python-json';
 
 const TAU_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'tau-retail');
 const TAU_DB_DIR = path.join(TAU_DIR, 'db');

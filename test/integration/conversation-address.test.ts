@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { getOrder, getUser } from '../../db/repositories/store-queries';
-import { replaceStore } from '../../db/store/write-store';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { getOrder, getUser } from '../../tau/store/queries';
+import { replaceStore } from '../../tau/store/replace-store';
 import { startChat, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;

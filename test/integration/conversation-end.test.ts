@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { replaceStore } from '../../db/store/write-store';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { replaceStore } from '../../tau/store/replace-store';
 import { eventually } from '../support/eventually';
 import { startChat, startStack, type TestStack } from '../support/stack';
 

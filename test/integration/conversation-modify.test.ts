@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { replaceStore } from '../../db/store/write-store';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { replaceStore } from '../../tau/store/replace-store';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;

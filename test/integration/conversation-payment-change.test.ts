@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
-import { diffStores, replayActions } from '../../commerce/replay';
-import { exportTauStore } from '../../db/export-tau-store';
-import { getOrder, getUser } from '../../db/repositories/store-queries';
-import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { replaceStore } from '../../db/store/write-store';
-import { toPythonJson } from '../../db/tau-format/python-json';
-import type { TauOrder, TauPaymentMethod, TauStore, TauUser } from '../../db/tau-format/records';
+import { diffStores, replayActions } from '../../tau/replay';
+import { exportTauStore } from '../../tau/store/export';
+import { getOrder, getUser } from '../../tau/store/queries';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { replaceStore } from '../../tau/store/replace-store';
+import { toPythonJson } from '../../tau/format/python-json';
+import type { TauOrder, TauPaymentMethod, TauStore, TauUser } from '../../tau/format/records';
 import { temporaryDatabase } from '../support/database';
 import { startChat, startStack, type TestStack } from '../support/stack';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
-import { exportTauStore } from '../../db/export-tau-store';
-import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { replaceStore } from '../../db/store/write-store';
+import { exportTauStore } from '../../tau/store/export';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { replaceStore } from '../../tau/store/replace-store';
 import { startChat, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;

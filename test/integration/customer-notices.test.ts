@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { deliverNotice } from '../../channels';
 import { findNotice, queueNotice } from '../../db/repositories/customer-notifications';
-import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { replaceStore } from '../../db/store/write-store';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { replaceStore } from '../../tau/store/replace-store';
 import { workflowIdFor } from '../../domain/conversation';
 import { startChat, startStack, type TestStack } from '../support/stack';
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, it } from 'mocha';
 import { storeCommand } from '../../cli/commands/store';
 import { migrateToLatest } from '../../db/migrate';
 import { countStore } from '../../db/repositories/store-queries';
-import { seedDemoStore } from '../../db/seed';
+import { seedDemoStore } from '../../seed/seed';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 
 const sqlite = testEngines().find((engine) => engine.name === 'sqlite');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import { createActionActivities, type PerformActionInput } from '../../activities/perform-action';
-import { buildDemoStore } from '../../db/seed-data/build-demo-store';
-import { exportTauStore } from '../../db/export-tau-store';
-import { replaceStore } from '../../db/store/write-store';
-import { toPythonJson } from '../../db/tau-format/python-json';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { exportTauStore } from '../../tau/store/export';
+import { replaceStore } from '../../tau/store/replace-store';
+import { toPythonJson } from '../../tau/format/python-json';
 import { DEFAULT_POLICY_SETTINGS, type ConversationFacts } from '../../domain/policy';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 
@@ -68,6 +68,21 @@ describe('performAction: the policy is enforced again where the store is written
     const replayed = await perform({ ...call, facts: facts(pending.customer_id, proposalId) });
     assert.equal(replayed.status, 'refused');
     assert.equal(await storeText(), before);
+  });
+
+  it('when the request comes in the policy’s own form, then it gets the same proposal as the tau-form call and is carried out', async () => {
+    const { pending } = await pick();
+    const request = { kind: 'cancel_pending_order' as const, orderId: pending.id, reason: 'ordered by mistake' };
+    const asTool = await perform({ toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'ordered by mistake' }, facts: facts(pending.customer_id) });
+    const asked = await perform({ request, facts: facts(pending.customer_id) });
+    const proposalId = asked.status === 'refused' ? asked.proposal?.proposalId : undefined;
+    assert.ok(proposalId);
+    assert.equal(asTool.status === 'refused' ? asTool.proposal?.proposalId : undefined, proposalId);
+
+    const done = await perform({ request, facts: facts(pending.customer_id, proposalId) });
+    assert.equal(done.status, 'executed', JSON.stringify(done));
+    assert.equal(done.status === 'executed' && done.output, `order ${pending.id} is cancelled`);
+    assert.equal((await database.db('orders').where({ id: pending.id }).first('cancel_reason')).cancel_reason, 'ordered by mistake');
   });
 
   it('when a confirmation was given for a different proposal, then it is refused as stale', async () => {

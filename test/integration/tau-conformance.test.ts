@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, it } from 'mocha';
-import { replayActions, type ToolAction } from '../../commerce/replay';
-import { exportTauStore } from '../../db/export-tau-store';
-import { importTauStore } from '../../db/import-tau-store';
+import { after, before, describe, it } from 'mocha';
+import { replayActions, type ToolAction } from '../../tau/replay';
+import { exportTauStore } from '../../tau/store/export';
+import { importTauStore } from '../../tau/store/import';
 import { migrateToLatest } from '../../db/migrate';
 import { testEngines, type TestDatabase } from '../support/test-databases';
-import { toPythonJson } from '../../db/tau-format/python-json';
-import type { TauStore } from '../../db/tau-format/records';
+import { toPythonJson } from '../../tau/format/python-json';
+import type { TauStore } from '../../tau/format/records';
 import { TAU_DIR, comparable, correctedTask, loadTask, roundMoney, taskFiles } from '../../bench/tau-walk/tasks';
 import { describeUnless } from '../support/skip';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { diffStores } from '../../commerce/replay';
-import { exportTauStore } from '../../db/export-tau-store';
+import { diffStores } from '../../tau/replay';
+import { exportTauStore } from '../../tau/store/export';
 import { startTauWalkStack, walkTask, type TauWalkStack, type TaskWalkResult } from '../../bench/tau-walk/walk';
 import { startStack } from '../support/stack';
 

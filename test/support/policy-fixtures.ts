@@ -1,6 +1,5 @@
 /**
- * A small hand-written store in the tau-bench retail shape (dollars, as the tau files hold them) for the
- * policy tests, and helpers that evaluate a request the way the workflow does: ask, confirm, (approve), act.
+ * A small hand-written store of the product's own entities (camelCase, integer cents) for the policy tests, and helpers that evaluate a request the way the workflow does: ask, confirm, (approve), act.
  */
 import { evaluate } from '../../domain/policy/evaluate';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy/settings';
@@ -9,13 +8,13 @@ import type {
   Address,
   Approval,
   ConversationFacts,
-  CustomerRecord,
+  Customer,
+  Order,
   OrderHistoryFacts,
-  OrderRecord,
   PolicyContext,
   PolicyDecision,
   PolicySettings,
-  ProductRecord,
+  Product,
 } from '../../domain/policy/types';
 
 export const MEI = 'mei_kim_1234';
@@ -24,22 +23,29 @@ export const OMAR = 'omar_lee_5678';
 export const HOME: Address = { address1: '1 Elm St', address2: 'Apt 2', city: 'Springfield', country: 'USA', state: 'IL', zip: '62701' };
 export const NEW_ADDRESS: Address = { address1: '9 Oak Ave', address2: '', city: 'Portland', country: 'USA', state: 'OR', zip: '97201' };
 
-export const customers: Record<string, CustomerRecord> = {
-  [MEI]: {
-    user_id: MEI,
-    address: HOME,
-    payment_methods: {
-      credit_card_1: { source: 'credit_card', id: 'credit_card_1' },
-      paypal_2: { source: 'paypal', id: 'paypal_2' },
-      gift_card_3: { source: 'gift_card', id: 'gift_card_3', balance: 50 },
-      gift_card_4: { source: 'gift_card', id: 'gift_card_4', balance: 5.99 },
-    },
-  },
-  [OMAR]: {
-    user_id: OMAR,
-    address: HOME,
-    payment_methods: { credit_card_9: { source: 'credit_card', id: 'credit_card_9' } },
-  },
+const customer = (id: string, firstName: string, paymentMethods: Customer['paymentMethods'], orderIds: string[]): Customer => ({
+  id,
+  firstName,
+  lastName: 'Kim',
+  email: `${id}@example.com`,
+  address: HOME,
+  paymentMethods,
+  orderIds,
+});
+
+export const customers: Record<string, Customer> = {
+  [MEI]: customer(
+    MEI,
+    'Mei',
+    [
+      { source: 'credit_card', id: 'credit_card_1', brand: 'visa', lastFour: '4242' },
+      { source: 'paypal', id: 'paypal_2' },
+      { source: 'gift_card', id: 'gift_card_3', balanceCents: 5000 },
+      { source: 'gift_card', id: 'gift_card_4', balanceCents: 599 },
+    ],
+    [],
+  ),
+  [OMAR]: customer(OMAR, 'Omar', [{ source: 'credit_card', id: 'credit_card_9', brand: 'mastercard', lastFour: '1111' }], []),
 };
 
 export const TSHIRT = '1000000001';
@@ -56,39 +62,41 @@ export const LAPTOP_13 = '4000000001'; // 600.00
 export const LAPTOP_15 = '4000000002'; // 650.00
 export const LAPTOP_11 = '4000000003'; // 480.00
 
-const variant = (item_id: string, price: number, available = true) => ({ item_id, options: { option: item_id }, available, price });
+const variant = (itemId: string, priceCents: number, available = true) => ({ itemId, options: [['option', itemId] as const], available, priceCents });
 
-export const products: ProductRecord[] = [
+export const products: Product[] = [
   {
     name: 'T-Shirt',
-    product_id: TSHIRT,
-    variants: {
-      [SHIRT_BLUE_M]: variant(SHIRT_BLUE_M, 20),
-      [SHIRT_RED_M]: variant(SHIRT_RED_M, 25),
-      [SHIRT_GREEN_L]: variant(SHIRT_GREEN_L, 18.5),
-      [SHIRT_BLACK_S]: variant(SHIRT_BLACK_S, 22, false),
-    },
+    id: TSHIRT,
+    variants: [variant(SHIRT_BLUE_M, 2000), variant(SHIRT_RED_M, 2500), variant(SHIRT_GREEN_L, 1850), variant(SHIRT_BLACK_S, 2200, false)],
   },
   {
     name: 'Running Shoes',
-    product_id: SHOES,
-    variants: { [SHOES_9]: variant(SHOES_9, 80), [SHOES_10]: variant(SHOES_10, 95), [SHOES_11]: variant(SHOES_11, 70) },
+    id: SHOES,
+    variants: [variant(SHOES_9, 8000), variant(SHOES_10, 9500), variant(SHOES_11, 7000)],
   },
   {
     name: 'Laptop',
-    product_id: LAPTOP,
-    variants: { [LAPTOP_13]: variant(LAPTOP_13, 600), [LAPTOP_15]: variant(LAPTOP_15, 650), [LAPTOP_11]: variant(LAPTOP_11, 480) },
+    id: LAPTOP,
+    variants: [variant(LAPTOP_13, 60000), variant(LAPTOP_15, 65000), variant(LAPTOP_11, 48000)],
   },
 ];
 
-const shirt = (item_id: string, price: number) => ({ name: 'T-Shirt', product_id: TSHIRT, item_id, price, options: { option: item_id } });
-const shoes = (item_id: string, price: number) => ({ name: 'Running Shoes', product_id: SHOES, item_id, price, options: { option: item_id } });
-const laptop = (item_id: string, price: number) => ({ name: 'Laptop', product_id: LAPTOP, item_id, price, options: { option: item_id } });
-const paid = (amount: number, payment_method_id: string) => ({ transaction_type: 'payment' as const, amount, payment_method_id });
-const refunded = (amount: number, payment_method_id: string) => ({ transaction_type: 'refund' as const, amount, payment_method_id });
+const item = (name: string, productId: string) => (itemId: string, priceCents: number) => ({
+  name,
+  productId,
+  itemId,
+  priceCents,
+  options: [['option', itemId] as const],
+});
+const shirt = item('T-Shirt', TSHIRT);
+const shoes = item('Running Shoes', SHOES);
+const laptop = item('Laptop', LAPTOP);
+const paid = (amountCents: number, paymentMethodId: string) => ({ kind: 'payment' as const, amountCents, paymentMethodId });
+const refunded = (amountCents: number, paymentMethodId: string) => ({ kind: 'refund' as const, amountCents, paymentMethodId });
 
-function order(order_id: string, status: string, items: OrderRecord['items'], payment_history: OrderRecord['payment_history'], user_id = MEI): OrderRecord {
-  return { order_id, user_id, address: HOME, items, status, payment_history };
+function order(id: string, status: string, items: Order['items'], payments: Order['payments'], customerId = MEI): Order {
+  return { id, customerId, address: HOME, items, status, fulfillments: [], payments, cancelReason: null, exchange: null, return: null };
 }
 
 /** Pending, $100.00 on a credit card: a shirt ($20) and shoes ($80). */
@@ -108,38 +116,38 @@ export const OMARS_ORDER = '#W0000009';
 export const DELIVERED_LAPTOP = '#W0000010';
 /** Pending laptop, $600.00 by PayPal. */
 export const PENDING_LAPTOP = '#W0000011';
-/** Pending, $10.00 shirt-priced order paid with gift card 4 (a float-noise amount on record). */
+/** Pending, $18.50 shirt order paid with gift card 4. */
 export const PENDING_GIFT_CARD = '#W0000012';
 
-export const orders: Record<string, OrderRecord> = {
-  [PENDING]: order(PENDING, 'pending', [shirt(SHIRT_BLUE_M, 20), shoes(SHOES_9, 80)], [paid(100, 'credit_card_1')]),
+export const orders: Record<string, Order> = {
+  [PENDING]: order(PENDING, 'pending', [shirt(SHIRT_BLUE_M, 2000), shoes(SHOES_9, 8000)], [paid(10000, 'credit_card_1')]),
   [DELIVERED]: order(
     DELIVERED,
     'delivered',
-    [shirt(SHIRT_BLUE_M, 20), shirt(SHIRT_BLUE_M, 20), shoes(SHOES_9, 80)],
-    [paid(120, 'credit_card_1')],
+    [shirt(SHIRT_BLUE_M, 2000), shirt(SHIRT_BLUE_M, 2000), shoes(SHOES_9, 8000)],
+    [paid(12000, 'credit_card_1')],
   ),
-  [ITEMS_MODIFIED]: order(ITEMS_MODIFIED, 'pending (item modified)', [shirt(SHIRT_RED_M, 25)], [paid(20, 'credit_card_1'), paid(5, 'credit_card_1')]),
-  [PROCESSED]: order(PROCESSED, 'processed', [shirt(SHIRT_BLUE_M, 20)], [paid(20, 'credit_card_1')]),
-  [CANCELLED]: order(CANCELLED, 'cancelled', [shirt(SHIRT_BLUE_M, 20)], [paid(20, 'credit_card_1'), refunded(20, 'credit_card_1')]),
+  [ITEMS_MODIFIED]: order(ITEMS_MODIFIED, 'pending (item modified)', [shirt(SHIRT_RED_M, 2500)], [paid(2000, 'credit_card_1'), paid(500, 'credit_card_1')]),
+  [PROCESSED]: order(PROCESSED, 'processed', [shirt(SHIRT_BLUE_M, 2000)], [paid(2000, 'credit_card_1')]),
+  [CANCELLED]: order(CANCELLED, 'cancelled', [shirt(SHIRT_BLUE_M, 2000)], [paid(2000, 'credit_card_1'), refunded(2000, 'credit_card_1')]),
   [RETURN_REQUESTED]: {
-    ...order(RETURN_REQUESTED, 'return requested', [shirt(SHIRT_BLUE_M, 20)], [paid(20, 'credit_card_1')]),
-    return_payment_method_id: 'credit_card_1',
+    ...order(RETURN_REQUESTED, 'return requested', [shirt(SHIRT_BLUE_M, 2000)], [paid(2000, 'credit_card_1')]),
+    return: { itemIds: [SHIRT_BLUE_M], paymentMethodId: 'credit_card_1' },
   },
   [EXCHANGE_REQUESTED]: {
-    ...order(EXCHANGE_REQUESTED, 'exchange requested', [shirt(SHIRT_BLUE_M, 20)], [paid(20, 'credit_card_1')]),
-    exchange_payment_method_id: 'credit_card_1',
+    ...order(EXCHANGE_REQUESTED, 'exchange requested', [shirt(SHIRT_BLUE_M, 2000)], [paid(2000, 'credit_card_1')]),
+    exchange: { itemIds: [SHIRT_BLUE_M], newItemIds: [SHIRT_RED_M], paymentMethodId: 'credit_card_1', priceDifferenceCents: 500 },
   },
   [PAYMENT_CHANGED]: order(
     PAYMENT_CHANGED,
     'pending',
-    [shirt(SHIRT_BLUE_M, 20), shoes(SHOES_9, 80)],
-    [paid(100, 'credit_card_1'), paid(100, 'gift_card_3'), refunded(100, 'credit_card_1')],
+    [shirt(SHIRT_BLUE_M, 2000), shoes(SHOES_9, 8000)],
+    [paid(10000, 'credit_card_1'), paid(10000, 'gift_card_3'), refunded(10000, 'credit_card_1')],
   ),
-  [OMARS_ORDER]: order(OMARS_ORDER, 'pending', [shirt(SHIRT_BLUE_M, 20)], [paid(20, 'credit_card_9')], OMAR),
-  [DELIVERED_LAPTOP]: order(DELIVERED_LAPTOP, 'delivered', [laptop(LAPTOP_13, 600)], [paid(600, 'paypal_2')]),
-  [PENDING_LAPTOP]: order(PENDING_LAPTOP, 'pending', [laptop(LAPTOP_13, 600)], [paid(600, 'paypal_2')]),
-  [PENDING_GIFT_CARD]: order(PENDING_GIFT_CARD, 'pending', [shirt(SHIRT_GREEN_L, 18.5)], [paid(18.499999999999996, 'gift_card_4')]),
+  [OMARS_ORDER]: order(OMARS_ORDER, 'pending', [shirt(SHIRT_BLUE_M, 2000)], [paid(2000, 'credit_card_9')], OMAR),
+  [DELIVERED_LAPTOP]: order(DELIVERED_LAPTOP, 'delivered', [laptop(LAPTOP_13, 60000)], [paid(60000, 'paypal_2')]),
+  [PENDING_LAPTOP]: order(PENDING_LAPTOP, 'pending', [laptop(LAPTOP_13, 60000)], [paid(60000, 'paypal_2')]),
+  [PENDING_GIFT_CARD]: order(PENDING_GIFT_CARD, 'pending', [shirt(SHIRT_GREEN_L, 1850)], [paid(1850, 'gift_card_4')]),
 };
 
 export interface Situation {
@@ -147,9 +155,9 @@ export interface Situation {
   settings?: Partial<PolicySettings>;
   history?: OrderHistoryFacts;
   /** Replace the order record the store returns (undefined: the fixture order the request names). */
-  order?: OrderRecord | null;
-  customer?: CustomerRecord | null;
-  products?: ProductRecord[];
+  order?: Order | null;
+  customer?: Customer | null;
+  products?: Product[];
   approvals?: Approval[];
   completedProposalIds?: string[];
   confirmedProposalId?: string | null;

@@ -7,7 +7,7 @@ import type { GatewayOptions } from '../../api/conversation-gateway';
 import type { PolicySettings } from '../../domain/policy';
 import type { Role } from '../../auth/roles';
 import { mintToken } from '../../auth/token-service';
-import { importTauStore } from '../../db/import-tau-store';
+import { importTauStore } from '../../tau/store/import';
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { runTool } from '../../commerce/run-tool';
-import { pythonRound2 } from '../../commerce/python-arithmetic';
+import { runTool } from '../../tau/run-tool';
+import { pythonRound2 } from '../../tau/python-arithmetic';
 import type { Knex } from 'knex';
 
 // calculate touches no store.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { JsonSyntaxError, parseOrderedJson } from '../../db/tau-format/ordered-json';
-import { formatPythonFloat, quotePythonString, toPythonJson } from '../../db/tau-format/python-json';
+import { JsonSyntaxError, parseOrderedJson } from '../../tau/format/ordered-json';
+import { formatPythonFloat, quotePythonString, toPythonJson } from '../../tau/format/python-json';
 
 // Expected texts were produced with CPython 3's json.dumps and repr.
 describe('python-style JSON writing', () => {

@@ -101,22 +101,20 @@ describe('policy: the activity re-checks against the store just before writing',
   });
 
   it('when the new item’s price changed since the confirmation, then the re-check asks for a new confirmation', () => {
-    const repriced = products.map((product) =>
-      product.variants instanceof Map || !(SHIRT_RED_M in product.variants)
-        ? product
-        : { ...product, variants: { ...product.variants, [SHIRT_RED_M]: { item_id: SHIRT_RED_M, available: true, price: 26 } } },
-    );
+    const repriced = products.map((product) => ({
+      ...product,
+      variants: product.variants.map((variant) => (variant.itemId === SHIRT_RED_M ? { ...variant, priceCents: 2600 } : variant)),
+    }));
     const decision = expectOutcome(decide(request, { confirmedProposalId: confirmedId, products: repriced }), 'needs_confirmation');
     assert.equal(decision.rule, 'confirmation-stale');
     assert.equal(decision.proposal.priceDifferenceCents, 600);
   });
 
   it('when the new item sold out since the confirmation, then the re-check denies it', () => {
-    const soldOut = products.map((product) =>
-      product.variants instanceof Map || !(SHIRT_RED_M in product.variants)
-        ? product
-        : { ...product, variants: { ...product.variants, [SHIRT_RED_M]: { item_id: SHIRT_RED_M, available: false, price: 25 } } },
-    );
+    const soldOut = products.map((product) => ({
+      ...product,
+      variants: product.variants.map((variant) => (variant.itemId === SHIRT_RED_M ? { ...variant, available: false } : variant)),
+    }));
     const decision = expectOutcome(decide(request, { confirmedProposalId: confirmedId, products: soldOut }), 'deny');
     assert.equal(decision.rule, 'variant-available');
   });
@@ -133,10 +131,10 @@ describe('policy: the activity re-checks against the store just before writing',
     const order = orders[PENDING]!;
     const moved = {
       ...order,
-      payment_history: [
-        ...order.payment_history,
-        { transaction_type: 'payment' as const, amount: 100, payment_method_id: 'paypal_2' },
-        { transaction_type: 'refund' as const, amount: 100, payment_method_id: 'credit_card_1' },
+      payments: [
+        ...order.payments,
+        { kind: 'payment' as const, amountCents: 10000, paymentMethodId: 'paypal_2' },
+        { kind: 'refund' as const, amountCents: 10000, paymentMethodId: 'credit_card_1' },
       ],
     };
     const decision = expectOutcome(decide(request, { confirmedProposalId: confirmedId, order: moved }), 'needs_confirmation');
@@ -146,7 +144,7 @@ describe('policy: the activity re-checks against the store just before writing',
   it('when a gift card balance dropped below the difference since the confirmation, then the re-check denies it', () => {
     const byGiftCard = modifyItems([SHIRT_BLUE_M], [SHIRT_RED_M], 'gift_card_4');
     const id = proposalFor(byGiftCard).proposalId;
-    const poorer = { ...customers[MEI]!, payment_methods: { gift_card_4: { source: 'gift_card' as const, id: 'gift_card_4', balance: 4.99 } } };
+    const poorer = { ...customers[MEI]!, paymentMethods: [{ source: 'gift_card' as const, id: 'gift_card_4', balanceCents: 499 }] };
     const decision = expectOutcome(decide(byGiftCard, { confirmedProposalId: id, customer: poorer }), 'deny');
     assert.equal(decision.rule, 'gift-card-balance');
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { requestFromToolCall } from '../../domain/policy/tool-call';
+import { requestFromToolCall } from '../../tau/tool-call';
 import type { ActionRequest, PolicyDecision } from '../../domain/policy/types';
 import {
   decide,

@@ -21,7 +21,7 @@ export function planCancelPendingOrder(request: CancelPendingOrder, context: Pol
   const refunds = netPaidByMethod(order);
   return draftProposal('cancel_pending_order', {
     customerId,
-    orderId: order.order_id,
+    orderId: order.id,
     basis: basisOf(order),
     reason,
     refunds,

@@ -26,13 +26,13 @@ export function planGoodwillCredit(request: GoodwillCredit, context: PolicyConte
   if (wrongDestination) return wrongDestination;
   const earlier = context.history?.goodwillCreditedCents ?? 0;
   if (!isWholeCents(earlier) || earlier < 0) {
-    return deny('goodwill-amount', `The goodwill already credited on order ${order.order_id} is not a readable amount.`);
+    return deny('goodwill-amount', `The goodwill already credited on order ${order.id} is not a readable amount.`);
   }
   const tooMuch = checkGoodwillAmount(order, request.amountCents, sumCents(netPaidByMethod(order)), earlier);
   if (tooMuch) return tooMuch;
   return draftProposal('goodwill_credit', {
     customerId,
-    orderId: order.order_id,
+    orderId: order.id,
     basis: basisOf(order),
     reason: request.reason,
     paymentMethodId: method.id,

@@ -2,13 +2,13 @@ import { isDeny } from '../decision';
 import { draftProposal } from '../proposal';
 import { pairedItems, priceDifferenceCents } from '../rules/items';
 import { checkGiftCardCovers, differenceMovements, requireOwnedPaymentMethod } from '../rules/payment';
-import type { Deny, ExchangeDeliveredOrderItems, ModifyPendingOrderItems, OrderRecord, PolicyContext, ProposalContent } from '../types';
+import type { Deny, ExchangeDeliveredOrderItems, ModifyPendingOrderItems, Order, PolicyContext, ProposalContent } from '../types';
 import { basisOf, customerRecord, ownedOrder } from './owned-order';
 
 /** What differs between swapping items of a pending order and exchanging delivered ones. */
 export interface ItemSwapRules {
   /** The order's status (and history) allow this kind of swap, or why not. */
-  checkStatus(order: OrderRecord, context: PolicyContext): Deny | undefined;
+  checkStatus(order: Order, context: PolicyContext): Deny | undefined;
   /** What a gift card would pay for, in the refusal when it cannot. */
   payingFor: string;
   notice: string;
@@ -39,7 +39,7 @@ export function planItemSwap(
   if (uncovered) return uncovered;
   return draftProposal(request.kind, {
     customerId,
-    orderId: order.order_id,
+    orderId: order.id,
     basis: basisOf(order),
     items,
     paymentMethodId: method.id,

@@ -13,7 +13,7 @@ export function planModifyPendingOrderAddress(request: ModifyPendingOrderAddress
   if (notModifiable) return notModifiable;
   return draftProposal('modify_pending_order_address', {
     customerId,
-    orderId: order.order_id,
+    orderId: order.id,
     basis: basisOf(order),
     address: { from: copyAddress(order.address), to: copyAddress(request.address) },
   });

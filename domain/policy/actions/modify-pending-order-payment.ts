@@ -1,9 +1,8 @@
 import { isDeny } from '../decision';
-import { toCents } from '../money';
 import { draftProposal } from '../proposal';
 import { checkPaymentModifiable } from '../rules/order-status';
 import { checkGiftCardCovers, checkPaymentMethodChanges, requireOwnedPaymentMethod } from '../rules/payment';
-import type { Deny, ModifyPendingOrderPayment, PaymentRecord, PolicyContext, ProposalContent } from '../types';
+import type { Deny, ModifyPendingOrderPayment, Payment, PolicyContext, ProposalContent } from '../types';
 import { basisOf, customerRecord, ownedOrder } from './owned-order';
 
 /** The new method pays the whole total and the old one is refunded: a swap, so nothing counts toward the refund limit. */
@@ -20,17 +19,17 @@ export function planModifyPendingOrderPayment(request: ModifyPendingOrderPayment
   const unchanged = checkPaymentMethodChanges(order, method);
   if (unchanged) return unchanged;
   // checkPaymentModifiable made sure there is exactly one entry, a payment.
-  const original = order.payment_history[0] as PaymentRecord;
-  const total = toCents(original.amount);
+  const original = order.payments[0] as Payment;
+  const total = original.amountCents;
   const uncovered = checkGiftCardCovers(method, total, 'the order');
   if (uncovered) return uncovered;
   return draftProposal('modify_pending_order_payment', {
     customerId,
-    orderId: order.order_id,
+    orderId: order.id,
     basis: basisOf(order),
     paymentMethodId: method.id,
     charges: [{ paymentMethodId: method.id, amountCents: total }],
-    refunds: [{ paymentMethodId: original.payment_method_id, amountCents: total }],
+    refunds: [{ paymentMethodId: original.paymentMethodId, amountCents: total }],
     notices: ['The original payment method is refunded at once if it is a gift card, otherwise within 5 to 7 business days.'],
   });
 }

@@ -1,10 +1,10 @@
 import { isDeny } from '../decision';
 import { requireAuthenticated, requireCustomerRecord, requireOwnedOrder } from '../rules/identity';
-import type { CustomerRecord, Deny, OrderRecord, PolicyContext, Proposal } from '../types';
+import type { Customer, Deny, Order, PolicyContext, Proposal } from '../types';
 
 export interface OwnedOrder {
   customerId: string;
-  order: OrderRecord;
+  order: Order;
 }
 
 /** Every order action starts here: an authenticated customer acting on an order of their own. */
@@ -16,10 +16,10 @@ export function ownedOrder(orderId: string, context: PolicyContext): OwnedOrder 
   return { customerId, order };
 }
 
-export function customerRecord(owned: OwnedOrder, context: PolicyContext): CustomerRecord | Deny {
+export function customerRecord(owned: OwnedOrder, context: PolicyContext): Customer | Deny {
   return requireCustomerRecord(context.records, owned.customerId);
 }
 
-export function basisOf(order: OrderRecord): NonNullable<Proposal['basis']> {
-  return { orderStatus: order.status, paymentEntries: order.payment_history.length };
+export function basisOf(order: Order): NonNullable<Proposal['basis']> {
+  return { orderStatus: order.status, paymentEntries: order.payments.length };
 }

@@ -26,7 +26,7 @@ export function planReturnDeliveredOrderItems(request: ReturnDeliveredOrderItems
   const refund = items.reduce((total, item) => total + item.priceCents, 0);
   return draftProposal('return_delivered_order_items', {
     customerId,
-    orderId: order.order_id,
+    orderId: order.id,
     basis: basisOf(order),
     items,
     paymentMethodId: method.id,

@@ -1,6 +1,6 @@
 /** Who is asking: authenticated in this conversation, and acting only on their own records. */
 import { deny } from '../decision';
-import type { ConversationFacts, CustomerRecord, Deny, OrderRecord, StoreRecords } from '../types';
+import type { ConversationFacts, Customer, Deny, Order, StoreRecords } from '../types';
 
 /** The policy: authenticate by email, or name + zip, in this conversation, even when the user id is given. */
 export function requireAuthenticated(facts: ConversationFacts): string | Deny {
@@ -11,21 +11,21 @@ export function requireAuthenticated(facts: ConversationFacts): string | Deny {
 }
 
 /** The customer record must be the authenticated customer's own: its payment methods are the only ones usable. */
-export function requireCustomerRecord(records: StoreRecords, customerId: string): CustomerRecord | Deny {
+export function requireCustomerRecord(records: StoreRecords, customerId: string): Customer | Deny {
   const customer = records.customer;
   if (!customer) return deny('record-not-found', `No customer record was found for ${customerId}.`);
-  if (customer.user_id !== customerId) {
+  if (customer.id !== customerId) {
     return deny('customer-ownership', 'The customer record given is not the authenticated customer’s.');
   }
   return customer;
 }
 
 /** Someone else's order reads exactly like a missing one to the customer; the rule tells auditors which. */
-export function requireOwnedOrder(records: StoreRecords, orderId: string, customerId: string): OrderRecord | Deny {
+export function requireOwnedOrder(records: StoreRecords, orderId: string, customerId: string): Order | Deny {
   const notYours = `Order ${orderId} was not found among the authenticated customer’s orders.`;
   const order = records.order;
-  if (!order || order.order_id !== orderId) return deny('record-not-found', notYours);
-  if (order.user_id !== customerId) return deny('order-ownership', notYours);
+  if (!order || order.id !== orderId) return deny('record-not-found', notYours);
+  if (order.customerId !== customerId) return deny('order-ownership', notYours);
   return order;
 }
 

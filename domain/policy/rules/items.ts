@@ -1,12 +1,11 @@
 /** Which items: in the order, as many times as listed; new items available variants of the same product. */
 import { deny, isDeny } from '../decision';
-import { toCents } from '../money';
 import { countOf, findProduct, findVariant, orderItem } from '../records';
-import type { Deny, OrderItemRecord, OrderRecord, ProductRecord, ProposalItem } from '../types';
+import type { Deny, OrderItem, Order, Product, ProposalItem } from '../types';
 
 /** Each id listed at most as many times as the order holds it (an order may hold the same item twice). */
-export function checkItemsInOrder(order: OrderRecord, itemIds: readonly string[]): Deny | undefined {
-  const orderIds = order.items.map((item) => item.item_id);
+export function checkItemsInOrder(order: Order, itemIds: readonly string[]): Deny | undefined {
+  const orderIds = order.items.map((item) => item.itemId);
   for (const id of new Set(itemIds)) {
     const held = countOf(orderIds, id);
     const listed = countOf(itemIds, id);
@@ -14,8 +13,8 @@ export function checkItemsInOrder(order: OrderRecord, itemIds: readonly string[]
       return deny(
         'items-in-order',
         held === 0
-          ? `Item ${id} is not in order ${order.order_id}.`
-          : `Item ${id} is listed ${listed} times but order ${order.order_id} holds it ${held} time${held === 1 ? '' : 's'}.`,
+          ? `Item ${id} is not in order ${order.id}.`
+          : `Item ${id} is listed ${listed} times but order ${order.id} holds it ${held} time${held === 1 ? '' : 's'}.`,
       );
     }
   }
@@ -23,13 +22,13 @@ export function checkItemsInOrder(order: OrderRecord, itemIds: readonly string[]
 }
 
 /** The items as they stand in the order, for a return. */
-export function itemsAsOrdered(order: OrderRecord, itemIds: readonly string[]): ProposalItem[] | Deny {
+export function itemsAsOrdered(order: Order, itemIds: readonly string[]): ProposalItem[] | Deny {
   const missing = checkItemsInOrder(order, itemIds);
   if (missing) return missing;
   return itemIds.map((id) => {
     // checkItemsInOrder made sure the order holds every listed id.
-    const item = orderItem(order, id) as OrderItemRecord;
-    return { itemId: id, productId: item.product_id, name: item.name, priceCents: toCents(item.price), newItemId: null, newPriceCents: null };
+    const item = orderItem(order, id) as OrderItem;
+    return { itemId: id, productId: item.productId, name: item.name, priceCents: item.priceCents, newItemId: null, newPriceCents: null };
   });
 }
 
@@ -38,10 +37,10 @@ export function itemsAsOrdered(order: OrderRecord, itemIds: readonly string[]): 
  * the new one a variant of the same product (never shirt → shoe) that is available now.
  */
 export function pairedItems(
-  order: OrderRecord,
+  order: Order,
   itemIds: readonly string[],
   newItemIds: readonly string[],
-  products: readonly ProductRecord[],
+  products: readonly Product[],
 ): ProposalItem[] | Deny {
   const missing = checkItemsInOrder(order, itemIds);
   if (missing) return missing;
@@ -61,18 +60,18 @@ export function pairedItems(
   return pairs;
 }
 
-function pairOne(order: OrderRecord, oldId: string, newId: string, products: readonly ProductRecord[]): ProposalItem | Deny {
+function pairOne(order: Order, oldId: string, newId: string, products: readonly Product[]): ProposalItem | Deny {
   if (newId === oldId) {
     return deny('same-item', `Item ${oldId} cannot be changed for itself; choose a different option of the product.`);
   }
-  const item = orderItem(order, oldId) as OrderItemRecord;
-  const product = findProduct(products, item.product_id);
-  if (!product) return deny('record-not-found', `No product record was found for ${item.name} (product ${item.product_id}).`);
+  const item = orderItem(order, oldId) as OrderItem;
+  const product = findProduct(products, item.productId);
+  if (!product) return deny('record-not-found', `No product record was found for ${item.name} (product ${item.productId}).`);
   const variant = findVariant(product, newId);
-  if (!variant || variant.item_id !== newId) {
+  if (!variant || variant.itemId !== newId) {
     return deny(
       'same-product',
-      `Item ${newId} is not an option of ${product.name} (product ${product.product_id}); an item can only change to another option of the same product.`,
+      `Item ${newId} is not an option of ${product.name} (product ${product.id}); an item can only change to another option of the same product.`,
     );
   }
   if (variant.available !== true) {
@@ -80,11 +79,11 @@ function pairOne(order: OrderRecord, oldId: string, newId: string, products: rea
   }
   return {
     itemId: oldId,
-    productId: item.product_id,
+    productId: item.productId,
     name: item.name,
-    priceCents: toCents(item.price),
+    priceCents: item.priceCents,
     newItemId: newId,
-    newPriceCents: toCents(variant.price),
+    newPriceCents: variant.priceCents,
   };
 }
 
