@@ -71,10 +71,13 @@ const TEMPORAL_LEVELS: Record<TemporalLogLevel, 'trace' | 'debug' | 'info' | 'wa
   ERROR: 'error',
 };
 
-/** The Temporal SDK's logger interface over pino: the worker's own messages become JSON lines too. */
-export function temporalLogger(logger: Logger): TemporalLogger {
-  const write = (level: TemporalLogLevel, message: string, meta?: LogMetadata) => {
-    logger[TEMPORAL_LEVELS[level]]({ ...meta }, message);
+/**
+ * The Temporal SDK's logger interface over pino: the worker's own messages become JSON lines too.
+ * `drop` leaves out messages someone else already reports.
+ */
+export function temporalLogger(logger: Logger, drop: (meta: LogMetadata) => boolean = () => false): TemporalLogger {
+  const write = (level: TemporalLogLevel, message: string, meta: LogMetadata = {}) => {
+    if (!drop(meta)) logger[TEMPORAL_LEVELS[level]]({ ...meta }, message);
   };
   return {
     log: write,
