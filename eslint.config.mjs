@@ -107,6 +107,16 @@ export default tseslint.config(
     },
   },
   {
+    // Product code logs through observability/logger.ts (JSON lines, PII redacted); the CLI writes its
+    // results with process.stdout.write and its diagnostics with process.stderr.write.
+    files: [
+      'activities/**/*.ts', 'api/**/*.ts', 'auth/**/*.ts', 'cli/**/*.ts', 'channels/**/*.ts', 'seed/**/*.ts', 'store-actions/**/*.ts', 'tau/**/*.ts', 'config/**/*.ts',
+      'db/**/*.ts', 'domain/**/*.ts', 'knowledge/**/*.ts', 'llm/**/*.ts', 'nlu/**/*.ts', 'observability/**/*.ts',
+      'payments/**/*.ts', 'workers/**/*.ts', 'workflows/**/*.ts', 'dev/start.ts', 'dev/temporal-cli.ts', 'dev/temporal-dev-server.ts',
+    ],
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

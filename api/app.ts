@@ -2,10 +2,12 @@ import express from 'express';
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
+import { silentLogger, type Logger } from '../observability/logger';
 import { requireToken } from './authorization';
 import { ConversationGateway, type GatewayOptions } from './conversation-gateway';
 import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
+import { requestLog } from './request-log';
 import { agentDeskRoutes } from './routes/agent-desk';
 import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
@@ -25,6 +27,8 @@ export interface AppDeps {
   llmEnabled?: boolean;
   timings?: GatewayOptions['timings'];
   localWorkerState?: () => string;
+  /** One line per request goes here; left out, nothing is logged. */
+  logger?: Logger;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -39,6 +43,8 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // First, so that requests the body parser rejects get their line too.
+  app.use(requestLog(deps.logger ?? silentLogger));
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use(webPageRoutes());
@@ -55,7 +61,7 @@ export function createApp(deps: AppDeps): express.Express {
 }
 
 /** The API as configured; `localWorkerState` when the worker runs in the same process. */
-export function createConfiguredApp(config: Config, runtime: { db: Knex; client: Client; localWorkerState?: () => string }): express.Express {
+export function createConfiguredApp(config: Config, runtime: { db: Knex; client: Client; logger: Logger; localWorkerState?: () => string }): express.Express {
   return createApp({
     ...runtime,
     namespace: config.temporalNamespace,

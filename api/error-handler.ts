@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpError } from './http-error';
+import { recordRequestError } from './request-log';
 
 interface BodyParserError {
   type?: string;
@@ -14,7 +15,8 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 /** Turns every failure into the contract's JSON error; internals never leak to the caller. */
 export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   const http = toHttpError(err);
-  if (http.status >= 500) console.error(err);
+  // The request's log line (request-log.ts) carries the cause; the caller gets the contract's error only.
+  if (http.status >= 500) recordRequestError(res, err);
   res.status(http.status).json({ error: { code: http.code, message: http.message } });
 };
 

@@ -3,16 +3,21 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
+import { createLogger, type Logger } from '../observability/logger';
 import { createConfiguredApp } from './app';
+
+// Replaced by the configured one once LOG_LEVEL is read; until then (a bad configuration) errors still get out.
+let logger: Logger = createLogger({ level: 'info', base: { service: 'api' } });
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  logger = createLogger({ level: config.logLevel, base: { service: 'api' } });
   const db = openDatabase(config);
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
   const client = new Client({ connection, namespace: config.temporalNamespace });
-  const app = createConfiguredApp(config, { db, client });
-  const server = app.listen(config.port, () => console.log(`API listening on http://localhost:${config.port}`));
+  const app = createConfiguredApp(config, { db, client, logger });
+  const server = app.listen(config.port, () => logger.info({ port: config.port }, 'API listening'));
   const stop = () => {
     server.close(() => {
       void connection.close().then(() => closeDatabase(db));
@@ -23,6 +28,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  logger.fatal({ err }, 'API failed to start');
   process.exit(1);
 });

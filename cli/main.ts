@@ -18,10 +18,11 @@ const USAGE = `usage: npm run -s cli -- <command>
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help') {
-    console.log(USAGE);
+    process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+  // Results on stdout are the command's contract; diagnostics go to stderr.
+  const io = { out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) };
   // These two work on files and a store of their own: they need no configured database.
   if (command === 'nlu') return nluCommand(args, { ...io, stdin: process.stdin });
   if (command === 'tau') return tauCommand(args, io);
@@ -41,10 +42,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof UsageError || err instanceof ConfigError) {
-      console.error(`error: ${err.message}`);
+      process.stderr.write(`error: ${err.message}\n`);
       process.exit(2);
     }
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   },
 );

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../observability/log-levels';
 
 /**
  * Every setting the product reads from the environment, validated once at start-up.
@@ -28,6 +29,7 @@ export const ENV_VARS = [
   'ANTHROPIC_API_KEY',
   'ANTHROPIC_BASE_URL',
   'ANTHROPIC_MODEL',
+  'LOG_LEVEL',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -60,6 +62,7 @@ const schema = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.url('ANTHROPIC_BASE_URL must be an http(s) URL').optional(),
   ANTHROPIC_MODEL: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
 export interface Config {
@@ -96,6 +99,8 @@ export interface Config {
   anthropicApiKey: string | undefined;
   anthropicBaseUrl: string | undefined;
   anthropicModel: string | undefined;
+  /** The least severe log line written; `silent` writes none. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -139,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anthropicApiKey: c.ANTHROPIC_API_KEY,
     anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
     anthropicModel: c.ANTHROPIC_MODEL,
+    logLevel: c.LOG_LEVEL,
   };
 }

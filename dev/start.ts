@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createConfiguredApp, type createApp } from '../api/app';
 import { authenticate, mintToken } from '../auth/token-service';
@@ -12,29 +12,32 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../seed/seed';
 import { countStore } from '../db/repositories/store-queries';
+import { createLogger, quieterOf, type Logger } from '../observability/logger';
 import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
 import { createConfiguredWorker } from '../workers/conversation-worker';
+import { installTemporalRuntime } from '../workers/temporal-runtime';
 import { resolveTemporalCli } from './temporal-cli';
 import { startDevServer, type DevServer } from './temporal-dev-server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
   // We stop the worker ourselves, in order, on Ctrl-C; routine worker chatter stays out of the console.
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+  installTemporalRuntime(quieterOf(logger, 'warn'), { shutdownSignals: [] });
   const stack: (() => Promise<void>)[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    console.log('\nStopping…');
-    for (const stop of stack.reverse()) await stop().catch((err: unknown) => console.error(err));
+    logger.info('Stopping…');
+    for (const stop of stack.reverse()) await stop().catch((err: unknown) => logger.error({ err }, 'a part did not stop cleanly'));
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    const temporal = await temporalFor(config);
+    const temporal = await temporalFor(config, logger);
     if (temporal.server) stack.push(temporal.server.stop);
 
     const db = openDatabase(config);
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
 
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     stack.push(() => nativeConnection.close());
-    const worker = await createConfiguredWorker(config, { connection: nativeConnection, db });
+    const worker = await createConfiguredWorker(config, { connection: nativeConnection, db, logger });
     const running = worker.run();
     stack.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
     const connection = await Connection.connect({ address: temporal.address });
     stack.push(() => connection.close());
     const client = new Client({ connection, namespace: config.temporalNamespace });
-    const app = createConfiguredApp(config, { db, client, localWorkerState: () => worker.getState() });
+    const app = createConfiguredApp(config, { db, client, logger, localWorkerState: () => worker.getState() });
     const server = await listen(app, config.port);
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -71,20 +74,20 @@ async function main(): Promise<void> {
     printWelcome({ config, temporal, token, store });
     await running;
   } catch (err) {
-    console.error(`npm start failed: ${err instanceof Error ? err.message : String(err)}`);
+    logger.fatal({ err }, 'npm start failed');
     await stopAll(1);
   }
 }
 
-async function temporalFor(config: Config): Promise<{ address: string; uiUrl?: string; server?: DevServer }> {
+async function temporalFor(config: Config, logger: Logger): Promise<{ address: string; uiUrl?: string; server?: DevServer }> {
   if (config.temporalAddress) return { address: config.temporalAddress };
-  const cliPath = resolveTemporalCli({ log: (line) => console.log(line) });
+  const cliPath = resolveTemporalCli({ log: (line) => logger.info(line) });
   if (!cliPath) {
     throw new Error(
       'no Temporal CLI found: put `temporal` on PATH, set TEMPORAL_CLI_PATH, install Go (the CLI is then built once), or set TEMPORAL_ADDRESS to an existing cluster',
     );
   }
-  console.log('Starting the Temporal dev server…');
+  logger.info('Starting the Temporal dev server…');
   const server = await startDevServer({
     cliPath,
     dataDir: config.dataDir,
@@ -118,7 +121,8 @@ function printWelcome(info: {
   store: { customers: number; orders: number; products: number };
 }): void {
   const api = `http://localhost:${info.config.port}`;
-  console.log(`
+  // The welcome screen, not a log line: it holds the demo token, which the logger would (rightly) redact.
+  process.stdout.write(`
 Support is up.
   API          ${api}   (health: ${api}/healthz)
   Temporal     ${info.temporal.address}${info.temporal.uiUrl ? `   Web UI: ${info.temporal.uiUrl}` : ''}
@@ -132,7 +136,8 @@ Try it (a channel token was minted for you):
   CONV=$(curl -s -X POST ${api}/v1/conversations -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"channel":"chat"}' | sed -E 's/.*"conversationId":"([^"]+)".*/\\1/')
   curl -s -X POST ${api}/v1/conversations/$CONV/messages -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"text":"Hello"}'
 
-Ctrl-C stops everything; the next npm start goes on from the same data.`);
+Ctrl-C stops everything; the next npm start goes on from the same data.
+`);
 }
 
 void main();

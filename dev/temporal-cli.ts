@@ -24,7 +24,7 @@ function onPath(command: string): string | undefined {
  */
 export function resolveTemporalCli(options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): string | undefined {
   const env = options.env ?? process.env;
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const explicit = env.TEMPORAL_CLI_PATH;
   if (explicit) {
     if (!fs.existsSync(explicit)) throw new Error(`TEMPORAL_CLI_PATH points at ${explicit}, which does not exist`);

@@ -6,7 +6,8 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) {
-  console.log('Installing npm packages (first start only)…');
+  // Before the install there is no logger to load: plain text it is.
+  process.stdout.write('Installing npm packages (first start only)…\n');
   const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }

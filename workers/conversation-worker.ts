@@ -6,10 +6,12 @@ import type { Config } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
 import { replyPhraserFor, type ReplyPhraser } from '../llm/anthropic-reply-phraser';
+import { createLogger, quieterOf, silentLogger, temporalLogger, type Logger } from '../observability/logger';
 import { HttpPaymentProvider } from '../payments/http-payment-provider';
 import type { PolicySettings } from '../domain/policy';
 import type { LlmClassifier } from '../nlu/classification';
 import type { PaymentProvider } from '../payments/payment-provider';
+import { activityLog } from './activity-log';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -25,10 +27,13 @@ export interface ConversationWorkerOptions {
   policy?: PolicySettings;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** One line per activity execution goes here; left out, nothing is logged. */
+  logger?: Logger;
 }
 
-export function bundleConversationWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+/** Bundling reports its progress at info; only its warnings and errors are worth a line (on stderr unless told). */
+export function bundleConversationWorkflows(logger: Logger = createLogger({ level: 'warn', destination: 2 })): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: temporalLogger(quieterOf(logger, 'warn')) });
 }
 
 export function createConversationWorker(options: ConversationWorkerOptions): Promise<Worker> {
@@ -47,24 +52,16 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       policy: options.policy,
       deliverNotice: deliverNoticesFromActivities(options.db),
     }),
+    interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
     ...workflowSource,
   });
 }
 
-const ignore = () => undefined;
-const quietBundlerLogger = {
-  trace: ignore,
-  debug: ignore,
-  info: ignore,
-  log: ignore,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
-
 /** The worker as configured: the payment provider, the LLM tier (when a key is set) and the refund limit. */
-export function createConfiguredWorker(config: Config, runtime: { connection: NativeConnection; db: Knex }): Promise<Worker> {
+export function createConfiguredWorker(config: Config, runtime: { connection: NativeConnection; db: Knex; logger: Logger }): Promise<Worker> {
   return createConversationWorker({
     connection: runtime.connection,
+    logger: runtime.logger,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     db: runtime.db,

@@ -4,16 +4,24 @@ import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../seed/seed';
+import { createLogger, type Logger } from '../observability/logger';
 import { createConfiguredWorker } from './conversation-worker';
+import { installTemporalRuntime } from './temporal-runtime';
+
+// Replaced by the configured one once LOG_LEVEL is read; until then (a bad configuration) errors still get out.
+let logger: Logger = createLogger({ level: 'info', base: { service: 'worker' } });
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  logger = createLogger({ level: config.logLevel, base: { service: 'worker' } });
+  installTemporalRuntime(logger);
   const db = openDatabase(config);
   await migrateToLatest(db);
   await seedIfEmpty(db, { seedDir: config.seedDbDir });
-  const connection = await NativeConnection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
-  const worker = await createConfiguredWorker(config, { connection, db });
-  console.log(`worker polling ${config.taskQueue} on ${config.temporalAddress ?? 'localhost:7233'}`);
+  const temporalAddress = config.temporalAddress ?? 'localhost:7233';
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createConfiguredWorker(config, { connection, db, logger });
+  logger.info({ taskQueue: config.taskQueue, temporalAddress }, 'worker polling');
   try {
     await worker.run();
   } finally {
@@ -23,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  logger.fatal({ err }, 'worker stopped');
   process.exit(1);
 });

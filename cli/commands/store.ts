@@ -17,8 +17,8 @@ export interface StoreCommandDeps {
 
 /** `store import` / `store export`. Returns the exit code: 0 done, 1 bad or unreadable files, 2 usage mistake. */
 export async function storeCommand(args: string[], deps: StoreCommandDeps): Promise<number> {
-  const out = deps.out ?? ((line: string) => console.log(line));
-  const err = deps.err ?? ((line: string) => console.error(line));
+  const out = deps.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = deps.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   try {
     const [subcommand, ...rest] = args;
     if (subcommand === 'import') {

@@ -8,6 +8,7 @@ import type { PolicySettings } from '../../domain/policy';
 import type { Role } from '../../auth/roles';
 import { mintToken } from '../../auth/token-service';
 import { importTauStore } from '../../tau/store/import';
+import type { Logger } from '../../observability/logger';
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
@@ -34,6 +35,8 @@ export interface StackOptions {
   timings?: GatewayOptions['timings'];
   /** Policy settings for the worker's action layer (a low refund limit makes approvals reachable). */
   policy?: PolicySettings;
+  /** Where the API's request lines and the worker's activity lines go (nowhere when left out). */
+  logger?: Logger;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -55,6 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     continueAsNewAfterTurns: options.continueAsNewAfterTurns,
     timings: options.timings,
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
+    logger: options.logger,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -76,6 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         db: database.db,
         payments: payments.provider,
         ...(options.policy ? { policy: options.policy } : {}),
+        logger: options.logger,
         workflowBundle: await workflowBundle(),
       });
       running = worker.run();

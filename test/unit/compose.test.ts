@@ -167,8 +167,8 @@ describe('checkCompose on mutated copies', () => {
     },
     {
       when: 'the API takes its environment in list form with an unknown name',
-      mutate: (c) => (c.services.api.environment = ['PORT=3000', 'DATABASE_URL=postgres://support:support@postgresql:5432/support', 'LOG_LEVEL=debug']),
-      reported: /services\.api\.environment\.LOG_LEVEL: not a name in ENV_VARS/,
+      mutate: (c) => (c.services.api.environment = ['PORT=3000', 'DATABASE_URL=postgres://support:support@postgresql:5432/support', 'NODE_ENV=production']),
+      reported: /services\.api\.environment\.NODE_ENV: not a name in ENV_VARS/,
     },
     {
       when: 'the worker points its payment provider somewhere other than the payments service',

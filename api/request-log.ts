@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import { conversationIdOfPath } from '../observability/conversation-ids';
+import type { Logger } from '../observability/logger';
+
+/** Where the error handler leaves a 5xx's cause, so the request's one line carries it. */
+const ERROR_LOCAL = 'requestLogError';
+
+export function recordRequestError(res: Response, err: unknown): void {
+  res.locals[ERROR_LOCAL] = err;
+}
+
+// A proxy's request id is kept when it looks like one; anything else could smuggle text into the logs.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * One JSON line per request, written when the response is finished or the client went away: method,
+ * path (never the query: tokens travel there), route, status, duration, request and conversation ids.
+ * Headers and bodies are not logged.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
+      const path = req.originalUrl.split('?')[0] ?? '';
+      const location = res.getHeader('location');
+      const conversationId =
+        conversationIdOfPath(path) ?? (typeof location === 'string' ? conversationIdOfPath(location) : undefined);
+      const status = res.statusCode;
+      const err: unknown = res.locals[ERROR_LOCAL];
+      const line = {
+        requestId,
+        method: req.method,
+        path,
+        ...(req.route ? { route: `${req.baseUrl}${String(req.route.path)}` } : {}),
+        status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(conversationId ? { conversationId } : {}),
+        ...(res.writableFinished ? {} : { aborted: true }),
+        ...(err === undefined ? {} : { err }),
+      };
+      if (status >= 500) logger.error(line, 'http request');
+      // Health probes arrive every few seconds; a passing one is routine.
+      else if (path === '/healthz' && status < 400) logger.debug(line, 'http request');
+      else logger.info(line, 'http request');
+    };
+    res.once('finish', write);
+    res.once('close', write);
+    next();
+  };
+}
