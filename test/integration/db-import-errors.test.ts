@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'mocha';
+import { after, before, it } from 'mocha';
 import { exportTauStore } from '../../tau/store/export';
 import { importTauStore } from '../../tau/store/import';
 import { migrateToLatest } from '../../db/migrate';

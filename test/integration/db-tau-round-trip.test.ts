@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'mocha';
+import { afterEach, beforeEach, it } from 'mocha';
 import { exportTauStore, writeTauStore } from '../../tau/store/export';
 import { importTauStore } from '../../tau/store/import';
 import { migrateToLatest } from '../../db/migrate';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'mocha';
+import { after, before, it } from 'mocha';
 import { replayActions, type ToolAction } from '../../tau/replay';
 import { exportTauStore } from '../../tau/store/export';
 import { importTauStore } from '../../tau/store/import';
