@@ -8,7 +8,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { AgentCommand, Channel, ConversationInput, ConversationView, CustomerHint, GoodwillOffer, MessageResult } from '../domain/conversation';
 import { workflowIdFor } from '../domain/conversation';
-import { agentCommandUpdate, approvalDecidedSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/definitions';
+import { agentCommandUpdate, approvalDecidedSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/conversation/definitions';
 import { ConversationWorkflow } from '../workflows';
 import { HttpError, notFound } from './http-error';
 

@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { customerNoticeSignal } from '../workflows/definitions';
+import { customerNoticeSignal } from '../workflows/conversation/definitions';
 import type { ChannelAdapter } from './channel-adapter';
 
 /**

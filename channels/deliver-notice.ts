@@ -3,7 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Channel } from '../domain/conversation';
 import { findNotice, recordDelivery, type DeliveryStatus } from '../db/repositories/customer-notifications';
-import { stateQuery } from '../workflows/definitions';
+import { stateQuery } from '../workflows/conversation/definitions';
 import type { ChannelAdapter } from './channel-adapter';
 import { chatChannel } from './chat';
 

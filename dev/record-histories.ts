@@ -29,7 +29,7 @@ import {
   messageUpdate,
   returnReceivedSignal,
   stateQuery,
-} from '../workflows/definitions';
+} from '../workflows/conversation/definitions';
 import { resolveTemporalCli } from './temporal-cli';
 
 type Conversation = WorkflowHandle<typeof ConversationWorkflow>;

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { extractOrderIds } from '../../domain/entities';
-import { returnReceivedSignal } from '../../workflows/definitions';
+import { returnReceivedSignal } from '../../workflows/conversation/definitions';
 import { allowRoles } from '../authorization';
 import { HttpError, notFound } from '../http-error';
 

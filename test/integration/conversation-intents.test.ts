@@ -6,7 +6,7 @@ import { createAnthropicIntentClassifier } from '../../llm/anthropic-intent-clas
 import { createAnthropicReplyPhraser } from '../../llm/anthropic-reply-phraser';
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { ConversationWorkflow } from '../../workflows';
-import { messageUpdate, stateQuery } from '../../workflows/definitions';
+import { messageUpdate, stateQuery } from '../../workflows/conversation/definitions';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { startMessagesStandIn, type MessagesStandIn } from '../support/messages-api-standin';
 import { startTestPayments, type TestPayments } from '../support/payments';

@@ -8,7 +8,7 @@ import type { ConversationInput } from '../../domain/conversation';
 import { workflowIdFor } from '../../domain/conversation';
 import { MAX_MESSAGE_CHARS } from '../../domain/message-validation';
 import { ConversationWorkflow } from '../../workflows';
-import { messageUpdate, stateQuery } from '../../workflows/definitions';
+import { messageUpdate, stateQuery } from '../../workflows/conversation/definitions';
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { startTestPayments, type TestPayments } from '../support/payments';
 import { temporaryDatabase, type TestDatabase } from '../support/database';

@@ -11,7 +11,7 @@ import { replaceStore } from '../../tau/store/replace-store';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import type { RefundSagaInput } from '../../domain/refunds';
 import { RefundSagaWorkflow } from '../../workflows';
-import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from '../../workflows/refund-saga-definitions';
+import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from '../../workflows/refund-saga/definitions';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { startTestPayments, type TestPayments } from '../support/payments';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'mocha';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowIdFor } from '../../domain/conversation';
 import { ConversationWorkflow } from '../../workflows';
-import { messageUpdate, stateQuery } from '../../workflows/definitions';
+import { messageUpdate, stateQuery } from '../../workflows/conversation/definitions';
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { startTestPayments, type TestPayments } from '../support/payments';
 import { temporaryDatabase, type TestDatabase } from '../support/database';

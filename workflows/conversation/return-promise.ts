@@ -1,5 +1,5 @@
-import type { CarriedState, PendingReturn } from '../domain/conversation';
-import { formatCents } from '../domain/policy';
+import type { CarriedState, PendingReturn } from '../../domain/conversation';
+import { formatCents } from '../../domain/policy';
 import { creditThroughSaga } from './refund-credit';
 
 /**

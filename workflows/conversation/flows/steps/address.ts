@@ -1,7 +1,7 @@
-import type { CarriedState, OrderFlow } from '../domain/conversation';
-import { extractAddress } from '../domain/entities';
-import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
-import { ask, type FlowReply } from './flow-replies';
+import type { CarriedState, OrderFlow } from '../../../../domain/conversation';
+import { extractAddress } from '../../../../domain/entities';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
+import { ask, type FlowReply } from '../replies';
 
 const EXAMPLE = 'for example: 12 Main Street, Apt 4, Springfield, IL 62704, USA';
 

@@ -1,8 +1,8 @@
 import { executeChild, workflowInfo } from '@temporalio/workflow';
-import type { RefundToMove } from '../activities/perform-action';
-import type { CarriedState } from '../domain/conversation';
-import type { RefundPurpose } from '../domain/refunds';
-import { RefundSagaWorkflow } from './refund-saga-workflow';
+import type { RefundToMove } from '../../activities/perform-action';
+import type { CarriedState } from '../../domain/conversation';
+import type { RefundPurpose } from '../../domain/refunds';
+import { RefundSagaWorkflow } from '../refund-saga/workflow';
 
 interface SagaRun {
   orderId: string;

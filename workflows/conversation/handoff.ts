@@ -1,9 +1,9 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { AgentCommand, EscalationReasonRecord } from '../domain/conversation';
-import { priorityFor, raisePriority, summarizeForAgent } from '../domain/handoff';
-import { intentsOf } from '../domain/transcript-compaction';
-import { DEFAULT_AGENT_LEASE_MS, DEFAULT_HANDOFF_SLA_MS, later, type ConversationContext } from './conversation-context';
+import type { createActivities } from '../../activities';
+import type { AgentCommand, EscalationReasonRecord } from '../../domain/conversation';
+import { priorityFor, raisePriority, summarizeForAgent } from '../../domain/handoff';
+import { intentsOf } from '../../domain/transcript-compaction';
+import { DEFAULT_AGENT_LEASE_MS, DEFAULT_HANDOFF_SLA_MS, later, type ConversationContext } from './context';
 import type { AgentCommandResult } from './definitions';
 import { phraseReplies } from './phrasing';
 

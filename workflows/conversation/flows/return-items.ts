@@ -1,11 +1,11 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { CarriedState, OrderFlow } from '../domain/conversation';
-import { chooseOption } from '../domain/dialogue/choose-option';
-import { chooseOptions } from '../domain/dialogue/choose-options';
-import { formatCents } from '../domain/policy';
-import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
-import { ask, type FlowReply } from './flow-replies';
+import type { createActivities } from '../../../activities';
+import type { CarriedState, OrderFlow } from '../../../domain/conversation';
+import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { chooseOptions } from '../../../domain/dialogue/choose-options';
+import { formatCents } from '../../../domain/policy';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+import { ask, type FlowReply } from './replies';
 
 const { orderItemOptions, refundMethodOptions, rememberReturnConversation } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',

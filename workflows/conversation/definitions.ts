@@ -1,6 +1,6 @@
 /** Updates and queries of a conversation, shared by the workflow and its clients. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentCommand, ConversationStatus, ConversationView, GoodwillOffer, MessageResult } from '../domain/conversation';
+import type { AgentCommand, ConversationStatus, ConversationView, GoodwillOffer, MessageResult } from '../../domain/conversation';
 
 export const messageUpdate = defineUpdate<MessageResult, [string]>('message');
 export const stateQuery = defineQuery<ConversationView>('state');

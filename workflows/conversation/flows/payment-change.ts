@@ -1,12 +1,12 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { PaymentChangeFacts, PaymentChoice } from '../activities/payment-change';
-import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
-import { chooseOption } from '../domain/dialogue/choose-option';
-import { formatCents, type Proposal } from '../domain/policy';
-import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
-import { ask, finish, type FlowReply } from './flow-replies';
-import { refundThroughProvider } from './refund-credit';
+import type { createActivities } from '../../../activities';
+import type { PaymentChangeFacts, PaymentChoice } from '../../../activities/payment-change';
+import type { CarriedState, OrderFlow, ReplyOption } from '../../../domain/conversation';
+import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { formatCents, type Proposal } from '../../../domain/policy';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+import { ask, finish, type FlowReply } from './replies';
+import { refundThroughProvider } from '../refund-credit';
 
 const { paymentChangeFacts } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',

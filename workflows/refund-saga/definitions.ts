@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { ApprovalDecision, RefundSagaPhase } from '../domain/refunds';
+import type { ApprovalDecision, RefundSagaPhase } from '../../domain/refunds';
 
 export const approveRefundSignal = defineSignal<[ApprovalDecision]>('approveRefund');
 export const denyRefundSignal = defineSignal<[ApprovalDecision]>('denyRefund');

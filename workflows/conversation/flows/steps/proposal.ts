@@ -1,12 +1,12 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { PerformActionResult } from '../activities/perform-action';
-import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
-import { chooseOption } from '../domain/dialogue/choose-option';
-import { extractYesNo } from '../domain/entities';
-import { describeProposal, type Proposal } from '../domain/policy';
-import { parkForApproval } from './approval-steps';
-import { ask, finish, type FlowReply } from './flow-replies';
+import type { createActivities } from '../../../../activities';
+import type { PerformActionResult } from '../../../../activities/perform-action';
+import type { CarriedState, OrderFlow, ReplyOption } from '../../../../domain/conversation';
+import { chooseOption } from '../../../../domain/dialogue/choose-option';
+import { extractYesNo } from '../../../../domain/entities';
+import { describeProposal, type Proposal } from '../../../../domain/policy';
+import { parkForApproval } from '../../approvals';
+import { ask, finish, type FlowReply } from '../replies';
 
 const { performAction } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',

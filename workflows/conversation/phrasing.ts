@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { PhrasedReply } from '../activities/phrase-reply';
+import type { createActivities } from '../../activities';
+import type { PhrasedReply } from '../../activities/phrase-reply';
 
 // The activity never throws for an LLM failure; the retry covers a lost worker, and after it the template stands.
 const { phraseReply } = proxyActivities<ReturnType<typeof createActivities>>({

@@ -1,10 +1,10 @@
-import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
-import { chooseOption } from '../domain/dialogue/choose-option';
-import { extractYesNo } from '../domain/entities';
-import { CANCEL_REASONS, formatCents } from '../domain/policy';
-import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
-import { refundThroughProvider } from './refund-credit';
-import { ask, type FlowReply } from './flow-replies';
+import type { CarriedState, OrderFlow, ReplyOption } from '../../../domain/conversation';
+import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { extractYesNo } from '../../../domain/entities';
+import { CANCEL_REASONS, formatCents } from '../../../domain/policy';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+import { refundThroughProvider } from '../refund-credit';
+import { ask, type FlowReply } from './replies';
 
 const REASON_OPTIONS: ReplyOption[] = [
   { id: CANCEL_REASONS[0], label: 'I no longer need it' },

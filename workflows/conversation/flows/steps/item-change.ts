@@ -1,14 +1,14 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { RefundToMove } from '../activities/perform-action';
-import type { createActivities } from '../activities';
-import type { CarriedState, OrderFlow, ReplyOption } from '../domain/conversation';
-import { chooseOption } from '../domain/dialogue/choose-option';
-import { chooseOptions } from '../domain/dialogue/choose-options';
-import { extractYesNo } from '../domain/entities';
-import { formatCents } from '../domain/policy';
-import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
-import { refundThroughProvider } from './refund-credit';
-import { ask, finish, type FlowReply } from './flow-replies';
+import type { RefundToMove } from '../../../../activities/perform-action';
+import type { createActivities } from '../../../../activities';
+import type { CarriedState, OrderFlow, ReplyOption } from '../../../../domain/conversation';
+import { chooseOption } from '../../../../domain/dialogue/choose-option';
+import { chooseOptions } from '../../../../domain/dialogue/choose-options';
+import { extractYesNo } from '../../../../domain/entities';
+import { formatCents } from '../../../../domain/policy';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
+import { refundThroughProvider } from '../../refund-credit';
+import { ask, finish, type FlowReply } from '../replies';
 
 const { orderItemOptions, variantOptions, refundMethodOptions, rememberReturnConversation } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',

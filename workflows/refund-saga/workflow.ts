@@ -7,9 +7,9 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { ApprovalDecision, RefundSagaInput, RefundSagaPhase, RefundSagaResult } from '../domain/refunds';
-import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from './refund-saga-definitions';
+import type { createActivities } from '../../activities';
+import type { ApprovalDecision, RefundSagaInput, RefundSagaPhase, RefundSagaResult } from '../../domain/refunds';
+import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from './definitions';
 
 type Activities = ReturnType<typeof createActivities>;
 

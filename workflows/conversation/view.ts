@@ -1,5 +1,5 @@
-import type { CarriedState, ConversationInput, ConversationView } from '../domain/conversation';
-import { intentsOf } from '../domain/transcript-compaction';
+import type { CarriedState, ConversationInput, ConversationView } from '../../domain/conversation';
+import { intentsOf } from '../../domain/transcript-compaction';
 
 /** The conversation as the API, agents and auditors read it (the state Query and the final result). */
 export function stateViewOf(input: ConversationInput, state: CarriedState): ConversationView {

@@ -1,9 +1,9 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { CarriedState } from '../domain/conversation';
-import { describeOrderStatus } from '../domain/order-status-text';
-import { describeRefunds } from '../domain/refund-status-text';
-import type { FlowReply } from './flow-replies';
+import type { createActivities } from '../../../activities';
+import type { CarriedState } from '../../../domain/conversation';
+import { describeOrderStatus } from '../../../domain/order-status-text';
+import { describeRefunds } from '../../../domain/refund-status-text';
+import type { FlowReply } from './replies';
 
 const { orderStatus, refundStatus } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',

@@ -6,15 +6,15 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { AgentCommand, CarriedState, ConversationEnd, ConversationInput, Decision, MessageResult, Speaker } from '../domain/conversation';
-import { whyAgentCommandIsRefused } from '../domain/handoff';
-import { whyMessageIsInvalid } from '../domain/message-validation';
-import { compactForNextRun } from '../domain/transcript-compaction';
+import type { AgentCommand, CarriedState, ConversationEnd, ConversationInput, Decision, MessageResult, Speaker } from '../../domain/conversation';
+import { whyAgentCommandIsRefused } from '../../domain/handoff';
+import { whyMessageIsInvalid } from '../../domain/message-validation';
+import { compactForNextRun } from '../../domain/transcript-compaction';
 import { actOnApprovalOutcome } from './approval-outcome';
-import { registerApproval } from './approval-steps';
-import type { ConversationContext } from './conversation-context';
-import { deadlines, followUpOverdueReturns } from './conversation-timers';
-import { stateViewOf } from './conversation-view';
+import { registerApproval } from './approvals';
+import type { ConversationContext } from './context';
+import { deadlines, followUpOverdueReturns } from './timers';
+import { stateViewOf } from './view';
 import { handleCustomerMessage } from './customer-turn';
 import {
   agentCommandUpdate,
@@ -25,8 +25,8 @@ import {
   returnReceivedSignal,
   stateQuery,
 } from './definitions';
-import { offerGoodwill } from './goodwill-steps';
-import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff-steps';
+import { offerGoodwill } from './flows/goodwill-credit';
+import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff';
 import { say } from './replying';
 import { keepReturnPromise } from './return-promise';
 

@@ -1,5 +1,5 @@
-import type { MessageResult } from '../domain/conversation';
-import type { ConversationContext } from './conversation-context';
+import type { MessageResult } from '../../domain/conversation';
+import type { ConversationContext } from './context';
 import { phraseReplies } from './phrasing';
 
 /** Records the bot's words (rephrased by Claude when configured) and completes the turn. */

@@ -1,7 +1,7 @@
-import { settleApproval } from './approval-steps';
-import type { ConversationContext } from './conversation-context';
-import { beginHandoff } from './handoff-steps';
-import { continueOrderFlow } from './order-flows';
+import { settleApproval } from './approvals';
+import type { ConversationContext } from './context';
+import { beginHandoff } from './handoff';
+import { continueOrderFlow } from './flows/index';
 import { say } from './replying';
 
 /** A supervisor decided (or nobody did in time) on a parked proposal: run it, or hand over to a person. */

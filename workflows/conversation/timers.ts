@@ -1,6 +1,6 @@
-import type { CarriedState, ConversationInput, PendingReturn } from '../domain/conversation';
-import { DEFAULT_RETURN_FOLLOW_UP_MS, type ConversationContext } from './conversation-context';
-import { beginHandoff } from './handoff-steps';
+import type { CarriedState, ConversationInput, PendingReturn } from '../../domain/conversation';
+import { DEFAULT_RETURN_FOLLOW_UP_MS, type ConversationContext } from './context';
+import { beginHandoff } from './handoff';
 import { say } from './replying';
 
 /** After this many follow-ups about a parcel that never came, a person takes over. */

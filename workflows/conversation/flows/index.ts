@@ -1,16 +1,16 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { CarriedState, OrderFlow, OrderFlowKind } from '../domain/conversation';
-import { chooseOption } from '../domain/dialogue/choose-option';
-import { extractEmails, extractName, extractOrderIds, extractZipCodes } from '../domain/entities';
-import { askReason, continueCancel } from './cancel-order-steps';
-import { ask, finish, type FlowReply } from './flow-replies';
-import { askAddress, continueAddress } from './address-steps';
-import { continueGoodwill } from './goodwill-steps';
-import { askItemToModify, continueModify } from './modify-items-steps';
-import { askPaymentMethod, continuePaymentChange } from './payment-change-steps';
-import { askItemsToReturn, continueReturn } from './return-items-steps';
-import { reportOrder, reportRefunds } from './track-order-steps';
+import type { createActivities } from '../../../activities';
+import type { CarriedState, OrderFlow, OrderFlowKind } from '../../../domain/conversation';
+import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { extractEmails, extractName, extractOrderIds, extractZipCodes } from '../../../domain/entities';
+import { askReason, continueCancel } from './cancel-order';
+import { ask, finish, type FlowReply } from './replies';
+import { askAddress, continueAddress } from './steps/address';
+import { continueGoodwill } from './goodwill-credit';
+import { askItemToModify, continueModify } from './steps/item-change';
+import { askPaymentMethod, continuePaymentChange } from './payment-change';
+import { askItemsToReturn, continueReturn } from './return-items';
+import { reportOrder, reportRefunds } from './track-order';
 
 type Activities = ReturnType<typeof createActivities>;
 

@@ -1,16 +1,16 @@
-import type { CarriedState, MessageResult } from '../domain/conversation';
-import { chooseOption } from '../domain/dialogue/choose-option';
-import { switchesTopic, wantsToStop } from '../domain/dialogue/leaving-a-flow';
-import { extractRating, RATING_OPTIONS } from '../domain/dialogue/rating';
-import { assessEscalation } from '../domain/escalation';
-import { firstReplyFor } from '../domain/first-replies';
-import { intentDefinition } from '../domain/intents';
-import { registerApproval } from './approval-steps';
+import type { CarriedState, MessageResult } from '../../domain/conversation';
+import { chooseOption } from '../../domain/dialogue/choose-option';
+import { switchesTopic, wantsToStop } from '../../domain/dialogue/leaving-a-flow';
+import { extractRating, RATING_OPTIONS } from '../../domain/dialogue/rating';
+import { assessEscalation } from '../../domain/escalation';
+import { firstReplyFor } from '../../domain/first-replies';
+import { intentDefinition } from '../../domain/intents';
+import { registerApproval } from './approvals';
 import { classifyIntent, classifyTurn, type TurnClassification } from './classify-turn';
-import type { ConversationContext } from './conversation-context';
-import { beginHandoff, RATING_QUESTION } from './handoff-steps';
-import { answerQuestion } from './knowledge-steps';
-import { continueOrderFlow, isOrderFlowKind, startOrderFlow } from './order-flows';
+import type { ConversationContext } from './context';
+import { beginHandoff, RATING_QUESTION } from './handoff';
+import { answerQuestion } from './knowledge';
+import { continueOrderFlow, isOrderFlowKind, startOrderFlow } from './flows/index';
 import { answer } from './replying';
 
 /** Frustration signals kept for the handoff packet; older ones are dropped. */

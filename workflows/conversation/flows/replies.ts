@@ -1,4 +1,4 @@
-import type { CarriedState, MessageResult, OrderFlow, ReplyOption } from '../domain/conversation';
+import type { CarriedState, MessageResult, OrderFlow, ReplyOption } from '../../../domain/conversation';
 
 /** A flow's answer to one turn; the conversation adds the status. */
 export type FlowReply = Omit<MessageResult, 'status'>;

@@ -1,8 +1,8 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { CarriedState, OrderFlow } from '../domain/conversation';
-import { DEFAULT_APPROVAL_TIMEOUT_MS, later, type ConversationContext } from './conversation-context';
-import type { FlowReply } from './flow-replies';
+import type { createActivities } from '../../activities';
+import type { CarriedState, OrderFlow } from '../../domain/conversation';
+import { DEFAULT_APPROVAL_TIMEOUT_MS, later, type ConversationContext } from './context';
+import type { FlowReply } from './flows/replies';
 
 const { recordApprovalRequest, settleApprovalRequest, notifyStaff } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '20 seconds',

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import { answerWithCitation } from '../domain/knowledge/cite';
+import type { createActivities } from '../../activities';
+import { answerWithCitation } from '../../domain/knowledge/cite';
 
 type Activities = ReturnType<typeof createActivities>;
 

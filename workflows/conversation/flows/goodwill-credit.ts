@@ -1,8 +1,8 @@
-import type { CarriedState, GoodwillOffer, OrderFlow } from '../domain/conversation';
-import { formatCents } from '../domain/policy';
-import { answerProposal, doneReply, proposeAction, type ActionSpec } from './action-steps';
-import type { FlowReply } from './flow-replies';
-import { creditThroughSaga } from './refund-credit';
+import type { CarriedState, GoodwillOffer, OrderFlow } from '../../../domain/conversation';
+import { formatCents } from '../../../domain/policy';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+import type { FlowReply } from './replies';
+import { creditThroughSaga } from '../refund-credit';
 
 const goodwillSpec = (flow: OrderFlow): ActionSpec => ({
   toolName: 'goodwill_credit',

@@ -1,4 +1,4 @@
-import type { CarriedState, ConversationInput, Decision, Speaker } from '../domain/conversation';
+import type { CarriedState, ConversationInput, Decision, Speaker } from '../../domain/conversation';
 
 /** What the conversation's steps share: its state, its input, and how to write to its record. */
 export interface ConversationContext {

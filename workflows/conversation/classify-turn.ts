@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import type { ConversationInput } from '../domain/conversation';
-import type { Classification } from '../nlu/classification';
+import type { createActivities } from '../../activities';
+import type { ConversationInput } from '../../domain/conversation';
+import type { Classification } from '../../nlu/classification';
 
 type Activities = ReturnType<typeof createActivities>;
 export type TurnClassification = Classification & { llmFailure?: string };
