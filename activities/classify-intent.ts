@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '../domain/failures';
 import { INTENT_NAMES } from '../domain/intents';
 import { LlmMalformedOutputError } from '../llm/anthropic-intent-classifier';
 import { classifyLocal, loadModel } from '../nlu/cascade';
@@ -19,7 +20,7 @@ export function createIntentActivities(deps: IntentActivityDeps) {
 
     async classifyWithLlm(request: { text: string }): Promise<Classification> {
       if (!deps.llm) {
-        throw ApplicationFailure.create({ type: 'LlmNotConfigured', message: 'no LLM is configured', nonRetryable: true });
+        throw ApplicationFailure.create({ type: FAILURE.llmNotConfigured, message: 'no LLM is configured', nonRetryable: true });
       }
       const started = process.hrtime.bigint();
       try {
@@ -29,7 +30,7 @@ export function createIntentActivities(deps: IntentActivityDeps) {
       } catch (err) {
         // A wrong answer stays wrong on retry; timeouts and 5xx are worth another attempt.
         if (err instanceof LlmMalformedOutputError) {
-          throw ApplicationFailure.create({ type: 'LlmMalformedOutput', message: err.message, nonRetryable: true });
+          throw ApplicationFailure.create({ type: FAILURE.llmMalformedOutput, message: err.message, nonRetryable: true });
         }
         throw err;
       }

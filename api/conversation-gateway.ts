@@ -8,6 +8,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { AgentCommand, Channel, ConversationInput, ConversationView, CustomerHint, GoodwillOffer, MessageResult } from '../domain/conversation';
 import { workflowIdFor } from '../domain/conversation';
+import { FAILURE } from '../domain/failures';
 import { agentCommandUpdate, approvalDecidedSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/conversation/definitions';
 import { ConversationWorkflow } from '../workflows';
 import { HttpError, notFound } from './http-error';
@@ -126,9 +127,9 @@ export class ConversationGateway {
 
   private async explain(conversationId: string, err: unknown): Promise<unknown> {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-      if (err.cause.type === 'InvalidMessage') return new HttpError(400, 'invalid_message', err.cause.message);
-      if (err.cause.type === 'ConversationClosed') return closed(conversationId);
-      if (err.cause.type === 'AgentCommandRefused') return new HttpError(409, String(err.cause.details?.[0] ?? 'refused'), err.cause.message);
+      if (err.cause.type === FAILURE.invalidMessage) return new HttpError(400, 'invalid_message', err.cause.message);
+      if (err.cause.type === FAILURE.conversationClosed) return closed(conversationId);
+      if (err.cause.type === FAILURE.agentCommandRefused) return new HttpError(409, String(err.cause.details?.[0] ?? 'refused'), err.cause.message);
     }
     if (err instanceof WorkflowNotFoundError) {
       // Temporal says "not found" both for unknown ids and for runs that already completed.

@@ -1,13 +1,8 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
+import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, OrderFlow } from '../../domain/conversation';
 import { DEFAULT_APPROVAL_TIMEOUT_MS, later, type ConversationContext } from './context';
 import type { FlowReply } from './flows/replies';
-
-const { recordApprovalRequest, settleApprovalRequest, notifyStaff } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 10, initialInterval: '500 milliseconds' },
-});
+import { notifyStaff, recordApprovalRequest, settleApprovalRequest } from '../activity-proxies';
 
 /**
  * The customer said yes to a proposal over the automatic limit: it waits for a supervisor. The

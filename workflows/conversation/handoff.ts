@@ -1,16 +1,11 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
+import { workflowInfo } from '@temporalio/workflow';
 import type { AgentCommand, EscalationReasonRecord } from '../../domain/conversation';
 import { priorityFor, raisePriority, summarizeForAgent } from '../../domain/handoff';
 import { intentsOf } from '../../domain/transcript-compaction';
 import { DEFAULT_AGENT_LEASE_MS, DEFAULT_HANDOFF_SLA_MS, later, type ConversationContext } from './context';
 import type { AgentCommandResult } from './definitions';
 import { phraseReplies } from './phrasing';
-
-const { customerProfile, syncHandoffQueue, notifyStaff } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 10, initialInterval: '500 milliseconds' },
-});
+import { customerProfile, notifyStaff, syncHandoffQueue } from '../activity-proxies';
 
 const slaMs = (ctx: ConversationContext) => ctx.input.handoffSlaMs ?? DEFAULT_HANDOFF_SLA_MS;
 const leaseMs = (ctx: ConversationContext) => ctx.input.agentLeaseMs ?? DEFAULT_AGENT_LEASE_MS;

@@ -1,12 +1,5 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
 import type { PhrasedReply } from '../../activities/phrase-reply';
-
-// The activity never throws for an LLM failure; the retry covers a lost worker, and after it the template stands.
-const { phraseReply } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 2, initialInterval: '500 milliseconds' },
-});
+import { phraseReply } from '../activity-proxies';
 
 const causeOf = (err: unknown): string =>
   err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);

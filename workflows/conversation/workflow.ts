@@ -7,6 +7,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { AgentCommand, CarriedState, ConversationEnd, ConversationInput, Decision, MessageResult, Speaker } from '../../domain/conversation';
+import { FAILURE } from '../../domain/failures';
 import { whyAgentCommandIsRefused } from '../../domain/handoff';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
 import { compactForNextRun } from '../../domain/transcript-compaction';
@@ -79,7 +80,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     return run;
   };
 
-  const closedFailure = () => ApplicationFailure.create({ type: 'ConversationClosed', message: 'the conversation is closed', nonRetryable: true });
+  const closedFailure = () => ApplicationFailure.create({ type: FAILURE.conversationClosed, message: 'the conversation is closed', nonRetryable: true });
 
   setHandler(
     messageUpdate,
@@ -93,7 +94,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     {
       validator: (text) => {
         const problem = whyMessageIsInvalid(text);
-        if (problem) throw ApplicationFailure.create({ type: 'InvalidMessage', message: problem, nonRetryable: true });
+        if (problem) throw ApplicationFailure.create({ type: FAILURE.invalidMessage, message: problem, nonRetryable: true });
         if (state.status === 'closed') throw closedFailure();
       },
     },
@@ -103,10 +104,10 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     if (state.status === 'closed') throw closedFailure();
     if (command.action === 'reply') {
       const problem = whyMessageIsInvalid(command.text);
-      if (problem) throw ApplicationFailure.create({ type: 'InvalidMessage', message: problem, nonRetryable: true });
+      if (problem) throw ApplicationFailure.create({ type: FAILURE.invalidMessage, message: problem, nonRetryable: true });
     }
     const refusal = whyAgentCommandIsRefused(state.status, state.handoff, command);
-    if (refusal) throw ApplicationFailure.create({ type: 'AgentCommandRefused', message: refusal.message, details: [refusal.code], nonRetryable: true });
+    if (refusal) throw ApplicationFailure.create({ type: FAILURE.agentCommandRefused, message: refusal.message, details: [refusal.code], nonRetryable: true });
   };
   setHandler(
     agentCommandUpdate,

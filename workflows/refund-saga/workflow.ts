@@ -3,26 +3,13 @@ import {
   CancellationScope,
   condition,
   log,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
+import { FAILURE } from '../../domain/failures';
 import type { ApprovalDecision, RefundSagaInput, RefundSagaPhase, RefundSagaResult } from '../../domain/refunds';
+import { sagaCompensations as compensations, sagaSteps as steps } from '../activity-proxies';
 import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from './definitions';
-
-type Activities = ReturnType<typeof createActivities>;
-
-const steps = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 8 },
-});
-
-// Compensations must finish whatever happens: many more attempts, and they never give up early.
-const compensations = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 },
-});
 
 /**
  * Moves money back to a customer: reserve in the ledger → refund at the provider → record on the
@@ -106,7 +93,7 @@ export async function RefundSagaWorkflow(input: RefundSagaInput): Promise<Refund
     });
     phase = 'compensated';
     throw ApplicationFailure.create({
-      type: 'RefundFailed',
+      type: FAILURE.refundFailed,
       message: `the refund failed while ${failedAt}: ${rootMessage(err)}; ${undo.length} completed step(s) were undone`,
       nonRetryable: true,
       cause: err instanceof Error ? err : undefined,

@@ -1,5 +1,3 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../../activities';
 import type { CarriedState, OrderFlow, OrderFlowKind } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { extractEmails, extractName, extractOrderIds, extractZipCodes } from '../../../domain/entities';
@@ -11,13 +9,8 @@ import { askItemToModify, continueModify } from './steps/item-change';
 import { askPaymentMethod, continuePaymentChange } from './payment-change';
 import { askItemsToReturn, continueReturn } from './return-items';
 import { reportOrder, reportRefunds } from './track-order';
+import { identifyCustomerByEmail, identifyCustomerByNameZip, orderOptions } from '../../activity-proxies';
 
-type Activities = ReturnType<typeof createActivities>;
-
-const { identifyCustomerByEmail, identifyCustomerByNameZip, orderOptions } = proxyActivities<Activities>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
-});
 
 /** The requests a customer starts; a goodwill credit is offered by a person instead. */
 type CustomerFlowKind = Exclude<OrderFlowKind, 'goodwill_credit'>;

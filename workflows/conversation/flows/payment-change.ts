@@ -1,5 +1,3 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../../activities';
 import type { PaymentChangeFacts, PaymentChoice } from '../../../activities/payment-change';
 import type { CarriedState, OrderFlow, ReplyOption } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
@@ -7,11 +5,7 @@ import { formatCents, type Proposal } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { ask, finish, type FlowReply } from './replies';
 import { refundThroughProvider } from '../refund-credit';
-
-const { paymentChangeFacts } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
-});
+import { paymentChangeFacts } from '../../activity-proxies';
 
 const CARD_REFUND_TIME = 'card and PayPal refunds usually arrive within 5 to 7 business days';
 

@@ -1,16 +1,11 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../../activities';
+import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { chooseOptions } from '../../../domain/dialogue/choose-options';
 import { formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { ask, type FlowReply } from './replies';
-
-const { orderItemOptions, refundMethodOptions, rememberReturnConversation } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
-});
+import { orderItemOptions, refundMethodOptions, rememberReturnConversation } from '../../activity-proxies';
 
 const returnSpec = (flow: OrderFlow): ActionSpec => ({
   toolName: 'return_delivered_order_items',

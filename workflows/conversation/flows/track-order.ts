@@ -1,14 +1,8 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../../activities';
 import type { CarriedState } from '../../../domain/conversation';
 import { describeOrderStatus } from '../../../domain/order-status-text';
 import { describeRefunds } from '../../../domain/refund-status-text';
 import type { FlowReply } from './replies';
-
-const { orderStatus, refundStatus } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
-});
+import { orderStatus, refundStatus } from '../../activity-proxies';
 
 /** Where the chosen order is, from the store: status, items and tracking numbers. */
 export async function reportOrder(state: CarriedState, orderId: string, preface: string): Promise<FlowReply> {

@@ -1,6 +1,5 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../../../activities/perform-action';
-import type { createActivities } from '../../../../activities';
 import type { CarriedState, OrderFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
 import { chooseOptions } from '../../../../domain/dialogue/choose-options';
@@ -9,11 +8,7 @@ import { formatCents } from '../../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { refundThroughProvider } from '../../refund-credit';
 import { ask, finish, type FlowReply } from '../replies';
-
-const { orderItemOptions, variantOptions, refundMethodOptions, rememberReturnConversation } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
-});
+import { orderItemOptions, refundMethodOptions, rememberReturnConversation, variantOptions } from '../../../activity-proxies';
 
 /** A pending order's item is changed at once; a delivered one is exchanged once it comes back. */
 const toolFor = (flow: OrderFlow) => (flow.kind === 'exchange_items' ? 'exchange_delivered_order_items' : 'modify_pending_order_items');

@@ -1,5 +1,3 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../../../activities';
 import type { PerformActionResult } from '../../../../activities/perform-action';
 import type { CarriedState, OrderFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
@@ -7,11 +5,7 @@ import { extractYesNo } from '../../../../domain/entities';
 import { describeProposal, type Proposal } from '../../../../domain/policy';
 import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
-
-const { performAction } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '20 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' },
-});
+import { performAction } from '../../../activity-proxies';
 
 /** One consequential action of a flow: which tool, with what, and how to talk about it. */
 export interface ActionSpec {

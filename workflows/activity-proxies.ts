@@ -1,0 +1,55 @@
+/**
+ * Every activity the workflows call, each under one named profile of timeouts and retries. A new
+ * activity joins the profile that fits what it does; a profile changes here for all its activities.
+ */
+import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import { FAILURE } from '../domain/failures';
+
+type Activities = ReturnType<typeof createActivities>;
+
+export const ACTIVITY_PROFILES = {
+  /** In-memory work (the local classifier, help-centre retrieval): quick, so quick retries. */
+  fastRead: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 5, initialInterval: '200 milliseconds' } },
+  /** One read of the store, or one policy-checked action in one transaction. */
+  storeRead: { startToCloseTimeout: '20 seconds', retry: { maximumAttempts: 5, initialInterval: '500 milliseconds' } },
+  /** Records people rely on (queue, approvals, notifications): worth more patience. */
+  storeWrite: { startToCloseTimeout: '20 seconds', retry: { maximumAttempts: 10, initialInterval: '500 milliseconds' } },
+  /** A refund saga's forward steps: money moves, so the provider gets time and capped backoff. */
+  money: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 8 } },
+  /** A saga's compensations must finish whatever happens: many more attempts, and they never give up early. */
+  compensation: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 } },
+  /** The LLM tier is slow and can fail; a few tries, then the turn goes on without it. */
+  llm: {
+    startToCloseTimeout: '15 seconds',
+    retry: { maximumAttempts: 3, initialInterval: '1 second', nonRetryableErrorTypes: [FAILURE.llmMalformedOutput, FAILURE.llmNotConfigured] },
+  },
+  /** Phrasing never throws for an LLM failure; the retry covers a lost worker, and after it the template stands. */
+  llmPhrasing: { startToCloseTimeout: '20 seconds', retry: { maximumAttempts: 2, initialInterval: '500 milliseconds' } },
+} as const satisfies Record<string, ActivityOptions>;
+
+export const { classifyIntent, answerFromHelpCentre } = proxyActivities<Activities>(ACTIVITY_PROFILES.fastRead);
+
+export const {
+  identifyCustomerByEmail,
+  identifyCustomerByNameZip,
+  customerProfile,
+  orderOptions,
+  orderItemOptions,
+  variantOptions,
+  refundMethodOptions,
+  paymentChangeFacts,
+  orderStatus,
+  refundStatus,
+  performAction,
+} = proxyActivities<Activities>(ACTIVITY_PROFILES.storeRead);
+
+export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation } =
+  proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
+
+export const { classifyWithLlm } = proxyActivities<Activities>(ACTIVITY_PROFILES.llm);
+export const { phraseReply } = proxyActivities<Activities>(ACTIVITY_PROFILES.llmPhrasing);
+
+/** The refund saga's steps and their compensations, called as `sagaSteps.reserveRefund(...)`. */
+export const sagaSteps = proxyActivities<Activities>(ACTIVITY_PROFILES.money);
+export const sagaCompensations = proxyActivities<Activities>(ACTIVITY_PROFILES.compensation);
