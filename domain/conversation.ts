@@ -144,7 +144,7 @@ export interface HandoffState {
   /** The verified customer's profile, read when the handoff began. */
   profile?: CustomerProfile;
   /** The request being collected or proposed when the handoff began. */
-  pendingRequest?: { kind: string; step: string; orderId?: string; proposalId?: string; detail?: string };
+  pendingRequest?: { kind: OrderFlowKind; step: OrderFlowStep; orderId?: string; proposalId?: string; detail?: string };
   /** Times the SLA passed with nobody claiming it. */
   slaBreaches: number;
   slaDueAt?: string;
@@ -185,7 +185,7 @@ export interface PendingApproval {
   /** Set once the request is registered with the supervisors. */
   dueAt?: string;
   /** The flow to resume, at its confirmation step, once approved. */
-  flow: OrderFlow;
+  flow: ProposingFlow;
   decision?: { approved: boolean; by: string; role: 'agent' | 'supervisor'; reason?: string };
 }
 
@@ -211,38 +211,110 @@ export interface PendingReturn {
   purpose?: 'return' | 'price_difference';
 }
 
-export type OrderFlowKind =
-  | 'cancel_order'
-  | 'track_order'
-  | 'track_refund'
-  | 'return_items'
-  | 'modify_items'
-  | 'modify_payment_method'
-  | 'exchange_items'
-  | 'change_shipping_address'
-  | 'update_default_address'
-  | 'goodwill_credit';
-
 /**
- * A request about one of the customer's orders, step by step: who you are → which order → (to
- * cancel: why → yes/no). Tracking ends once the order is chosen.
+ * A request the bot carries through with the customer, step by step: who you are → which order →
+ * what the flow itself asks (a reason, items, an address, a payment method) → the proposal → yes/no.
+ * One type per kind, each with only its own steps and fields; `kind` tells them apart.
  */
-export interface OrderFlow {
-  kind: OrderFlowKind;
-  step: 'email' | 'order_id' | 'reason' | 'items' | 'new_items' | 'payment_method' | 'address' | 'confirmation';
-  address?: { address1: string; address2: string; city: string; state: string; zip: string; country: string };
+export type OrderFlow =
+  | CancelOrderFlow
+  | TrackOrderFlow
+  | TrackRefundFlow
+  | ReturnItemsFlow
+  | ModifyItemsFlow
+  | ExchangeItemsFlow
+  | PaymentChangeFlow
+  | ShippingAddressFlow
+  | DefaultAddressFlow
+  | GoodwillCreditFlow;
+
+export type OrderFlowKind = OrderFlow['kind'];
+/** The flows that end in a proposal the customer confirms (the lookups end before). */
+export type ProposingFlow = Exclude<OrderFlow, TrackOrderFlow | TrackRefundFlow>;
+export type OrderFlowStep = OrderFlow['step'];
+/** The flow of one kind: `FlowOf<'cancel_order'>` is `CancelOrderFlow`. */
+export type FlowOf<K extends OrderFlowKind> = Extract<OrderFlow, { kind: K }>;
+
+/** A person's approval of a flow's proposal (an offer made by a supervisor carries theirs). */
+export interface FlowApproval {
+  proposalId: string;
+  role: 'agent' | 'supervisor';
+  by: string;
+}
+
+/** What every flow keeps: the order it is about (once known), the options just offered, its proposal. */
+interface FlowBase<K extends string, S extends string> {
+  kind: K;
+  step: S;
+  orderId?: string;
+  /** The options the last question offered, so an answer can pick one. */
+  options?: ReplyOption[];
+  proposalId?: string;
+  approvals?: FlowApproval[];
+}
+
+type ProposalSteps = 'confirmation';
+
+export interface CancelOrderFlow extends FlowBase<'cancel_order', 'email' | 'order_id' | 'reason' | ProposalSteps> {
+  reason?: string;
+}
+
+/** Ends as soon as the order is chosen. */
+export type TrackOrderFlow = FlowBase<'track_order', 'email' | 'order_id'>;
+
+/** Ends as soon as the customer is known. */
+export type TrackRefundFlow = FlowBase<'track_refund', 'email'>;
+
+export interface ReturnItemsFlow extends FlowBase<'return_items', 'email' | 'order_id' | 'items' | 'payment_method' | ProposalSteps> {
+  itemIds?: string[];
+  /** Where the refund goes. */
+  paymentMethodId?: string;
+}
+
+/** Items → a new variant for each → who pays or receives the difference. */
+interface ItemChangeFields {
   itemIds?: string[];
   newItemIds?: string[];
-  amountCents?: number;
-  /** Approvals a person gave this flow's proposal (an offer made by a supervisor carries theirs). */
-  approvals?: { proposalId: string; role: 'agent' | 'supervisor'; by: string }[];
   paymentMethodId?: string;
-  options?: ReplyOption[];
   /** The options offered for the last item's new variant, so "no, the blue one" can still pick among them. */
   variantOptions?: ReplyOption[];
-  orderId?: string;
-  reason?: string;
-  proposalId?: string;
+}
+type ItemChangeSteps = 'email' | 'order_id' | 'items' | 'new_items' | 'payment_method' | ProposalSteps;
+/** A pending order's items, changed at once. */
+export interface ModifyItemsFlow extends FlowBase<'modify_items', ItemChangeSteps>, ItemChangeFields {}
+/** A delivered order's items, exchanged once they come back. */
+export interface ExchangeItemsFlow extends FlowBase<'exchange_items', ItemChangeSteps>, ItemChangeFields {}
+
+export interface PaymentChangeFlow extends FlowBase<'modify_payment_method', 'email' | 'order_id' | 'payment_method' | ProposalSteps> {
+  /** The order's total, read when the methods were offered. */
+  amountCents?: number;
+  paymentMethodId?: string;
+}
+
+export interface PostalAddress {
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+}
+
+export interface ShippingAddressFlow extends FlowBase<'change_shipping_address', 'email' | 'order_id' | 'address' | ProposalSteps> {
+  address?: PostalAddress;
+}
+
+/** The account's own address: about no order. */
+export interface DefaultAddressFlow extends FlowBase<'update_default_address', 'email' | 'address' | ProposalSteps> {
+  address?: PostalAddress;
+}
+
+/** Offered by a person, so it starts at its proposal with everything known. */
+export interface GoodwillCreditFlow extends FlowBase<'goodwill_credit', ProposalSteps> {
+  orderId: string;
+  amountCents: number;
+  paymentMethodId: string;
+  reason: string;
 }
 
 export interface ConversationInput {

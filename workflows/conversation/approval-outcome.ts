@@ -1,7 +1,7 @@
 import { settleApproval } from './approvals';
 import type { ConversationContext } from './context';
 import { beginHandoff } from './handoff';
-import { continueOrderFlow } from './flows/index';
+import { continueFlow } from './flows';
 import { say } from './replying';
 
 /** A supervisor decided (or nobody did in time) on a parked proposal: run it, or hand over to a person. */
@@ -12,7 +12,7 @@ export async function actOnApprovalOutcome(ctx: ConversationContext): Promise<vo
   if (!outcome) return;
   if (outcome.kind === 'approved') {
     state.flow = outcome.flow;
-    const reply = await continueOrderFlow(state, 'yes');
+    const reply = await continueFlow(state, 'yes');
     await say(ctx, ['A supervisor approved your request.', ...reply.replies.map((r) => r.text)]);
     return;
   }

@@ -1,5 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
-import type { CarriedState, OrderFlow } from '../../domain/conversation';
+import type { CarriedState, ProposingFlow } from '../../domain/conversation';
 import { DEFAULT_APPROVAL_TIMEOUT_MS, later, type ConversationContext } from './context';
 import type { FlowReply } from './flows/replies';
 import { notifyStaff, recordApprovalRequest, settleApprovalRequest } from '../activity-proxies';
@@ -8,7 +8,7 @@ import { notifyStaff, recordApprovalRequest, settleApprovalRequest } from '../ac
  * The customer said yes to a proposal over the automatic limit: it waits for a supervisor. The
  * flow is parked (the customer may ask other things meanwhile) and resumes once approved.
  */
-export function parkForApproval(state: CarriedState, flow: OrderFlow, detail: string, reason: string): FlowReply {
+export function parkForApproval(state: CarriedState, flow: ProposingFlow, detail: string, reason: string): FlowReply {
   state.pendingApproval = {
     proposalId: flow.proposalId ?? '',
     role: 'supervisor',
@@ -53,7 +53,7 @@ export async function registerApproval(ctx: ConversationContext): Promise<void> 
   });
 }
 
-export type ApprovalOutcome = { kind: 'approved'; flow: OrderFlow } | { kind: 'denied' | 'timed_out'; detail: string; reason: string };
+export type ApprovalOutcome = { kind: 'approved'; flow: ProposingFlow } | { kind: 'denied' | 'timed_out'; detail: string; reason: string };
 
 /** Closes the approval request: approved resumes the flow with the approval; otherwise a person takes over. */
 export async function settleApproval(ctx: ConversationContext, timedOut: boolean): Promise<ApprovalOutcome | undefined> {

@@ -11,7 +11,7 @@ import { classifyTurn, type TurnClassification } from './classify-turn';
 import type { ConversationContext } from './context';
 import { beginHandoff, RATING_QUESTION } from './handoff';
 import { answerQuestion } from './knowledge';
-import { continueOrderFlow, isOrderFlowKind, startOrderFlow } from './flows/index';
+import { continueFlow, isCustomerFlowKind, startFlow } from './flows';
 import { answer } from './replying';
 
 /** Frustration signals kept for the handoff packet; older ones are dropped. */
@@ -46,9 +46,9 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const menu = state.menu;
   state.menu = undefined;
   const picked = menu && !state.flow ? chooseOption(text, menu) : undefined;
-  if (picked && isOrderFlowKind(picked.id)) {
+  if (picked && isCustomerFlowKind(picked.id)) {
     ctx.decide({ seq, kind: 'dialogue', intent: picked.id, rule: 'menu:chosen' });
-    return answer(ctx, await startOrderFlow(picked.id, state, text));
+    return answer(ctx, await startFlow(picked.id, state, text));
   }
   if (state.flow && wantsToStop(text)) {
     ctx.decide({ seq, kind: 'dialogue', intent: state.flow.kind, rule: `${state.flow.kind}:dropped` });
@@ -98,7 +98,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   if (state.flow && inFlow) {
     const step = state.flow.step;
     const kind = state.flow.kind;
-    const reply = await continueOrderFlow(state, text);
+    const reply = await continueFlow(state, text);
     ctx.decide({ seq, kind: 'dialogue', intent: kind, rule: `${kind}:${step}` });
     // A yes that needs a supervisor is on their list before the customer hears so.
     await registerApproval(ctx);
@@ -106,7 +106,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   }
   // A new request: whatever was being collected is dropped.
   state.flow = undefined;
-  if (label !== undefined && isOrderFlowKind(label)) return answer(ctx, await startOrderFlow(label, state, text));
+  if (label !== undefined && isCustomerFlowKind(label)) return answer(ctx, await startFlow(label, state, text));
   if (helpAnswer) {
     ctx.decide({ seq, kind: 'dialogue', intent: label ?? 'question', rule: 'help_centre:answered' });
     return answer(ctx, { replies: helpAnswer.replies, ...(label ? { intent: label } : {}) });

@@ -15,6 +15,26 @@ export const ORDER_STATUS = {
   exchangeRequested: 'exchange requested',
 } as const;
 
+/** The order actions whose status rules are checked below. */
+export type OrderStatusAction = 'cancel' | 'modify_items' | 'modify_payment' | 'modify_address' | 'return' | 'exchange';
+
+const OPEN_STATUSES: Record<Exclude<OrderStatusAction, 'modify_address'>, readonly string[]> = {
+  cancel: [ORDER_STATUS.pending],
+  modify_items: [ORDER_STATUS.pending],
+  modify_payment: [ORDER_STATUS.pending],
+  return: [ORDER_STATUS.delivered],
+  exchange: [ORDER_STATUS.delivered],
+};
+
+/**
+ * The statuses an order may have for each action: the checks below refuse every other status, so a
+ * conversation can offer only the orders an action could be about (the order's history can still refuse).
+ */
+export function statusesOpenTo(action: OrderStatusAction, settings: PolicySettings): string[] {
+  if (action !== 'modify_address') return [...OPEN_STATUSES[action]];
+  return settings.addressChangeAfterItemModification ? [ORDER_STATUS.pending, ORDER_STATUS.itemsModified] : [ORDER_STATUS.pending];
+}
+
 function itemsWereModified(order: Order, history: OrderHistoryFacts): boolean {
   return order.status === ORDER_STATUS.itemsModified || history.itemsModified === true;
 }
@@ -33,21 +53,21 @@ function statusDeny(order: Order, allowed: string, what: string): Deny {
 /** Cancel: only `pending` exactly; an item-modified order cannot be cancelled. */
 export function checkCancellable(order: Order, history: OrderHistoryFacts): Deny | undefined {
   if (itemsWereModified(order, history)) return itemsModifiedDeny(order, 'cancelled');
-  if (order.status !== ORDER_STATUS.pending) return statusDeny(order, 'pending', 'cancelled');
+  if (!OPEN_STATUSES.cancel.includes(order.status)) return statusDeny(order, 'pending', 'cancelled');
   return undefined;
 }
 
 /** Modify items: only `pending` exactly, and only once per order. */
 export function checkItemsModifiable(order: Order, history: OrderHistoryFacts): Deny | undefined {
   if (itemsWereModified(order, history)) return itemsModifiedDeny(order, 'modified');
-  if (order.status !== ORDER_STATUS.pending) return statusDeny(order, 'pending', 'modified');
+  if (!OPEN_STATUSES.modify_items.includes(order.status)) return statusDeny(order, 'pending', 'modified');
   return undefined;
 }
 
 /** Modify payment: only `pending`, never after an item change, and only while the order has its one original payment. */
 export function checkPaymentModifiable(order: Order, history: OrderHistoryFacts): Deny | undefined {
   if (itemsWereModified(order, history)) return itemsModifiedDeny(order, 'modified');
-  if (order.status !== ORDER_STATUS.pending) return statusDeny(order, 'pending', 'modified');
+  if (!OPEN_STATUSES.modify_payment.includes(order.status)) return statusDeny(order, 'pending', 'modified');
   const [only, ...rest] = order.payments;
   if (history.paymentModified === true || rest.length > 0 || only?.kind !== 'payment') {
     return deny(
@@ -60,10 +80,8 @@ export function checkPaymentModifiable(order: Order, history: OrderHistoryFacts)
 
 /** Modify address: `pending`, and `pending (item modified)` too when the settings follow the reference's tool. */
 export function checkAddressModifiable(order: Order, settings: PolicySettings): Deny | undefined {
-  if (order.status === ORDER_STATUS.pending) return undefined;
-  if (order.status === ORDER_STATUS.itemsModified) {
-    return settings.addressChangeAfterItemModification ? undefined : itemsModifiedDeny(order, 'modified');
-  }
+  if (statusesOpenTo('modify_address', settings).includes(order.status)) return undefined;
+  if (order.status === ORDER_STATUS.itemsModified) return itemsModifiedDeny(order, 'modified');
   return statusDeny(order, 'pending', 'modified');
 }
 
@@ -85,7 +103,7 @@ export function checkReturnableOrExchangeable(
       `A return or exchange was already requested for order ${order.id}; it can be requested only once per order.`,
     );
   }
-  if (order.status !== ORDER_STATUS.delivered) return statusDeny(order, 'delivered', what);
+  if (!OPEN_STATUSES[what === 'returned' ? 'return' : 'exchange'].includes(order.status)) return statusDeny(order, 'delivered', what);
   return undefined;
 }
 

@@ -1,9 +1,10 @@
-import type { CarriedState, OrderFlow, ReplyOption } from '../../../domain/conversation';
+import type { CancelOrderFlow, CarriedState, ReplyOption } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { extractYesNo } from '../../../domain/entities';
 import { CANCEL_REASONS, formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { refundThroughProvider } from '../refund-credit';
+import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, type FlowReply } from './replies';
 
 const REASON_OPTIONS: ReplyOption[] = [
@@ -11,7 +12,7 @@ const REASON_OPTIONS: ReplyOption[] = [
   { id: CANCEL_REASONS[1], label: 'I ordered it by mistake' },
 ];
 
-const cancelSpec = (flow: OrderFlow): ActionSpec => ({
+const cancelSpec = (flow: CancelOrderFlow): ActionSpec => ({
   toolName: 'cancel_pending_order',
   kwargs: { order_id: flow.orderId ?? '', reason: flow.reason ?? '' },
   yesNo: [
@@ -22,13 +23,13 @@ const cancelSpec = (flow: OrderFlow): ActionSpec => ({
 });
 
 /** The order is chosen: ask why. */
-export function askReason(flow: OrderFlow, preface = ''): FlowReply {
+function askReason(flow: CancelOrderFlow, preface = ''): FlowReply {
   flow.step = 'reason';
   return ask(flow, `${preface}Why would you like to cancel order ${flow.orderId ?? ''}?`, 'reason', REASON_OPTIONS);
 }
 
 /** The cancel-specific answers: the reason, then yes or no to the proposal. */
-export async function continueCancel(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+async function continueCancel(state: CarriedState, flow: CancelOrderFlow, text: string): Promise<FlowReply> {
   if (flow.step === 'reason') {
     const reason = chooseOption(text, REASON_OPTIONS);
     if (!reason) return ask(flow, 'Please choose one of these reasons:', 'reason', REASON_OPTIONS);
@@ -50,3 +51,16 @@ export async function continueCancel(state: CarriedState, flow: OrderFlow, text:
     return doneReply(state, flow, 'cancel_pending_order', `order ${orderId} cancelled`, `Done: order ${orderId} is cancelled.${refundNote}`);
   });
 }
+
+/** Cancelling a pending order: the reason, the proposal with its refund, yes/no; card and PayPal refunds leave through a saga. */
+export const cancelOrder = customerFlow<CancelOrderFlow>({
+  kind: 'cancel_order',
+  opening: 'I can help you cancel an order.',
+  orders: {
+    statuses: statusesFor('cancel'),
+    which: 'Which order would you like to cancel?',
+    noneLeft: 'You have no orders that can still be cancelled: only orders that have not been processed yet can be.',
+  },
+  askNext: (_state, flow, preface) => askReason(flow, preface),
+  continue: continueCancel,
+});

@@ -1,12 +1,13 @@
-import type { CarriedState, GoodwillOffer, OrderFlow } from '../../../domain/conversation';
+import type { CarriedState, GoodwillCreditFlow, GoodwillOffer } from '../../../domain/conversation';
 import { formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+import { offeredFlow } from './dialogue-flow';
 import type { FlowReply } from './replies';
 import { creditThroughSaga } from '../refund-credit';
 
-const goodwillSpec = (flow: OrderFlow): ActionSpec => ({
+const goodwillSpec = (flow: GoodwillCreditFlow): ActionSpec => ({
   toolName: 'goodwill_credit',
-  kwargs: { order_id: flow.orderId ?? '', amount_cents: flow.amountCents ?? 0, payment_method_id: flow.paymentMethodId ?? '', reason: flow.reason ?? '' },
+  kwargs: { order_id: flow.orderId, amount_cents: flow.amountCents, payment_method_id: flow.paymentMethodId, reason: flow.reason },
   yesNo: [
     { id: 'yes', label: 'Yes, please' },
     { id: 'no', label: 'No, thank you' },
@@ -19,7 +20,7 @@ const goodwillSpec = (flow: OrderFlow): ActionSpec => ({
  * supervisor's offer carries their approval, and the customer is asked to accept it.
  */
 export async function offerGoodwill(state: CarriedState, offer: GoodwillOffer): Promise<FlowReply> {
-  const flow: OrderFlow = {
+  const flow: GoodwillCreditFlow = {
     kind: 'goodwill_credit',
     step: 'confirmation',
     orderId: offer.orderId,
@@ -37,12 +38,18 @@ export async function offerGoodwill(state: CarriedState, offer: GoodwillOffer): 
   return reply;
 }
 
-export async function continueGoodwill(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+async function continueGoodwill(state: CarriedState, flow: GoodwillCreditFlow, text: string): Promise<FlowReply> {
   const declined = 'All right, no credit will be applied. Anything else I can do?';
   return answerProposal(state, flow, text, { ...goodwillSpec(flow), declined }, async (result, proposalId) => {
-    const orderId = flow.orderId ?? '';
+    const orderId = flow.orderId;
     await creditThroughSaga(state, orderId, proposalId, result.refunds, 'goodwill');
     const money = result.refunds.map((r) => formatCents(r.amountCents)).join(' and ');
     return doneReply(state, flow, 'goodwill_credit', `goodwill credit of ${money} on order ${orderId}`, `Done: a credit of ${money} is on its way to you.`);
   });
 }
+
+/** A credit a person offered: the customer accepts or declines the policy's proposal, and a refund saga pays it. */
+export const goodwillCredit = offeredFlow<GoodwillCreditFlow>({
+  kind: 'goodwill_credit',
+  continue: continueGoodwill,
+});

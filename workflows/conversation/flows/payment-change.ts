@@ -1,8 +1,9 @@
 import type { PaymentChangeFacts, PaymentChoice } from '../../../activities/payment-change';
-import type { CarriedState, OrderFlow, ReplyOption } from '../../../domain/conversation';
+import type { CarriedState, PaymentChangeFlow, ReplyOption } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { formatCents, type Proposal } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
 import { refundThroughProvider } from '../refund-credit';
 import { paymentChangeFacts } from '../../activity-proxies';
@@ -27,7 +28,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 const methodsOf = (facts: PaymentChangeFacts) => [...(facts.current ? [facts.current] : []), ...facts.others];
 
-const paymentSpec = (flow: OrderFlow, facts?: PaymentChangeFacts): ActionSpec => ({
+const paymentSpec = (flow: PaymentChangeFlow, facts?: PaymentChangeFacts): ActionSpec => ({
   toolName: 'modify_pending_order_payment',
   kwargs: { order_id: flow.orderId ?? '', payment_method_id: flow.paymentMethodId ?? '' },
   yesNo: [
@@ -52,7 +53,7 @@ function describeChange(proposal: Proposal, facts: PaymentChangeFacts): string {
 }
 
 /** The pending order is chosen: which of the customer's other methods should pay for it? */
-export async function askPaymentMethod(state: CarriedState, flow: OrderFlow, preface = ''): Promise<FlowReply> {
+async function askPaymentMethod(state: CarriedState, flow: PaymentChangeFlow, preface = ''): Promise<FlowReply> {
   const orderId = flow.orderId ?? '';
   const facts = await paymentChangeFacts({ customerId: state.identity?.customerId ?? '', orderId });
   if (!facts) return finish(state, { replies: [{ text: `${preface}That is not one of your orders.` }], intent: flow.kind });
@@ -75,7 +76,7 @@ export async function askPaymentMethod(state: CarriedState, flow: OrderFlow, pre
 }
 
 /** The new method (a gift card must cover the total) → yes/no → the change; a card or PayPal refund leaves through the provider. */
-export async function continuePaymentChange(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlow, text: string): Promise<FlowReply> {
   const customerId = state.identity?.customerId ?? '';
   const orderId = flow.orderId ?? '';
   if (flow.step === 'payment_method') {
@@ -126,3 +127,16 @@ export async function continuePaymentChange(state: CarriedState, flow: OrderFlow
     return doneReply(state, flow, 'modify_pending_order_payment', detail, lines.join(' '));
   });
 }
+
+/** Paying a pending order another way: the customer's other methods (a gift card must cover the total), yes/no. */
+export const paymentChange = customerFlow<PaymentChangeFlow>({
+  kind: 'modify_payment_method',
+  opening: 'I can change how an order is paid.',
+  orders: {
+    statuses: statusesFor('modify_payment'),
+    which: 'Which order would you like to pay differently?',
+    noneLeft: 'You have no orders whose payment method can still be changed: only orders that have not been processed yet can be.',
+  },
+  askNext: askPaymentMethod,
+  continue: continuePaymentChange,
+});

@@ -1,13 +1,14 @@
 import { workflowInfo } from '@temporalio/workflow';
-import type { CarriedState, OrderFlow } from '../../../domain/conversation';
+import type { CarriedState, ReturnItemsFlow } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { chooseOptions } from '../../../domain/dialogue/choose-options';
 import { formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, type FlowReply } from './replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation } from '../../activity-proxies';
 
-const returnSpec = (flow: OrderFlow): ActionSpec => ({
+const returnSpec = (flow: ReturnItemsFlow): ActionSpec => ({
   toolName: 'return_delivered_order_items',
   kwargs: { order_id: flow.orderId ?? '', item_ids: flow.itemIds ?? [], payment_method_id: flow.paymentMethodId ?? '' },
   yesNo: [
@@ -18,14 +19,14 @@ const returnSpec = (flow: OrderFlow): ActionSpec => ({
 });
 
 /** The delivered order is chosen: which of its items go back? */
-export async function askItemsToReturn(state: CarriedState, flow: OrderFlow, preface = ''): Promise<FlowReply> {
+async function askItemsToReturn(state: CarriedState, flow: ReturnItemsFlow, preface = ''): Promise<FlowReply> {
   flow.step = 'items';
   const options = await orderItemOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
   return ask(flow, `${preface}Which items of order ${flow.orderId ?? ''} would you like to return? You can name several, or say "all".`, 'items', options);
 }
 
 /** Items → where the money goes → yes/no → the return is requested and its refund promised. */
-export async function continueReturn(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+async function continueReturn(state: CarriedState, flow: ReturnItemsFlow, text: string): Promise<FlowReply> {
   if (flow.step === 'items') {
     const items = chooseOptions(text, flow.options ?? []);
     if (!items) return ask(flow, 'Which of these items? Name them, give their numbers, or say "all".', 'items', flow.options);
@@ -55,3 +56,16 @@ export async function continueReturn(state: CarriedState, flow: OrderFlow, text:
     );
   });
 }
+
+/** Returning delivered items: which items, where the refund goes, yes/no; the refund waits for the parcel. */
+export const returnItems = customerFlow<ReturnItemsFlow>({
+  kind: 'return_items',
+  opening: 'I can help you return items.',
+  orders: {
+    statuses: statusesFor('return'),
+    which: 'Which order would you like to return items from?',
+    noneLeft: 'You have no delivered orders that can still be returned.',
+  },
+  askNext: askItemsToReturn,
+  continue: continueReturn,
+});

@@ -1,18 +1,25 @@
-import type { CarriedState } from '../../../domain/conversation';
+import type { CarriedState, TrackOrderFlow } from '../../../domain/conversation';
 import { describeOrderStatus } from '../../../domain/order-status-text';
-import { describeRefunds } from '../../../domain/refund-status-text';
-import type { FlowReply } from './replies';
-import { orderStatus, refundStatus } from '../../activity-proxies';
+import { ORDER_STATUS } from '../../../domain/policy';
+import { orderStatus } from '../../activity-proxies';
+import { customerFlow } from './dialogue-flow';
+import { finish, type FlowReply } from './replies';
 
-/** Where the chosen order is, from the store: status, items and tracking numbers. */
-export async function reportOrder(state: CarriedState, orderId: string, preface: string): Promise<FlowReply> {
+/** Where an order is, from the store: status, items and tracking numbers. Any order can be looked up. */
+export const trackOrder = customerFlow<TrackOrderFlow>({
+  kind: 'track_order',
+  opening: 'I can look that order up for you.',
+  orders: {
+    statuses: Object.values(ORDER_STATUS),
+    which: 'Which order would you like to know about?',
+    noneLeft: 'I cannot find any orders on your account.',
+    takeTheOnlyOne: true,
+  },
+  askNext: async (state, flow, preface) => finish(state, await reportOrder(state, flow.orderId ?? '', preface)),
+});
+
+async function reportOrder(state: CarriedState, orderId: string, preface: string): Promise<FlowReply> {
   const status = await orderStatus({ customerId: state.identity?.customerId ?? '', orderId });
   const text = status ? describeOrderStatus(status) : `I could not find order ${orderId} on your account.`;
   return { replies: [{ text: `${preface}${text}` }], intent: 'track_order' };
-}
-
-/** Where the customer's refunds are, from the ledger and their orders. */
-export async function reportRefunds(state: CarriedState, preface: string): Promise<FlowReply> {
-  const facts = await refundStatus({ customerId: state.identity?.customerId ?? '' });
-  return { replies: [{ text: `${preface}${describeRefunds(facts)}` }], intent: 'track_refund' };
 }

@@ -1,12 +1,14 @@
-import type { CarriedState, OrderFlow } from '../../../../domain/conversation';
+import type { CarriedState, DefaultAddressFlow, ShippingAddressFlow } from '../../../../domain/conversation';
 import { extractAddress } from '../../../../domain/entities';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { ask, type FlowReply } from '../replies';
 
+type AddressFlow = ShippingAddressFlow | DefaultAddressFlow;
+
 const EXAMPLE = 'for example: 12 Main Street, Apt 4, Springfield, IL 62704, USA';
 
 /** A pending order's shipping address, or the account's default one when there is no order. */
-const addressSpec = (state: CarriedState, flow: OrderFlow): ActionSpec => {
+const addressSpec = (state: CarriedState, flow: AddressFlow): ActionSpec => {
   const address = flow.address ?? { address1: '', address2: '', city: '', state: '', zip: '', country: '' };
   const forOrder = flow.kind === 'change_shipping_address';
   return {
@@ -20,14 +22,15 @@ const addressSpec = (state: CarriedState, flow: OrderFlow): ActionSpec => {
   };
 };
 
-export function askAddress(flow: OrderFlow, preface = ''): FlowReply {
+/** Asks for the new address on one line. */
+export function askAddress(flow: AddressFlow, preface = ''): FlowReply {
   flow.step = 'address';
   const what = flow.kind === 'change_shipping_address' ? `the new delivery address for order ${flow.orderId ?? ''}` : 'your new default address';
   return ask(flow, `${preface}What is ${what}? Please write it on one line, ${EXAMPLE}.`, 'address');
 }
 
 /** The address on one line → the proposal (old and new) → yes/no. */
-export async function continueAddress(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+export async function continueAddress(state: CarriedState, flow: AddressFlow, text: string): Promise<FlowReply> {
   if (flow.step === 'address') {
     const address = extractAddress(text);
     if (!address) return ask(flow, `I could not read that as an address. Please write it on one line, ${EXAMPLE}.`, 'address');

@@ -1,6 +1,6 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../../../activities/perform-action';
-import type { CarriedState, OrderFlow, ReplyOption } from '../../../../domain/conversation';
+import type { CarriedState, ExchangeItemsFlow, ModifyItemsFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
 import { chooseOptions } from '../../../../domain/dialogue/choose-options';
 import { extractYesNo } from '../../../../domain/entities';
@@ -10,10 +10,12 @@ import { refundThroughProvider } from '../../refund-credit';
 import { ask, finish, type FlowReply } from '../replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation, variantOptions } from '../../../activity-proxies';
 
-/** A pending order's item is changed at once; a delivered one is exchanged once it comes back. */
-const toolFor = (flow: OrderFlow) => (flow.kind === 'exchange_items' ? 'exchange_delivered_order_items' : 'modify_pending_order_items');
+type ItemChangeFlow = ModifyItemsFlow | ExchangeItemsFlow;
 
-const modifySpec = (flow: OrderFlow): ActionSpec => ({
+/** A pending order's item is changed at once; a delivered one is exchanged once it comes back. */
+const toolFor = (flow: ItemChangeFlow) => (flow.kind === 'exchange_items' ? 'exchange_delivered_order_items' : 'modify_pending_order_items');
+
+const modifySpec = (flow: ItemChangeFlow): ActionSpec => ({
   toolName: toolFor(flow),
   kwargs: { order_id: flow.orderId ?? '', item_ids: flow.itemIds ?? [], new_item_ids: flow.newItemIds ?? [], payment_method_id: flow.paymentMethodId ?? '' },
   yesNo: [
@@ -34,7 +36,7 @@ const modifySpec = (flow: OrderFlow): ActionSpec => ({
 });
 
 /** The order is chosen: which items should change? */
-export async function askItemToModify(state: CarriedState, flow: OrderFlow, preface = ''): Promise<FlowReply> {
+export async function askItemToModify(state: CarriedState, flow: ItemChangeFlow, preface = ''): Promise<FlowReply> {
   flow.step = 'items';
   const options = await orderItemOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
   return ask(flow, `${preface}Which items of order ${flow.orderId ?? ''} would you like to change? You can name several.`, 'items', options);
@@ -44,7 +46,7 @@ export async function askItemToModify(state: CarriedState, flow: OrderFlow, pref
  * Items → a new variant for each, one at a time → who pays or receives the difference → yes/no; a
  * refund leaves through the provider. All items go in one request: an order's items change only once.
  */
-export async function continueModify(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply> {
+export async function continueModify(state: CarriedState, flow: ItemChangeFlow, text: string): Promise<FlowReply> {
   const customerId = state.identity?.customerId ?? '';
   const orderId = flow.orderId ?? '';
   if (flow.step === 'items') {
@@ -95,7 +97,7 @@ export async function continueModify(state: CarriedState, flow: OrderFlow, text:
 }
 
 /** Another of the options offered for the last item, named at the confirmation instead of a plain yes or no. */
-function correctedVariant(flow: OrderFlow, text: string): ReplyOption | undefined {
+function correctedVariant(flow: ItemChangeFlow, text: string): ReplyOption | undefined {
   if (extractYesNo(text) === 'yes' || !flow.variantOptions) return undefined;
   const rest = text.replace(/^\s*((no|nope|actually|sorry|wait|i meant|i mean)\b[\s,.!-]*)+/i, '');
   if (!rest.trim()) return undefined; // a plain "no" declines
@@ -104,7 +106,7 @@ function correctedVariant(flow: OrderFlow, text: string): ReplyOption | undefine
 }
 
 /** What the next chosen item without a new variant should become; `items` are the order's item options, for their labels. */
-async function askNewItem(state: CarriedState, flow: OrderFlow, items: readonly ReplyOption[]): Promise<FlowReply> {
+async function askNewItem(state: CarriedState, flow: ItemChangeFlow, items: readonly ReplyOption[]): Promise<FlowReply> {
   const itemId = (flow.itemIds ?? [])[(flow.newItemIds ?? []).length] ?? '';
   const label = items.find((item) => item.id === itemId)?.label ?? itemId;
   const variants = await variantOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '', itemId });
@@ -117,7 +119,7 @@ async function askNewItem(state: CarriedState, flow: OrderFlow, items: readonly 
 }
 
 /** The exchange is requested: the new item ships once the old one is back, and so does any refund of the difference. */
-async function exchangeRequested(state: CarriedState, flow: OrderFlow, refunds: RefundToMove[], proposalId: string): Promise<FlowReply> {
+async function exchangeRequested(state: CarriedState, flow: ItemChangeFlow, refunds: RefundToMove[], proposalId: string): Promise<FlowReply> {
   const orderId = flow.orderId ?? '';
   (state.pendingReturns ??= []).push({ orderId, proposalId, itemIds: flow.itemIds ?? [], refunds, received: false, purpose: 'price_difference' });
   await rememberReturnConversation({ orderId, workflowId: workflowInfo().workflowId });

@@ -1,5 +1,5 @@
 import type { PerformActionResult } from '../../../../activities/perform-action';
-import type { CarriedState, OrderFlow, ReplyOption } from '../../../../domain/conversation';
+import type { CarriedState, ProposingFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
 import { extractYesNo } from '../../../../domain/entities';
 import { describeProposal, type Proposal } from '../../../../domain/policy';
@@ -21,7 +21,7 @@ export interface ActionSpec {
   describe?: (proposal: Proposal) => string;
 }
 
-const factsOf = (state: CarriedState, flow: OrderFlow, proposalId: string | null) => ({
+const factsOf = (state: CarriedState, flow: ProposingFlow, proposalId: string | null) => ({
   customerId: state.identity?.customerId ?? null,
   confirmation: proposalId ? { proposalId } : null,
   approvals: flow.approvals ?? [],
@@ -31,7 +31,7 @@ const factsOf = (state: CarriedState, flow: OrderFlow, proposalId: string | null
 /** Asks the policy (through the action door) for the concrete proposal, and the customer for a yes. */
 export async function proposeAction(
   state: CarriedState,
-  flow: OrderFlow,
+  flow: ProposingFlow,
   spec: ActionSpec,
   /** Called with the proposal before the customer is asked (an offer by a supervisor approves it here). */
   onProposal?: (proposalId: string) => void,
@@ -57,7 +57,7 @@ export async function proposeAction(
  */
 export async function answerProposal(
   state: CarriedState,
-  flow: OrderFlow,
+  flow: ProposingFlow,
   text: string,
   spec: ActionSpec & { declined: string },
   onDone: (result: Extract<PerformActionResult, { status: 'executed' }>, proposalId: string) => Promise<FlowReply>,
@@ -75,14 +75,14 @@ export async function answerProposal(
   return onDone(result, proposalId);
 }
 
-export function refusedReply(state: CarriedState, flow: OrderFlow, spec: ActionSpec, reason: string): FlowReply {
+export function refusedReply(state: CarriedState, flow: ProposingFlow, spec: ActionSpec, reason: string): FlowReply {
   const report = { name: spec.toolName, status: 'denied' as const, detail: reason };
   (state.actions ??= []).push(report);
   return finish(state, { replies: [{ text: `I cannot ${spec.whatCannotBeDone}: ${reason}` }], intent: flow.kind, actions: [report] });
 }
 
 /** Records the executed action and closes the flow with the bot's account of it. */
-export function doneReply(state: CarriedState, flow: OrderFlow, toolName: string, detail: string, text: string): FlowReply {
+export function doneReply(state: CarriedState, flow: ProposingFlow, toolName: string, detail: string, text: string): FlowReply {
   const report = { name: toolName, status: 'executed' as const, detail };
   (state.actions ??= []).push(report);
   return finish(state, { replies: [{ text }], intent: flow.kind, actions: [report] });

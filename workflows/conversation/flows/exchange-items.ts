@@ -1,0 +1,16 @@
+import type { ExchangeItemsFlow } from '../../../domain/conversation';
+import { customerFlow, statusesFor } from './dialogue-flow';
+import { askItemToModify, continueModify } from './steps/item-change';
+
+/** Another option for delivered items: the new ones ship, and any difference is refunded, once the old ones are back. */
+export const exchangeItems = customerFlow<ExchangeItemsFlow>({
+  kind: 'exchange_items',
+  opening: 'I can help you exchange an item.',
+  orders: {
+    statuses: statusesFor('exchange'),
+    which: 'Which order would you like to exchange items from?',
+    noneLeft: 'You have no delivered orders whose items can still be exchanged.',
+  },
+  askNext: askItemToModify,
+  continue: continueModify,
+});

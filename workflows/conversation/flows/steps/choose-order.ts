@@ -1,0 +1,53 @@
+import type { CarriedState, OrderFlow } from '../../../../domain/conversation';
+import { chooseOption } from '../../../../domain/dialogue/choose-option';
+import { extractOrderIds } from '../../../../domain/entities';
+import { orderOptions } from '../../../activity-proxies';
+import type { CustomerFlow } from '../dialogue-flow';
+import { ask, finish, type FlowReply } from '../replies';
+
+/**
+ * The customer is known: a request about an order offers the orders it can be about (taking the one
+ * the customer already named); a request about no order goes straight to its own first question.
+ */
+export async function askForOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow): Promise<FlowReply> {
+  const identity = state.identity;
+  if (!identity) return ask(flow, 'What is the e-mail address on your account?', 'email');
+  const thanks = `Thanks, ${identity.firstName}. `;
+  if (!def.orders) return def.askNext(state, flow, thanks);
+  const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });
+  if (options.length === 0) return finish(state, { replies: [{ text: `${thanks}${def.orders.noneLeft}` }], intent: flow.kind });
+  flow.step = 'order_id';
+  const named = options.find((o) => o.id === flow.orderId);
+  if (named) return orderChosen(state, flow, def, named.id, thanks);
+  if (options.length === 1 && def.orders.takeTheOnlyOne) return orderChosen(state, flow, def, options[0]?.id ?? '', thanks);
+  return ask(flow, `${thanks}${def.orders.which}`, 'order_id', options);
+}
+
+/** The answer to "which order?": one of the orders offered, by its label, position or id. */
+export async function answerWhichOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow, text: string): Promise<FlowReply> {
+  const chosen = chooseOption(text, flow.options ?? []) ?? flow.options?.find((o) => o.id === extractOrderIds(text)[0]);
+  if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${def.orders?.which ?? ''}`, 'order_id', flow.options);
+  return orderChosen(state, flow, def, chosen.id);
+}
+
+/**
+ * The customer corrects which order they meant ("sorry, I meant #W…") after it was chosen: the
+ * request starts over for that order, if it is one of theirs that the request can be about.
+ */
+export async function orderCorrection(state: CarriedState, flow: OrderFlow, def: CustomerFlow, text: string): Promise<FlowReply | undefined> {
+  const named = extractOrderIds(text)[0];
+  const identity = state.identity;
+  if (!def.orders || !named || !identity || flow.step === 'order_id' || !flow.orderId || named === flow.orderId) return undefined;
+  const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });
+  if (!options.some((o) => o.id === named)) {
+    return ask(flow, `Order ${named} is not one I can help with for this request, so we are still on order ${flow.orderId}. ${flow.options ? 'Please choose one of the options.' : ''}`.trim(), flow.step, flow.options);
+  }
+  const restarted = { kind: flow.kind, step: 'order_id', orderId: named } as OrderFlow;
+  state.flow = restarted;
+  return orderChosen(state, restarted, def, named, `All right, order ${named} instead. `);
+}
+
+function orderChosen(state: CarriedState, flow: OrderFlow, def: CustomerFlow, orderId: string, preface = ''): FlowReply | Promise<FlowReply> {
+  flow.orderId = orderId;
+  return def.askNext(state, flow, preface);
+}
