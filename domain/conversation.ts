@@ -1,4 +1,6 @@
 /** The conversation's vocabulary, shared by the workflow, the activities, the API and the tests. */
+import type { FrustrationSignalCode, HandoffReasonCode } from './escalation/codes';
+
 
 export const CONVERSATION_STATUSES = ['open', 'awaiting_agent', 'with_agent', 'resolved', 'closed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -17,30 +19,62 @@ export interface Turn {
   at: string;
 }
 
-/** Who decided what, and how sure it was: what auditors and analytics read. */
-export interface Decision {
+/** Who decided what, and how sure it was: what auditors and analytics read. One shape per kind. */
+export type Decision = ReplyDecision | DialogueDecision | HandoffRequestedDecision | EventDecision;
+
+/** A decision as a step makes it; the conversation stamps the time. */
+export type NewDecision = Decision extends infer D ? (D extends Decision ? Omit<D, 'at'> : never) : never;
+
+export type ClassifierTier = 'keyword' | 'model' | 'llm' | 'none';
+
+interface DecisionBase {
+  /** The turn it was about (the last one, for a decision nobody's turn caused). */
   seq: number;
-  kind:
-    | 'reply'
-    | 'dialogue'
-    | 'handoff_requested'
-    | 'handoff'
-    | 'agent'
-    | 'sla'
-    | 'approval'
-    | 'follow_up'
-    | 'csat'
-    | 'resolved'
-    | 'reopened'
-    | 'closed'
-    | 'continued_as_new';
+  reason?: string;
+  /** Workflow time, ISO 8601. */
+  at: string;
+}
+
+/** The classifier's verdict on a customer turn: which intent, by which tier, how sure, how fast. */
+export interface ReplyDecision extends DecisionBase {
+  kind: 'reply';
   intent?: string;
-  tier?: 'keyword' | 'model' | 'llm' | 'none';
+  tier?: ClassifierTier;
   confidence?: number;
   rule?: string;
-  reason?: string;
   latencyMicros?: number;
-  at: string;
+}
+
+/** A step of a dialogue (rule `kind:step`, `kind:dropped`, `menu:chosen`, `help_centre:answered`, ...). */
+export interface DialogueDecision extends DecisionBase {
+  kind: 'dialogue';
+  intent?: string;
+  rule?: string;
+  tier?: never;
+  confidence?: never;
+  latencyMicros?: never;
+}
+
+/** The bot decided to bring in a person, and why. */
+export interface HandoffRequestedDecision extends DecisionBase {
+  kind: 'handoff_requested';
+  intent?: string;
+  reason: string;
+  rule?: never;
+  tier?: never;
+  confidence?: never;
+  latencyMicros?: never;
+}
+
+/** Something that happened to the conversation itself, told by its reason. */
+export interface EventDecision extends DecisionBase {
+  kind: 'handoff' | 'agent' | 'sla' | 'approval' | 'follow_up' | 'csat' | 'resolved' | 'reopened' | 'closed' | 'continued_as_new';
+  reason: string;
+  intent?: never;
+  rule?: never;
+  tier?: never;
+  confidence?: never;
+  latencyMicros?: never;
 }
 
 export type Awaiting =
@@ -119,14 +153,21 @@ export interface CarriedState {
   awaitingRating?: boolean;
   csat?: { score: number; at: string };
   /** Signs of frustration seen so far (not all escalate), for the person who may take over. */
-  frustrationSignals?: { code: string; seq?: number; detail: string }[];
+  frustrationSignals?: FrustrationSignalRecord[];
 }
 
 export const PRIORITIES = ['normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 export interface EscalationReasonRecord {
-  code: string;
+  code: HandoffReasonCode;
+  detail: string;
+}
+
+/** A sign of frustration, with the turn it came from. */
+export interface FrustrationSignalRecord {
+  code: FrustrationSignalCode;
+  seq?: number;
   detail: string;
 }
 
@@ -134,7 +175,7 @@ export interface EscalationReasonRecord {
 export interface HandoffState {
   reasons: EscalationReasonRecord[];
   /** Weaker signs of frustration seen so far, with the turn they came from. */
-  signals: { code: string; seq?: number; detail: string }[];
+  signals: FrustrationSignalRecord[];
   requestedAt: string;
   /** The customer turn that triggered it. */
   requestedAtSeq: number;

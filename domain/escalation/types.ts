@@ -1,4 +1,5 @@
 import type { Decision, Turn } from '../conversation';
+import type { EscalationReasonCode, FrustrationSignalCode } from './codes';
 
 /** What the escalation check reads: one customer message and what came before it. */
 export interface EscalationInput {
@@ -16,18 +17,7 @@ export interface EscalationInput {
   knownTerms?: string[];
 }
 
-export const ESCALATION_REASON_CODES = [
-  'explicit_request',
-  'shouting',
-  'profanity',
-  'insult',
-  'repeated_complaint',
-  'negative_trend',
-  'intent_loop',
-  'bot_repeating',
-  'unsure_twice',
-] as const;
-export type EscalationReasonCode = (typeof ESCALATION_REASON_CODES)[number];
+export { ESCALATION_REASON_CODES, type EscalationReasonCode, type FrustrationSignalCode, type HandoffReasonCode } from './codes';
 
 export interface EscalationReason {
   code: EscalationReasonCode;
@@ -36,7 +26,7 @@ export interface EscalationReason {
 
 /** A weaker sign of frustration worth showing an agent even when nobody is called; `seq` points at an earlier turn. */
 export interface FrustrationSignal {
-  code: string;
+  code: FrustrationSignalCode;
   seq?: number;
   detail: string;
 }

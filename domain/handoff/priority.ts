@@ -1,7 +1,8 @@
 import type { EscalationReasonRecord, Priority } from '../conversation';
+import type { HandoffReasonCode } from '../escalation/codes';
 
 /** Reasons that mean an upset customer or money at stake: they go to the front of the queue. */
-const HIGH_PRIORITY_CODES = new Set([
+const HIGH_PRIORITY_CODES = new Set<HandoffReasonCode>([
   'shouting',
   'profanity',
   'insult',

@@ -1,4 +1,4 @@
-import type { CarriedState, ConversationInput, Decision, Speaker } from '../../domain/conversation';
+import type { CarriedState, ConversationInput, NewDecision, Speaker } from '../../domain/conversation';
 
 /** What the conversation's steps share: its state, its input, and how to write to its record. */
 export interface ConversationContext {
@@ -7,7 +7,7 @@ export interface ConversationContext {
   /** Workflow time, ISO 8601. */
   now(): string;
   record(from: Speaker, text: string): number;
-  decide(decision: Omit<Decision, 'at'>): void;
+  decide(decision: NewDecision): void;
 }
 
 export const DEFAULT_HANDOFF_SLA_MS = 10 * 60_000;

@@ -1,4 +1,5 @@
 import type { CarriedState, MessageResult } from '../../domain/conversation';
+import type { HandoffReasonCode } from '../../domain/escalation';
 import { chooseOption } from '../../domain/dialogue/choose-option';
 import { switchesTopic, wantsToStop } from '../../domain/dialogue/leaving-a-flow';
 import { extractRating, RATING_OPTIONS } from '../../domain/dialogue/rating';
@@ -137,7 +138,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
 }
 
 /** What the customer hears first when the bot hands over, by the strongest reason. */
-function handoffOpening(code: string | undefined): string {
+function handoffOpening(code: HandoffReasonCode | undefined): string {
   if (code === 'explicit_request') return 'Of course, I will bring in a colleague.';
   if (code === 'profanity' || code === 'insult' || code === 'shouting' || code === 'repeated_complaint' || code === 'negative_trend') {
     return 'I am sorry this has been frustrating. I am bringing in a colleague who can help.';

@@ -6,7 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { AgentCommand, CarriedState, ConversationEnd, ConversationInput, Decision, MessageResult, Speaker } from '../../domain/conversation';
+import type { AgentCommand, CarriedState, ConversationEnd, ConversationInput, MessageResult, NewDecision, Speaker } from '../../domain/conversation';
 import { FAILURE } from '../../domain/failures';
 import { whyAgentCommandIsRefused } from '../../domain/handoff';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
@@ -59,7 +59,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     state.transcript.push({ seq, from, text, at: now() });
     return seq;
   };
-  const decide = (decision: Omit<Decision, 'at'>) => state.decisions.push({ ...decision, at: now() });
+  const decide = (decision: NewDecision) => state.decisions.push({ ...decision, at: now() });
   const ctx: ConversationContext = { state, input, now, record, decide };
   const touched = () => {
     changes++;
