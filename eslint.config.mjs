@@ -118,7 +118,11 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      // @types/mocha also declares the TDD globals; the suite is BDD, and a stray `test(` only fails at load time.
+      'no-restricted-globals': ['error', ...['test', 'suite', 'context', 'specify', 'setup', 'teardown'].map((name) => ({ name, message: 'The suite uses describe/it from mocha.' }))],
+    },
   },
   {
     // Workflow code is replayed: it must be deterministic, so no I/O, no clocks or randomness but Temporal's.

@@ -92,7 +92,7 @@ for (const engine of testEngines()) {
       await assert.rejects(paymentChangeRefunds.down(db), /payment_change refunds/);
     });
 
-    test('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
+    it('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
       const db = database.db;
       await migrateToLatest(db);
       await notificationDelivery.down(db);
