@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
+import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -83,13 +84,13 @@ describe('changing an item of a pending order through the API', () => {
     const agent = await stack.token('agent');
     const received = await call(stack, 'POST', `/v1/orders/${encodeURIComponent(swap.orderId)}/return-received`, { token: agent });
     assert.equal(received.status, 202);
-    const deadline = Date.now() + 20_000;
-    while (stack.payments.sandbox.book.refundsFor(swap.orderId).length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    assert.deepEqual(stack.payments.sandbox.book.refundsFor(swap.orderId).map((r) => r.amount_cents), [swap.oldCents - swap.newCents]);
-    const ledger = await db('refund_ledger').where({ order_id: swap.orderId });
+    // The saga pays the provider first and records the ledger after: wait for its last step, not its first.
+    const ledger = await eventually(async () => {
+      const entries = await db('refund_ledger').where({ order_id: swap.orderId });
+      return entries.length > 0 && entries.every((e) => e.status === 'recorded') && entries;
+    }, 'the price difference to be recorded in the ledger');
     assert.deepEqual(ledger.map((e) => [e.purpose, e.status]), [['price_difference', 'recorded']]);
+    assert.deepEqual(stack.payments.sandbox.book.refundsFor(swap.orderId).map((r) => r.amount_cents), [swap.oldCents - swap.newCents]);
   });
 
   it('when the customer answers the proposal with "no, the <other> one", then that option replaces the first choice and is proposed again', async () => {

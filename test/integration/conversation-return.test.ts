@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
+import { eventsAfterSignalHandled } from '../support/history';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -83,7 +84,8 @@ describe('returning delivered items, and the refund once the parcel arrives', ()
     // The warehouse reporting the same parcel twice moves no more money.
     const again = await call(stack, 'POST', `/v1/orders/${encodeURIComponent(target.orderId)}/return-received`, { token: agent });
     assert.equal(again.status, 202);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const afterSecond = await eventsAfterSignalHandled(stack, id, 'returnReceived', 2);
+    assert.ok(!afterSecond.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes || e.activityTaskScheduledEventAttributes), 'the second report started nothing');
     assert.equal(stack.payments.sandbox.book.refundsFor(target.orderId).length, 1);
   });
 
