@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { mintToken } from '../auth/token-service';
 import { buildDemoStore } from '../db/seed-data/build-demo-store';
 import { replaceStore } from '../db/store/write-store';
 import { workflowIdFor } from '../domain/conversation';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
+import { ConversationWorkflow } from '../workflows';
+import { messageUpdate, stateQuery } from '../workflows/definitions';
 import { eventually } from './support/eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from './support/stack';
 import { startTimeSkipping } from './support/time-skipping';
@@ -32,10 +36,13 @@ describe('conversation timers, on a time-skipping server', () => {
       const client = stack().env.client;
       await Promise.all(ids.splice(0).map((id) => client.workflow.getHandle(workflowIdFor(id)).terminate('test over').catch(() => undefined)));
     });
-    return async (channel: string): Promise<Chat> => {
-      const chat = await startChat(stack(), channel);
-      ids.push(chat.id);
-      return chat;
+    return {
+      track: (id: string) => ids.push(id),
+      async chat(channel: string): Promise<Chat> {
+        const chat = await startChat(stack(), channel);
+        ids.push(chat.id);
+        return chat;
+      },
     };
   }
 
@@ -44,7 +51,7 @@ describe('conversation timers, on a time-skipping server', () => {
     let channel: string;
     let agent: string;
     let supervisor: string;
-    const newChat = conversationsOf(() => stack);
+    const conversations = conversationsOf(() => stack);
 
     before(async () => {
       stack = await startStack({ temporal: startTimeSkipping, idleTimeoutMs: DAY });
@@ -62,7 +69,7 @@ describe('conversation timers, on a time-skipping server', () => {
       );
 
     it('when nobody claims a handoff within the SLA, then its priority rises each time and supervisors are notified', async () => {
-      const chat = await newChat(channel);
+      const chat = await conversations.chat(channel);
       assert.equal((await chat.say('I want to talk to a human')).status, 'awaiting_agent');
       const waiting = await viewAs(agent, chat.id);
       assert.equal(waiting.handoff.priority, 'normal');
@@ -91,7 +98,7 @@ describe('conversation timers, on a time-skipping server', () => {
     });
 
     it('when the owner does nothing for the lease, then the conversation goes back to the queue', async () => {
-      const chat = await newChat(channel);
+      const chat = await conversations.chat(channel);
       await chat.say('I want to talk to a human');
       assert.equal((await call(stack, 'POST', `/v1/conversations/${chat.id}/claim`, { token: agent, body: {} })).status, 200);
       const owned = await viewAs(agent, chat.id);
@@ -116,7 +123,7 @@ describe('conversation timers, on a time-skipping server', () => {
 
     it('when a resolved conversation stays quiet for a day, then it closes, and a new message continues it', async () => {
       const customer = (await stack.database.db('customers').orderBy('position').first('email')) as { email: string };
-      const chat = await newChat(channel);
+      const chat = await conversations.chat(channel);
       await chat.say('where is my order?');
       const which = await chat.say(customer.email);
       if (which.awaiting === 'order_id') await chat.say(which.options[0].id);
@@ -143,6 +150,42 @@ describe('conversation timers, on a time-skipping server', () => {
       assert.ok(view.decisions.some((d: { kind: string }) => d.kind === 'reopened'));
     });
 
+    it('when nobody writes for the idle timeout, then the workflow ends closed and refuses further messages', async () => {
+      const conversationId = randomUUID();
+      const handle = await stack.env.client.workflow.start(ConversationWorkflow, {
+        workflowId: workflowIdFor(conversationId),
+        taskQueue: stack.taskQueue,
+        args: [{ conversationId, channel: 'chat', idleTimeoutMs: DAY }],
+      });
+      await handle.executeUpdate(messageUpdate, { args: ['hello'] });
+      // The time-skipping client moves the clock while it waits for the result.
+      const final = await handle.result();
+      assert.equal(final.status, 'closed');
+      assert.deepEqual(final.decisions.map((d) => d.kind), ['reply', 'closed']);
+      assert.equal(final.transcript.at(-1)?.from, 'system');
+      assert.equal((await handle.query(stateQuery)).status, 'closed');
+      await assert.rejects(handle.executeUpdate(messageUpdate, { args: ['still there?'] }), WorkflowNotFoundError, 'a finished run takes no messages');
+    });
+
+    it('when the conversation closed after being idle, then a new message over the API continues the same conversation', async () => {
+      const conversationId = randomUUID();
+      const handle = await stack.env.client.workflow.start(ConversationWorkflow, {
+        workflowId: workflowIdFor(conversationId),
+        taskQueue: stack.taskQueue,
+        args: [{ conversationId, channel: 'chat', idleTimeoutMs: DAY }],
+      });
+      conversations.track(conversationId);
+      await handle.result();
+      const res = await call(stack, 'POST', `/v1/conversations/${conversationId}/messages`, { token: channel, body: { text: 'hello' } });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.status, 'open');
+      const view = (await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: channel })).body;
+      assert.deepEqual(view.transcript.map((t: { from: string }) => t.from), ['system', 'customer', 'bot']);
+      assert.deepEqual(view.transcript.map((t: { seq: number }) => t.seq), [1, 2, 3]);
+      assert.equal(view.runs, 2);
+      assert.ok(view.decisions.some((d: { kind: string }) => d.kind === 'reopened'));
+    });
+
     it('when a returned parcel does not arrive, then the bot follows up after a period, and after the second a person takes over', async () => {
       const row = await stack.database.db('orders as o')
         .join('customers as c', 'c.id', 'o.customer_id')
@@ -152,7 +195,7 @@ describe('conversation timers, on a time-skipping server', () => {
         .orderBy('o.position', 'desc')
         .first('o.id as orderId', 'c.email as email', 'm.id as methodId');
       const item = await stack.database.db('order_items').where({ order_id: row.orderId }).orderBy('position').first('item_id');
-      const chat = await newChat(channel);
+      const chat = await conversations.chat(channel);
       await chat.say(`I want to return an item from order ${row.orderId}`);
       await chat.say(row.email);
       await chat.say(item.item_id);
@@ -191,7 +234,7 @@ describe('conversation timers, on a time-skipping server', () => {
 
   describe('approvals', () => {
     let stack: TestStack;
-    const newChat = conversationsOf(() => stack);
+    const conversations = conversationsOf(() => stack);
 
     // A $1.00 automatic limit: any cancellation needs a supervisor.
     before(async () => {
@@ -208,7 +251,7 @@ describe('conversation timers, on a time-skipping server', () => {
         .where({ 'o.status': 'pending', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
         .orderBy('o.position')
         .first('o.id as orderId', 'c.email as email');
-      const chat = await newChat(await stack.token('channel'));
+      const chat = await conversations.chat(await stack.token('channel'));
       const orderStatus = async () => (await stack.database.db('orders').where({ id: target.orderId }).first('status')).status as string;
       const requestStatus = async () => (await stack.database.db('approval_requests').where({ conversation_id: chat.id }).first('status'))?.status as string | undefined;
       await chat.say(`I want to cancel order ${target.orderId}`);
