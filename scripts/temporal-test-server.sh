@@ -6,8 +6,9 @@
 # stdout is the executable to export as TEMPORAL_TEST_SERVER_PATH.
 set -euo pipefail
 
-# The newest Java SDK release when this was written; its test server handles the Updates that
-# conversations receive from the TypeScript SDK 1.24.
+# The newest Java SDK release when this was written. Conversations take messages as Updates, and
+# test servers before 1.24.0 (1.23.2 tried) record an Update's completion but never hand its result
+# to the TypeScript client, so every customer message hangs there; 1.24.0 and later answer.
 readonly VERSION=1.38.0
 readonly CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/temporal-test-server/$VERSION"
 readonly WRAPPER="$CACHE/temporal-test-server"
