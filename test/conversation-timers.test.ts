@@ -146,6 +146,7 @@ describe('conversation timers, on a time-skipping server', () => {
       assert.notEqual(back.awaiting, 'email', 'a returning customer verified in this conversation is not asked again');
       const view = await chat.view();
       assert.equal(view.csat.score, 4);
+      assert.ok(view.transcript.some((t: { text: string }) => t.text === 'thanks, bye'), 'the history stays');
       assert.equal(view.runs, 2);
       assert.ok(view.decisions.some((d: { kind: string }) => d.kind === 'reopened'));
     });
