@@ -8,7 +8,7 @@ import { replaceStore } from '../../tau/store/replace-store';
 import { workflowIdFor } from '../../domain/conversation';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { ConversationWorkflow } from '../../workflows';
-import { messageUpdate, stateQuery } from '../../workflows/definitions';
+import { messageUpdate, stateQuery } from '../../workflows/conversation/definitions';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
 import { startTimeSkipping } from '../support/time-skipping';
