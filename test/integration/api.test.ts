@@ -148,24 +148,6 @@ describe('the HTTP API on a real worker and dev server', () => {
       assert.equal((await call(stack, 'GET', '/v1/conversations/not-a-uuid', { token: channel })).status, 404);
     });
 
-    it('when the conversation closed after being idle, then a new message continues the same conversation', async () => {
-      const conversationId = randomUUID();
-      const handle = await stack.env.client.workflow.start(ConversationWorkflow, {
-        workflowId: workflowIdFor(conversationId),
-        taskQueue: stack.taskQueue,
-        args: [{ conversationId, channel: 'chat', idleTimeoutMs: 500 }],
-      });
-      await handle.result();
-      const res = await call(stack, 'POST', `/v1/conversations/${conversationId}/messages`, { token: channel, body: { text: 'hello' } });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.equal(res.body.status, 'open');
-      const view = await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: channel });
-      assert.deepEqual(view.body.transcript.map((t: { from: string }) => t.from), ['system', 'customer', 'bot']);
-      assert.deepEqual(view.body.transcript.map((t: { seq: number }) => t.seq), [1, 2, 3]);
-      assert.equal(view.body.runs, 2);
-      assert.ok(view.body.decisions.some((d: { kind: string }) => d.kind === 'reopened'));
-    });
-
     it('when the conversation was terminated, then a new message gets 409 and the transcript stays as it was', async () => {
       const conversationId = randomUUID();
       const handle = await stack.env.client.workflow.start(ConversationWorkflow, {

@@ -104,27 +104,4 @@ describe('approvals', () => {
       assert.equal((await call(stack, 'GET', '/v1/approvals', { token: channel })).status, 403);
     });
   });
-
-  describe('an approval nobody gives in time', () => {
-    let quick: TestStack;
-    before(async () => {
-      quick = await startStack({ policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: 100 }, timings: { approvalTimeoutMs: 1_500 } });
-      await replaceStore(quick.database.db, buildDemoStore());
-    });
-    after(() => quick?.close());
-
-    it('when the approval times out, then nothing changes, the request is closed and a person takes over', async () => {
-      const target = await pendingCardOrder(quick);
-      const chat = await startChat(quick, await quick.token('channel'));
-      const approvalId = await cancelOverTheLimit(chat, target, quick, await quick.token('agent'));
-      const view = await eventually(async () => {
-        const v = await chat.view();
-        return v.status === 'awaiting_agent' ? v : undefined;
-      }, 'the approval to time out');
-      assert.equal(view.handoff.reasons[0].code, 'approval_timed_out');
-      assert.equal(await orderStatus(target.orderId, quick), 'pending');
-      const row = await quick.database.db('approval_requests').where({ approval_id: approvalId }).first('status');
-      assert.equal(row.status, 'timed_out');
-    });
-  });
 });

@@ -144,21 +144,6 @@ describe('ConversationWorkflow on a real dev server', () => {
     });
   });
 
-  it('when nobody writes for the idle timeout, then the conversation closes and refuses new messages', async () => {
-    const taskQueue = uniqueTaskQueue('idle');
-    const worker = await newWorker(taskQueue);
-    await worker.runUntil(async () => {
-      const handle = await startConversation(taskQueue, { idleTimeoutMs: 3000 });
-      await handle.executeUpdate(messageUpdate, { args: ['hello'] });
-      const final = await handle.result();
-      assert.equal(final.status, 'closed');
-      assert.deepEqual(final.decisions.map((d) => d.kind), ['reply', 'closed']);
-      assert.equal(final.transcript.at(-1)?.from, 'system');
-      const view = await handle.query(stateQuery);
-      assert.equal(view.status, 'closed');
-    });
-  });
-
   it('when the worker is restarted mid-conversation, then the conversation goes on where it was', async () => {
     const taskQueue = uniqueTaskQueue('restart');
     const first = await newWorker(taskQueue);

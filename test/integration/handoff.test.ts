@@ -3,7 +3,6 @@ import { after, before, beforeEach, describe, it } from 'mocha';
 import { mintToken } from '../../auth/token-service';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
-import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -157,44 +156,6 @@ describe('handoff to a person', () => {
       const packet = (await angry.view()).handoff;
       assert.ok(packet.reasons.some((r: any) => r.code === 'profanity' || r.code === 'insult'), JSON.stringify(packet.reasons));
       assert.equal(packet.priority, 'high');
-    });
-  });
-
-  describe('handoff timers', () => {
-    let quick: TestStack;
-    let agent: string;
-    let supervisor: string;
-    before(async () => {
-      quick = await startStack({ timings: { handoffSlaMs: 1_500, agentLeaseMs: 1_500 } });
-      agent = await mintToken(quick.database.db, { role: 'agent', name: 'Alex' });
-      supervisor = await mintToken(quick.database.db, { role: 'supervisor', name: 'Sam' });
-    });
-    after(() => quick?.close());
-
-    it('when nobody claims it within the SLA, then its priority rises and supervisors are notified', async () => {
-      const chat = await startChat(quick, await quick.token('channel'));
-      await chat.say('I want to talk to a human');
-      const raised = await eventually(async () => {
-        const view = (await call(quick, 'GET', `/v1/conversations/${chat.id}`, { token: agent })).body;
-        return view.handoff.priority === 'urgent' ? view : undefined;
-      }, 'two SLA breaches');
-      assert.ok(raised.handoff.slaBreaches >= 2);
-      const notes = (await call(quick, 'GET', '/v1/agent/notifications', { token: supervisor })).body.notifications;
-      assert.ok(notes.some((n: any) => n.kind === 'sla_breach' && n.conversationId === chat.id));
-      assert.equal((await call(quick, 'GET', '/v1/agent/notifications', { token: agent })).status, 403);
-    });
-
-    it('when the owner does nothing past the lease, then the conversation goes back to the queue', async () => {
-      const chat = await startChat(quick, await quick.token('channel'));
-      await chat.say('I want to talk to a human');
-      assert.equal((await call(quick, 'POST', `/v1/conversations/${chat.id}/claim`, { token: agent, body: {} })).status, 200);
-      const back = await eventually(async () => {
-        const view = (await call(quick, 'GET', `/v1/conversations/${chat.id}`, { token: agent })).body;
-        return view.status === 'awaiting_agent' && view.agentActions.some((a: any) => a.action === 'lease_expired') ? view : undefined;
-      }, 'the lease to expire');
-      assert.equal(back.handoff.owner, undefined);
-      const reply = await call(quick, 'POST', `/v1/conversations/${chat.id}/agent-messages`, { token: agent, body: { text: 'sorry, back now' } });
-      assert.equal(reply.status, 409, 'an expired owner must claim again');
     });
   });
 });

@@ -37,11 +37,13 @@ export interface StackOptions {
   policy?: PolicySettings;
   /** Where the API's request lines and the worker's activity lines go (nowhere when left out). */
   logger?: Logger;
+  /** The Temporal server to run on; the dev server unless a test needs another (e.g. the time-skipping one). */
+  temporal?: () => Promise<TestWorkflowEnvironment>;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
-  const [env, database, payments] = await Promise.all([startTemporal(), temporaryDatabase(), startTestPayments()]);
+  const [env, database, payments] = await Promise.all([(options.temporal ?? startTemporal)(), temporaryDatabase(), startTestPayments()]);
   if (options.seedDbDir) await importTauStore(database.db, options.seedDbDir);
   const taskQueue = uniqueTaskQueue('api');
   const namespace = env.namespace ?? 'default';
