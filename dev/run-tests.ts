@@ -58,6 +58,15 @@ if (misplaced.length > 0) {
   process.exit(1);
 }
 
+/**
+ * The timer tests' Java time-skipping server: installed once from Maven Central (cached), so `npm test`
+ * works on a fresh clone with Java and Maven. Without them the timer tests fail and say what to install.
+ */
+function installedTestServer(): string | undefined {
+  const install = spawnSync('bash', [path.join(root, 'scripts', 'temporal-test-server.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  return install.status === 0 ? install.stdout.trim().split('\n').at(-1) : undefined;
+}
+
 const total: Counts = { passes: 0, failures: 0, pending: 0 };
 let failedRuns = 0;
 for (const run of runs) {
@@ -65,6 +74,7 @@ for (const run of runs) {
   if (run.suite === 'integration') {
     const cli = resolveTemporalCli();
     if (cli) env.TEMPORAL_CLI_PATH = cli;
+    env.TEMPORAL_TEST_SERVER_PATH ??= installedTestServer();
   }
   const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mocha-summary-')), 'counts.json');
   env.MOCHA_SUMMARY_FILE = summary;
