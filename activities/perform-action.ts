@@ -2,27 +2,15 @@ import type { Knex } from 'knex';
 import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
 import { findCustomer, findOrder, findProducts } from '../db/repositories/store-queries';
 import { evaluate } from '../domain/policy';
-import type { ActionRequest, ConversationFacts, PolicySettings, Proposal, StoreRecords } from '../domain/policy';
+import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
 import { ActionRefused, carryOut, isStoreAction } from '../store-actions';
-import { requestFromToolCall } from '../tau/tool-call';
 
-export type PerformActionInput =
-  | {
-      /** The action, in the policy's own terms. */
-      request: ActionRequest;
-      /** What the conversation knows: who is authenticated, what they confirmed, what a human approved. */
-      facts: ConversationFacts;
-    }
-  | {
-      /**
-       * The tau-form call (`cancel_pending_order` with snake_case kwargs) that workflow code built
-       * before requests were passed as they are; recorded histories and running conversations still
-       * send it, so the tau adapter maps it to a request.
-       */
-      toolName: string;
-      kwargs: Record<string, unknown>;
-      facts: ConversationFacts;
-    };
+export interface PerformActionInput {
+  /** The action, in the policy's own terms. */
+  request: ActionRequest;
+  /** What the conversation knows: who is authenticated, what they confirmed, what a human approved. */
+  facts: ConversationFacts;
+}
 
 /** Money the action gives back, with where it goes: gift cards are credited by the store itself. */
 export interface RefundToMove {
@@ -44,10 +32,12 @@ export type PerformActionResult =
 export function createActionActivities(deps: { db: Knex; policy: PolicySettings }) {
   return {
     async performAction(input: PerformActionInput): Promise<PerformActionResult> {
-      const request = 'request' in input ? input.request : requestFromToolCall(input.toolName, input.kwargs);
-      if (!request) {
-        const name = 'toolName' in input ? input.toolName : 'this request';
-        return { status: 'refused', outcome: 'deny', reason: `${name} is not an action this layer performs` };
+      const { request } = input;
+      // Inputs were JSON: an unknown kind, or a task scheduled by older code in the tau form ({toolName,
+      // kwargs}, no request), is refused before anything is read.
+      if (!isActionRequest(request)) {
+        const name = JSON.stringify((request as { kind?: unknown } | undefined)?.kind ?? (input as { toolName?: unknown }).toolName ?? null);
+        return { status: 'refused', outcome: 'deny', rule: 'request-shape', reason: `${name} is not an action this layer performs` };
       }
       const records = await recordsFor(deps.db, request, input.facts.customerId);
       const decision = evaluate(request, {
@@ -85,6 +75,10 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       return { status: 'executed', output, proposal: decision.proposal, refunds };
     },
   };
+}
+
+function isActionRequest(request: unknown): request is ActionRequest {
+  return typeof request === 'object' && request !== null && (ACTION_KINDS as readonly unknown[]).includes((request as { kind?: unknown }).kind);
 }
 
 /** The customer, the named order and the products of the items being changed, read just now. */

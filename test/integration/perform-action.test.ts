@@ -5,7 +5,8 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { exportTauStore } from '../../tau/store/export';
 import { replaceStore } from '../../tau/store/replace-store';
 import { toPythonJson } from '../../tau/format/python-json';
-import { DEFAULT_POLICY_SETTINGS, type ConversationFacts } from '../../domain/policy';
+import { DEFAULT_POLICY_SETTINGS, type ActionRequest, type ConversationFacts } from '../../domain/policy';
+import { requestFromToolCall } from '../../tau/tool-call';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -22,6 +23,8 @@ const facts = (customerId: string | null, proposalId?: string): ConversationFact
   approvals: [],
   completedProposalIds: [],
 });
+
+const cancel = (orderId: string, reason: string): ActionRequest => ({ kind: 'cancel_pending_order', orderId, reason });
 
 /** Orders from the demo store picked by what the tests need, so the tests follow the seed. */
 async function pick() {
@@ -52,7 +55,7 @@ describe('performAction: the policy is enforced again where the store is written
 
   it('when the customer confirms the exact proposal, then the pending order is cancelled', async () => {
     const { pending } = await pick();
-    const call: PerformActionInput = { toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) };
+    const call: PerformActionInput = { request: { kind: 'cancel_pending_order', orderId: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) };
     const first = await perform(call);
     assert.equal(first.status, 'refused');
     assert.equal(first.status === 'refused' && first.outcome, 'needs_confirmation');
@@ -70,10 +73,12 @@ describe('performAction: the policy is enforced again where the store is written
     assert.equal(await storeText(), before);
   });
 
-  it('when the request comes in the policy’s own form, then it gets the same proposal as the tau-form call and is carried out', async () => {
+  it('when the request comes in the policy’s own form, then it gets the same proposal as the tau-form call mapped by the tau adapter and is carried out', async () => {
     const { pending } = await pick();
     const request = { kind: 'cancel_pending_order' as const, orderId: pending.id, reason: 'ordered by mistake' };
-    const asTool = await perform({ toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'ordered by mistake' }, facts: facts(pending.customer_id) });
+    const fromTool = requestFromToolCall('cancel_pending_order', { order_id: pending.id, reason: 'ordered by mistake' });
+    assert.ok(fromTool);
+    const asTool = await perform({ request: fromTool, facts: facts(pending.customer_id) });
     const asked = await perform({ request, facts: facts(pending.customer_id) });
     const proposalId = asked.status === 'refused' ? asked.proposal?.proposalId : undefined;
     assert.ok(proposalId);
@@ -87,24 +92,27 @@ describe('performAction: the policy is enforced again where the store is written
 
   it('when a confirmation was given for a different proposal, then it is refused as stale', async () => {
     const { pending } = await pick();
-    const asked = await perform({ toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) });
+    const asked = await perform({ request: { kind: 'cancel_pending_order', orderId: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) });
     const proposalId = asked.status === 'refused' ? asked.proposal?.proposalId : undefined;
     const before = await storeText();
-    const other = await perform({ toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'ordered by mistake' }, facts: facts(pending.customer_id, proposalId) });
+    const other = await perform({ request: { kind: 'cancel_pending_order', orderId: pending.id, reason: 'ordered by mistake' }, facts: facts(pending.customer_id, proposalId) });
     assert.equal(other.status, 'refused');
     assert.match(other.status === 'refused' ? other.reason : '', /confirm|proposal/i);
     assert.equal(await storeText(), before);
   });
 
   const refusals: [string, (p: Awaited<ReturnType<typeof pick>>) => PerformActionInput, RegExp][] = [
-    ['nobody is authenticated', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'no longer needed' }, facts: facts(null) }), /authenticat|identity|verify/i],
-    ['the order is unknown', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: '#W0000000', reason: 'no longer needed' }, facts: facts(p.pending.customer_id) }), /not found|find/i],
-    ["the order is someone else's", (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'no longer needed' }, facts: facts(p.stranger) }), /not found|find/i],
-    ['the order is not pending', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.delivered.id, reason: 'no longer needed' }, facts: facts(p.delivered.customer_id) }), /pending/i],
-    ['the cancel reason is not an allowed one', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'the manager said so' }, facts: facts(p.pending.customer_id) }), /reason/i],
-    ['the item ids are not in the order', (p) => ({ toolName: 'return_delivered_order_items', kwargs: { order_id: p.delivered.id, item_ids: ['0000000000'], payment_method_id: p.deliveredPaidWith }, facts: facts(p.delivered.customer_id) }), /item/i],
-    ['a cancelled order is returned', (p) => ({ toolName: 'return_delivered_order_items', kwargs: { order_id: p.cancelled.id, item_ids: [], payment_method_id: 'x' }, facts: facts(p.cancelled.customer_id) }), /deliver|item/i],
-    ['the action is not a write tool', (p) => ({ toolName: 'get_order_details', kwargs: { order_id: p.pending.id }, facts: facts(p.pending.customer_id) }), /not an action/],
+    ['nobody is authenticated', (p) => ({ request: cancel(p.pending.id, 'no longer needed'), facts: facts(null) }), /authenticat|identity|verify/i],
+    ['the order is unknown', (p) => ({ request: cancel('#W0000000', 'no longer needed'), facts: facts(p.pending.customer_id) }), /not found|find/i],
+    ["the order is someone else's", (p) => ({ request: cancel(p.pending.id, 'no longer needed'), facts: facts(p.stranger) }), /not found|find/i],
+    ['the order is not pending', (p) => ({ request: cancel(p.delivered.id, 'no longer needed'), facts: facts(p.delivered.customer_id) }), /pending/i],
+    ['the cancel reason is not an allowed one', (p) => ({ request: cancel(p.pending.id, 'the manager said so'), facts: facts(p.pending.customer_id) }), /reason/i],
+    ['the item ids are not in the order', (p) => ({ request: { kind: 'return_delivered_order_items', orderId: p.delivered.id, itemIds: ['0000000000'], paymentMethodId: p.deliveredPaidWith }, facts: facts(p.delivered.customer_id) }), /item/i],
+    ['a cancelled order is returned', (p) => ({ request: { kind: 'return_delivered_order_items', orderId: p.cancelled.id, itemIds: [], paymentMethodId: 'x' }, facts: facts(p.cancelled.customer_id) }), /deliver|item/i],
+    // Activity inputs arrive as JSON, so a kind the types rule out can still come in.
+    ['the action is not a write action', (p) => ({ request: { kind: 'get_order_details', orderId: p.pending.id } as unknown as ActionRequest, facts: facts(p.pending.customer_id) }), /not an action/],
+    // A task older workflow code scheduled in the tau form, run by this worker: refused, not guessed at.
+    ['the input is an old tau-form call', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'no longer needed' }, facts: facts(p.pending.customer_id) }) as unknown as PerformActionInput, /not an action/],
   ];
   for (const [label, build, reason] of refusals) {
     it(`when ${label}, then it is refused with a reason and the store is unchanged`, async () => {
@@ -121,7 +129,7 @@ describe('performAction: the policy is enforced again where the store is written
     if (!payable) return assert.fail('the demo store needs a pending order whose customer also holds a gift card');
     await database.db('payment_methods').where({ id: payable.giftCardId }).update({ balance_cents: 1 });
     const before = await storeText();
-    const result = await perform({ toolName: 'modify_pending_order_payment', kwargs: { order_id: payable.orderId, payment_method_id: payable.giftCardId }, facts: facts(payable.customerId) });
+    const result = await perform({ request: { kind: 'modify_pending_order_payment', orderId: payable.orderId, paymentMethodId: payable.giftCardId }, facts: facts(payable.customerId) });
     assert.equal(result.status, 'refused', JSON.stringify(result));
     assert.match(result.status === 'refused' ? result.reason : '', /balance|gift card/i);
     assert.equal(await storeText(), before);

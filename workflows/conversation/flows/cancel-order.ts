@@ -13,8 +13,7 @@ const REASON_OPTIONS: ReplyOption[] = [
 ];
 
 const cancelSpec = (flow: CancelOrderFlow): ActionSpec => ({
-  toolName: 'cancel_pending_order',
-  kwargs: { order_id: flow.orderId ?? '', reason: flow.reason ?? '' },
+  request: { kind: 'cancel_pending_order', orderId: flow.orderId ?? '', reason: flow.reason ?? '' },
   yesNo: [
     { id: 'yes', label: 'Yes, cancel it' },
     { id: 'no', label: 'No, keep it' },

@@ -6,8 +6,7 @@ import type { FlowReply } from './replies';
 import { creditThroughSaga } from '../refund-credit';
 
 const goodwillSpec = (flow: GoodwillCreditFlow): ActionSpec => ({
-  toolName: 'goodwill_credit',
-  kwargs: { order_id: flow.orderId, amount_cents: flow.amountCents, payment_method_id: flow.paymentMethodId, reason: flow.reason },
+  request: { kind: 'goodwill_credit', orderId: flow.orderId, amountCents: flow.amountCents, paymentMethodId: flow.paymentMethodId, reason: flow.reason },
   yesNo: [
     { id: 'yes', label: 'Yes, please' },
     { id: 'no', label: 'No, thank you' },

@@ -29,8 +29,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 const methodsOf = (facts: PaymentChangeFacts) => [...(facts.current ? [facts.current] : []), ...facts.others];
 
 const paymentSpec = (flow: PaymentChangeFlow, facts?: PaymentChangeFacts): ActionSpec => ({
-  toolName: 'modify_pending_order_payment',
-  kwargs: { order_id: flow.orderId ?? '', payment_method_id: flow.paymentMethodId ?? '' },
+  request: { kind: 'modify_pending_order_payment', orderId: flow.orderId ?? '', paymentMethodId: flow.paymentMethodId ?? '' },
   yesNo: [
     { id: 'yes', label: 'Yes, change it' },
     { id: 'no', label: 'No, keep it as it is' },

@@ -9,8 +9,7 @@ import { ask, type FlowReply } from './replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation } from '../../activity-proxies';
 
 const returnSpec = (flow: ReturnItemsFlow): ActionSpec => ({
-  toolName: 'return_delivered_order_items',
-  kwargs: { order_id: flow.orderId ?? '', item_ids: flow.itemIds ?? [], payment_method_id: flow.paymentMethodId ?? '' },
+  request: { kind: 'return_delivered_order_items', orderId: flow.orderId ?? '', itemIds: flow.itemIds ?? [], paymentMethodId: flow.paymentMethodId ?? '' },
   yesNo: [
     { id: 'yes', label: 'Yes, return them' },
     { id: 'no', label: 'No, keep them' },

@@ -12,8 +12,9 @@ const addressSpec = (state: CarriedState, flow: AddressFlow): ActionSpec => {
   const address = flow.address ?? { address1: '', address2: '', city: '', state: '', zip: '', country: '' };
   const forOrder = flow.kind === 'change_shipping_address';
   return {
-    toolName: forOrder ? 'modify_pending_order_address' : 'modify_user_address',
-    kwargs: forOrder ? { order_id: flow.orderId ?? '', ...address } : { user_id: state.identity?.customerId ?? '', ...address },
+    request: forOrder
+      ? { kind: 'modify_pending_order_address', orderId: flow.orderId ?? '', address }
+      : { kind: 'modify_user_address', userId: state.identity?.customerId ?? '', address },
     yesNo: [
       { id: 'yes', label: 'Yes, change it' },
       { id: 'no', label: 'No, keep it' },
@@ -43,6 +44,6 @@ export async function continueAddress(state: CarriedState, flow: AddressFlow, te
     const where = flow.kind === 'change_shipping_address' ? `order ${flow.orderId ?? ''} will be delivered to` : 'your default address is now';
     const a = flow.address;
     const line = a ? [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ') : '';
-    return doneReply(state, flow, spec.toolName, `address changed to ${line}`, `Done: ${where} ${line}.`);
+    return doneReply(state, flow, spec.request.kind, `address changed to ${line}`, `Done: ${where} ${line}.`);
   });
 }

@@ -13,11 +13,16 @@ import { orderItemOptions, refundMethodOptions, rememberReturnConversation, vari
 type ItemChangeFlow = ModifyItemsFlow | ExchangeItemsFlow;
 
 /** A pending order's item is changed at once; a delivered one is exchanged once it comes back. */
-const toolFor = (flow: ItemChangeFlow) => (flow.kind === 'exchange_items' ? 'exchange_delivered_order_items' : 'modify_pending_order_items');
+const kindFor = (flow: ItemChangeFlow) => (flow.kind === 'exchange_items' ? 'exchange_delivered_order_items' : 'modify_pending_order_items');
 
 const modifySpec = (flow: ItemChangeFlow): ActionSpec => ({
-  toolName: toolFor(flow),
-  kwargs: { order_id: flow.orderId ?? '', item_ids: flow.itemIds ?? [], new_item_ids: flow.newItemIds ?? [], payment_method_id: flow.paymentMethodId ?? '' },
+  request: {
+    kind: kindFor(flow),
+    orderId: flow.orderId ?? '',
+    itemIds: flow.itemIds ?? [],
+    newItemIds: flow.newItemIds ?? [],
+    paymentMethodId: flow.paymentMethodId ?? '',
+  },
   yesNo: [
     { id: 'yes', label: 'Yes, change it' },
     { id: 'no', label: 'No, keep it as it is' },

@@ -2,15 +2,15 @@ import type { PerformActionResult } from '../../../../activities/perform-action'
 import type { CarriedState, ProposingFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
 import { extractYesNo } from '../../../../domain/entities';
-import { describeProposal, type Proposal } from '../../../../domain/policy';
+import { describeProposal, type ActionKind, type ActionRequest, type Proposal } from '../../../../domain/policy';
 import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
 import { performAction } from '../../../activity-proxies';
 
-/** One consequential action of a flow: which tool, with what, and how to talk about it. */
+/** One consequential action of a flow: the request, in the policy's own terms, and how to talk about it. */
 export interface ActionSpec {
-  toolName: string;
-  kwargs: Record<string, unknown>;
+  /** Its kind also names the action in the reports the API returns. */
+  request: ActionRequest;
   /** The yes/no buttons, worded for this action. */
   yesNo: ReplyOption[];
   /** "cancel that order", "request that return": what the bot cannot do when refused. */
@@ -36,7 +36,7 @@ export async function proposeAction(
   /** Called with the proposal before the customer is asked (an offer by a supervisor approves it here). */
   onProposal?: (proposalId: string) => void,
 ): Promise<FlowReply> {
-  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, flow, null) });
+  const result = await performAction({ request: spec.request, facts: factsOf(state, flow, null) });
   if (result.status === 'refused' && result.outcome === 'needs_confirmation' && result.proposal) {
     flow.step = 'confirmation';
     flow.proposalId = result.proposal.proposalId;
@@ -44,7 +44,7 @@ export async function proposeAction(
     const lines = describeProposal(result.proposal).join(' ');
     return {
       ...ask(flow, `${spec.describe?.(result.proposal) ?? lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
-      actions: [{ name: spec.toolName, status: 'proposed', detail: lines }],
+      actions: [{ name: spec.request.kind, status: 'proposed', detail: lines }],
     };
   }
   if (result.status === 'refused' && result.rule && spec.askAgain?.rules.includes(result.rule)) return spec.askAgain.reply(result.reason, state);
@@ -66,9 +66,9 @@ export async function answerProposal(
   if (answer === 'no') return finish(state, { replies: [{ text: spec.declined }], intent: flow.kind });
   if (answer !== 'yes') return ask(flow, 'Shall I go ahead? Please answer yes or no.', 'confirmation', spec.yesNo);
   const proposalId = flow.proposalId ?? '';
-  const result = await performAction({ toolName: spec.toolName, kwargs: spec.kwargs, facts: factsOf(state, flow, proposalId) });
+  const result = await performAction({ request: spec.request, facts: factsOf(state, flow, proposalId) });
   if (result.status === 'refused' && result.outcome === 'needs_approval') {
-    return parkForApproval(state, flow, result.proposal ? describeProposal(result.proposal).join(' ') : spec.toolName, result.reason);
+    return parkForApproval(state, flow, result.proposal ? describeProposal(result.proposal).join(' ') : spec.request.kind, result.reason);
   }
   if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(result));
   (state.completedProposalIds ??= []).push(proposalId);
@@ -76,14 +76,14 @@ export async function answerProposal(
 }
 
 export function refusedReply(state: CarriedState, flow: ProposingFlow, spec: ActionSpec, reason: string): FlowReply {
-  const report = { name: spec.toolName, status: 'denied' as const, detail: reason };
+  const report = { name: spec.request.kind, status: 'denied' as const, detail: reason };
   (state.actions ??= []).push(report);
   return finish(state, { replies: [{ text: `I cannot ${spec.whatCannotBeDone}: ${reason}` }], intent: flow.kind, actions: [report] });
 }
 
 /** Records the executed action and closes the flow with the bot's account of it. */
-export function doneReply(state: CarriedState, flow: ProposingFlow, toolName: string, detail: string, text: string): FlowReply {
-  const report = { name: toolName, status: 'executed' as const, detail };
+export function doneReply(state: CarriedState, flow: ProposingFlow, action: ActionKind, detail: string, text: string): FlowReply {
+  const report = { name: action, status: 'executed' as const, detail };
   (state.actions ??= []).push(report);
   return finish(state, { replies: [{ text }], intent: flow.kind, actions: [report] });
 }
