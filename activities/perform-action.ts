@@ -4,11 +4,23 @@ import { findCustomer, findOrder, findProducts } from '../db/repositories/store-
 import { evaluate } from '../domain/policy';
 import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
 import { ActionRefused, carryOut, isStoreAction } from '../store-actions';
+import { requestFromToolCall } from '../tau/tool-call';
 
 export interface PerformActionInput {
   /** The action, in the policy's own terms. */
   request: ActionRequest;
   /** What the conversation knows: who is authenticated, what they confirmed, what a human approved. */
+  facts: ConversationFacts;
+}
+
+/**
+ * What workflow code before the switch to ActionRequest scheduled: a tau tool call. A task queued by
+ * such a run (a deploy mid-turn, a retry) is read through the tau adapter and checked by the policy
+ * like any request. Remove once no conversation can still be running that code.
+ */
+interface ToolCallInput {
+  toolName: string;
+  kwargs: Record<string, unknown>;
   facts: ConversationFacts;
 }
 
@@ -31,10 +43,9 @@ export type PerformActionResult =
  */
 export function createActionActivities(deps: { db: Knex; policy: PolicySettings }) {
   return {
-    async performAction(input: PerformActionInput): Promise<PerformActionResult> {
-      const { request } = input;
-      // Inputs were JSON: an unknown kind, or a task scheduled by older code in the tau form ({toolName,
-      // kwargs}, no request), is refused before anything is read.
+    async performAction(input: PerformActionInput | ToolCallInput): Promise<PerformActionResult> {
+      const request = 'request' in input ? input.request : requestFromToolCall(String(input.toolName), input.kwargs ?? {});
+      // Inputs were JSON: an unknown kind (or tool) is refused before anything is read.
       if (!isActionRequest(request)) {
         const name = JSON.stringify((request as { kind?: unknown } | undefined)?.kind ?? (input as { toolName?: unknown }).toolName ?? null);
         return { status: 'refused', outcome: 'deny', rule: 'request-shape', reason: `${name} is not an action this layer performs` };

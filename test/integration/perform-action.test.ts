@@ -90,6 +90,20 @@ describe('performAction: the policy is enforced again where the store is written
     assert.equal((await database.db('orders').where({ id: pending.id }).first('cancel_reason')).cancel_reason, 'ordered by mistake');
   });
 
+  it('when a task scheduled by older workflow code comes as a tau tool call, then it is the same request: same proposal, carried out on its confirmation', async () => {
+    const { pending } = await pick();
+    const oldForm = (proposalId?: string) =>
+      ({ toolName: 'cancel_pending_order', kwargs: { order_id: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id, proposalId) }) as unknown as PerformActionInput;
+    const asked = await perform({ request: { kind: 'cancel_pending_order', orderId: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) });
+    const proposalId = asked.status === 'refused' ? asked.proposal?.proposalId : undefined;
+    assert.ok(proposalId);
+    const unconfirmed = await perform(oldForm());
+    assert.equal(unconfirmed.status === 'refused' ? unconfirmed.proposal?.proposalId : undefined, proposalId);
+    const done = await perform(oldForm(proposalId));
+    assert.equal(done.status, 'executed', JSON.stringify(done));
+    assert.equal((await database.db('orders').where({ id: pending.id }).first('status')).status, 'cancelled');
+  });
+
   it('when a confirmation was given for a different proposal, then it is refused as stale', async () => {
     const { pending } = await pick();
     const asked = await perform({ request: { kind: 'cancel_pending_order', orderId: pending.id, reason: 'no longer needed' }, facts: facts(pending.customer_id) });
@@ -111,8 +125,8 @@ describe('performAction: the policy is enforced again where the store is written
     ['a cancelled order is returned', (p) => ({ request: { kind: 'return_delivered_order_items', orderId: p.cancelled.id, itemIds: [], paymentMethodId: 'x' }, facts: facts(p.cancelled.customer_id) }), /deliver|item/i],
     // Activity inputs arrive as JSON, so a kind the types rule out can still come in.
     ['the action is not a write action', (p) => ({ request: { kind: 'get_order_details', orderId: p.pending.id } as unknown as ActionRequest, facts: facts(p.pending.customer_id) }), /not an action/],
-    // A task older workflow code scheduled in the tau form, run by this worker: refused, not guessed at.
-    ['the input is an old tau-form call', (p) => ({ toolName: 'cancel_pending_order', kwargs: { order_id: p.pending.id, reason: 'no longer needed' }, facts: facts(p.pending.customer_id) }) as unknown as PerformActionInput, /not an action/],
+    // The form older workflow code scheduled, with a tool that is no action.
+    ['an old tau-form call names a read tool', (p) => ({ toolName: 'get_order_details', kwargs: { order_id: p.pending.id }, facts: facts(p.pending.customer_id) }) as unknown as PerformActionInput, /not an action/],
   ];
   for (const [label, build, reason] of refusals) {
     it(`when ${label}, then it is refused with a reason and the store is unchanged`, async () => {
