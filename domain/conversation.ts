@@ -211,6 +211,12 @@ export interface AgentAction {
 }
 
 /** A command from a person, delivered to the conversation as an Update (accepted or refused at once). */
+/** What a person's command answers: the conversation's status after it, and who owns it. */
+export interface AgentCommandResult {
+  status: ConversationStatus;
+  owner?: string;
+}
+
 export type AgentCommand =
   | { action: 'claim'; by: string; role: 'agent' | 'supervisor'; takeOver?: boolean }
   | { action: 'reply'; by: string; role: 'agent' | 'supervisor'; text: string }

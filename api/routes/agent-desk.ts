@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
+import type { ApprovalRequest, QueueItem, StaffNotification } from '../contracts';
 import type { ConversationGateway } from '../conversation-gateway';
 import { allowRoles } from '../authorization';
 import { HttpError, notFound } from '../http-error';
@@ -25,25 +26,35 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
       .whereNot({ status: 'done' })
       .orderBy([{ column: 'priority_rank', order: 'desc' }, { column: 'requested_at', order: 'asc' }])
       .select('conversation_id', 'status', 'priority', 'reasons', 'summary', 'customer_name', 'claimed_by', 'requested_at', 'sla_due_at')) as Record<string, unknown>[];
-    res.json({
-      queue: rows.map((r) => ({
-        conversationId: r.conversation_id,
-        status: r.status,
-        priority: r.priority,
-        reasons: r.reasons,
-        summary: r.summary,
-        customerName: r.customer_name ?? null,
-        claimedBy: r.claimed_by ?? null,
-        requestedAt: r.requested_at,
-        slaDueAt: r.sla_due_at ?? null,
-      })),
-    });
+    const queue = rows.map(
+      (r): QueueItem => ({
+        conversationId: r.conversation_id as string,
+        status: r.status as QueueItem['status'],
+        priority: r.priority as QueueItem['priority'],
+        reasons: r.reasons as string,
+        summary: r.summary as string,
+        customerName: (r.customer_name as string | null) ?? null,
+        claimedBy: (r.claimed_by as string | null) ?? null,
+        requestedAt: r.requested_at as string,
+        slaDueAt: (r.sla_due_at as string | null) ?? null,
+      }),
+    );
+    res.json({ queue });
   });
 
   router.get('/agent/notifications', allowRoles('supervisor'), async (_req, res) => {
     const rows = (await deps.db('staff_notifications').orderBy('id', 'desc').limit(50)
       .select('id', 'kind', 'conversation_id', 'text', 'created_at')) as Record<string, unknown>[];
-    res.json({ notifications: rows.map((r) => ({ id: r.id, kind: r.kind, conversationId: r.conversation_id, text: r.text, at: r.created_at })) });
+    const notifications = rows.map(
+      (r): StaffNotification => ({
+        id: r.id as number,
+        kind: r.kind as string,
+        conversationId: (r.conversation_id as string | null) ?? null,
+        text: r.text as string,
+        at: r.created_at as string,
+      }),
+    );
+    res.json({ notifications });
   });
 
   router.post('/conversations/:id/claim', people, async (req, res) => {
@@ -71,18 +82,19 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
   router.get('/approvals', people, async (_req, res) => {
     const rows = (await deps.db('approval_requests').where({ status: 'pending' }).orderBy('requested_at')
       .select('approval_id', 'proposal_id', 'conversation_id', 'role', 'action', 'detail', 'reason', 'requested_at')) as Record<string, unknown>[];
-    res.json({
-      approvals: rows.map((r) => ({
-        approvalId: r.approval_id,
-        proposalId: r.proposal_id,
-        conversationId: r.conversation_id,
-        role: r.role,
-        action: r.action,
-        detail: r.detail,
-        reason: r.reason,
-        requestedAt: r.requested_at,
-      })),
-    });
+    const approvals = rows.map(
+      (r): ApprovalRequest => ({
+        approvalId: r.approval_id as string,
+        proposalId: r.proposal_id as string,
+        conversationId: r.conversation_id as string,
+        role: r.role as ApprovalRequest['role'],
+        action: r.action as string,
+        detail: r.detail as string,
+        reason: r.reason as string,
+        requestedAt: r.requested_at as string,
+      }),
+    );
+    res.json({ approvals });
   });
 
   router.post('/approvals/:approvalId', allowRoles('supervisor'), async (req, res) => {

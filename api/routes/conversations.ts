@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { CreatedConversation } from '../contracts';
 import type { Knex } from 'knex';
 import { mintToken } from '../../auth/token-service';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
@@ -14,7 +15,7 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
     const body = parseBody(createConversationBody, req.body);
     const conversationId = await deps.gateway.start(body);
     const token = await mintToken(deps.db, { role: 'conversation', name: `widget for ${conversationId}`, conversationId });
-    res.status(201).location(`/v1/conversations/${conversationId}`).json({ conversationId, token });
+    res.status(201).location(`/v1/conversations/${conversationId}`).json({ conversationId, token } satisfies CreatedConversation);
   });
 
   router.post('/:id/messages', allowRoles('channel', 'conversation'), async (req, res) => {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Me } from '../contracts';
 import { HttpError } from '../http-error';
 
 /** Who the bearer token belongs to, so a console can greet its user and show what their role may do. */
@@ -7,7 +8,7 @@ export function meRoutes(): Router {
   router.get('/me', (req, res) => {
     const principal = req.principal;
     if (!principal) throw new HttpError(401, 'unauthenticated', 'send Authorization: Bearer <token>');
-    res.json({ name: principal.name, role: principal.role });
+    res.json({ name: principal.name, role: principal.role } satisfies Me);
   });
   return router;
 }

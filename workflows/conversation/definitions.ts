@@ -1,6 +1,6 @@
 /** Updates and queries of a conversation, shared by the workflow and its clients. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentCommand, ConversationStatus, ConversationView, GoodwillOffer, MessageResult } from '../../domain/conversation';
+import type { AgentCommand, AgentCommandResult, ConversationView, GoodwillOffer, MessageResult } from '../../domain/conversation';
 
 export const messageUpdate = defineUpdate<MessageResult, [string]>('message');
 export const stateQuery = defineQuery<ConversationView>('state');
@@ -15,10 +15,7 @@ export const customerNoticeSignal = defineSignal<[{ key: string; text: string }]
 /** A supervisor decided on a proposal over the automatic limit. */
 export const approvalDecidedSignal = defineSignal<[ApprovalDecisionEvent]>('approvalDecided');
 
-export interface AgentCommandResult {
-  status: ConversationStatus;
-  owner?: string;
-}
+export type { AgentCommandResult } from '../../domain/conversation';
 
 export interface ApprovalDecisionEvent {
   proposalId: string;

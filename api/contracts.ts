@@ -1,0 +1,54 @@
+/**
+ * The bodies of the agent desk's HTTP answers that no other module types: the routes build them and
+ * the web pages read them (through JSDoc), so both are checked against the same shapes.
+ */
+import type { Principal } from '../auth/roles';
+import type { AgentCommandResult, ConversationStatus, Priority } from '../domain/conversation';
+
+/** `GET /v1/me`: who the token belongs to. */
+export type Me = Pick<Principal, 'name' | 'role'>;
+
+/** `POST /v1/conversations`: the new conversation and a token that reaches it alone. */
+export interface CreatedConversation {
+  conversationId: string;
+  token: string;
+}
+
+/** One entry of `GET /v1/agent/queue`. */
+export interface QueueItem {
+  conversationId: string;
+  status: Extract<ConversationStatus, 'awaiting_agent' | 'with_agent'>;
+  priority: Priority;
+  /** The escalation reasons, in words. */
+  reasons: string;
+  summary: string;
+  customerName: string | null;
+  claimedBy: string | null;
+  requestedAt: string;
+  slaDueAt: string | null;
+}
+
+/** One entry of `GET /v1/approvals`: a proposal over the automatic limit. */
+export interface ApprovalRequest {
+  approvalId: string;
+  proposalId: string;
+  conversationId: string;
+  /** Who may decide it. */
+  role: 'agent' | 'supervisor';
+  action: string;
+  detail: string;
+  reason: string;
+  requestedAt: string;
+}
+
+/** One entry of `GET /v1/agent/notifications` (supervisors only). */
+export interface StaffNotification {
+  id: number;
+  kind: string;
+  conversationId: string | null;
+  text: string;
+  at: string;
+}
+
+/** What an agent command (claim, reply, resolve, return to bot) answers. */
+export type CommandResult = AgentCommandResult;
