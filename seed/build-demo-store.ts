@@ -1,7 +1,8 @@
 import { fromCents } from '../db/money';
-import type { TauOrder, TauOrderItem, TauPaymentMethod, TauProduct, TauStore, TauUser } from '../tau/format/records';
+import { paymentMethodToTau } from '../tau/entities';
+import type { TauOrder, TauOrderItem, TauProduct, TauStore, TauUser } from '../tau/format/records';
 import { CATALOG } from './catalog';
-import { CUSTOMERS, type SeedPaymentMethod } from './customers';
+import { CUSTOMERS } from './customers';
 import { ORDERS, type SeedOrder } from './orders';
 
 /** The product's own demo store as tau records, built from the seed data (which it checks for consistency). */
@@ -40,7 +41,7 @@ export function buildDemoStore(): TauStore {
         name: { first_name: customer.firstName, last_name: customer.lastName },
         address: { ...customer.address },
         email: customer.email,
-        payment_methods: new Map(customer.paymentMethods.map((method) => [method.id, toPaymentMethod(method)])),
+        payment_methods: new Map(customer.paymentMethods.map((method) => [method.id, paymentMethodToTau(method)])),
         orders: ORDERS.filter((order) => order.userId === customer.userId).map((order) => order.orderId),
       },
     ]),
@@ -69,17 +70,6 @@ function toProduct(product: (typeof CATALOG)[number]): TauProduct {
       }),
     ),
   };
-}
-
-function toPaymentMethod(method: SeedPaymentMethod): TauPaymentMethod {
-  switch (method.source) {
-    case 'credit_card':
-      return { source: 'credit_card', id: method.id, brand: method.brand, last_four: method.lastFour };
-    case 'gift_card':
-      return { source: 'gift_card', id: method.id, balance: fromCents(method.balanceCents) };
-    case 'paypal':
-      return { source: 'paypal', id: method.id };
-  }
 }
 
 const sumCents = (prices: number[]): number => prices.reduce((total, price) => total + Math.round(price * 100), 0);

@@ -1,11 +1,6 @@
-import type { Address } from '../domain/store/entities';
+import type { Address, PaymentMethod } from '../domain/store/entities';
 
 /** The demo store's customers. Gift card balances are in cents. */
-
-export type SeedPaymentMethod =
-  | { source: 'credit_card'; id: string; brand: string; lastFour: string }
-  | { source: 'gift_card'; id: string; balanceCents: number }
-  | { source: 'paypal'; id: string };
 
 export interface SeedCustomer {
   userId: string;
@@ -13,7 +8,7 @@ export interface SeedCustomer {
   lastName: string;
   email: string;
   address: Address;
-  paymentMethods: SeedPaymentMethod[];
+  paymentMethods: PaymentMethod[];
 }
 
 const address = (address1: string, address2: string, city: string, state: string, zip: string): Address => ({
