@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import type { Knex } from 'knex';
 import { replayActions, type ToolAction } from '../../tau/replay';
@@ -14,37 +13,8 @@ import { getOrder, getUser } from '../../tau/store/queries';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import type { TauStore } from '../../tau/format/records';
 import { describeUnless } from '../support/skip';
+import { BOOTS, BOOTS_AVAILABLE, CANCELLED, CREDIT_CARD, DELIVERED, ESPRESSO, ESPRESSO_AVAILABLE, ESPRESSO_UNAVAILABLE, GIFT_CARD, MOUSE, MOUSE_AVAILABLE, MOUSE_UNAVAILABLE, OTHER_USERS_CARD, PAYPAL, PENDING, PENDING_GIFT_CARD_PAID, PROCESSED, SNEAKERS, TAU_DB_DIR, UMBRELLA, UMBRELLA_AVAILABLE, USER } from '../support/tau-retail-records';
 
-const TAU_DB_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'tau-retail', 'db');
-
-// Records of the shared tau-retail store used below. olivia_ito_3591 holds gift_card_7794233 (56.00),
-// paypal_8049766 and credit_card_9753331, and these orders:
-const USER = 'olivia_ito_3591';
-const GIFT_CARD = 'gift_card_7794233';
-const PAYPAL = 'paypal_8049766';
-const CREDIT_CARD = 'credit_card_9753331';
-/** Pending, paid 663.85 by credit card: Gaming Mouse 3330317167 (137.32), Patio Umbrella 3111466194 (285.66), Hiking Boots 2648909398 (240.87). */
-const PENDING = '#W5442520';
-/** Pending, paid 3570.34 by the gift card. */
-const PENDING_GIFT_CARD_PAID = '#W3657213';
-/** Delivered, paid 3203.78 by PayPal: Espresso Machine 6242772310 (2996.03), Sneakers 9727387530 (207.75). */
-const DELIVERED = '#W5866402';
-const PROCESSED = '#W5353646';
-/** Another customer's cancelled order and credit card. */
-const CANCELLED = '#W8377068';
-const OTHER_USERS_CARD = 'credit_card_2641784';
-
-const MOUSE = '3330317167';
-const MOUSE_AVAILABLE = '2193628750'; // 162.15
-const MOUSE_UNAVAILABLE = '7420906769';
-const UMBRELLA = '3111466194';
-const UMBRELLA_AVAILABLE = '6243981804'; // 329.85
-const BOOTS = '2648909398';
-const BOOTS_AVAILABLE = '1615379700'; // 253.89
-const ESPRESSO = '6242772310';
-const ESPRESSO_AVAILABLE = '7407838442'; // 3081.91
-const ESPRESSO_UNAVAILABLE = '6324294385';
-const SNEAKERS = '9727387530';
 
 const action = (name: string, kwargs: Record<string, unknown> = {}): ToolAction => ({ name, kwargs });
 const modifyItemsSetup = action('modify_pending_order_items', {

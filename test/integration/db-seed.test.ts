@@ -13,8 +13,7 @@ import { readTauStoreFiles } from '../../tau/format/read-tau-files';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../../tau/format/write-tau-files';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
-
-const TAU_DB_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'tau-retail', 'db');
+import { TAU_DB_DIR } from '../support/tau-retail-records';
 
 describe('the demo store seed data', () => {
   it('when written as tau files, then the importer accepts them unchanged', async () => {

@@ -11,8 +11,8 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import { formatTauStoreFiles, writeTauStoreFiles } from '../../tau/format/write-tau-files';
 import { describeUnless } from '../support/skip';
+import { TAU_DB_DIR } from '../support/tau-retail-records';
 
-const TAU_DB_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'tau-retail', 'db');
 const FILES = ['users', 'orders', 'products'] as const;
 
 function temporaryDir(): string {

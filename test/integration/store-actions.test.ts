@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, it } from 'mocha';
 import type { Knex } from 'knex';
 import { migrateToLatest } from '../../db/migrate';
@@ -16,23 +15,8 @@ import {
   requestReturn,
 } from '../../store-actions';
 import { importTauStore } from '../../tau/store/import';
+import { CREDIT_CARD, DELIVERED, GIFT_CARD, MOUSE, MOUSE_AVAILABLE, PAYPAL, PENDING, PENDING_GIFT_CARD_PAID, SNEAKERS, TAU_DB_DIR, USER } from '../support/tau-retail-records';
 
-const TAU_DB_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'tau-retail', 'db');
-
-// Records of the shared tau-retail store (see commerce-tools.test.ts).
-const USER = 'olivia_ito_3591';
-const GIFT_CARD = 'gift_card_7794233';
-const PAYPAL = 'paypal_8049766';
-const CREDIT_CARD = 'credit_card_9753331';
-/** Pending, paid $663.85 by credit card; the mouse costs $137.32. */
-const PENDING = '#W5442520';
-/** Pending, paid $3570.34 by the gift card (which holds $56.00). */
-const PENDING_GIFT_CARD_PAID = '#W3657213';
-/** Delivered, paid by PayPal: Sneakers 9727387530 ($207.75). */
-const DELIVERED = '#W5866402';
-const MOUSE = '3330317167';
-const MOUSE_AVAILABLE = '2193628750'; // $162.15
-const SNEAKERS = '9727387530';
 const ADDRESS = { address1: '9 Oak Ave', address2: '', city: 'Portland', country: 'USA', state: 'OR', zip: '97201' };
 
 for (const engine of testEngines()) {
