@@ -31,6 +31,7 @@ import {
   stateQuery,
 } from '../workflows/conversation/definitions';
 import { resolveTemporalCli } from './temporal-cli';
+import { cheaperSwap, deliveredCardOrder, pendingCardOrder } from '../test/support/demo-store-picks';
 
 type Conversation = WorkflowHandle<typeof ConversationWorkflow>;
 
@@ -77,49 +78,6 @@ async function expectReply(r: Recording, text: string, pattern: RegExp): Promise
 const heard = (pattern: RegExp) => (view: ConversationView) => view.transcript.some((t) => pattern.test(t.text));
 
 // Targets are looked up in the demo store the way the conversation tests do, so the scenarios follow the seed data.
-async function pendingCardOrder(db: Knex): Promise<{ orderId: string; email: string }> {
-  const row = await db('orders as o')
-    .join('customers as c', 'c.id', 'o.customer_id')
-    .join('payment_transactions as t', 't.order_id', 'o.id')
-    .join('payment_methods as m', 'm.id', 't.payment_method_id')
-    .where({ 'o.status': 'pending', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
-    .orderBy('o.position')
-    .first('o.id as orderId', 'c.email as email');
-  expect(row, 'the demo store needs a pending order paid by card');
-  return row;
-}
-
-async function deliveredCardOrder(db: Knex): Promise<{ orderId: string; email: string; methodId: string; itemId: string }> {
-  const row = await db('orders as o')
-    .join('customers as c', 'c.id', 'o.customer_id')
-    .join('payment_transactions as t', 't.order_id', 'o.id')
-    .join('payment_methods as m', 'm.id', 't.payment_method_id')
-    .where({ 'o.status': 'delivered', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
-    .orderBy('o.position')
-    .first('o.id as orderId', 'c.email as email', 'm.id as methodId');
-  expect(row, 'the demo store needs a delivered order paid by card');
-  const item = await db('order_items').where({ order_id: row.orderId }).orderBy('position').first('item_id');
-  return { ...row, itemId: item.item_id };
-}
-
-/** An order in `status` paid by card or PayPal with an item that has a cheaper option in stock. */
-async function cheaperSwap(db: Knex, status: string): Promise<{ orderId: string; email: string; methodId: string; itemId: string; newItemId: string }> {
-  const row = await db('orders as o')
-    .join('customers as c', 'c.id', 'o.customer_id')
-    .join('payment_transactions as t', 't.order_id', 'o.id')
-    .join('payment_methods as m', 'm.id', 't.payment_method_id')
-    .join('order_items as i', 'i.order_id', 'o.id')
-    .join('variants as v', 'v.product_id', 'i.product_id')
-    .where({ 'o.status': status, 't.transaction_type': 'payment' })
-    .whereIn('m.source', ['credit_card', 'paypal'])
-    .where('v.available', true)
-    .whereRaw('v.price_cents < i.price_cents')
-    .orderBy(['o.position', 'i.position', 'v.id'])
-    .first('o.id as orderId', 'c.email as email', 'm.id as methodId', 'i.item_id as itemId', 'v.id as newItemId');
-  expect(row, `the demo store needs a ${status} card or PayPal order with a cheaper option in stock`);
-  return row;
-}
-
 /** A card-paid pending order whose customer has a gift card that covers it. */
 async function giftCardCovers(db: Knex): Promise<{ orderId: string; email: string }> {
   const row = await db('orders as o')

@@ -6,23 +6,12 @@ import { replaceStore } from '../../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
+import { pendingCardOrder } from '../support/demo-store-picks';
 
 let stack: TestStack;
 let channel: string;
 let agent: string;
 let supervisor: string;
-
-async function pendingCardOrder(on: TestStack = stack) {
-  const row = await on.database.db('orders as o')
-    .join('customers as c', 'c.id', 'o.customer_id')
-    .join('payment_transactions as t', 't.order_id', 'o.id')
-    .join('payment_methods as m', 'm.id', 't.payment_method_id')
-    .where({ 'o.status': 'pending', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
-    .orderBy('o.position')
-    .first('o.id as orderId', 'c.email as email');
-  assert.ok(row);
-  return row as { orderId: string; email: string };
-}
 
 /** Walks a cancellation up to the customer's yes, which parks it for a supervisor. */
 async function cancelOverTheLimit(chat: Chat, target: { orderId: string; email: string }, on: TestStack = stack, person = agent) {
@@ -58,7 +47,7 @@ describe('approvals', () => {
 
   describe('supervisor approval of actions over the automatic limit', () => {
     it('when a supervisor approves, then the parked cancellation runs and the customer is told', async () => {
-      const target = await pendingCardOrder();
+      const target = await pendingCardOrder(stack.database.db);
       const chat = await startChat(stack, channel);
       const approvalId = await cancelOverTheLimit(chat, target);
       assert.equal(await orderStatus(target.orderId), 'pending', 'nothing changes before the approval');
@@ -83,7 +72,7 @@ describe('approvals', () => {
     });
 
     it('when a supervisor denies, then nothing changes and a person takes over', async () => {
-      const target = await pendingCardOrder();
+      const target = await pendingCardOrder(stack.database.db);
       const chat = await startChat(stack, channel);
       const approvalId = await cancelOverTheLimit(chat, target);
       const denied = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'deny', reason: 'the order is already being packed' } });

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
+import { deliveredCardOrder } from '../support/demo-store-picks';
 
 let stack: TestStack;
 let channel: string;
@@ -29,13 +30,7 @@ describe('a goodwill credit offered by an agent', () => {
 
   it('when the verified customer accepts, then the credit is refunded once through the saga and recorded on the order', async () => {
     const db = stack.database.db;
-    const order = await db('orders as o')
-      .join('customers as c', 'c.id', 'o.customer_id')
-      .join('payment_transactions as t', 't.order_id', 'o.id')
-      .join('payment_methods as m', 'm.id', 't.payment_method_id')
-      .where({ 'o.status': 'delivered', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
-      .orderBy('o.position')
-      .first('o.id as orderId', 'c.email as email', 'm.id as methodId');
+    const order = await deliveredCardOrder(db);
     const { id, say, view } = await startChat(stack, channel);
     await say(`where is my order ${order.orderId}?`);
     await say(order.email);

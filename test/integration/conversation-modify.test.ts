@@ -4,30 +4,10 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
+import { cheaperSwap } from '../support/demo-store-picks';
 
 let stack: TestStack;
 let channel: string;
-
-/** An order in `status`, paid by card or PayPal, with an item that has a cheaper variant in stock. */
-async function cheaperSwap(status = 'pending') {
-  const db = stack.database.db;
-  const rows = await db('orders as o')
-    .join('customers as c', 'c.id', 'o.customer_id')
-    .join('payment_transactions as t', 't.order_id', 'o.id')
-    .join('payment_methods as m', 'm.id', 't.payment_method_id')
-    .join('order_items as i', 'i.order_id', 'o.id')
-    .join('variants as v', 'v.product_id', 'i.product_id')
-    .where({ 'o.status': status, 't.transaction_type': 'payment' })
-    .whereIn('m.source', ['credit_card', 'paypal'])
-    .where('v.available', true)
-    .whereRaw('v.price_cents < i.price_cents')
-    .select('o.id as orderId', 'c.email as email', 'm.id as methodId', 'i.item_id as itemId', 'i.price_cents as oldCents', 'v.id as newItemId', 'v.price_cents as newCents');
-  const row = rows[0];
-  if (!row) return undefined;
-  return { ...row, oldCents: Number(row.oldCents), newCents: Number(row.newCents) } as {
-    orderId: string; email: string; methodId: string; itemId: string; oldCents: number; newItemId: string; newCents: number;
-  };
-}
 
 describe('changing an item of a pending order through the API', () => {
   before(async () => {
@@ -38,7 +18,7 @@ describe('changing an item of a pending order through the API', () => {
   after(() => stack?.close());
 
   it('when the customer swaps an item for a cheaper option and says yes, then the order changes and the difference is refunded once', async () => {
-    const swap = await cheaperSwap();
+    const swap = await cheaperSwap(stack.database.db, 'pending');
     assert.ok(swap, 'the demo store needs a pending card or PayPal order with a cheaper variant in stock');
     const { say } = await startChat(stack, channel);
 
@@ -66,7 +46,7 @@ describe('changing an item of a pending order through the API', () => {
   });
 
   it('when a delivered item is exchanged for a cheaper option, then the difference is refunded once the old item is back', async () => {
-    const swap = await cheaperSwap('delivered');
+    const swap = await cheaperSwap(stack.database.db, 'delivered');
     assert.ok(swap, 'the demo store needs a delivered card or PayPal order with a cheaper variant in stock');
     const { say } = await startChat(stack, channel);
 

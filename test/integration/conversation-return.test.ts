@@ -4,25 +4,10 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { eventsAfterSignalHandled } from '../support/history';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
+import { deliveredCardOrder } from '../support/demo-store-picks';
 
 let stack: TestStack;
 let channel: string;
-
-/** A delivered order paid by card, and its first item, from the demo store. */
-async function deliveredCardOrder() {
-  const row = await stack.database.db('orders as o')
-    .join('customers as c', 'c.id', 'o.customer_id')
-    .join('payment_transactions as t', 't.order_id', 'o.id')
-    .join('payment_methods as m', 'm.id', 't.payment_method_id')
-    .where({ 'o.status': 'delivered', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
-    .orderBy('o.position')
-    .first('o.id as orderId', 'c.email as email', 'm.id as methodId');
-  assert.ok(row, 'the demo store needs a delivered order paid by card');
-  const item = await stack.database.db('order_items').where({ order_id: row.orderId }).orderBy('position').first('item_id', 'price_cents');
-  return { ...row, itemId: item.item_id as string, itemCents: Number(item.price_cents) } as {
-    orderId: string; email: string; methodId: string; itemId: string; itemCents: number;
-  };
-}
 
 describe('returning delivered items, and the refund once the parcel arrives', () => {
   before(async () => {
@@ -33,7 +18,7 @@ describe('returning delivered items, and the refund once the parcel arrives', ()
   after(() => stack?.close());
 
   it('when the customer returns an item and the warehouse later receives it, then the conversation refunds it once and says so', async () => {
-    const target = await deliveredCardOrder();
+    const target = await deliveredCardOrder(stack.database.db);
     const { id, say } = await startChat(stack, channel);
 
     assert.equal((await say(`I want to return an item from order ${target.orderId}`)).awaiting, 'email');
