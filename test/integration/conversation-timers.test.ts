@@ -12,6 +12,7 @@ import { messageUpdate, stateQuery } from '../../workflows/conversation/definiti
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
 import { startTimeSkipping } from '../support/time-skipping';
+import { pendingCardOrder } from '../support/demo-store-picks';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -245,13 +246,7 @@ describe('conversation timers, on a time-skipping server', () => {
     after(() => stack?.close());
 
     it('when no supervisor decides within the approval timeout, then nothing changes, the request is closed and a person takes over', async () => {
-      const target = await stack.database.db('orders as o')
-        .join('customers as c', 'c.id', 'o.customer_id')
-        .join('payment_transactions as t', 't.order_id', 'o.id')
-        .join('payment_methods as m', 'm.id', 't.payment_method_id')
-        .where({ 'o.status': 'pending', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
-        .orderBy('o.position')
-        .first('o.id as orderId', 'c.email as email');
+      const target = await pendingCardOrder(stack.database.db);
       const chat = await conversations.chat(await stack.token('channel'));
       const orderStatus = async () => (await stack.database.db('orders').where({ id: target.orderId }).first('status')).status as string;
       const requestStatus = async () => (await stack.database.db('approval_requests').where({ conversation_id: chat.id }).first('status'))?.status as string | undefined;
