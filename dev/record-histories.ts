@@ -31,7 +31,7 @@ import {
   stateQuery,
 } from '../workflows/conversation/definitions';
 import { resolveTemporalCli } from './temporal-cli';
-import { cheaperSwap, deliveredCardOrder, pendingCardOrder } from '../test/support/demo-store-picks';
+import { cheaperSwap, deliveredCardOrder, pendingCardOrder } from './demo-store-picks';
 
 type Conversation = WorkflowHandle<typeof ConversationWorkflow>;
 

@@ -6,7 +6,7 @@ import { replaceStore } from '../../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
-import { pendingCardOrder } from '../support/demo-store-picks';
+import { pendingCardOrder } from '../../dev/demo-store-picks';
 
 let stack: TestStack;
 let channel: string;

@@ -4,7 +4,7 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
-import { cheaperSwap } from '../support/demo-store-picks';
+import { cheaperSwap } from '../../dev/demo-store-picks';
 
 let stack: TestStack;
 let channel: string;

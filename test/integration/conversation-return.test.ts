@@ -4,7 +4,7 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { eventsAfterSignalHandled } from '../support/history';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
-import { deliveredCardOrder } from '../support/demo-store-picks';
+import { deliveredCardOrder } from '../../dev/demo-store-picks';
 
 let stack: TestStack;
 let channel: string;

@@ -12,7 +12,7 @@ import { messageUpdate, stateQuery } from '../../workflows/conversation/definiti
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
 import { startTimeSkipping } from '../support/time-skipping';
-import { pendingCardOrder } from '../support/demo-store-picks';
+import { pendingCardOrder } from '../../dev/demo-store-picks';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
