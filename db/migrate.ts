@@ -6,6 +6,7 @@ import * as returnConversations from './migrations/004-return-conversations';
 import * as paymentChangeRefunds from './migrations/005-payment-change-refunds';
 import * as handoff from './migrations/006-handoff';
 import * as notificationDelivery from './migrations/007-notification-delivery';
+import * as owedRefunds from './migrations/008-owed-refunds';
 
 interface Migration {
   name: string;
@@ -26,6 +27,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '005-payment-change-refunds', ...paymentChangeRefunds },
   { name: '006-handoff', ...handoff },
   { name: '007-notification-delivery', ...notificationDelivery },
+  { name: '008-owed-refunds', ...owedRefunds },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import type { RefundPurpose } from '../../domain/refunds';
 
-export type LedgerStatus = 'reserved' | 'refunded' | 'recorded' | 'released' | 'reversed';
+/**
+ * reserved → refunded → recorded is the happy path (a refund the store already wrote stops at
+ * refunded); released and reversed end a compensation; owed is a refund the provider did not pay
+ * within the retry budget, still due to the customer.
+ */
+export type LedgerStatus = 'reserved' | 'refunded' | 'recorded' | 'released' | 'reversed' | 'owed';
 export type { RefundPurpose } from '../../domain/refunds';
 
 export interface LedgerEntry {
@@ -19,6 +24,10 @@ export interface LedgerEntry {
   recordedPosition: number | null;
   previousOrderStatus: string | null;
   restockSnapshot: string | null;
+  failureReason: string | null;
+  providerAttempts: number;
+  settledAt: string | null;
+  conversationWorkflowId: string | null;
 }
 
 interface LedgerRow {
@@ -36,6 +45,10 @@ interface LedgerRow {
   recorded_position: number | null;
   previous_order_status: string | null;
   restock_snapshot: string | null;
+  failure_reason: string | null;
+  provider_attempts: number | null;
+  settled_at: string | Date | null;
+  conversation_workflow_id: string | null;
 }
 
 const toEntry = (row: LedgerRow): LedgerEntry => ({
@@ -53,6 +66,10 @@ const toEntry = (row: LedgerRow): LedgerEntry => ({
   recordedPosition: row.recorded_position,
   previousOrderStatus: row.previous_order_status,
   restockSnapshot: row.restock_snapshot,
+  failureReason: row.failure_reason ?? null,
+  providerAttempts: Number(row.provider_attempts ?? 0),
+  settledAt: row.settled_at ? new Date(row.settled_at).toISOString() : null,
+  conversationWorkflowId: row.conversation_workflow_id ?? null,
 });
 
 export async function findLedgerEntry(db: Knex, sagaId: string): Promise<LedgerEntry | undefined> {
@@ -67,7 +84,8 @@ export async function ledgerEntriesForOrder(db: Knex, orderId: string): Promise<
 
 export async function insertLedgerEntry(
   db: Knex,
-  entry: Pick<LedgerEntry, 'sagaId' | 'idempotencyKey' | 'orderId' | 'customerId' | 'paymentMethodId' | 'amountCents' | 'purpose'>,
+  entry: Pick<LedgerEntry, 'sagaId' | 'idempotencyKey' | 'orderId' | 'customerId' | 'paymentMethodId' | 'amountCents' | 'purpose'> &
+    Partial<Pick<LedgerEntry, 'conversationWorkflowId' | 'recordedPosition'>>,
 ): Promise<void> {
   await db('refund_ledger').insert({
     saga_id: entry.sagaId,
@@ -78,8 +96,15 @@ export async function insertLedgerEntry(
     amount_cents: entry.amountCents,
     purpose: entry.purpose,
     status: 'reserved',
+    conversation_workflow_id: entry.conversationWorkflowId ?? null,
+    recorded_position: entry.recordedPosition ?? null,
   });
 }
+
+type LedgerFields = Record<
+  'provider_refund_id' | 'provider_reversal_id' | 'recorded_position' | 'previous_order_status' | 'restock_snapshot' | 'failure_reason' | 'settled_at',
+  string | number | null
+>;
 
 /**
  * Moves an entry from one status to the next only if it is still in `from`: two racing
@@ -90,7 +115,7 @@ export async function transitionLedgerEntry(
   sagaId: string,
   from: LedgerStatus,
   to: LedgerStatus,
-  fields: Partial<Record<'provider_refund_id' | 'provider_reversal_id' | 'recorded_position' | 'previous_order_status' | 'restock_snapshot', string | number | null>> = {},
+  fields: Partial<LedgerFields> = {},
 ): Promise<boolean> {
   const changed = await db('refund_ledger')
     .where({ saga_id: sagaId, status: from })
@@ -102,12 +127,17 @@ export async function setRestockSnapshot(db: Knex, sagaId: string, snapshot: str
   await db('refund_ledger').where({ saga_id: sagaId }).update({ restock_snapshot: snapshot, updated_at: db.fn.now() });
 }
 
-/** Cents already promised or paid back on an order by sagas that have not been undone. */
+/** Cents already promised, owed or paid back on an order by sagas that have not been undone. */
 export async function committedRefundCents(db: Knex, orderId: string): Promise<number> {
   const row = await db('refund_ledger')
     .where({ order_id: orderId })
-    .whereIn('status', ['reserved', 'refunded', 'recorded'])
+    .whereIn('status', ['reserved', 'refunded', 'recorded', 'owed'])
     .sum({ total: 'amount_cents' })
     .first();
   return Number(row?.total ?? 0);
+}
+
+/** Counts one more ask of the provider, so a person sees how hard the saga tried. */
+export async function countProviderAttempt(db: Knex, sagaId: string): Promise<void> {
+  await db('refund_ledger').where({ saga_id: sagaId }).increment('provider_attempts', 1);
 }

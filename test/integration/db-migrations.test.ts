@@ -5,6 +5,7 @@ import { isPostgres } from '../../db/connection';
 import { migrateToLatest, rollbackAll } from '../../db/migrate';
 import * as paymentChangeRefunds from '../../db/migrations/005-payment-change-refunds';
 import * as notificationDelivery from '../../db/migrations/007-notification-delivery';
+import * as owedRefunds from '../../db/migrations/008-owed-refunds';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
 
@@ -62,7 +63,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
@@ -90,6 +91,27 @@ for (const engine of testEngines()) {
       await assert.rejects(db('refund_ledger').insert(entry('a', 'return')), 'saga_id is still unique');
       assert.deepEqual((await db('refund_ledger').orderBy('id').select('saga_id', 'purpose')).map((r) => [r.saga_id, r.purpose]), [['a', 'return'], ['b', 'payment_change']]);
       await assert.rejects(paymentChangeRefunds.down(db), /payment_change refunds/);
+    });
+
+    it('when 008 lets a refund be owed, then older entries keep their status and count no attempts, and undoing it refuses while one is owed', async () => {
+      const db = database.db;
+      await migrateToLatest(db);
+      await owedRefunds.down(db);
+      const entry = (sagaId: string, status: string) => ({
+        saga_id: sagaId, idempotency_key: `${sagaId}:reserve`, order_id: '#W1', customer_id: 'c1', payment_method_id: 'paypal_1', amount_cents: 100, purpose: 'cancellation', status,
+      });
+      await db('refund_ledger').insert(entry('a', 'refunded'));
+      await assert.rejects(db('refund_ledger').insert(entry('b', 'owed')));
+      await owedRefunds.up(db);
+      const [old] = await db('refund_ledger').select('status', 'provider_attempts', 'failure_reason', 'settled_at');
+      assert.deepEqual({ ...old, provider_attempts: Number(old.provider_attempts) }, { status: 'refunded', provider_attempts: 0, failure_reason: null, settled_at: null });
+      await db('refund_ledger').insert({ ...entry('b', 'owed'), failure_reason: 'payment provider answered 503' });
+      await assert.rejects(db('refund_ledger').insert(entry('c', 'lost')));
+      await assert.rejects(db('refund_ledger').insert(entry('a', 'owed')), 'saga_id is still unique');
+      await assert.rejects(owedRefunds.down(db), /still owed/);
+      await db('refund_ledger').where({ saga_id: 'b' }).delete();
+      await owedRefunds.down(db);
+      assert.deepEqual((await db('refund_ledger').select('saga_id', 'status')).map((r) => [r.saga_id, r.status]), [['a', 'refunded']]);
     });
 
     it('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
