@@ -23,6 +23,8 @@ export interface ActivityDeps {
   phraser?: ReplyPhraser;
   /** Defaults to DEFAULT_POLICY_SETTINGS. */
   policy?: PolicySettings;
+  /** How long refund sagas wait out a provider that is down; the saga's default when absent. */
+  refundRetryMs?: number;
   /** How the refund saga's notices reach customers (`deliverNoticesFromActivities` in channels/). */
   deliverNotice?: DeliverNotice;
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { queueNotice } from '../db/repositories/customer-notifications';
 import {
   committedRefundCents,
+  countProviderAttempt,
   findLedgerEntry,
   insertLedgerEntry,
   setRestockSnapshot,
@@ -11,6 +12,7 @@ import {
   type RefundPurpose,
 } from '../db/repositories/refund-ledger';
 import { formatCents } from '../domain/policy';
+import { DEFAULT_REFUND_RETRY_MS } from '../domain/refunds';
 import { ProviderRejectedError, type PaymentProvider } from '../payments/payment-provider';
 import { paymentMethodLabel } from './customer-lookup';
 
@@ -22,6 +24,8 @@ export interface RefundStepDeps {
   payments: PaymentProvider;
   /** Without it notices stay queued in the outbox, for a worker that delivers them. */
   deliverNotice?: DeliverNotice;
+  /** How long a saga waits out a provider that is down before the refund is owed. */
+  refundRetryMs?: number;
 }
 
 export interface ReserveRefundInput {
@@ -31,7 +35,22 @@ export interface ReserveRefundInput {
   paymentMethodId: string;
   amountCents: number;
   purpose: RefundPurpose;
+  /** The conversation the refund belongs to. */
+  conversationWorkflowId?: string;
+  /**
+   * The store action already wrote this refund on the order (a cancellation, a cheaper item, a
+   * payment change): the saga takes that row as its own, so an unpaid refund can be taken off again.
+   */
+  claimsOrderRefund?: boolean;
 }
+
+/** What the saga learns from its reservation: how long this deployment waits out the provider. */
+export interface Reservation {
+  retryBudgetMs: number;
+}
+
+/** Owed unless the provider did pay after all (its answer was lost), which settling finds in the ledger. */
+export type Settlement = { status: 'owed'; attempts: number } | { status: 'paid'; providerRefundId: string };
 
 interface VariantSnapshot {
   variantId: string;
@@ -46,12 +65,23 @@ const NOTICE_DELIVERY_ATTEMPTS = 4;
 
 const businessFailure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
+/** The refund row a store action wrote for this method and amount that no other saga has taken yet. */
+async function unclaimedRefundRow(trx: Knex, input: ReserveRefundInput): Promise<number | undefined> {
+  const taken = trx('refund_ledger').where({ order_id: input.orderId }).whereNotNull('recorded_position').select('recorded_position');
+  const row = await trx('payment_transactions')
+    .where({ order_id: input.orderId, transaction_type: 'refund', payment_method_id: input.paymentMethodId, amount_cents: input.amountCents })
+    .whereNotIn('position', taken)
+    .orderBy('position', 'desc')
+    .first('position');
+  return row ? Number(row.position) : undefined;
+}
+
 /**
  * The refund saga's steps and their compensations. Each is idempotent: it keys its effect on the
  * saga id and moves the ledger entry with a conditional update, so a retry, a restarted worker or a
  * replayed saga finds the work done and does not do it twice.
  */
-export function createRefundSteps({ db, payments, deliverNotice }: RefundStepDeps) {
+export function createRefundSteps({ db, payments, deliverNotice, refundRetryMs }: RefundStepDeps) {
   async function entryOf(sagaId: string, conn: Knex = db): Promise<LedgerEntry> {
     const entry = await findLedgerEntry(conn, sagaId);
     if (!entry) throw businessFailure('LedgerEntryMissing', `no refund ledger entry for saga ${sagaId}`);
@@ -59,7 +89,8 @@ export function createRefundSteps({ db, payments, deliverNotice }: RefundStepDep
   }
 
   return {
-    async reserveRefund(input: ReserveRefundInput): Promise<void> {
+    async reserveRefund(input: ReserveRefundInput): Promise<Reservation> {
+      const reservation = { retryBudgetMs: refundRetryMs ?? DEFAULT_REFUND_RETRY_MS };
       if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) {
         throw businessFailure('InvalidAmount', `a refund must be a positive whole number of cents, not ${input.amountCents}`);
       }
@@ -71,6 +102,7 @@ export function createRefundSteps({ db, payments, deliverNotice }: RefundStepDep
           }
           return;
         }
+        const claimed = input.claimsOrderRefund ? await unclaimedRefundRow(trx, input) : undefined;
         const order = await trx('orders').where({ id: input.orderId }).first('customer_id');
         if (!order) throw businessFailure('OrderNotFound', `order ${input.orderId} does not exist`);
         if (order.customer_id !== input.customerId) throw businessFailure('NotOwner', `order ${input.orderId} belongs to another customer`);
@@ -89,23 +121,41 @@ export function createRefundSteps({ db, payments, deliverNotice }: RefundStepDep
             );
           }
         }
-        await insertLedgerEntry(trx, { ...input, idempotencyKey: keyFor(input.sagaId, 'reserve') });
+        await insertLedgerEntry(trx, {
+          ...input,
+          idempotencyKey: keyFor(input.sagaId, 'reserve'),
+          ...(claimed !== undefined ? { recordedPosition: claimed } : {}),
+        });
       });
+      return reservation;
     },
 
     async releaseRefund(sagaId: string): Promise<void> {
       const entry = await findLedgerEntry(db, sagaId);
       // A refund that never reached a provider (a gift card's) is released like a bare reservation.
       const releasable = entry && (entry.status === 'reserved' || (entry.status === 'refunded' && !entry.providerRefundId));
-      if (!entry || !releasable || !(await transitionLedgerEntry(db, sagaId, entry.status, 'released'))) {
+      if (!entry || !releasable) {
         log.info('refund reservation already released or moved on', { sagaId });
+        return;
       }
+      await db.transaction(async (trx) => {
+        // A reserved entry with a row on the order took that row from the store action; unpaid, it comes off.
+        if (entry.status === 'reserved' && entry.recordedPosition !== null) {
+          await trx('payment_transactions')
+            .where({ order_id: entry.orderId, position: entry.recordedPosition, transaction_type: 'refund', payment_method_id: entry.paymentMethodId })
+            .delete();
+        }
+        if (!(await transitionLedgerEntry(trx, sagaId, entry.status, 'released', { recorded_position: null }))) {
+          log.info('refund reservation already released or moved on', { sagaId });
+        }
+      });
     },
 
     async refundThroughProvider(sagaId: string): Promise<string> {
       const entry = await entryOf(sagaId);
       if (entry.providerRefundId) return entry.providerRefundId;
       if (entry.status !== 'reserved') throw businessFailure('LedgerState', `saga ${sagaId} cannot refund from status ${entry.status}`);
+      await countProviderAttempt(db, sagaId);
       try {
         const receipt = await payments.refund({
           idempotencyKey: keyFor(sagaId, 'provider-refund'),
@@ -119,6 +169,32 @@ export function createRefundSteps({ db, payments, deliverNotice }: RefundStepDep
         if (err instanceof ProviderRejectedError) throw businessFailure('ProviderRejected', `${err.code}: ${err.message}`);
         throw err;
       }
+    },
+
+    /**
+     * The provider did not take the refund in time, or refused it: the money is owed, not paid. A
+     * refund row the store action wrote on the order comes off again, so nothing shows as refunded
+     * that was not; the reservation stays, so the amount cannot be refunded twice.
+     */
+    async settleRefundAsOwed(input: { sagaId: string; reason: string }): Promise<Settlement> {
+      return db.transaction(async (trx) => {
+        const entry = await entryOf(input.sagaId, trx);
+        if (entry.providerRefundId) return { status: 'paid', providerRefundId: entry.providerRefundId };
+        if (entry.status === 'owed') return { status: 'owed', attempts: entry.providerAttempts };
+        if (entry.status !== 'reserved') throw businessFailure('LedgerState', `saga ${input.sagaId} cannot be owed from status ${entry.status}`);
+        if (entry.recordedPosition !== null) {
+          await trx('payment_transactions')
+            .where({ order_id: entry.orderId, position: entry.recordedPosition, transaction_type: 'refund', payment_method_id: entry.paymentMethodId })
+            .delete();
+        }
+        const moved = await transitionLedgerEntry(trx, input.sagaId, 'reserved', 'owed', {
+          failure_reason: input.reason,
+          settled_at: new Date().toISOString(),
+          recorded_position: null,
+        });
+        if (!moved) throw new Error(`saga ${input.sagaId} moved on while it was being settled; retrying`);
+        return { status: 'owed', attempts: entry.providerAttempts };
+      });
     },
 
     /** Gift-card refunds need no provider: the reservation moves on, and recording credits the card. */

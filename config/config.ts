@@ -21,6 +21,7 @@ export const ENV_VARS = [
   'AGENT_LEASE_MINUTES',
   'RETURN_FOLLOW_UP_DAYS',
   'APPROVAL_TIMEOUT_MINUTES',
+  'REFUND_RETRY_MINUTES',
   'MAX_BODY_BYTES',
   'SEED_DB_DIR',
   'PAYMENT_PROVIDER_URL',
@@ -54,6 +55,7 @@ const schema = z.object({
   AGENT_LEASE_MINUTES: z.coerce.number().positive().default(30),
   RETURN_FOLLOW_UP_DAYS: z.coerce.number().positive().default(14),
   APPROVAL_TIMEOUT_MINUTES: z.coerce.number().positive().default(4 * 60),
+  REFUND_RETRY_MINUTES: z.coerce.number().positive().default(6 * 60),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   SEED_DB_DIR: z.string().min(1).optional(),
   PAYMENT_PROVIDER_URL: z.url('PAYMENT_PROVIDER_URL must be an http(s) URL').optional(),
@@ -87,6 +89,8 @@ export interface Config {
   /** A returned parcel not received this long gets a follow-up. */
   returnFollowUpMs: number;
   approvalTimeoutMs: number;
+  /** How long a refund saga keeps asking a provider that is down before the refund is owed and a person takes over. */
+  refundRetryMs: number;
   maxBodyBytes: number;
   seedDbDir: string | undefined;
   /** The payment provider the refund saga calls; unset means the sandbox `npm start` runs. */
@@ -135,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentLeaseMs: c.AGENT_LEASE_MINUTES * 60_000,
     returnFollowUpMs: c.RETURN_FOLLOW_UP_DAYS * 24 * 3_600_000,
     approvalTimeoutMs: c.APPROVAL_TIMEOUT_MINUTES * 60_000,
+    refundRetryMs: c.REFUND_RETRY_MINUTES * 60_000,
     maxBodyBytes: c.MAX_BODY_BYTES,
     seedDbDir: c.SEED_DB_DIR,
     paymentProviderUrl: c.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${c.PAYMENTS_SANDBOX_PORT}`,

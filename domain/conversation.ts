@@ -1,4 +1,5 @@
 /** The conversation's vocabulary, shared by the workflow, the activities, the API and the tests. */
+import type { RefundProgressKind } from './refunds';
 import type { FrustrationSignalCode, HandoffReasonCode } from './escalation/codes';
 
 
@@ -68,7 +69,7 @@ export interface HandoffRequestedDecision extends DecisionBase {
 
 /** Something that happened to the conversation itself, told by its reason. */
 export interface EventDecision extends DecisionBase {
-  kind: 'handoff' | 'agent' | 'sla' | 'approval' | 'follow_up' | 'csat' | 'resolved' | 'reopened' | 'closed' | 'continued_as_new';
+  kind: 'handoff' | 'agent' | 'sla' | 'approval' | 'follow_up' | 'csat' | 'resolved' | 'reopened' | 'closed' | 'continued_as_new' | 'refund';
   reason: string;
   intent?: never;
   rule?: never;
@@ -96,7 +97,8 @@ export interface ReplyOption {
 
 export interface ActionReport {
   name: string;
-  status: 'proposed' | 'executed' | 'denied' | 'compensated';
+  /** delayed: done, but its refund is still being retried; failed: its refund could not be paid and is owed. */
+  status: 'proposed' | 'executed' | 'delayed' | 'denied' | 'compensated' | 'failed';
   detail?: string;
 }
 
@@ -113,6 +115,19 @@ export interface MessageResult {
 export interface CustomerHint {
   email?: string;
   name?: string;
+}
+
+/** A refund saga as its conversation knows it: started, then what the saga last reported. */
+export interface TrackedRefund {
+  sagaId: string;
+  orderId: string;
+  /** The action whose money this is, as named in the conversation's action reports. */
+  action: string;
+  amountCents: number;
+  paymentMethodId: string;
+  status: 'started' | RefundProgressKind;
+  reason?: string;
+  attempts?: number;
 }
 
 /** What survives continue-as-new: bounded so a long conversation never nears the 2 MB payload cap. */
@@ -136,6 +151,8 @@ export interface CarriedState {
   completedProposalIds?: string[];
   /** Returns whose refund waits for the parcel: a promise the conversation keeps when it arrives. */
   pendingReturns?: PendingReturn[];
+  /** Refund sagas this conversation started, with the latest each told it, until the customer has heard how it ended. */
+  refunds?: TrackedRefund[];
   /** Goodwill credits a person offered, waiting to be put to the customer. */
   goodwillOffers?: GoodwillOffer[];
   /** Keys of the notices already shown in the transcript, so a notice delivered twice shows once. */
@@ -186,6 +203,8 @@ export interface HandoffState {
   profile?: CustomerProfile;
   /** The request being collected or proposed when the handoff began. */
   pendingRequest?: { kind: OrderFlowKind; step: OrderFlowStep; orderId?: string; proposalId?: string; detail?: string };
+  /** Refunds that could not be paid: what was attempted, the provider's last answer, what is owed. */
+  refundsOwed?: TrackedRefund[];
   /** Times the SLA passed with nobody claiming it. */
   slaBreaches: number;
   slaDueAt?: string;

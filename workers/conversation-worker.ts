@@ -25,6 +25,8 @@ export interface ConversationWorkerOptions {
   /** Claude phrasing replies (ANTHROPIC_API_KEY set); templates are used without it. */
   phraser?: ReplyPhraser;
   policy?: PolicySettings;
+  /** How long refund sagas wait out a provider that is down (REFUND_RETRY_MINUTES). */
+  refundRetryMs?: number;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
@@ -50,6 +52,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       llm: options.llm,
       phraser: options.phraser,
       policy: options.policy,
+      refundRetryMs: options.refundRetryMs,
       deliverNotice: deliverNoticesFromActivities(options.db),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
@@ -69,5 +72,6 @@ export function createConfiguredWorker(config: Config, runtime: { connection: Na
     llm: intentClassifierFor(config),
     phraser: replyPhraserFor(config),
     policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
+    refundRetryMs: config.refundRetryMs,
   });
 }

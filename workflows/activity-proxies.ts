@@ -17,6 +17,11 @@ export const ACTIVITY_PROFILES = {
   storeWrite: { startToCloseTimeout: '20 seconds', retry: { maximumAttempts: 10, initialInterval: '500 milliseconds' } },
   /** A refund saga's forward steps: money moves, so the provider gets time and capped backoff. */
   money: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 8 } },
+  /**
+   * One ask of the payment provider: a few quick retries for a blip. A provider that stays down is
+   * waited out by the saga itself, on durable timers, so one activity never holds a worker for hours.
+   */
+  providerCall: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 } },
   /** A saga's compensations must finish whatever happens: many more attempts, and they never give up early. */
   compensation: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 } },
   /** The LLM tier is slow and can fail; a few tries, then the turn goes on without it. */
@@ -53,3 +58,4 @@ export const { phraseReply } = proxyActivities<Activities>(ACTIVITY_PROFILES.llm
 /** The refund saga's steps and their compensations, called as `sagaSteps.reserveRefund(...)`. */
 export const sagaSteps = proxyActivities<Activities>(ACTIVITY_PROFILES.money);
 export const sagaCompensations = proxyActivities<Activities>(ACTIVITY_PROFILES.compensation);
+export const { refundThroughProvider: askProviderToRefund } = proxyActivities<Activities>(ACTIVITY_PROFILES.providerCall);

@@ -15,7 +15,7 @@ export const ESCALATION_REASON_CODES = [
 export type EscalationReasonCode = (typeof ESCALATION_REASON_CODES)[number];
 
 /** Why else a person takes over: the turn's intent was a complaint, or a policy outcome needs one. */
-export const OUTCOME_HANDOFF_CODES = ['complaint', 'approval_denied', 'approval_timed_out', 'return_overdue'] as const;
+export const OUTCOME_HANDOFF_CODES = ['complaint', 'approval_denied', 'approval_timed_out', 'return_overdue', 'refund_failed'] as const;
 export type OutcomeHandoffCode = (typeof OUTCOME_HANDOFF_CODES)[number];
 
 export type HandoffReasonCode = EscalationReasonCode | OutcomeHandoffCode;

@@ -84,6 +84,10 @@ export function createSandboxProviderApp(options: SandboxOptions): express.Expre
       faults.clear();
       res.status(204).end();
     });
+    app.delete('/v1/_faults', (_req, res) => {
+      faults.clear();
+      res.status(204).end();
+    });
   }
 
   app.use((_req, res) => fail(res, 404, 'not_found', 'no such route'));

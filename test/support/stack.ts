@@ -35,6 +35,8 @@ export interface StackOptions {
   timings?: GatewayOptions['timings'];
   /** Policy settings for the worker's action layer (a low refund limit makes approvals reachable). */
   policy?: PolicySettings;
+  /** How long refund sagas wait out a provider that is down (REFUND_RETRY_MINUTES); short ones make outage tests quick. */
+  refundRetryMs?: number;
   /** Where the API's request lines and the worker's activity lines go (nowhere when left out). */
   logger?: Logger;
   /** The Temporal server to run on; the dev server unless a test needs another (e.g. the time-skipping one). */
@@ -82,6 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         db: database.db,
         payments: payments.provider,
         ...(options.policy ? { policy: options.policy } : {}),
+        ...(options.refundRetryMs !== undefined ? { refundRetryMs: options.refundRetryMs } : {}),
         logger: options.logger,
         workflowBundle: await workflowBundle(),
       });

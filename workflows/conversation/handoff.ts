@@ -1,5 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
-import type { AgentCommand, EscalationReasonRecord } from '../../domain/conversation';
+import type { AgentCommand, EscalationReasonRecord, HandoffState } from '../../domain/conversation';
 import { priorityFor, raisePriority, summarizeForAgent } from '../../domain/handoff';
 import { intentsOf } from '../../domain/transcript-compaction';
 import { DEFAULT_AGENT_LEASE_MS, DEFAULT_HANDOFF_SLA_MS, later, type ConversationContext } from './context';
@@ -17,7 +17,12 @@ export const WAITING_FOR_AGENT_TEXT =
  * Hands the conversation to a person: assembles the packet, puts it in the queue and returns
  * what to tell the customer. The bot stops answering until the conversation is returned.
  */
-export async function beginHandoff(ctx: ConversationContext, seq: number, reasons: EscalationReasonRecord[]): Promise<string> {
+export async function beginHandoff(
+  ctx: ConversationContext,
+  seq: number,
+  reasons: EscalationReasonRecord[],
+  owed?: Pick<HandoffState, 'refundsOwed'>,
+): Promise<string> {
   const { state } = ctx;
   if (state.status === 'awaiting_agent' || state.status === 'with_agent') return WAITING_FOR_AGENT_TEXT;
   const flow = state.flow;
@@ -52,6 +57,7 @@ export async function beginHandoff(ctx: ConversationContext, seq: number, reason
     summarySource: llmSummary ? 'llm' : 'template',
     ...(profile ? { profile } : {}),
     ...(pendingRequest ? { pendingRequest } : {}),
+    ...owed,
     slaBreaches: 0,
     slaDueAt: later(at, slaMs(ctx)),
   };

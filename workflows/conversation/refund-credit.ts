@@ -1,12 +1,27 @@
-import { executeChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, executeChild, patched, startChild, workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../activities/perform-action';
-import type { CarriedState } from '../../domain/conversation';
-import type { RefundPurpose } from '../../domain/refunds';
+import type { CarriedState, TrackedRefund } from '../../domain/conversation';
+import { formatCents } from '../../domain/policy';
+import type { RefundPurpose, RefundSagaInput } from '../../domain/refunds';
 import { RefundSagaWorkflow } from '../refund-saga/workflow';
+
+/** Conversations before this patch waited for each saga to finish, and a failed saga failed the turn. */
+export const SAGAS_REPORT_BACK_PATCH = 'refund-sagas-report-back';
+
+/** How long a turn waits for a saga to finish or hit trouble before it tells the customer the refund is delayed. */
+const FIRST_NEWS_WAIT_MS = 15_000;
+
+/**
+ * What a turn can honestly say about the money: paid once every refund has moved; otherwise
+ * delayed, and the conversation tells the customer how it ends when the saga reports back.
+ */
+export type MoneyNews = 'paid' | 'delayed';
 
 interface SagaRun {
   orderId: string;
   proposalId: string;
+  /** The action whose money this is, as its action report names it. */
+  action: string;
   refunds: RefundToMove[];
   purpose: RefundPurpose;
   /** False when the action already wrote the refund into the order. */
@@ -16,26 +31,54 @@ interface SagaRun {
   idPart: string;
 }
 
-/** One refund saga per refund, as children of this conversation, one after the other. */
-async function runRefundSagas(state: CarriedState, run: SagaRun): Promise<void> {
-  for (const [index, refund] of run.refunds.entries()) {
-    await executeChild(RefundSagaWorkflow, {
-      workflowId: `${workflowInfo().workflowId}-${run.idPart}-${run.proposalId}-${index}`,
-      args: [
-        {
-          orderId: run.orderId,
-          customerId: state.identity?.customerId ?? '',
-          paymentMethodId: refund.paymentMethodId,
-          amountCents: refund.amountCents,
-          purpose: run.purpose,
-          viaProvider: refund.source !== 'gift_card',
-          recordOnOrder: run.recordOnOrder,
-          restockItemIds: index === 0 ? (run.restockItemIds ?? []) : [],
-          notification: `Your refund for order ${run.orderId} has been issued.`,
-        },
-      ],
-    });
+/**
+ * One refund saga per refund, as children of this conversation, one after the other. A saga
+ * outlives the turn (and this run: continue-as-new does not stop it) and reports back by signal;
+ * the turn waits for each saga to finish, or to report a delay.
+ */
+async function runRefundSagas(state: CarriedState, run: SagaRun): Promise<MoneyNews> {
+  const conversationWorkflowId = workflowInfo().workflowId;
+  const inputFor = (refund: RefundToMove, index: number): RefundSagaInput => ({
+    orderId: run.orderId,
+    customerId: state.identity?.customerId ?? '',
+    paymentMethodId: refund.paymentMethodId,
+    amountCents: refund.amountCents,
+    purpose: run.purpose,
+    viaProvider: refund.source !== 'gift_card',
+    recordOnOrder: run.recordOnOrder,
+    restockItemIds: index === 0 ? (run.restockItemIds ?? []) : [],
+    notification: `Your refund for order ${run.orderId} has been issued.`,
+  });
+  const sagaIdOf = (index: number) => `${conversationWorkflowId}-${run.idPart}-${run.proposalId}-${index}`;
+
+  if (!patched(SAGAS_REPORT_BACK_PATCH)) {
+    for (const [index, refund] of run.refunds.entries()) {
+      await executeChild(RefundSagaWorkflow, { workflowId: sagaIdOf(index), args: [inputFor(refund, index)] });
+    }
+    return 'paid';
   }
+
+  let news: MoneyNews = 'paid';
+  for (const [index, refund] of run.refunds.entries()) {
+    const tracked: TrackedRefund = {
+      sagaId: sagaIdOf(index),
+      orderId: run.orderId,
+      action: run.action,
+      amountCents: refund.amountCents,
+      paymentMethodId: refund.paymentMethodId,
+      status: 'started',
+    };
+    (state.refunds ??= []).push(tracked);
+    await startChild(RefundSagaWorkflow, {
+      workflowId: tracked.sagaId,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [{ ...inputFor(refund, index), reportTo: conversationWorkflowId }],
+    });
+    // Until it completes (the receipt goes out before the reply) or first hits trouble.
+    await condition(() => tracked.status !== 'started' && tracked.status !== 'paid', FIRST_NEWS_WAIT_MS);
+    if (tracked.status !== 'paid' && tracked.status !== 'completed') news = 'delayed';
+  }
+  return news;
 }
 
 /**
@@ -44,20 +87,25 @@ async function runRefundSagas(state: CarriedState, run: SagaRun): Promise<void> 
  */
 export function creditThroughSaga(
   state: CarriedState,
-  orderId: string,
-  proposalId: string,
-  refunds: RefundToMove[],
-  purpose: RefundPurpose,
-  restockItemIds: string[] = [],
-): Promise<void> {
-  return runRefundSagas(state, { orderId, proposalId, refunds, purpose, recordOnOrder: true, restockItemIds, idPart: purpose });
+  credit: { orderId: string; proposalId: string; action: string; refunds: RefundToMove[]; purpose: RefundPurpose; restockItemIds?: string[] },
+): Promise<MoneyNews> {
+  return runRefundSagas(state, { ...credit, recordOnOrder: true, idPart: credit.purpose });
 }
 
 /**
  * Money the store already wrote back (a cancellation, a cheaper item) still has to leave the
  * provider for cards and PayPal; gift cards were credited by the store itself.
  */
-export function refundThroughProvider(state: CarriedState, orderId: string, proposalId: string, refunds: RefundToMove[], purpose: RefundPurpose): Promise<void> {
-  const external = refunds.filter((r) => r.source !== 'gift_card');
-  return runRefundSagas(state, { orderId, proposalId, refunds: external, purpose, recordOnOrder: false, idPart: 'refund' });
+export function refundThroughProvider(
+  state: CarriedState,
+  refund: { orderId: string; proposalId: string; action: string; refunds: RefundToMove[]; purpose: RefundPurpose },
+): Promise<MoneyNews> {
+  const external = refund.refunds.filter((r) => r.source !== 'gift_card');
+  return runRefundSagas(state, { ...refund, refunds: external, recordOnOrder: false, idPart: 'refund' });
+}
+
+/** The customer's line about a refund that has not moved yet: honest, and promising news here. */
+export function delayedRefundNote(refunds: RefundToMove[]): string {
+  const money = refunds.map((r) => formatCents(r.amountCents)).join(' and ');
+  return `The refund of ${money} is delayed: our payment provider has not taken it yet. I will keep trying and tell you here as soon as it is sent.`;
 }

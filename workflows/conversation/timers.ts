@@ -2,6 +2,7 @@ import type { CarriedState, ConversationInput, PendingReturn } from '../../domai
 import { DEFAULT_RETURN_FOLLOW_UP_MS, type ConversationContext } from './context';
 import { beginHandoff } from './handoff';
 import { say } from './replying';
+import { refundsInFlight } from '../../domain/refund-tracking';
 
 /** After this many follow-ups about a parcel that never came, a person takes over. */
 export const RETURN_FOLLOW_UPS = 2;
@@ -31,7 +32,13 @@ function followUpDue(input: ConversationInput, pending: PendingReturn): number |
 
 /** A conversation with a promise still to keep, or a person involved, stays open however quiet it is. */
 function closable(state: CarriedState): boolean {
-  return (state.status === 'open' || state.status === 'resolved') && !state.pendingReturns?.length && !state.pendingApproval && !state.goodwillOffers?.length;
+  return (
+    (state.status === 'open' || state.status === 'resolved') &&
+    !state.pendingReturns?.length &&
+    !state.pendingApproval &&
+    !state.goodwillOffers?.length &&
+    !refundsInFlight(state)
+  );
 }
 
 /** A promised parcel has not arrived: remind once, then bring in a person. */

@@ -30,6 +30,9 @@ import { offerGoodwill } from './flows/goodwill-credit';
 import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff';
 import { say } from './replying';
 import { keepReturnPromise } from './return-promise';
+import { settleEndedRefund } from './refund-outcome';
+import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
+import { refundProgressSignal } from '../refund-saga/definitions';
 
 // A retried delivery comes within minutes of the first; the last keys are enough to recognise it.
 const MAX_NOTICE_KEYS = 50;
@@ -136,6 +139,9 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     state.noticeKeys = [...(state.noticeKeys ?? []), key].slice(-MAX_NOTICE_KEYS);
     record('system', text);
   });
+  setHandler(refundProgressSignal, (progress) => {
+    if (noteRefundProgress(state, progress)) changes++;
+  });
   setHandler(approvalDecidedSignal, (event) => {
     const pending = state.pendingApproval;
     if (pending && pending.proposalId === event.proposalId && !pending.decision) {
@@ -167,7 +173,8 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     await oneAtATime(registerNewObligations);
     const next = deadlines(ctx, lastActivityAt)[0];
     const seen = changes;
-    const woken = () => changes !== seen || continueAsNewDue();
+    // A refund can end while a turn holds the conversation, before `seen` is taken: its end is work in itself.
+    const woken = () => changes !== seen || continueAsNewDue() || refundThatEnded(state) !== undefined;
     if (next) await condition(woken, Math.max(1, next.at - Date.now()));
     else await condition(woken);
 
@@ -179,6 +186,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         reopened: false,
         carried: compactForNextRun({ ...state, runs: state.runs + 1 }),
       });
+    }
+    const ended = refundThatEnded(state);
+    if (ended) {
+      await oneAtATime(() => settleEndedRefund(ctx, ended));
+      continue;
     }
     const received = receivedReturn();
     if (received) {

@@ -3,7 +3,7 @@ import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { extractYesNo } from '../../../domain/entities';
 import { CANCEL_REASONS, formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
-import { refundThroughProvider } from '../refund-credit';
+import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, type FlowReply } from './replies';
 
@@ -44,10 +44,13 @@ async function continueCancel(state: CarriedState, flow: CancelOrderFlow, text: 
   const orderId = flow.orderId ?? '';
   const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
   return answerProposal(state, flow, text, { ...cancelSpec(flow), declined }, async (result, proposalId) => {
-    await refundThroughProvider(state, orderId, proposalId, result.refunds, 'cancellation');
+    const news = await refundThroughProvider(state, { orderId, proposalId, action: 'cancel_pending_order', refunds: result.refunds, purpose: 'cancellation' });
     const money = result.refunds.map((r) => `${formatCents(r.amountCents)} to ${r.paymentMethodId}`).join(' and ');
-    const refundNote = money ? ` Your refund of ${money} is on its way; card and PayPal refunds usually arrive within 5-7 business days, gift card credit at once.` : '';
-    return doneReply(state, flow, 'cancel_pending_order', `order ${orderId} cancelled`, `Done: order ${orderId} is cancelled.${refundNote}`);
+    const refundNote =
+      news === 'delayed' ? ` ${delayedRefundNote(result.refunds.filter((r) => r.source !== 'gift_card'))}`
+      : money ? ` Your refund of ${money} is on its way; card and PayPal refunds usually arrive within 5-7 business days, gift card credit at once.`
+      : '';
+    return doneReply(state, flow, 'cancel_pending_order', `order ${orderId} cancelled`, `Done: order ${orderId} is cancelled.${refundNote}`, news === 'delayed' ? 'delayed' : 'executed');
   });
 }
 

@@ -3,7 +3,7 @@ import { formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { offeredFlow } from './dialogue-flow';
 import type { FlowReply } from './replies';
-import { creditThroughSaga } from '../refund-credit';
+import { creditThroughSaga, delayedRefundNote } from '../refund-credit';
 
 const goodwillSpec = (flow: GoodwillCreditFlow): ActionSpec => ({
   request: { kind: 'goodwill_credit', orderId: flow.orderId, amountCents: flow.amountCents, paymentMethodId: flow.paymentMethodId, reason: flow.reason },
@@ -41,9 +41,10 @@ async function continueGoodwill(state: CarriedState, flow: GoodwillCreditFlow, t
   const declined = 'All right, no credit will be applied. Anything else I can do?';
   return answerProposal(state, flow, text, { ...goodwillSpec(flow), declined }, async (result, proposalId) => {
     const orderId = flow.orderId;
-    await creditThroughSaga(state, orderId, proposalId, result.refunds, 'goodwill');
+    const news = await creditThroughSaga(state, { orderId, proposalId, action: 'goodwill_credit', refunds: result.refunds, purpose: 'goodwill' });
     const money = result.refunds.map((r) => formatCents(r.amountCents)).join(' and ');
-    return doneReply(state, flow, 'goodwill_credit', `goodwill credit of ${money} on order ${orderId}`, `Done: a credit of ${money} is on its way to you.`);
+    const text = news === 'delayed' ? `Done: a credit of ${money} is yours. ${delayedRefundNote(result.refunds)}` : `Done: a credit of ${money} is on its way to you.`;
+    return doneReply(state, flow, 'goodwill_credit', `goodwill credit of ${money} on order ${orderId}`, text, news === 'delayed' ? 'delayed' : 'executed');
   });
 }
 

@@ -5,7 +5,7 @@ import { formatCents, type Proposal } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
-import { refundThroughProvider } from '../refund-credit';
+import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { paymentChangeFacts } from '../../activity-proxies';
 
 const CARD_REFUND_TIME = 'card and PayPal refunds usually arrive within 5 to 7 business days';
@@ -107,7 +107,7 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
   }
   const declined = `All right, order ${orderId} stays paid as it is. Anything else I can do?`;
   return answerProposal(state, flow, text, { ...paymentSpec(flow), declined }, async (result, proposalId) => {
-    await refundThroughProvider(state, orderId, proposalId, result.refunds, 'payment_change');
+    const news = await refundThroughProvider(state, { orderId, proposalId, action: 'modify_pending_order_payment', refunds: result.refunds, purpose: 'payment_change' });
     const after = await paymentChangeFacts({ customerId, orderId });
     const methods = after ? methodsOf(after) : [];
     const newMethod = methods.find((m) => m.id === result.proposal.paymentMethodId);
@@ -117,13 +117,14 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
     for (const refund of result.refunds) {
       const old = methods.find((m) => m.id === refund.paymentMethodId);
       lines.push(
-        refund.source === 'gift_card'
+        refund.source !== 'gift_card' && news === 'delayed' ? delayedRefundNote([refund])
+        : refund.source === 'gift_card'
           ? `${formatCents(refund.amountCents)} is back on ${nameOf(old, refund.paymentMethodId, methods)} already: its balance is now ${formatCents(old?.balanceCents ?? 0)}.`
           : `The ${formatCents(refund.amountCents)} paid with ${nameOf(old, refund.paymentMethodId, methods)} is refunded; ${CARD_REFUND_TIME}.`,
       );
     }
     const detail = `order ${orderId} paid with ${result.proposal.paymentMethodId ?? ''} instead of ${result.refunds.map((r) => r.paymentMethodId).join(', ')}`;
-    return doneReply(state, flow, 'modify_pending_order_payment', detail, lines.join(' '));
+    return doneReply(state, flow, 'modify_pending_order_payment', detail, lines.join(' '), news === 'delayed' ? 'delayed' : 'executed');
   });
 }
 

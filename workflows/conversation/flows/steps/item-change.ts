@@ -6,7 +6,7 @@ import { chooseOptions } from '../../../../domain/dialogue/choose-options';
 import { extractYesNo } from '../../../../domain/entities';
 import { formatCents } from '../../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
-import { refundThroughProvider } from '../../refund-credit';
+import { delayedRefundNote, refundThroughProvider } from '../../refund-credit';
 import { ask, finish, type FlowReply } from '../replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation, variantOptions } from '../../../activity-proxies';
 
@@ -89,15 +89,16 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
   const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
   return answerProposal(state, flow, text, { ...modifySpec(flow), declined }, async (result, proposalId) => {
     if (flow.kind === 'exchange_items') return exchangeRequested(state, flow, result.refunds, proposalId);
-    await refundThroughProvider(state, orderId, proposalId, result.refunds, 'price_difference');
+    const news = await refundThroughProvider(state, { orderId, proposalId, action: 'modify_pending_order_items', refunds: result.refunds, purpose: 'price_difference' });
     const difference = result.proposal.priceDifferenceCents ?? 0;
     const money =
-      difference < 0 ? ` The price difference of ${formatCents(-difference)} is refunded to ${result.proposal.paymentMethodId ?? ''}.`
+      difference < 0 && news === 'delayed' ? ` The price difference is to be refunded to ${result.proposal.paymentMethodId ?? ''}. ${delayedRefundNote(result.refunds)}`
+      : difference < 0 ? ` The price difference of ${formatCents(-difference)} is refunded to ${result.proposal.paymentMethodId ?? ''}.`
       : difference > 0 ? ` The price difference of ${formatCents(difference)} is charged to ${result.proposal.paymentMethodId ?? ''}.`
       : '';
     const several = (flow.itemIds ?? []).length > 1;
     const what = several ? 'items' : 'item';
-    return doneReply(state, flow, 'modify_pending_order_items', `${what} changed on order ${orderId}`, `Done: the ${what} on order ${orderId} ${several ? 'are' : 'is'} changed.${money}`);
+    return doneReply(state, flow, 'modify_pending_order_items', `${what} changed on order ${orderId}`, `Done: the ${what} on order ${orderId} ${several ? 'are' : 'is'} changed.${money}`, news === 'delayed' ? 'delayed' : 'executed');
   });
 }
 

@@ -82,8 +82,9 @@ export function refusedReply(state: CarriedState, flow: ProposingFlow, spec: Act
 }
 
 /** Records the executed action and closes the flow with the bot's account of it. */
-export function doneReply(state: CarriedState, flow: ProposingFlow, action: ActionKind, detail: string, text: string): FlowReply {
-  const report = { name: action, status: 'executed' as const, detail };
+/** The action is carried out; `delayed` when its refund has not moved yet (the saga reports back). */
+export function doneReply(state: CarriedState, flow: ProposingFlow, action: ActionKind, detail: string, text: string, status: 'executed' | 'delayed' = 'executed'): FlowReply {
+  const report = { name: action, status, detail };
   (state.actions ??= []).push(report);
   return finish(state, { replies: [{ text }], intent: flow.kind, actions: [report] });
 }
