@@ -47,6 +47,8 @@ interface Recording {
   refundsFor(orderId: string): number;
   /** Keeps the conversation's first child refund saga under its own fixture name too. */
   keepChildSaga(name: string): void;
+  /** The sandbox provider answers 503 to every refund from now until the scenario ends. */
+  providerDown(): Promise<void>;
 }
 
 interface Scenario {
@@ -246,7 +248,37 @@ const SCENARIOS: Scenario[] = [
       await expectReply(r, 'yes please', /credit of \$5\.00 is on its way/);
     },
   },
+  {
+    // Recorded after sagas became abandoned children that report back by signal (refund-sagas-report-back).
+    name: 'cancel-order-reported-back',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      await expectAwaiting(r, `I want to cancel order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'reason');
+      await expectAwaiting(r, 'I ordered it by mistake', 'confirmation');
+      await expectReply(r, 'yes', /is cancelled.*on its way/);
+      expect(r.refundsFor(target.orderId) === 1, 'the cancellation should be refunded once at the provider');
+      r.keepChildSaga('refund-saga-result-as-value');
+    },
+  },
+  {
+    name: 'cancel-order-provider-down',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      await expectAwaiting(r, `I want to cancel order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'reason');
+      await expectAwaiting(r, 'I ordered it by mistake', 'confirmation');
+      await r.providerDown();
+      await expectReply(r, 'yes', /is cancelled.*delayed/);
+      await r.until('the handoff for the owed refund', (view) => view.status === 'awaiting_agent');
+      expect(r.refundsFor(target.orderId) === 0, 'nothing should be refunded while the provider is down');
+      r.keepChildSaga('refund-saga-owed');
+    },
+  },
 ];
+
+/** The recorder's sagas give up on a provider that is down within seconds, not hours: long enough to wait once on a timer. */
+const RECORDING_RETRY_BUDGET_MS = 8_000;
 
 // Worker state changes are routine here; only warnings and errors are worth reading.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -265,14 +297,14 @@ async function main(): Promise<void> {
     TestWorkflowEnvironment.createLocal({
       server: { ...(cliPath ? { executable: { type: 'existing-path', path: cliPath } } : {}), ip: '127.0.0.1', extraArgs: ['--log-level', 'error'] },
     }),
-    startSandboxProvider({ file: ':memory:', port: 0 }),
+    startSandboxProvider({ file: ':memory:', port: 0, faultsEnabled: true }),
     bundleConversationWorkflows(),
   ]);
   const db = openDatabase({ sqliteFile: path.join(dir, 'support.sqlite') });
   try {
     await migrateToLatest(db);
     const payments = new HttpPaymentProvider(sandbox.url);
-    const common = { connection: env.nativeConnection, namespace: 'default', db, payments, workflowBundle };
+    const common = { connection: env.nativeConnection, namespace: 'default', db, payments, workflowBundle, refundRetryMs: RECORDING_RETRY_BUDGET_MS };
     const worker = await createConversationWorker({ ...common, taskQueue: 'record-histories' });
     const strict = await createConversationWorker({
       ...common,
@@ -317,6 +349,14 @@ async function main(): Promise<void> {
               }
             },
             keepChildSaga: (name) => children.push(name),
+            async providerDown() {
+              const res = await fetch(`${sandbox.url}/v1/_faults`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ route: 'refunds', mode: 'fail_before', times: 100 }),
+              });
+              expect(res.status === 204, 'the sandbox should accept the fault', res.status);
+            },
           };
           try {
             await scenario.run(recording);
@@ -324,6 +364,7 @@ async function main(): Promise<void> {
             if (err instanceof ScenarioFailed) err.message = `scenario ${scenario.name}: ${err.message}`;
             throw err;
           }
+          await fetch(`${sandbox.url}/v1/_faults`, { method: 'DELETE' });
           await save(scenario.name, conversation);
           if (children.length > 0) {
             const history = await conversation.fetchHistory();

@@ -70,6 +70,10 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
   { what: 'a refund saga through the provider', file: 'refund-saga-provider.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
   { what: 'a refund saga that records and restocks a return', file: 'refund-saga-return.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
   { what: 'a conversation closed for inactivity', file: 'idle-close.json', shows: (r) => r.workflowType === 'ConversationWorkflow' && r.completed },
+  { what: 'refund sagas that report back by signal', file: 'cancel-order-reported-back.json', shows: (r) => r.signals.has('refundProgress') },
+  { what: 'a refund owed while the provider is down, handed to a person', file: 'cancel-order-provider-down.json', shows: (r) => r.signals.has('refundProgress') },
+  { what: 'a refund saga whose result is a value', file: 'refund-saga-result-as-value.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
+  { what: 'a refund saga that waits out the provider and settles as owed', file: 'refund-saga-owed.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
 ];
 
 describe('recorded conversation histories', () => {
