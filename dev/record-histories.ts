@@ -132,6 +132,24 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // The order changes between the proposal and the yes (here its payment is corrected): the customer is
+    // told what changed and confirms the fresh proposal (the 'repropose-changed-proposal' patch).
+    name: 'cancel-order-changed-before-yes',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      await expectAwaiting(r, `I want to cancel order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'reason');
+      await expectAwaiting(r, 'I ordered it by mistake', 'confirmation');
+      const payment = await r.db('payment_transactions').where({ order_id: target.orderId, transaction_type: 'payment' }).orderBy('position').first('position');
+      expect(payment, 'the order should have a payment to correct');
+      await r.db('payment_transactions').where({ order_id: target.orderId, position: payment.position }).decrement('amount_cents', 100);
+      const changed = await expectAwaiting(r, 'yes', 'confirmation');
+      expect(changed.replies.some((reply) => /something changed since I proposed it\. The refund is now/.test(reply.text)), 'the yes should be answered with what changed', changed);
+      await expectReply(r, 'yes', /is cancelled/);
+      expect(r.refundsFor(target.orderId) === 1, 'the cancellation should be refunded once at the provider');
+    },
+  },
+  {
     name: 'cancel-order',
     async run(r) {
       const target = await pendingCardOrder(r.db);

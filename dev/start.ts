@@ -35,6 +35,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+  // scripts/start.js keeps an IPC channel open to us: if it dies, even by SIGKILL, the channel closes and
+  // we stop in order rather than run on unseen, holding the ports.
+  process.on('disconnect', () => void stopAll(0));
 
   try {
     const temporal = await temporalFor(config, logger);
@@ -94,6 +97,7 @@ async function temporalFor(config: Config, logger: Logger): Promise<{ address: s
     port: config.temporalDevPort,
     uiPort: config.temporalUiPort,
     namespace: config.temporalNamespace,
+    log: (line) => logger.info(line),
   });
   return { address: server.address, uiUrl: server.uiUrl, server };
 }

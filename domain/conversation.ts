@@ -1,6 +1,7 @@
 /** The conversation's vocabulary, shared by the workflow, the activities, the API and the tests. */
 import type { RefundProgressKind } from './refunds';
 import type { FrustrationSignalCode, HandoffReasonCode } from './escalation/codes';
+import type { Proposal } from './policy';
 
 
 export const CONVERSATION_STATUSES = ['open', 'awaiting_agent', 'with_agent', 'resolved', 'closed'] as const;
@@ -316,6 +317,8 @@ interface FlowBase<K extends string, S extends string> {
   /** The options the last question offered, so an answer can pick one. */
   options?: ReplyOption[];
   proposalId?: string;
+  /** The proposal as the customer was shown it, to say what changed when the policy now proposes otherwise. */
+  proposal?: Proposal;
   approvals?: FlowApproval[];
 }
 

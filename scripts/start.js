@@ -13,7 +13,8 @@ if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) {
 }
 const product = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'dev', 'start.ts')], {
   cwd: root,
-  stdio: 'inherit',
+  // The IPC channel closes when this process dies however it dies, which tells the product to stop.
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 // Ctrl-C reaches the product too (same process group); wait for its orderly stop instead of dying first.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => product.kill(signal));

@@ -5,6 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'mocha';
+import { identify, type DevServerRecord } from '../../dev/dev-server-pid-file';
+import { eventually } from '../support/eventually';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-start-'));
@@ -53,8 +55,38 @@ function runPrintedExample(output: string, extra = ''): string {
   return result.stdout;
 }
 
+const childOf = (parent: number | undefined) =>
+  fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).find((pid) => identify(pid)?.parentPid === parent);
+
+/** Processes (of this user) whose command line contains `needle`. */
+function processesWith(needle: string): number[] {
+  return fs.readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => identify(pid)?.args.some((arg) => arg.includes(needle)));
+}
+
+async function portsFor(dir: string): Promise<Record<string, string>> {
+  return {
+    DATA_DIR: dir,
+    PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    PAYMENTS_SANDBOX_PORT: String(await freePort()),
+    PAYMENT_PROVIDER_URL: '',
+    DATABASE_URL: '',
+    TEMPORAL_ADDRESS: '',
+  };
+}
+
 describe('npm start', () => {
-  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const killedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-start-killed-'));
+  const strangers: ChildProcess[] = [];
+  after(() => {
+    for (const stranger of strangers) stranger.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(killedDir, { recursive: true, force: true });
+  });
 
   it('when started on a fresh data folder, then the printed curl example gets a reply; Ctrl-C stops it; a restart goes on', async () => {
     const env = {
@@ -101,5 +133,53 @@ describe('npm start', () => {
       second.child.kill('SIGINT');
     }
     assert.equal(await second.exited, 0, second.output());
+  });
+
+  it('when npm start was killed hard, then the next one takes over the dev server it left, and a stale pid file is ignored', async function () {
+    if (!fs.existsSync('/proc/self/stat')) this.skip();
+    const env = await portsFor(killedDir);
+    const pidFile = path.join(killedDir, 'temporal-dev-server.pid');
+    const stateFile = path.join(killedDir, 'temporal.sqlite');
+    // A pid file from long ago whose pid now belongs to an unrelated program: ignored, and the program left alone.
+    const stranger = spawn('sleep', ['300'], { stdio: 'ignore' });
+    strangers.push(stranger);
+    const strangerPid = stranger.pid ?? 0;
+    fs.writeFileSync(pidFile, JSON.stringify({
+      pid: strangerPid, startTicks: identify(strangerPid)?.startTicks, args: ['temporal', 'server', 'start-dev'],
+      port: Number(env.TEMPORAL_DEV_PORT), uiPort: Number(env.TEMPORAL_UI_PORT), owner: { pid: strangerPid, startTicks: '1' },
+    }));
+
+    const first = await npmStart(env);
+    assert.match(first.output(), /Ignoring the old pid file .*is now another program/);
+    assert.ok(identify(strangerPid), 'the unrelated program still runs');
+    const server = JSON.parse(fs.readFileSync(pidFile, 'utf8')) as DevServerRecord;
+    assert.deepEqual(processesWith(stateFile), [server.pid]);
+    // Killed hard, both the npm start script and the product it runs: nothing gets to stop the dev server.
+    const product = childOf(first.child.pid);
+    assert.ok(product, 'npm start runs the product as its child');
+    process.kill(product, 'SIGKILL');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    assert.ok(identify(server.pid), 'the dev server outlived the npm start that was killed');
+
+    const second = await npmStart(env);
+    const secondProduct = childOf(second.child.pid);
+    try {
+      assert.match(second.output(), new RegExp(`Reusing the Temporal dev server an earlier npm start left running \\(pid ${server.pid}\\)`));
+      const health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
+      assert.equal(health.status, 200, await health.clone().text());
+      assert.equal(((await health.json()) as { status: string }).status, 'ok');
+      assert.deepEqual(processesWith(stateFile), [server.pid], 'one dev server for the data folder');
+      assert.ok(secondProduct);
+    } catch (err) {
+      second.child.kill('SIGINT');
+      throw err;
+    }
+    // Now only the npm start script is killed hard: the product sees its IPC channel close and stops in
+    // order, and with it the dev server it took over.
+    second.child.kill('SIGKILL');
+    await eventually(async () => !identify(secondProduct) && processesWith(stateFile).length === 0, 'the product and its dev server to stop');
+    assert.match(second.output(), /Stopping/);
+    assert.equal(fs.existsSync(pidFile), false);
   });
 });

@@ -21,7 +21,8 @@ export interface TestStack {
   payments: TestPayments;
   taskQueue: string;
   token(role: Role, conversationId?: string): Promise<string>;
-  startWorker(): Promise<void>;
+  /** Starts the worker, with other policy settings when given (a restart after a configuration change). */
+  startWorker(restart?: { policy?: PolicySettings }): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -76,14 +77,14 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     payments,
     taskQueue,
     token: (role, conversationId) => mintToken(database.db, { role, name: `test ${role}`, conversationId }),
-    async startWorker() {
+    async startWorker(restart) {
       worker = await createConversationWorker({
         connection: env.nativeConnection,
         namespace,
         taskQueue,
         db: database.db,
         payments: payments.provider,
-        ...(options.policy ? { policy: options.policy } : {}),
+        ...((restart?.policy ?? options.policy) ? { policy: restart?.policy ?? options.policy } : {}),
         ...(options.refundRetryMs !== undefined ? { refundRetryMs: options.refundRetryMs } : {}),
         logger: options.logger,
         workflowBundle: await workflowBundle(),

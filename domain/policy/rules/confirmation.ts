@@ -1,7 +1,8 @@
 /**
  * A confirmation is bound to one proposal by its fingerprint. Any change to what would be done (items,
  * amounts, payment method, the order's state) makes a new proposal that needs its own "yes"; a "yes" to a
- * proposal already carried out is spent.
+ * proposal already carried out is spent. Reasons name no proposal ids: they reach customers' replies,
+ * and the decision carries the proposal itself.
  */
 import { deny } from '../decision';
 import type { ConversationFacts, Deny, NeedsConfirmation, Proposal } from '../types';
@@ -12,7 +13,7 @@ function listOf(value: unknown): readonly unknown[] {
 
 export function checkNotAlreadyDone(proposal: Proposal, facts: ConversationFacts): Deny | undefined {
   if (!listOf(facts.completedProposalIds).includes(proposal.proposalId)) return undefined;
-  return deny('already-done', `This exact action (${proposal.proposalId}) was already carried out; it is not repeated.`);
+  return deny('already-done', 'This exact action was already carried out; it is not repeated.');
 }
 
 export function checkConfirmation(proposal: Proposal, facts: ConversationFacts): NeedsConfirmation | undefined {
@@ -30,11 +31,11 @@ export function checkConfirmation(proposal: Proposal, facts: ConversationFacts):
   if (listOf(facts.completedProposalIds).includes(confirmed)) {
     return ask(
       'confirmation-spent',
-      `The confirmation on record (${confirmed}) was for an action already carried out; it cannot be used again. This action (${proposal.proposalId}) needs its own confirmation.`,
+      'The confirmation on record was for an action already carried out; it cannot be used again. This action needs its own confirmation.',
     );
   }
   return ask(
     'confirmation-stale',
-    `The confirmation on record (${confirmed}) is for a different proposal; what would be done now (${proposal.proposalId}) differs and needs its own confirmation.`,
+    'What would be done now differs from what was confirmed, and needs its own confirmation.',
   );
 }

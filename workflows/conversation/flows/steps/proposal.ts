@@ -1,8 +1,9 @@
+import { patched } from '@temporalio/workflow';
 import type { PerformActionResult } from '../../../../activities/perform-action';
 import type { CarriedState, ProposingFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
 import { extractYesNo } from '../../../../domain/entities';
-import { describeProposal, type ActionKind, type ActionRequest, type Proposal } from '../../../../domain/policy';
+import { describeProposal, proposalChanges, type ActionKind, type ActionRequest, type Proposal } from '../../../../domain/policy';
 import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
 import { performAction } from '../../../activity-proxies';
@@ -21,6 +22,8 @@ export interface ActionSpec {
   describe?: (proposal: Proposal) => string;
 }
 
+const REPROPOSE_PATCH = 'repropose-changed-proposal';
+
 const factsOf = (state: CarriedState, flow: ProposingFlow, proposalId: string | null) => ({
   customerId: state.identity?.customerId ?? null,
   confirmation: proposalId ? { proposalId } : null,
@@ -38,14 +41,8 @@ export async function proposeAction(
 ): Promise<FlowReply> {
   const result = await performAction({ request: spec.request, facts: factsOf(state, flow, null) });
   if (result.status === 'refused' && result.outcome === 'needs_confirmation' && result.proposal) {
-    flow.step = 'confirmation';
-    flow.proposalId = result.proposal.proposalId;
     onProposal?.(result.proposal.proposalId);
-    const lines = describeProposal(result.proposal).join(' ');
-    return {
-      ...ask(flow, `${spec.describe?.(result.proposal) ?? lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
-      actions: [{ name: spec.request.kind, status: 'proposed', detail: lines }],
-    };
+    return askToConfirm(flow, spec, result.proposal);
   }
   if (result.status === 'refused' && result.rule && spec.askAgain?.rules.includes(result.rule)) return spec.askAgain.reply(result.reason, state);
   return refusedReply(state, flow, spec, whyNot(result));
@@ -67,12 +64,32 @@ export async function answerProposal(
   if (answer !== 'yes') return ask(flow, 'Shall I go ahead? Please answer yes or no.', 'confirmation', spec.yesNo);
   const proposalId = flow.proposalId ?? '';
   const result = await performAction({ request: spec.request, facts: factsOf(state, flow, proposalId) });
+  // The policy would now propose something else than what the customer agreed to (the order changed, or
+  // the settings did, e.g. across a restart): say what changed and ask again. Before this patch the flow
+  // ended in a refusal, and the next message of such a history took another path.
+  if (result.status === 'refused' && result.outcome === 'needs_confirmation' && result.proposal && patched(REPROPOSE_PATCH)) {
+    const changes = flow.proposal ? proposalChanges(flow.proposal, result.proposal) : [];
+    const what = changes.length > 0 ? changes.join(' ') : 'The details have changed since I described it.';
+    return askToConfirm(flow, spec, result.proposal, `I have not done that yet, because something changed since I proposed it. ${what} Here is what I can do now: `);
+  }
   if (result.status === 'refused' && result.outcome === 'needs_approval') {
     return parkForApproval(state, flow, result.proposal ? describeProposal(result.proposal).join(' ') : spec.request.kind, result.reason);
   }
   if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(result));
   (state.completedProposalIds ??= []).push(proposalId);
   return onDone(result, proposalId);
+}
+
+/** Shows the proposal (after a preface, when given) and waits for the customer's yes or no to exactly it. */
+function askToConfirm(flow: ProposingFlow, spec: ActionSpec, proposal: Proposal, preface = ''): FlowReply {
+  flow.step = 'confirmation';
+  flow.proposalId = proposal.proposalId;
+  flow.proposal = proposal;
+  const lines = describeProposal(proposal).join(' ');
+  return {
+    ...ask(flow, `${preface}${spec.describe?.(proposal) ?? lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
+    actions: [{ name: spec.request.kind, status: 'proposed', detail: lines }],
+  };
 }
 
 export function refusedReply(state: CarriedState, flow: ProposingFlow, spec: ActionSpec, reason: string): FlowReply {
