@@ -10,6 +10,7 @@ import { mintToken } from '../../auth/token-service';
 import { importTauStore } from '../../tau/store/import';
 import type { Logger } from '../../observability/logger';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import { runWithHeartbeat } from '../../workers/heartbeat';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
@@ -85,7 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         logger: options.logger,
         workflowBundle: await workflowBundle(),
       });
-      running = worker.run();
+      running = runWithHeartbeat(worker, { db: database.db, taskQueue });
     },
     async stopWorker() {
       if (worker?.getState() === 'RUNNING') worker.shutdown();
