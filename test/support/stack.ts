@@ -38,6 +38,8 @@ export interface StackOptions {
   policy?: PolicySettings;
   /** Where the API's request lines and the worker's activity lines go (nowhere when left out). */
   logger?: Logger;
+  /** TURN_TIMEOUT_SECONDS in ms: a turn not finished this long is answered 202 (short ones make worker-down tests quick). */
+  turnTimeoutMs?: number;
   /** The Temporal server to run on; the dev server unless a test needs another (e.g. the time-skipping one). */
   temporal?: () => Promise<TestWorkflowEnvironment>;
 }
@@ -60,6 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     maxBodyBytes: 16 * 1024,
     continueAsNewAfterTurns: options.continueAsNewAfterTurns,
     timings: options.timings,
+    turnTimeoutMs: options.turnTimeoutMs,
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
     logger: options.logger,
   });
