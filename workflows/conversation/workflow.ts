@@ -96,6 +96,8 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   const turns = new Map<string, { result?: MessageResult; failure?: unknown }>();
   /** Messages whose caller stopped waiting (their Signal came): the reply is also kept for later. */
   const late = new Set<string>();
+  /** Of those, the ones whose turn had already finished when the Signal came. */
+  let lateAfterTurn: string[] = [];
 
   const takeTurn = async (text: string, messageId: string | undefined): Promise<MessageResult> => {
     if (state.status === 'closed') throw closedFailure();
@@ -186,6 +188,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   });
   setHandler(customerMessageSignal, ({ messageId, text }) => {
     late.add(messageId);
+    // Its Update finished just as the caller gave up: the reply is kept all the same.
+    if (turns.get(messageId)?.result) {
+      lateAfterTurn.push(messageId);
+      changes++;
+    }
     if (claimed(messageId) || whyMessageIsInvalid(text)) return;
     claim(messageId);
     state.queuedMessages = [...(state.queuedMessages ?? []), { messageId, text }];
@@ -228,7 +235,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     const next = deadlines(ctx, lastActivityAt)[0];
     const seen = changes;
     // A message signalled while the loop was busy elsewhere is still waiting for its turn.
-    const woken = () => changes !== seen || continueAsNewDue() || (state.queuedMessages?.length ?? 0) > 0;
+    const woken = () => changes !== seen || continueAsNewDue() || (state.queuedMessages?.length ?? 0) > 0 || lateAfterTurn.length > 0;
     if (next) await condition(woken, Math.max(1, next.at - Date.now()));
     else await condition(woken);
 
@@ -241,6 +248,17 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         } catch (err) {
           // Nobody waits on this turn: its failure must not end the conversation.
           decide({ seq: state.nextSeq - 1, kind: 'dialogue', rule: 'message:failed', reason: `message ${signalled.messageId}: ${err instanceof Error ? err.message : String(err)}` });
+        }
+      });
+      continue;
+    }
+    if (lateAfterTurn.length > 0) {
+      const ids = lateAfterTurn;
+      lateAfterTurn = [];
+      await oneAtATime(async () => {
+        for (const id of ids) {
+          const result = turns.get(id)?.result;
+          if (result) await keepLateReply(ctx, id, result);
         }
       });
       continue;
