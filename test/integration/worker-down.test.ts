@@ -13,7 +13,8 @@ import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
 import { uniqueTaskQueue } from '../support/temporal';
 
-const TURN_TIMEOUT_MS = 3_000;
+// Short, so the test is quick; long enough that the turns before the worker stops finish on a busy machine.
+const TURN_TIMEOUT_MS = 8_000;
 /** What "quickly" means here: well under the ~30 s a read used to hang, with room for a busy machine. */
 const QUICKLY_MS = 10_000;
 
@@ -150,6 +151,12 @@ describe('when the worker is down', () => {
       const again = await send('email-1', shipped.email);
       assert.equal(again.status, 202, JSON.stringify(again.body));
       assert.deepEqual(again.body, { accepted: true, messageId: 'email-1' });
+
+      // Without an Idempotency-Key the API names the message itself.
+      const unkeyed = await call(stack, 'POST', messagesPath, { token: channel, body: { text: 'and when will it arrive?' } });
+      assert.equal(unkeyed.status, 202, JSON.stringify(unkeyed.body));
+      assert.equal(unkeyed.body.accepted, true);
+      assert.match(unkeyed.body.messageId, /^[0-9a-f-]{36}$/);
     } finally {
       await stack.startWorker();
     }
@@ -162,6 +169,14 @@ describe('when the worker is down', () => {
     assert.equal(fromCustomer.length, 1, 'the message is handled once');
     const answers = view.transcript.filter((t: { from: string; text: string }) => t.from === 'bot' && t.text.includes(shipped.trackingId));
     assert.equal(answers.length, 1, 'the reply is given once');
+    const followUp = await eventually(async () => {
+      const v = await chat.view();
+      const turns: { seq: number; from: string; text: string }[] = v?.transcript ?? [];
+      const asked = turns.find((t) => t.from === 'customer' && t.text === 'and when will it arrive?');
+      return asked && turns.some((t) => t.seq > asked.seq && t.from === 'bot') ? { turns, asked } : undefined;
+    }, 'the unkeyed message answered after the first', 60_000);
+    assert.equal(followUp.turns.filter((t) => t.text === 'and when will it arrive?').length, 1);
+    assert.ok(followUp.asked.seq > fromCustomer[0].seq, 'the messages are handled in the order they were sent');
 
     const notice = await eventually(() => findNotice(db, `reply:${chat.id}:email-1`), 'the late reply in the customer outbox');
     assert.equal(notice.customerId, shipped.customerId);
