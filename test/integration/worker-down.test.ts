@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import { createApp } from '../../api/app';
+import { DEFAULT_READ_TIMEOUT_MS } from '../../api/conversation-gateway';
 import { findNotice } from '../../db/repositories/customer-notifications';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
@@ -67,7 +68,7 @@ async function separateApi(taskQueue: string): Promise<{ healthz(): Promise<{ st
 
 describe('when the worker is down', () => {
   before(async () => {
-    stack = await startStack({ turnTimeoutMs: TURN_TIMEOUT_MS });
+    stack = await startStack({ turnTimeoutMs: TURN_TIMEOUT_MS, readTimeoutMs: DEFAULT_READ_TIMEOUT_MS });
     channel = await stack.token('channel');
     await replaceStore(stack.database.db, buildDemoStore());
   });

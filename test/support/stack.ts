@@ -40,6 +40,8 @@ export interface StackOptions {
   logger?: Logger;
   /** TURN_TIMEOUT_SECONDS in ms: a turn not finished this long is answered 202 (short ones make worker-down tests quick). */
   turnTimeoutMs?: number;
+  /** How long a read waits for a worker before answering 503. */
+  readTimeoutMs?: number;
   /** The Temporal server to run on; the dev server unless a test needs another (e.g. the time-skipping one). */
   temporal?: () => Promise<TestWorkflowEnvironment>;
 }
@@ -62,7 +64,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     maxBodyBytes: 16 * 1024,
     continueAsNewAfterTurns: options.continueAsNewAfterTurns,
     timings: options.timings,
-    turnTimeoutMs: options.turnTimeoutMs,
+    // A loaded test machine (and a refund saga's retries) can make a turn or a read slow without any part
+    // being down; only the tests about a missing worker ask for the product's short limits.
+    turnTimeoutMs: options.turnTimeoutMs ?? 120_000,
+    readTimeoutMs: options.readTimeoutMs ?? 30_000,
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
     logger: options.logger,
   });
