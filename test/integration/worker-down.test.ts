@@ -10,6 +10,7 @@ import { DEFAULT_READ_TIMEOUT_MS } from '../../api/conversation-gateway';
 import { findNotice } from '../../db/repositories/customer-notifications';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
+import { customerMessageSignal } from '../../workflows/conversation/definitions';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
 import { uniqueTaskQueue } from '../support/temporal';
@@ -195,5 +196,33 @@ describe('when the worker is down', () => {
     const after = await chat.view();
     assert.equal(after.transcript.filter((t: { from: string; text: string }) => t.from === 'customer' && t.text === shipped.email).length, 1);
     assert.equal(after.transcript.filter((t: { from: string; text: string }) => t.from === 'bot' && t.text.includes(shipped.trackingId)).length, 1);
+  });
+});
+
+describe('when a message came by Signal and its Update only after the conversation continued as new', () => {
+  let fresh: TestStack;
+  before(async () => {
+    fresh = await startStack({ continueAsNewAfterTurns: 1 });
+  });
+  after(() => fresh?.close());
+
+  it('when the same message is sent again, then it is answered 202 and not run a second time', async function () {
+    this.timeout(60_000);
+    const token = await fresh.token('channel');
+    const chat = await startChat(fresh, token);
+    // What the API does when its Update was not answered in time and the server then lost the Update.
+    await fresh.env.client.workflow.getHandle(`conversation-${chat.id}`).signal(customerMessageSignal, { messageId: 'hello-1', text: 'Hello' });
+    await eventually(async () => {
+      const v = await chat.view();
+      return v?.runs > 1 && v.transcript.some((t: { from: string }) => t.from === 'bot');
+    }, 'the signalled message answered, and the conversation continued as new');
+
+    const again = await call(fresh, 'POST', `/v1/conversations/${chat.id}/messages`, { token, body: { text: 'Hello' }, headers: { 'idempotency-key': 'hello-1' } });
+    assert.equal(again.status, 202, JSON.stringify(again.body));
+    assert.deepEqual(again.body, { accepted: true, messageId: 'hello-1' });
+    const view = await chat.view();
+    assert.equal(view.transcript.filter((t: { from: string; text: string }) => t.from === 'customer' && t.text === 'Hello').length, 1);
+    const next = await chat.say('where is my order?');
+    assert.ok(next.replies.length > 0);
   });
 });
