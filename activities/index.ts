@@ -8,6 +8,7 @@ import { createHelpCentreActivities } from './answer-from-help-centre';
 import { createIntentActivities } from './classify-intent';
 import { createCustomerLookupActivities } from './customer-lookup';
 import { createHandoffActivities } from './handoff';
+import { createLateReplyActivities } from './late-replies';
 import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
 import { createPhraseReplyActivities } from './phrase-reply';
@@ -37,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCustomerLookupActivities(deps),
     ...createHelpCentreActivities(),
     ...createHandoffActivities(deps),
+    ...createLateReplyActivities(deps),
     ...createPaymentChangeActivities(deps),
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),

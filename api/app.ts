@@ -26,6 +26,8 @@ export interface AppDeps {
   continueAsNewAfterTurns?: number;
   llmEnabled?: boolean;
   timings?: GatewayOptions['timings'];
+  turnTimeoutMs?: number;
+  readTimeoutMs?: number;
   localWorkerState?: () => string;
   /** One line per request goes here; left out, nothing is logged. */
   logger?: Logger;
@@ -39,6 +41,8 @@ export function createApp(deps: AppDeps): express.Express {
     continueAsNewAfterTurns: deps.continueAsNewAfterTurns,
     llmEnabled: deps.llmEnabled,
     timings: deps.timings,
+    turnTimeoutMs: deps.turnTimeoutMs,
+    readTimeoutMs: deps.readTimeoutMs,
   });
   const app = express();
   app.disable('x-powered-by');
@@ -68,6 +72,7 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     taskQueue: config.taskQueue,
     idleTimeoutMs: config.idleTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    turnTimeoutMs: config.turnTimeoutMs,
     llmEnabled: config.anthropicApiKey !== undefined,
     timings: {
       handoffSlaMs: config.handoffSlaMs,

@@ -14,6 +14,12 @@ export interface CreatedConversation {
   token: string;
 }
 
+/** `POST /v1/conversations/:id/messages` answered 202: the turn could not finish within TURN_TIMEOUT_SECONDS; its reply comes into the conversation later. */
+export interface AcceptedMessage {
+  accepted: true;
+  messageId: string;
+}
+
 /** One entry of `GET /v1/agent/queue`. */
 export interface QueueItem {
   conversationId: string;

@@ -1,17 +1,20 @@
 import crypto from 'node:crypto';
 import {
+  isGrpcDeadlineError,
+  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AgentCommand, Channel, ConversationInput, ConversationView, CustomerHint, GoodwillOffer, MessageResult } from '../domain/conversation';
 import { workflowIdFor } from '../domain/conversation';
 import { FAILURE } from '../domain/failures';
-import { agentCommandUpdate, approvalDecidedSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/conversation/definitions';
+import { agentCommandUpdate, approvalDecidedSignal, customerMessageSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/conversation/definitions';
 import { ConversationWorkflow } from '../workflows';
-import { HttpError, notFound } from './http-error';
+import { HttpError, notFound, WORKER_RETRY_AFTER_SECONDS, workerUnavailable } from './http-error';
 
 export interface GatewayOptions {
   client: Client;
@@ -22,7 +25,19 @@ export interface GatewayOptions {
   llmEnabled?: boolean;
   /** Timers of handoffs, approvals and promises (ConversationInput); the workflow has defaults. */
   timings?: Pick<ConversationInput, 'handoffSlaMs' | 'agentLeaseMs' | 'returnFollowUpMs' | 'approvalTimeoutMs'>;
+  /** How long a customer's turn may take before the answer is 202 and the reply comes later (TURN_TIMEOUT_SECONDS). */
+  turnTimeoutMs?: number;
+  /** How long a read (a workflow Query, which needs a worker) may take before the answer is 503. */
+  readTimeoutMs?: number;
 }
+
+export const DEFAULT_TURN_TIMEOUT_MS = 20_000;
+export const DEFAULT_READ_TIMEOUT_MS = 3_000;
+/** Signalling needs only the Temporal server, not a worker: it answers at once or not at all. */
+const SIGNAL_TIMEOUT_MS = 5_000;
+
+/** A message's answer: the turn's reply, or (the turn could not finish in time) a receipt; the reply then comes through the conversation. */
+export type Delivery = { kind: 'replied'; result: MessageResult } | { kind: 'accepted'; messageId: string };
 
 /** The API's only door into Temporal: starts conversations, delivers messages, reads state. */
 export class ConversationGateway {
@@ -51,13 +66,32 @@ export class ConversationGateway {
     };
   }
 
-  /** `messageKey` makes a retried delivery of the same message a no-op that returns the same reply. */
-  async send(conversationId: string, text: string, messageKey?: string): Promise<MessageResult> {
-    const deliver = () =>
-      this.options.client.workflow.getHandle(workflowIdFor(conversationId)).executeUpdate(messageUpdate, {
-        args: [text],
-        ...(messageKey ? { updateId: `message-${messageKey}` } : {}),
-      });
+  /**
+   * `messageKey` (the Idempotency-Key) makes a retried delivery of the same message a no-op that
+   * returns the same reply. A turn not finished within the turn timeout is also signalled, durably,
+   * with the same message id: the conversation takes it once, whichever arrives first.
+   */
+  async send(conversationId: string, text: string, messageKey?: string): Promise<Delivery> {
+    const messageId = messageKey ?? crypto.randomUUID();
+    const { client } = this.options;
+    const handle = () => client.workflow.getHandle(workflowIdFor(conversationId));
+    const deliver = async (): Promise<Delivery> => {
+      try {
+        const result = await client.withDeadline(Date.now() + (this.options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS), () =>
+          handle().executeUpdate(messageUpdate, { args: [text, { messageId }], updateId: `message-${messageId}` }),
+        );
+        return { kind: 'replied', result };
+      } catch (err) {
+        // An earlier run took its turn (it came by Signal): the reply is in the conversation.
+        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === FAILURE.messageAlreadyHandled) {
+          return { kind: 'accepted', messageId };
+        }
+        if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw err;
+      }
+      // No worker accepted the Update in time, and until one does it lives only in the server's memory.
+      await client.withDeadline(Date.now() + SIGNAL_TIMEOUT_MS, () => handle().signal(customerMessageSignal, { messageId, text }));
+      return { kind: 'accepted', messageId };
+    };
     try {
       return await deliver();
     } catch (err) {
@@ -118,10 +152,10 @@ export class ConversationGateway {
   async read(conversationId: string): Promise<ConversationView> {
     const handle = this.options.client.workflow.getHandle(workflowIdFor(conversationId));
     try {
-      return await handle.query(stateQuery);
+      return await this.options.client.withDeadline(Date.now() + (this.options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS), () => handle.query(stateQuery));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound(`conversation ${conversationId}`);
-      throw err;
+      throw unavailableOrAsIs(err, `conversation ${conversationId}`);
     }
   }
 
@@ -139,8 +173,24 @@ export class ConversationGateway {
         .then(() => true, () => false);
       return exists ? closed(conversationId) : notFound(`conversation ${conversationId}`);
     }
-    return err;
+    return unavailableOrAsIs(err, `conversation ${conversationId}`);
   }
 }
 
 const closed = (conversationId: string) => new HttpError(409, 'conversation_closed', `conversation ${conversationId} is closed`);
+
+/** gRPC's status code for a server that cannot be reached. */
+const GRPC_UNAVAILABLE = 14;
+
+/** A read or a signal that ran out of time means no worker answered; an unreachable server means Temporal is down. Both pass. */
+function unavailableOrAsIs(err: unknown, what: string): unknown {
+  if (isGrpcDeadlineError(err)) return workerUnavailable(what);
+  let cause: unknown = err;
+  while (cause instanceof Error) {
+    if (isGrpcServiceError(cause) && cause.code === GRPC_UNAVAILABLE) {
+      return new HttpError(503, 'temporal_unavailable', `${what} cannot be reached right now: Temporal is not responding; try again shortly`, WORKER_RETRY_AFTER_SECONDS);
+    }
+    cause = cause.cause;
+  }
+  return err;
+}

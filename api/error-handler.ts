@@ -17,6 +17,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
   const http = toHttpError(err);
   // The request's log line (request-log.ts) carries the cause; the caller gets the contract's error only.
   if (http.status >= 500) recordRequestError(res, err);
+  if (http.retryAfterSeconds !== undefined) res.set('Retry-After', String(http.retryAfterSeconds));
   res.status(http.status).json({ error: { code: http.code, message: http.message } });
 };
 

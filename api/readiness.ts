@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
+import { HEARTBEAT_STALE_MS, latestHeartbeat, type Heartbeat } from '../db/repositories/worker-heartbeats';
 
 export type CheckResult = 'ok' | string;
 
@@ -8,21 +9,15 @@ export interface Readiness {
   checks: { api: CheckResult; database: CheckResult; temporal: CheckResult; worker: CheckResult };
 }
 
-const TASK_QUEUE_TYPE_WORKFLOW = 1;
-
 export interface ReadinessDeps {
   db: Knex;
   client: Client;
-  namespace: string;
   taskQueue: string;
-  /** When the worker runs in this process (`npm start`), its state is known first-hand. */
+  /** When the worker runs in this process (`npm start`), its state is known first-hand; otherwise its heartbeat (workers/heartbeat.ts) tells. */
   localWorkerState?: () => string;
 }
 
-/** A polling worker long-polls for up to a minute, so a poll seen this recently means it is alive. */
-const POLLER_FRESH_MS = 2 * 60_000;
-
-/** Ready means a message sent now would be answered: the database, Temporal and a polling worker all respond. */
+/** Ready means a message sent now would be answered: the database, Temporal and a live worker all respond. */
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const database = await deps.db
     .raw('select 1')
@@ -30,30 +25,27 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const temporal = await deps.client.workflowService
     .getSystemInfo({})
     .then((): CheckResult => 'ok', (err: Error) => `unreachable: ${err.message}`);
-  const worker = await workerCheck(deps, temporal);
+  const worker = await workerCheck(deps, database);
   const checks = { api: 'ok', database, temporal, worker };
   return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
 }
 
-async function workerCheck(deps: ReadinessDeps, temporal: CheckResult): Promise<CheckResult> {
+async function workerCheck(deps: ReadinessDeps, database: CheckResult): Promise<CheckResult> {
   if (deps.localWorkerState) {
     const state = deps.localWorkerState();
     return state === 'RUNNING' ? 'ok' : `the worker is ${state.toLowerCase()}`;
   }
-  if (temporal !== 'ok') return 'unknown: Temporal is unreachable';
+  if (database !== 'ok') return 'unknown: the database is unreachable';
   try {
-    const res = await deps.client.workflowService.describeTaskQueue({
-      namespace: deps.namespace,
-      taskQueue: { name: deps.taskQueue },
-      taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
-    });
-    const now = Date.now();
-    const fresh = (res.pollers ?? []).filter((p) => {
-      const seconds = Number(p.lastAccessTime?.seconds ?? 0);
-      return now - seconds * 1000 < POLLER_FRESH_MS;
-    });
-    return fresh.length > 0 ? 'ok' : `no worker is polling task queue ${deps.taskQueue}`;
+    return workerCheckOf(await latestHeartbeat(deps.db, deps.taskQueue), deps.taskQueue, Date.now());
   } catch (err) {
     return `unknown: ${(err as Error).message}`;
   }
+}
+
+/** A worker in another process counts as there while its heartbeat is fresh. */
+export function workerCheckOf(beat: Heartbeat | undefined, taskQueue: string, nowMs: number): CheckResult {
+  if (!beat) return `no worker on task queue ${taskQueue}`;
+  if (nowMs - beat.beatAtMs <= HEARTBEAT_STALE_MS) return 'ok';
+  return `no worker on task queue ${taskQueue} since ${new Date(beat.beatAtMs).toISOString()}`;
 }

@@ -23,6 +23,7 @@ export const ENV_VARS = [
   'APPROVAL_TIMEOUT_MINUTES',
   'REFUND_RETRY_MINUTES',
   'MAX_BODY_BYTES',
+  'TURN_TIMEOUT_SECONDS',
   'SEED_DB_DIR',
   'PAYMENT_PROVIDER_URL',
   'PAYMENTS_SANDBOX_PORT',
@@ -57,6 +58,7 @@ const schema = z.object({
   APPROVAL_TIMEOUT_MINUTES: z.coerce.number().positive().default(4 * 60),
   REFUND_RETRY_MINUTES: z.coerce.number().positive().default(6 * 60),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  TURN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
   SEED_DB_DIR: z.string().min(1).optional(),
   PAYMENT_PROVIDER_URL: z.url('PAYMENT_PROVIDER_URL must be an http(s) URL').optional(),
   PAYMENTS_SANDBOX_PORT: port.default(4010),
@@ -92,6 +94,8 @@ export interface Config {
   /** How long a refund saga keeps asking a provider that is down before the refund is owed and a person takes over. */
   refundRetryMs: number;
   maxBodyBytes: number;
+  /** A customer's turn not finished this long is answered 202; its reply comes later through the conversation. */
+  turnTimeoutMs: number;
   seedDbDir: string | undefined;
   /** The payment provider the refund saga calls; unset means the sandbox `npm start` runs. */
   paymentProviderUrl: string;
@@ -141,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     approvalTimeoutMs: c.APPROVAL_TIMEOUT_MINUTES * 60_000,
     refundRetryMs: c.REFUND_RETRY_MINUTES * 60_000,
     maxBodyBytes: c.MAX_BODY_BYTES,
+    turnTimeoutMs: c.TURN_TIMEOUT_SECONDS * 1000,
     seedDbDir: c.SEED_DB_DIR,
     paymentProviderUrl: c.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${c.PAYMENTS_SANDBOX_PORT}`,
     paymentsSandboxLocal: c.PAYMENT_PROVIDER_URL === undefined,

@@ -7,6 +7,7 @@ import * as paymentChangeRefunds from './migrations/005-payment-change-refunds';
 import * as handoff from './migrations/006-handoff';
 import * as notificationDelivery from './migrations/007-notification-delivery';
 import * as owedRefunds from './migrations/008-owed-refunds';
+import * as workerHeartbeats from './migrations/009-worker-heartbeats';
 
 interface Migration {
   name: string;
@@ -28,6 +29,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '006-handoff', ...handoff },
   { name: '007-notification-delivery', ...notificationDelivery },
   { name: '008-owed-refunds', ...owedRefunds },
+  { name: '009-worker-heartbeats', ...workerHeartbeats },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

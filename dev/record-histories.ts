@@ -25,6 +25,7 @@ import { ConversationWorkflow } from '../workflows';
 import {
   agentCommandUpdate,
   approvalDecidedSignal,
+  customerMessageSignal,
   goodwillOfferedSignal,
   messageUpdate,
   returnReceivedSignal,
@@ -147,6 +148,21 @@ const SCENARIOS: Scenario[] = [
       expect(changed.replies.some((reply) => /something changed since I proposed it\. The refund is now/.test(reply.text)), 'the yes should be answered with what changed', changed);
       await expectReply(r, 'yes', /is cancelled/);
       expect(r.refundsFor(target.orderId) === 1, 'the cancellation should be refunded once at the provider');
+    },
+  },
+  {
+    // The API's Update was not answered in time (no worker), so it signalled the message too; the Update comes after.
+    name: 'message-by-signal',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      await expectAwaiting(r, `I want to cancel order ${target.orderId}`, 'email');
+      await r.conversation.signal(customerMessageSignal, { messageId: 'recorded-email', text: target.email });
+      await r.until('the signalled e-mail to be answered', (view) => view.transcript.some((t) => t.from === 'bot' && /reason|why/i.test(t.text)));
+      const late = await r.conversation.executeUpdate(messageUpdate, { args: [target.email, { messageId: 'recorded-email' }] });
+      expect(late.awaiting === 'reason', 'the Update after its Signal should get the turn\'s reply', late);
+      const view = await r.conversation.query(stateQuery);
+      expect(view.transcript.filter((t) => t.text === target.email).length === 1, 'the e-mail should be handled once', view.transcript);
+      await expectReply(r, 'never mind', /left that/);
     },
   },
   {

@@ -15,6 +15,7 @@ import { countStore } from '../db/repositories/store-queries';
 import { createLogger, quieterOf, type Logger } from '../observability/logger';
 import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
 import { createConfiguredWorker } from '../workers/conversation-worker';
+import { runWithHeartbeat } from '../workers/heartbeat';
 import { installTemporalRuntime } from '../workers/temporal-runtime';
 import { resolveTemporalCli } from './temporal-cli';
 import { startDevServer, type DevServer } from './temporal-dev-server';
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     stack.push(() => nativeConnection.close());
     const worker = await createConfiguredWorker(config, { connection: nativeConnection, db, logger });
-    const running = worker.run();
+    // The heartbeat lets an API started on its own against the same database see this worker too.
+    const running = runWithHeartbeat(worker, { db, taskQueue: config.taskQueue, logger });
     stack.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;

@@ -158,6 +158,10 @@ export interface CarriedState {
   goodwillOffers?: GoodwillOffer[];
   /** Keys of the notices already shown in the transcript, so a notice delivered twice shows once. */
   noticeKeys?: string[];
+  /** Ids of the newest customer messages whose turn is taken, so one that comes by Update and by Signal is handled once. */
+  handledMessageIds?: string[];
+  /** Messages that came by Signal (their Update was not answered in time), waiting for their turn. */
+  queuedMessages?: { messageId: string; text: string }[];
   /** The current (or last) handoff to a person; earlier ones move to `pastHandoffs`. */
   handoff?: HandoffState;
   pastHandoffs?: HandoffState[];

@@ -7,6 +7,8 @@ export const FAILURE = {
   invalidMessage: 'InvalidMessage',
   /** The conversation's run is closed; the API answers 409 conversation_closed. */
   conversationClosed: 'ConversationClosed',
+  /** A customer message whose turn an earlier run of the conversation already took (it came by Signal too); the API answers 202. */
+  messageAlreadyHandled: 'MessageAlreadyHandled',
   /** A person's command that does not fit the handoff's state; its first detail is the refusal code. */
   agentCommandRefused: 'AgentCommandRefused',
   /** A refund saga gave up and undid its completed steps. */

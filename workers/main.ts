@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../seed/seed';
 import { createLogger, type Logger } from '../observability/logger';
 import { createConfiguredWorker } from './conversation-worker';
+import { runWithHeartbeat } from './heartbeat';
 import { installTemporalRuntime } from './temporal-runtime';
 
 // Replaced by the configured one once LOG_LEVEL is read; until then (a bad configuration) errors still get out.
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const worker = await createConfiguredWorker(config, { connection, db, logger });
   logger.info({ taskQueue: config.taskQueue, temporalAddress }, 'worker polling');
   try {
-    await worker.run();
+    await runWithHeartbeat(worker, { db, taskQueue: config.taskQueue, logger });
   } finally {
     await connection.close();
     await closeDatabase(db);

@@ -49,7 +49,7 @@ export const {
   performAction,
 } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeRead);
 
-export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation } =
+export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
 
 export const { classifyWithLlm } = proxyActivities<Activities>(ACTIVITY_PROFILES.llm);

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { CreatedConversation } from '../contracts';
+import type { AcceptedMessage, CreatedConversation } from '../contracts';
 import type { Knex } from 'knex';
 import { mintToken } from '../../auth/token-service';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
@@ -26,7 +26,9 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
     if (key !== undefined && !idempotencyKeyHeader.safeParse(key).success) {
       throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-100 characters of A-Z a-z 0-9 _ . : -');
     }
-    res.json(await deps.gateway.send(conversationIdOf(req.params.id), text, key));
+    const delivery = await deps.gateway.send(conversationIdOf(req.params.id), text, key);
+    if (delivery.kind === 'replied') res.json(delivery.result);
+    else res.status(202).json({ accepted: true, messageId: delivery.messageId } satisfies AcceptedMessage);
   });
 
   router.post('/:id/goodwill', allowRoles('agent', 'supervisor'), async (req, res) => {

@@ -31,13 +31,13 @@ interface OutboxRow {
 /** Queues a notice once: a retried step finds its row and leaves it as it is. */
 export async function queueNotice(
   db: Knex,
-  notice: { idempotencyKey: string; customerId: string; orderId: string; body: string; conversationWorkflowId?: string },
+  notice: { idempotencyKey: string; customerId: string; orderId?: string; body: string; conversationWorkflowId?: string },
 ): Promise<void> {
   await db('customer_notifications')
     .insert({
       idempotency_key: notice.idempotencyKey,
       customer_id: notice.customerId,
-      order_id: notice.orderId,
+      order_id: notice.orderId ?? null,
       body: notice.body,
       conversation_workflow_id: notice.conversationWorkflowId ?? null,
       status: 'queued',

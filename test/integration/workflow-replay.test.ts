@@ -69,6 +69,7 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
   { what: 'a handoff to a person and back', file: 'handed-over.json', shows: (r) => r.intents.has('contact_human_agent') && r.updates.has('agentCommand') },
   { what: 'a refund saga through the provider', file: 'refund-saga-provider.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
   { what: 'a refund saga that records and restocks a return', file: 'refund-saga-return.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
+  { what: 'a message that came by Signal, its Update after it', file: 'message-by-signal.json', shows: (r) => r.signals.has('customerMessage') && r.updates.has('message') },
   { what: 'a conversation closed for inactivity', file: 'idle-close.json', shows: (r) => r.workflowType === 'ConversationWorkflow' && r.completed },
   { what: 'refund sagas that report back by signal', file: 'cancel-order-reported-back.json', shows: (r) => r.signals.has('refundProgress') },
   { what: 'a refund owed while the provider is down, handed to a person', file: 'cancel-order-provider-down.json', shows: (r) => r.signals.has('refundProgress') },

@@ -10,6 +10,7 @@ import { mintToken } from '../../auth/token-service';
 import { importTauStore } from '../../tau/store/import';
 import type { Logger } from '../../observability/logger';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import { runWithHeartbeat } from '../../workers/heartbeat';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
@@ -40,6 +41,10 @@ export interface StackOptions {
   refundRetryMs?: number;
   /** Where the API's request lines and the worker's activity lines go (nowhere when left out). */
   logger?: Logger;
+  /** TURN_TIMEOUT_SECONDS in ms: a turn not finished this long is answered 202 (short ones make worker-down tests quick). */
+  turnTimeoutMs?: number;
+  /** How long a read waits for a worker before answering 503. */
+  readTimeoutMs?: number;
   /** The Temporal server to run on; the dev server unless a test needs another (e.g. the time-skipping one). */
   temporal?: () => Promise<TestWorkflowEnvironment>;
 }
@@ -62,6 +67,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     maxBodyBytes: 16 * 1024,
     continueAsNewAfterTurns: options.continueAsNewAfterTurns,
     timings: options.timings,
+    // A loaded test machine (and a refund saga's retries) can make a turn or a read slow without any part
+    // being down; only the tests about a missing worker ask for the product's short limits.
+    turnTimeoutMs: options.turnTimeoutMs ?? 120_000,
+    readTimeoutMs: options.readTimeoutMs ?? 30_000,
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
     logger: options.logger,
   });
@@ -89,7 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         logger: options.logger,
         workflowBundle: await workflowBundle(),
       });
-      running = worker.run();
+      running = runWithHeartbeat(worker, { db: database.db, taskQueue });
     },
     async stopWorker() {
       if (worker?.getState() === 'RUNNING') worker.shutdown();

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     assert.equal(config.temporalNamespace, 'default');
     assert.equal(config.taskQueue, 'support-conversations');
     assert.equal(config.idleTimeoutMs, 24 * 60 * 60_000);
+    assert.equal(config.turnTimeoutMs, 20_000);
   });
 
   it('when values are set, then they are parsed and typed', () => {
@@ -22,12 +23,14 @@ describe('loadConfig', () => {
       TEMPORAL_ADDRESS: 'temporal:7233',
       CONVERSATION_IDLE_TIMEOUT_MINUTES: '30',
       DATA_DIR: '/tmp/x',
+      TURN_TIMEOUT_SECONDS: '2.5',
     });
     assert.equal(config.port, 8080);
     assert.equal(config.databaseUrl, 'postgres://u:p@db:5432/support');
     assert.equal(config.temporalAddress, 'temporal:7233');
     assert.equal(config.idleTimeoutMs, 30 * 60_000);
     assert.equal(config.sqliteFile, '/tmp/x/support.sqlite');
+    assert.equal(config.turnTimeoutMs, 2_500);
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [
@@ -36,6 +39,8 @@ describe('loadConfig', () => {
     ['a MySQL URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
     ['an address without a port', { TEMPORAL_ADDRESS: 'temporal' }, /TEMPORAL_ADDRESS must look like host:port/],
     ['a zero idle timeout', { CONVERSATION_IDLE_TIMEOUT_MINUTES: '0' }, /CONVERSATION_IDLE_TIMEOUT_MINUTES/],
+    ['a turn timeout that is not a number', { TURN_TIMEOUT_SECONDS: 'soon' }, /TURN_TIMEOUT_SECONDS/],
+    ['a zero turn timeout', { TURN_TIMEOUT_SECONDS: '0' }, /TURN_TIMEOUT_SECONDS/],
   ];
   for (const [label, env, message] of bad) {
     it(`when given ${label}, then a ConfigError names the variable`, () => {

@@ -20,6 +20,7 @@ import { handleCustomerMessage } from './customer-turn';
 import {
   agentCommandUpdate,
   approvalDecidedSignal,
+  customerMessageSignal,
   customerNoticeSignal,
   goodwillOfferedSignal,
   messageUpdate,
@@ -28,6 +29,7 @@ import {
 } from './definitions';
 import { offerGoodwill } from './flows/goodwill-credit';
 import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff';
+import { keepLateReply } from './late-reply';
 import { say } from './replying';
 import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
@@ -36,6 +38,8 @@ import { refundProgressSignal } from '../refund-saga/definitions';
 
 // A retried delivery comes within minutes of the first; the last keys are enough to recognise it.
 const MAX_NOTICE_KEYS = 50;
+// Update and Signal of one message arrive within minutes of each other; the newest ids are enough.
+const MAX_MESSAGE_IDS = 100;
 
 /**
  * One conversation with one customer, from the first message until it closes: customer messages and
@@ -85,23 +89,74 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
 
   const closedFailure = () => ApplicationFailure.create({ type: FAILURE.conversationClosed, message: 'the conversation is closed', nonRetryable: true });
 
+  // A message comes by Update, and by Signal too when the Update was not answered in time: its id
+  // is claimed by whichever arrives first, and the turn is taken once.
+  const claimed = (messageId: string) => state.handledMessageIds?.includes(messageId) ?? false;
+  const claim = (messageId: string) => {
+    state.handledMessageIds = [...(state.handledMessageIds ?? []), messageId].slice(-MAX_MESSAGE_IDS);
+  };
+  /** Turns of this run by message id: their outcome, for an Update that arrives after its Signal. */
+  const turns = new Map<string, { result?: MessageResult; failure?: unknown }>();
+  /** Messages whose caller stopped waiting (their Signal came): the reply is also kept for later. */
+  const late = new Set<string>();
+  /** Of those, the ones whose turn had already finished when the Signal came. */
+  let lateAfterTurn: string[] = [];
+
+  const takeTurn = async (text: string, messageId: string | undefined): Promise<MessageResult> => {
+    if (state.status === 'closed') throw closedFailure();
+    messagesThisRun++;
+    touched();
+    if (!messageId) return handleCustomerMessage(ctx, text);
+    turns.set(messageId, {});
+    try {
+      const result = await handleCustomerMessage(ctx, text);
+      turns.set(messageId, { result });
+      if (late.has(messageId)) await keepLateReply(ctx, messageId, result);
+      return result;
+    } catch (failure) {
+      turns.set(messageId, { failure });
+      throw failure;
+    }
+  };
+  const takeQueuedTurn = (messageId: string): Promise<MessageResult> | undefined => {
+    const queued = state.queuedMessages?.find((m) => m.messageId === messageId);
+    if (!queued) return undefined;
+    state.queuedMessages = state.queuedMessages?.filter((m) => m !== queued);
+    return takeTurn(queued.text, messageId);
+  };
+
   setHandler(
     messageUpdate,
-    (text) =>
-      oneAtATime(async (): Promise<MessageResult> => {
-        if (state.status === 'closed') throw closedFailure();
-        messagesThisRun++;
-        touched();
-        return handleCustomerMessage(ctx, text);
-      }),
+    async (text, meta): Promise<MessageResult> => {
+      const messageId = meta?.messageId;
+      if (messageId === undefined || !claimed(messageId)) {
+        if (messageId !== undefined) claim(messageId);
+        return oneAtATime(() => takeTurn(text, messageId));
+      }
+      // Its Signal came first: the Update takes the queued turn, or waits for the one under way.
+      if (state.queuedMessages?.some((m) => m.messageId === messageId)) {
+        return oneAtATime(async () => (await takeQueuedTurn(messageId)) ?? outcomeOf(messageId));
+      }
+      return outcomeOf(messageId);
+    },
     {
-      validator: (text) => {
+      validator: (text: string, _meta?: { messageId: string }) => {
         const problem = whyMessageIsInvalid(text);
         if (problem) throw ApplicationFailure.create({ type: FAILURE.invalidMessage, message: problem, nonRetryable: true });
         if (state.status === 'closed') throw closedFailure();
       },
     },
   );
+
+  async function outcomeOf(messageId: string): Promise<MessageResult> {
+    if (!turns.has(messageId)) {
+      throw ApplicationFailure.create({ type: FAILURE.messageAlreadyHandled, message: `message ${messageId} was handled earlier; its reply is in the conversation`, nonRetryable: true });
+    }
+    await condition(() => turns.get(messageId)?.result !== undefined || turns.get(messageId)?.failure !== undefined);
+    const turn = turns.get(messageId);
+    if (turn?.result) return turn.result;
+    throw turn?.failure;
+  }
 
   const refuseUnfit = (command: AgentCommand) => {
     if (state.status === 'closed') throw closedFailure();
@@ -132,6 +187,18 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   });
   setHandler(goodwillOfferedSignal, (offer) => {
     (state.goodwillOffers ??= []).push(offer);
+    changes++;
+  });
+  setHandler(customerMessageSignal, ({ messageId, text }) => {
+    late.add(messageId);
+    // Its Update finished just as the caller gave up: the reply is kept all the same.
+    if (turns.get(messageId)?.result) {
+      lateAfterTurn.push(messageId);
+      changes++;
+    }
+    if (claimed(messageId) || whyMessageIsInvalid(text)) return;
+    claim(messageId);
+    state.queuedMessages = [...(state.queuedMessages ?? []), { messageId, text }];
     changes++;
   });
   setHandler(customerNoticeSignal, ({ key, text }) => {
@@ -173,11 +240,41 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     await oneAtATime(registerNewObligations);
     const next = deadlines(ctx, lastActivityAt)[0];
     const seen = changes;
-    // A refund can end while a turn holds the conversation, before `seen` is taken: its end is work in itself.
-    const woken = () => changes !== seen || continueAsNewDue() || refundThatEnded(state) !== undefined;
+    // Work that arrived while a turn held the conversation, before `seen` was taken, is work in itself:
+    // a refund that ended, a message signalled while the loop was busy elsewhere.
+    const woken = () =>
+      changes !== seen ||
+      continueAsNewDue() ||
+      refundThatEnded(state) !== undefined ||
+      (state.queuedMessages?.length ?? 0) > 0 ||
+      lateAfterTurn.length > 0;
     if (next) await condition(woken, Math.max(1, next.at - Date.now()));
     else await condition(woken);
 
+    // A message that came by Signal is a turn like any other, one at a time with the rest.
+    const signalled = state.queuedMessages?.[0];
+    if (signalled) {
+      await oneAtATime(async () => {
+        try {
+          await takeQueuedTurn(signalled.messageId);
+        } catch (err) {
+          // Nobody waits on this turn: its failure must not end the conversation.
+          decide({ seq: state.nextSeq - 1, kind: 'dialogue', rule: 'message:failed', reason: `message ${signalled.messageId}: ${err instanceof Error ? err.message : String(err)}` });
+        }
+      });
+      continue;
+    }
+    if (lateAfterTurn.length > 0) {
+      const ids = lateAfterTurn;
+      lateAfterTurn = [];
+      await oneAtATime(async () => {
+        for (const id of ids) {
+          const result = turns.get(id)?.result;
+          if (result) await keepLateReply(ctx, id, result);
+        }
+      });
+      continue;
+    }
     if (continueAsNewDue()) {
       await condition(allHandlersFinished);
       decide({ seq: state.nextSeq - 1, kind: 'continued_as_new', reason: 'history size' });

@@ -3,6 +3,7 @@
 import { callApi } from '../shared/api-client.js';
 
 /** @typedef {import('../shared/api-types.js').CreatedConversation} CreatedConversation */
+/** @typedef {import('../shared/api-types.js').AcceptedMessage} AcceptedMessage */
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
 /** @typedef {import('../../../domain/conversation').MessageResult} MessageResult */
 /** @typedef {import('./saved-conversation.js').SavedConversation} SavedConversation */
@@ -28,4 +29,4 @@ export const readConversation = async (conversation) =>
  * @param {string} text
  */
 export const sendMessage = async (conversation, text) =>
-  /** @type {MessageResult} */ (await call('POST', `/v1/conversations/${encodeURIComponent(conversation.id)}/messages`, conversation.token, { text }));
+  /** @type {MessageResult | AcceptedMessage} */ (await call('POST', `/v1/conversations/${encodeURIComponent(conversation.id)}/messages`, conversation.token, { text }));

@@ -150,6 +150,13 @@ async function send(text) {
     button.disabled = false;
   }
   if (!result) return;
+  if ('accepted' in result) {
+    // A part is down: the reply comes into the transcript, which the page keeps polling.
+    confirmPending([]);
+    showMessage('Your message has been received. The reply will appear here as soon as it is ready.');
+    input.focus();
+    return;
+  }
   // The transcript is the truth; the replies in hand stand in if it cannot be read right now.
   if (!(await refresh())) {
     confirmPending(result.replies);
