@@ -11,6 +11,7 @@ import { createHandoffActivities } from './handoff';
 import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
 import { createPhraseReplyActivities } from './phrase-reply';
+import { createReconcileActivities } from './reconcile-refunds';
 import { createRefundSteps, type DeliverNotice } from './refund-steps';
 
 export interface ActivityDeps {
@@ -38,5 +39,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createPaymentChangeActivities(deps),
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
+    ...createReconcileActivities(deps),
   };
 }

@@ -183,3 +183,16 @@ export function findingLine(finding: Finding): string {
   const code = finding.outcome === 'repaired' ? '' : ` ${finding.code}`;
   return `${finding.outcome}${code} ${finding.orderId} ${formatCents(finding.amountCents)} ${finding.sagaId}: ${finding.reason}`;
 }
+
+/** `GET /v1/refunds`' groups, as supervisors and auditors name them. */
+export const REFUND_GROUPS = {
+  pending: ['reserved'],
+  owed: ['owed'],
+  failed: ['released', 'reversed'],
+  paid: ['refunded', 'recorded'],
+} as const satisfies Record<string, readonly LedgerStatus[]>;
+
+export type RefundGroup = keyof typeof REFUND_GROUPS;
+
+export const groupOf = (status: LedgerStatus): RefundGroup =>
+  (Object.keys(REFUND_GROUPS) as RefundGroup[]).find((group) => (REFUND_GROUPS[group] as readonly LedgerStatus[]).includes(status)) ?? 'pending';

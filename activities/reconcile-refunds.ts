@@ -1,0 +1,104 @@
+import type { Knex } from 'knex';
+import { entriesToReconcile, orderShowsRefund, recordProviderRefund, type AuditedEntry } from '../db/repositories/refund-audit';
+import { formatCents } from '../domain/policy';
+import {
+  DEFAULT_RECONCILE_THRESHOLDS,
+  judgeRefund,
+  type Finding,
+  type ReconciliationSummary,
+  type Verdict,
+} from '../domain/reconciliation';
+import { conversationIdOfWorkflow } from '../observability/conversation-ids';
+import { ProviderUnavailableError, type PaymentProvider } from '../payments/payment-provider';
+
+export interface ReconcileRequest {
+  /** A reservation younger than this is left to its saga. */
+  inFlightMinutes?: number;
+  /** A reservation older than this with nothing at the provider is reported. */
+  staleMinutes?: number;
+  /** Settled entries (paid, released, reversed) are checked again when they moved this recently. */
+  recentHours?: number;
+  /** At most this many entries a run: the unsettled ones first. */
+  limit?: number;
+}
+
+export const RECONCILE_DEFAULTS = { recentHours: 24, limit: 500 } as const;
+
+/** The provider's key for a saga's refund (activities/refund-steps.ts makes it the same way). */
+const providerRefundKey = (sagaId: string) => `${sagaId}:provider-refund`;
+
+/**
+ * Reconciliation: every unsettled ledger entry and the recently settled ones, against what the
+ * provider says of the saga's refund key. Certain fixes are written at once (idempotent: a second run
+ * finds them consistent); the rest are reported to supervisors, once per entry and kind of problem.
+ */
+export function createReconcileActivities(deps: { db: Knex; payments: PaymentProvider }) {
+  return {
+    async reconcileRefunds(request: ReconcileRequest = {}): Promise<ReconciliationSummary> {
+      const now = Date.now();
+      const thresholds = {
+        inFlightMs: (request.inFlightMinutes ?? DEFAULT_RECONCILE_THRESHOLDS.inFlightMs / 60_000) * 60_000,
+        staleReservationMs: (request.staleMinutes ?? DEFAULT_RECONCILE_THRESHOLDS.staleReservationMs / 60_000) * 60_000,
+      };
+      const entries = await entriesToReconcile(deps.db, {
+        changedSince: new Date(now - (request.recentHours ?? RECONCILE_DEFAULTS.recentHours) * 3_600_000),
+        limit: request.limit ?? RECONCILE_DEFAULTS.limit,
+      });
+      const summary: ReconciliationSummary = { checked: 0, repaired: 0, reported: 0, unreachable: 0, findings: [] };
+
+      for (const entry of entries) {
+        let provider;
+        try {
+          provider = await deps.payments.lookupRefund({ idempotencyKey: providerRefundKey(entry.sagaId) });
+        } catch (err) {
+          // The next run asks again; one provider hiccup does not stop the rest of the walk.
+          if (err instanceof ProviderUnavailableError) {
+            summary.unreachable++;
+            continue;
+          }
+          throw err;
+        }
+        summary.checked++;
+        const verdict = judgeRefund(
+          {
+            ...entry,
+            orderShowsRefund: await orderShowsRefund(deps.db, entry),
+            ageMs: Math.max(0, now - Date.parse(entry.updatedAt)),
+          },
+          provider && { refundId: provider.refundId, amountCents: provider.amountCents, paymentMethodId: provider.paymentMethodId, status: provider.status },
+          thresholds,
+        );
+        const finding = await act(entry, verdict);
+        if (!finding) continue;
+        summary.findings.push(finding);
+        if (finding.outcome === 'repaired') summary.repaired++;
+        else summary.reported++;
+      }
+      return summary;
+    },
+  };
+
+  async function act(entry: AuditedEntry, verdict: Verdict): Promise<Finding | undefined> {
+    const base = { sagaId: entry.sagaId, orderId: entry.orderId, amountCents: entry.amountCents };
+    if (verdict.kind === 'consistent') return undefined;
+    if (verdict.kind === 'repair') {
+      const outcome = await recordProviderRefund(deps.db, { sagaId: entry.sagaId, ...verdict.repair });
+      if (outcome === 'repaired') return { ...base, outcome: 'repaired', code: 'repaired', reason: verdict.reason };
+      if (outcome === 'moved_on') return undefined;
+      verdict = { kind: 'report', code: 'order_missing_refund', reason: `the provider paid ${verdict.repair.providerRefundId}, but order ${entry.orderId} no longer exists to record it on` };
+    }
+    // Like notifyStaff (activities/handoff.ts), keyed so that a problem seen every run is told once.
+    await deps.db('staff_notifications')
+      .insert({
+        event_key: `reconcile:${entry.sagaId}:${verdict.code}`,
+        audience: 'supervisor',
+        kind: verdict.code === 'owed_unpaid' ? 'refund_owed' : 'refund_mismatch',
+        conversation_id: conversationIdOfWorkflow(entry.conversationWorkflowId ?? entry.sagaId) ?? null,
+        text: `Refund ${entry.sagaId} of ${formatCents(entry.amountCents)} on order ${entry.orderId} needs a person: ${verdict.reason}.`,
+        created_at: new Date().toISOString(),
+      })
+      .onConflict('event_key')
+      .ignore();
+    return { ...base, outcome: 'reported', code: verdict.code, reason: verdict.reason };
+  }
+}
