@@ -5,22 +5,12 @@ import {
   DEFAULT_RECONCILE_THRESHOLDS,
   judgeRefund,
   type Finding,
+  type ReconcileRequest,
   type ReconciliationSummary,
   type Verdict,
 } from '../domain/reconciliation';
 import { conversationIdOfWorkflow } from '../observability/conversation-ids';
 import { ProviderUnavailableError, type PaymentProvider } from '../payments/payment-provider';
-
-export interface ReconcileRequest {
-  /** A reservation younger than this is left to its saga. */
-  inFlightMinutes?: number;
-  /** A reservation older than this with nothing at the provider is reported. */
-  staleMinutes?: number;
-  /** Settled entries (paid, released, reversed) are checked again when they moved this recently. */
-  recentHours?: number;
-  /** At most this many entries a run: the unsettled ones first. */
-  limit?: number;
-}
 
 export const RECONCILE_DEFAULTS = { recentHours: 24, limit: 500 } as const;
 

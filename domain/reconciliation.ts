@@ -39,6 +39,18 @@ export interface ReconcileThresholds {
   staleReservationMs: number;
 }
 
+/** What a reconciliation run is asked to look at; every field has a default. */
+export interface ReconcileRequest {
+  /** A reservation younger than this is left to its saga. */
+  inFlightMinutes?: number;
+  /** A reservation older than this with nothing at the provider is reported. */
+  staleMinutes?: number;
+  /** Settled entries (paid, released, reversed) are checked again when they moved this recently. */
+  recentHours?: number;
+  /** At most this many entries a run: the unsettled ones first. */
+  limit?: number;
+}
+
 export const DEFAULT_RECONCILE_THRESHOLDS: ReconcileThresholds = { inFlightMs: 2 * 60_000, staleReservationMs: 60 * 60_000 };
 
 /** The certain fix: the ledger records the provider's refund, and the order gets its refund row when it has none. */

@@ -19,6 +19,8 @@ export const ACTIVITY_PROFILES = {
   money: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 8 } },
   /** A saga's compensations must finish whatever happens: many more attempts, and they never give up early. */
   compensation: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 } },
+  /** A reconciliation run asks the provider about hundreds of refunds: time to do so, and a retry when the walk breaks off. */
+  reconcile: { startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 3, initialInterval: '10 seconds' } },
   /** The LLM tier is slow and can fail; a few tries, then the turn goes on without it. */
   llm: {
     startToCloseTimeout: '15 seconds',
@@ -46,6 +48,8 @@ export const {
 
 export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
+
+export const { reconcileRefunds } = proxyActivities<Activities>(ACTIVITY_PROFILES.reconcile);
 
 export const { classifyWithLlm } = proxyActivities<Activities>(ACTIVITY_PROFILES.llm);
 export const { phraseReply } = proxyActivities<Activities>(ACTIVITY_PROFILES.llmPhrasing);

@@ -13,6 +13,11 @@ describe('loadConfig', () => {
     assert.equal(config.temporalNamespace, 'default');
     assert.equal(config.taskQueue, 'support-conversations');
     assert.equal(config.idleTimeoutMs, 24 * 60 * 60_000);
+    assert.equal(config.reconcileEveryMinutes, 15);
+  });
+
+  it('when RECONCILE_EVERY_MINUTES is set, then the reconciliation schedule takes it', () => {
+    assert.equal(loadConfig({ RECONCILE_EVERY_MINUTES: '5' }).reconcileEveryMinutes, 5);
   });
 
   it('when values are set, then they are parsed and typed', () => {
@@ -36,6 +41,9 @@ describe('loadConfig', () => {
     ['a MySQL URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
     ['an address without a port', { TEMPORAL_ADDRESS: 'temporal' }, /TEMPORAL_ADDRESS must look like host:port/],
     ['a zero idle timeout', { CONVERSATION_IDLE_TIMEOUT_MINUTES: '0' }, /CONVERSATION_IDLE_TIMEOUT_MINUTES/],
+    ['a reconciliation interval of zero', { RECONCILE_EVERY_MINUTES: '0' }, /RECONCILE_EVERY_MINUTES must be at least 1/],
+    ['a fractional reconciliation interval', { RECONCILE_EVERY_MINUTES: '2.5' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
+    ['a reconciliation interval in words', { RECONCILE_EVERY_MINUTES: 'hourly' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
   ];
   for (const [label, env, message] of bad) {
     it(`when given ${label}, then a ConfigError names the variable`, () => {
