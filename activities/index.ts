@@ -11,7 +11,7 @@ import { createHandoffActivities } from './handoff';
 import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
 import { createPhraseReplyActivities } from './phrase-reply';
-import { createReconcileActivities } from './reconcile-refunds';
+import { createReconcileActivities, type WorkflowIsRunning } from './reconcile-refunds';
 import { createRefundSteps, type DeliverNotice } from './refund-steps';
 
 export interface ActivityDeps {
@@ -26,6 +26,8 @@ export interface ActivityDeps {
   policy?: PolicySettings;
   /** How the refund saga's notices reach customers (`deliverNoticesFromActivities` in channels/). */
   deliverNotice?: DeliverNotice;
+  /** Lets reconciliation leave a refund to a saga that still runs; without it, it goes by how old the entry is. */
+  workflowIsRunning?: WorkflowIsRunning;
 }
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */

@@ -12,6 +12,9 @@ import {
 import { conversationIdOfWorkflow } from '../observability/conversation-ids';
 import { ProviderUnavailableError, type PaymentProvider } from '../payments/payment-provider';
 
+/** Whether the workflow with this id still runs (the worker asks Temporal); a refund saga's id is its saga id. */
+export type WorkflowIsRunning = (workflowId: string) => Promise<boolean>;
+
 export const RECONCILE_DEFAULTS = { recentHours: 24, limit: 500 } as const;
 
 /** The provider's key for a saga's refund (activities/refund-steps.ts makes it the same way). */
@@ -22,7 +25,13 @@ const providerRefundKey = (sagaId: string) => `${sagaId}:provider-refund`;
  * provider says of the saga's refund key. Certain fixes are written at once (idempotent: a second run
  * finds them consistent); the rest are reported to supervisors, once per entry and kind of problem.
  */
-export function createReconcileActivities(deps: { db: Knex; payments: PaymentProvider }) {
+export function createReconcileActivities(deps: { db: Knex; payments: PaymentProvider; workflowIsRunning?: WorkflowIsRunning }) {
+  /** Only a reservation's saga matters (the others have settled); unknown when Temporal cannot say. */
+  async function sagaRunning(entry: AuditedEntry): Promise<boolean | undefined> {
+    if (entry.status !== 'reserved' || !deps.workflowIsRunning) return undefined;
+    return deps.workflowIsRunning(entry.sagaId).catch(() => undefined);
+  }
+
   return {
     async reconcileRefunds(request: ReconcileRequest = {}): Promise<ReconciliationSummary> {
       const now = Date.now();
@@ -54,6 +63,7 @@ export function createReconcileActivities(deps: { db: Knex; payments: PaymentPro
             ...entry,
             orderShowsRefund: await orderShowsRefund(deps.db, entry),
             ageMs: Math.max(0, now - Date.parse(entry.updatedAt)),
+            sagaRunning: await sagaRunning(entry),
           },
           provider && { refundId: provider.refundId, amountCents: provider.amountCents, paymentMethodId: provider.paymentMethodId, status: provider.status },
           thresholds,

@@ -22,6 +22,8 @@ export interface LedgerSide {
   failureReason: string | null;
   /** How long since the entry last moved. */
   ageMs: number;
+  /** Whether the saga's workflow still runs (it may be waiting out a provider outage); undefined when unknown. */
+  sagaRunning?: boolean;
 }
 
 /** What the provider knows of the refund made with the saga's key; null when it made none. */
@@ -82,7 +84,8 @@ const consistent: Verdict = { kind: 'consistent' };
 const report = (code: ReportCode, reason: string): Verdict => ({ kind: 'report', code, reason });
 
 export function judgeRefund(ledger: LedgerSide, provider: ProviderSide | null, thresholds: ReconcileThresholds = DEFAULT_RECONCILE_THRESHOLDS): Verdict {
-  const inFlight = ledger.ageMs < thresholds.inFlightMs;
+  // A running saga finishes its own reservation: its provider retries get the refund back by its key.
+  const inFlight = ledger.sagaRunning === true || (ledger.sagaRunning === undefined && ledger.ageMs < thresholds.inFlightMs);
   if (!provider) return withoutProviderRefund(ledger, thresholds);
 
   if (provider.amountCents !== ledger.amountCents || provider.paymentMethodId !== ledger.paymentMethodId) {
@@ -132,7 +135,7 @@ export function judgeRefund(ledger: LedgerSide, provider: ProviderSide | null, t
 function withoutProviderRefund(ledger: LedgerSide, thresholds: ReconcileThresholds): Verdict {
   switch (ledger.status) {
     case 'reserved':
-      return ledger.ageMs >= thresholds.staleReservationMs
+      return ledger.ageMs >= thresholds.staleReservationMs && ledger.sagaRunning !== true
         ? report('stale_reservation', `reserved ${Math.round(ledger.ageMs / 60_000)} minutes ago and never paid: its saga may have stopped`)
         : consistent;
     case 'owed':

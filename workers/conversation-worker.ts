@@ -13,6 +13,7 @@ import type { LlmClassifier } from '../nlu/classification';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { activityLog } from './activity-log';
 import { ensureReconciliationSchedule } from './reconciliation-schedule';
+import { workflowIsRunningOn } from './workflow-status';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -52,6 +53,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       phraser: options.phraser,
       policy: options.policy,
       deliverNotice: deliverNoticesFromActivities(options.db),
+      workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
     ...workflowSource,

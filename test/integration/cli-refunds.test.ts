@@ -10,6 +10,7 @@ import { findLedgerEntry, transitionLedgerEntry } from '../../db/repositories/re
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import { RefundSagaWorkflow } from '../../workflows';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { startTestPayments, type TestPayments } from '../support/payments';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
@@ -87,6 +88,34 @@ describe('cli refunds reconcile', () => {
     const again = await cli(['refunds', 'reconcile']);
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(again.stdout.split('\n').slice(0, 3), ['checked 2', 'repaired 0', 'reported 1']);
+  });
+
+  it('when a reservation the provider paid belongs to a saga that still runs, then it is left to that saga', async () => {
+    const order = (await database.db('orders as o')
+      .join('payment_transactions as t', 't.order_id', 'o.id')
+      .join('payment_methods as m', 'm.id', 't.payment_method_id')
+      .where({ 'o.status': 'delivered', 't.transaction_type': 'payment', 'm.source': 'credit_card' })
+      .orderBy('o.id', 'desc')
+      .first('o.id as orderId', 'o.customer_id as customerId', 't.payment_method_id as paymentMethodId')) as { orderId: string; customerId: string; paymentMethodId: string };
+    const sagaId = 'refund-cli-running';
+    // A saga still waiting (here for an approval) is alive; its ledger entry is its own business.
+    const saga = await env.client.workflow.start(RefundSagaWorkflow, {
+      workflowId: sagaId,
+      taskQueue,
+      args: [{ ...order, amountCents: 321, purpose: 'return', restockItemIds: [], notification: 'n', approval: { role: 'supervisor', timeoutMs: 10 * 60_000, reason: 'test' } }],
+    });
+    try {
+      const steps = createRefundSteps({ db: database.db, payments: payments.provider });
+      await steps.reserveRefund({ sagaId, ...order, amountCents: 321, purpose: 'return' });
+      await payments.provider.refund({ idempotencyKey: `${sagaId}:provider-refund`, paymentMethodId: order.paymentMethodId, amountCents: 321, reference: order.orderId });
+      await database.db('refund_ledger').where({ saga_id: sagaId }).update({ updated_at: ledgerTimestamp(database.db, new Date(Date.now() - 3 * 3_600_000)) });
+      const result = await cli(['refunds', 'reconcile']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.doesNotMatch(result.stdout, /refund-cli-running/);
+      assert.equal((await findLedgerEntry(database.db, sagaId))?.status, 'reserved');
+    } finally {
+      await saga.terminate('test over');
+    }
   });
 
   const mistakes: [string, string[], RegExp][] = [

@@ -41,6 +41,9 @@ describe('judgeRefund', () => {
     // Calm counter-cases.
     ['a reservation the provider paid a moment ago (saga in flight)', ledger({ ageMs: 30_000 }), paid, 'consistent'],
     ['a fresh reservation with nothing at the provider yet', ledger({ ageMs: 5 * MINUTE }), null, 'consistent'],
+    ['an old reservation whose saga still runs (waiting out an outage)', ledger({ ageMs: 3 * 60 * MINUTE, sagaRunning: true }), null, 'consistent'],
+    ['an old reservation the provider paid whose saga still runs', ledger({ ageMs: 3 * 60 * MINUTE, sagaRunning: true }), paid, 'consistent'],
+    ['a fresh reservation the provider paid whose saga is gone', ledger({ ageMs: 30_000, sagaRunning: false }), paid, { repair: { to: 'recorded', addOrderRow: true } }],
     ['a paid and recorded refund the provider paid', ledger({ status: 'recorded', providerRefundId: 're_abc', recordedPosition: 1, orderShowsRefund: true }), paid, 'consistent'],
     ['a refund the store action recorded, paid by the provider', ledger({ status: 'refunded', providerRefundId: 're_abc', recordedPosition: 3, orderShowsRefund: true }), paid, 'consistent'],
     ['an old refunded entry from before positions were kept', ledger({ status: 'refunded', providerRefundId: 're_abc' }), paid, 'consistent'],
@@ -56,6 +59,7 @@ describe('judgeRefund', () => {
     ['a reversed entry whose provider refund stands', ledger({ status: 'reversed', providerRefundId: 're_abc' }), paid, { report: 'reversed_but_paid_at_provider' }],
     ['a reversed entry the provider never saw', ledger({ status: 'reversed', providerRefundId: 're_abc' }), null, { report: 'reversed_not_at_provider' }],
     ['an old reservation with nothing at the provider', ledger({ ageMs: 61 * MINUTE }), null, { report: 'stale_reservation' }],
+    ['an old reservation with nothing at the provider whose saga is gone', ledger({ ageMs: 61 * MINUTE, sagaRunning: false }), null, { report: 'stale_reservation' }],
     ['an old reservation the provider refunded and reversed', ledger({}), undone, { report: 'reserved_but_reversed_at_provider' }],
     ['a store-paid entry the provider paid too', ledger({ status: 'recorded', recordedPosition: 1, orderShowsRefund: true }), paid, { report: 'paid_twice' }],
     ['a provider refund of another amount under the key', ledger({}), { ...paid, amountCents: 2400 }, { report: 'provider_disagrees' }],
