@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'mocha';
+import { after, before, beforeEach, it } from 'mocha';
 import { createReconcileActivities } from '../../activities/reconcile-refunds';
 import { createRefundSteps } from '../../activities/refund-steps';
 import { ledgerTimestamp } from '../../db/repositories/refund-audit';
