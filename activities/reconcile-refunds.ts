@@ -17,6 +17,9 @@ export type WorkflowIsRunning = (workflowId: string) => Promise<boolean>;
 
 export const RECONCILE_DEFAULTS = { recentHours: 24, limit: 500 } as const;
 
+/** Unanswered lookups in a row after which the provider counts as down for the rest of the run. */
+const PROVIDER_DOWN_AFTER = 3;
+
 /** The provider's key for a saga's refund (activities/refund-steps.ts makes it the same way). */
 const providerRefundKey = (sagaId: string) => `${sagaId}:provider-refund`;
 
@@ -45,14 +48,22 @@ export function createReconcileActivities(deps: { db: Knex; payments: PaymentPro
       });
       const summary: ReconciliationSummary = { checked: 0, repaired: 0, reported: 0, unreachable: 0, findings: [] };
 
+      let unansweredInARow = 0;
       for (const entry of entries) {
+        // A provider that is down would cost every entry its client timeout: after a few, the rest wait for the next run.
+        if (unansweredInARow >= PROVIDER_DOWN_AFTER) {
+          summary.unreachable++;
+          continue;
+        }
         let provider;
         try {
           provider = await deps.payments.lookupRefund({ idempotencyKey: providerRefundKey(entry.sagaId) });
+          unansweredInARow = 0;
         } catch (err) {
           // The next run asks again; one provider hiccup does not stop the rest of the walk.
           if (err instanceof ProviderUnavailableError) {
             summary.unreachable++;
+            unansweredInARow++;
             continue;
           }
           throw err;

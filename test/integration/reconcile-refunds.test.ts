@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, it } from 'mocha';
 import { createReconcileActivities } from '../../activities/reconcile-refunds';
 import { createRefundSteps } from '../../activities/refund-steps';
 import { ledgerTimestamp } from '../../db/repositories/refund-audit';
 import { findLedgerEntry, transitionLedgerEntry } from '../../db/repositories/refund-ledger';
+import { HttpPaymentProvider } from '../../payments/http-payment-provider';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { migrateToLatest } from '../../db/migrate';
@@ -162,6 +165,27 @@ for (const engine of testEngines()) {
       assert.deepEqual(summary.findings.map((f) => [f.sagaId, f.outcome]), [[sagaId, 'repaired']]);
       const entry = await findLedgerEntry(database.db, sagaId);
       assert.deepEqual([entry?.status, entry?.providerRefundId], ['recorded', receipt.refundId]);
+    });
+    it('when the provider does not answer, then the run stops asking after a few, changes nothing and says how many it could not check', async () => {
+      const order = await cardOrder(3);
+      for (const n of [1, 2, 3, 4, 5]) {
+        await steps().reserveRefund({ sagaId: `refund-recon-down-${n}`, ...order, amountCents: 10 * n, purpose: 'return' });
+        assert.ok(await transitionLedgerEntry(database.db, `refund-recon-down-${n}`, 'reserved', 'owed'));
+      }
+      // A provider that takes connections and never answers: every lookup waits out the client's timeout.
+      const asked: string[] = [];
+      const hung = http.createServer((req) => asked.push(req.url ?? ''));
+      await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+      try {
+        const silent = new HttpPaymentProvider(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`, 300);
+        const summary = await createReconcileActivities({ db: database.db, payments: silent }).reconcileRefunds();
+        assert.deepEqual(summary, { checked: 0, repaired: 0, reported: 0, unreachable: 5, findings: [] });
+        assert.equal(asked.length, 3, `it stopped asking after three lookups went unanswered: ${asked.join(', ')}`);
+      } finally {
+        hung.closeAllConnections();
+        await new Promise<void>((resolve) => hung.close(() => resolve()));
+      }
+      assert.equal(Number((await database.db('staff_notifications').count({ n: '*' }).first())?.n), 0);
     });
   });
 }
