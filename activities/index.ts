@@ -12,6 +12,7 @@ import { createLateReplyActivities } from './late-replies';
 import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
 import { createPhraseReplyActivities } from './phrase-reply';
+import { createReconcileActivities, type WorkflowIsRunning } from './reconcile-refunds';
 import { createRefundSteps, type DeliverNotice } from './refund-steps';
 
 export interface ActivityDeps {
@@ -28,6 +29,8 @@ export interface ActivityDeps {
   refundRetryMs?: number;
   /** How the refund saga's notices reach customers (`deliverNoticesFromActivities` in channels/). */
   deliverNotice?: DeliverNotice;
+  /** Lets reconciliation leave a refund to a saga that still runs; without it, it goes by how old the entry is. */
+  workflowIsRunning?: WorkflowIsRunning;
 }
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */
@@ -42,5 +45,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createPaymentChangeActivities(deps),
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
+    ...createReconcileActivities(deps),
   };
 }

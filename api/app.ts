@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { helpCentreRoutes } from './routes/help-centre';
 import { meRoutes } from './routes/me';
 import { orderRoutes } from './routes/orders';
+import { refundRoutes } from './routes/refunds';
 import { webPageRoutes } from './routes/web-pages';
 
 export interface AppDeps {
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
+  app.use('/v1', refundRoutes({ db: deps.db }));
   app.use('/v1', meRoutes());
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -4,6 +4,8 @@
  */
 import type { Principal } from '../auth/roles';
 import type { AgentCommandResult, ConversationStatus, Priority } from '../domain/conversation';
+import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
+import type { RefundPurpose } from '../domain/refunds';
 
 /** `GET /v1/me`: who the token belongs to. */
 export type Me = Pick<Principal, 'name' | 'role'>;
@@ -58,3 +60,31 @@ export interface StaffNotification {
 
 /** What an agent command (claim, reply, resolve, return to bot) answers. */
 export type CommandResult = AgentCommandResult;
+
+/** One entry of `GET /v1/refunds` (supervisors and auditors): a refund saga's ledger entry. */
+export interface RefundRow {
+  sagaId: string;
+  orderId: string;
+  customerId: string;
+  paymentMethodId: string;
+  amountCents: number;
+  purpose: RefundPurpose;
+  /** pending (reserved), owed, failed (released or reversed), paid (refunded or recorded). */
+  status: RefundGroup;
+  /** The ledger's own status, for auditors. */
+  ledgerStatus: LedgerStatus;
+  providerRefundId: string | null;
+  /** Why the provider did not pay (owed refunds). */
+  failureReason: string | null;
+  /** How often the provider was asked. */
+  attempts: number;
+  conversationId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /v1/refunds`: one page, newest first; `next` is the `before` of the following page. */
+export interface RefundPage {
+  refunds: RefundRow[];
+  next: string | null;
+}

@@ -5,6 +5,7 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { NLU_USAGE, nluCommand } from '../nlu/command';
 import { AUTH_USAGE, authCommand } from './commands/auth';
+import { REFUNDS_USAGE, refundsCommand } from './commands/refunds';
 import { storeCommand } from './commands/store';
 import { TAU_USAGE, tauCommand } from './commands/tau';
 
@@ -13,7 +14,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   store import --db DIR
   store export --out DIR
   ${NLU_USAGE}
-  ${TAU_USAGE}`;
+  ${TAU_USAGE}
+  ${REFUNDS_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   // These two work on files and a store of their own: they need no configured database.
   if (command === 'nlu') return nluCommand(args, { ...io, stdin: process.stdin });
   if (command === 'tau') return tauCommand(args, io);
+  // Reconciliation runs on the worker: this command only needs Temporal.
+  if (command === 'refunds') return refundsCommand(args, { ...io, config: loadConfig() });
   if (command !== 'auth' && command !== 'store') throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   const config = loadConfig();
   const db = openDatabase(config);

@@ -28,6 +28,7 @@ export const ENV_VARS = [
   'PAYMENT_PROVIDER_URL',
   'PAYMENTS_SANDBOX_PORT',
   'REFUND_AUTO_LIMIT_CENTS',
+  'RECONCILE_EVERY_MINUTES',
   'ANTHROPIC_API_KEY',
   'ANTHROPIC_BASE_URL',
   'ANTHROPIC_MODEL',
@@ -63,6 +64,12 @@ const schema = z.object({
   PAYMENT_PROVIDER_URL: z.url('PAYMENT_PROVIDER_URL must be an http(s) URL').optional(),
   PAYMENTS_SANDBOX_PORT: port.default(4010),
   REFUND_AUTO_LIMIT_CENTS: z.coerce.number().int().min(0).default(50_000),
+  RECONCILE_EVERY_MINUTES: z.coerce
+    .number({ error: 'RECONCILE_EVERY_MINUTES must be a whole number of minutes' })
+    .int('RECONCILE_EVERY_MINUTES must be a whole number of minutes')
+    .min(1, 'RECONCILE_EVERY_MINUTES must be at least 1')
+    .max(24 * 60, 'RECONCILE_EVERY_MINUTES must be at most 1440 (a day)')
+    .default(15),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.url('ANTHROPIC_BASE_URL must be an http(s) URL').optional(),
   ANTHROPIC_MODEL: z.string().min(1).optional(),
@@ -104,6 +111,8 @@ export interface Config {
   paymentsSandboxPort: number;
   /** Refunds up to this amount run without a supervisor's approval. */
   refundAutoLimitCents: number;
+  /** How often the worker's Temporal Schedule runs reconciliation of the refund ledger against the provider. */
+  reconcileEveryMinutes: number;
   anthropicApiKey: string | undefined;
   anthropicBaseUrl: string | undefined;
   anthropicModel: string | undefined;
@@ -151,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentsSandboxLocal: c.PAYMENT_PROVIDER_URL === undefined,
     paymentsSandboxPort: c.PAYMENTS_SANDBOX_PORT,
     refundAutoLimitCents: c.REFUND_AUTO_LIMIT_CENTS,
+    reconcileEveryMinutes: c.RECONCILE_EVERY_MINUTES,
     anthropicApiKey: c.ANTHROPIC_API_KEY,
     anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
     anthropicModel: c.ANTHROPIC_MODEL,

@@ -2,6 +2,8 @@ import {
   ProviderRejectedError,
   ProviderUnavailableError,
   type PaymentProvider,
+  type ProviderRefundView,
+  type RefundLookup,
   type RefundReceipt,
   type RefundRequest,
   type ReversalReceipt,
@@ -12,6 +14,13 @@ interface WireRefund {
   payment_method_id: string;
   amount_cents: number;
   reference: string;
+}
+
+interface WireRefundRecord extends WireRefund {
+  idempotency_key: string;
+  status: 'succeeded' | 'reversed';
+  reversal_id: string | null;
+  created_at: string;
 }
 
 interface WireReversal {
@@ -41,15 +50,38 @@ export class HttpPaymentProvider implements PaymentProvider {
     return { reversalId: body.id, refundId: body.refund_id, amountCents: body.amount_cents };
   }
 
-  private async post<T>(path: string, idempotencyKey: string, payload: object): Promise<T> {
+  async lookupRefund(lookup: RefundLookup): Promise<ProviderRefundView | null> {
+    if ('idempotencyKey' in lookup) {
+      const body = await this.get<{ data?: WireRefundRecord[] }>(`/v1/refunds?idempotency_key=${encodeURIComponent(lookup.idempotencyKey)}`);
+      const found = body?.data?.[0];
+      return found ? viewOf(found) : null;
+    }
+    const found = await this.get<WireRefundRecord>(`/v1/refunds/${encodeURIComponent(lookup.refundId)}`);
+    return found ? viewOf(found) : null;
+  }
+
+  private post<T>(path: string, idempotencyKey: string, payload: object): Promise<T> {
+    return this.send<T>(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(payload),
+    });
+  }
+
+  /** A read: 404 means the provider has no such thing. */
+  private async get<T>(path: string): Promise<T | null> {
+    try {
+      return await this.send<T>(path, { method: 'GET' });
+    } catch (err) {
+      if (err instanceof ProviderRejectedError && err.code === 'not_found') return null;
+      throw err;
+    }
+  }
+
+  private async send<T>(path: string, init: RequestInit): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(`${this.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      response = await fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
       throw new ProviderUnavailableError(`payment provider unreachable: ${(err as Error).message}`);
     }
@@ -65,6 +97,17 @@ export class HttpPaymentProvider implements PaymentProvider {
     return body as T;
   }
 }
+
+const viewOf = (wire: WireRefundRecord): ProviderRefundView => ({
+  refundId: wire.id,
+  idempotencyKey: wire.idempotency_key,
+  paymentMethodId: wire.payment_method_id,
+  amountCents: wire.amount_cents,
+  reference: wire.reference,
+  status: wire.status,
+  reversalId: wire.reversal_id,
+  createdAt: wire.created_at,
+});
 
 function safeJson(text: string): unknown {
   try {

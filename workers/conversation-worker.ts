@@ -12,6 +12,8 @@ import type { PolicySettings } from '../domain/policy';
 import type { LlmClassifier } from '../nlu/classification';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { activityLog } from './activity-log';
+import { ensureReconciliationSchedule } from './reconciliation-schedule';
+import { workflowIsRunningOn } from './workflow-status';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -54,14 +56,28 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       policy: options.policy,
       refundRetryMs: options.refundRetryMs,
       deliverNotice: deliverNoticesFromActivities(options.db),
+      workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
     ...workflowSource,
   });
 }
 
-/** The worker as configured: the payment provider, the LLM tier (when a key is set) and the refund limit. */
-export function createConfiguredWorker(config: Config, runtime: { connection: NativeConnection; db: Knex; logger: Logger }): Promise<Worker> {
+/**
+ * The worker as configured: the payment provider, the LLM tier (when a key is set) and the refund
+ * limit; and the reconciliation schedule its task queue runs, made sure of on every start.
+ */
+export async function createConfiguredWorker(
+  config: Config,
+  runtime: { connection: NativeConnection; db: Knex; logger: Logger; workflowBundle?: WorkflowBundleWithSourceMap },
+): Promise<Worker> {
+  const schedule = await ensureReconciliationSchedule({
+    connection: runtime.connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    everyMinutes: config.reconcileEveryMinutes,
+  });
+  runtime.logger.info({ schedule, everyMinutes: config.reconcileEveryMinutes }, 'refund reconciliation schedule');
   return createConversationWorker({
     connection: runtime.connection,
     logger: runtime.logger,
@@ -73,5 +89,6 @@ export function createConfiguredWorker(config: Config, runtime: { connection: Na
     phraser: replyPhraserFor(config),
     policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
     refundRetryMs: config.refundRetryMs,
+    ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

@@ -24,6 +24,8 @@ export const ACTIVITY_PROFILES = {
   providerCall: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 } },
   /** A saga's compensations must finish whatever happens: many more attempts, and they never give up early. */
   compensation: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 } },
+  /** A reconciliation run asks the provider about hundreds of refunds: time to do so, and a retry when the walk breaks off. */
+  reconcile: { startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 3, initialInterval: '10 seconds' } },
   /** The LLM tier is slow and can fail; a few tries, then the turn goes on without it. */
   llm: {
     startToCloseTimeout: '15 seconds',
@@ -51,6 +53,8 @@ export const {
 
 export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
+
+export const { reconcileRefunds } = proxyActivities<Activities>(ACTIVITY_PROFILES.reconcile);
 
 export const { classifyWithLlm } = proxyActivities<Activities>(ACTIVITY_PROFILES.llm);
 export const { phraseReply } = proxyActivities<Activities>(ACTIVITY_PROFILES.llmPhrasing);

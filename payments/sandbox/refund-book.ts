@@ -17,6 +17,13 @@ export interface StoredReversal {
   created_at: string;
 }
 
+/** A refund as a lookup answers it: the key it was made with and its reversal, if any. */
+export interface RefundRecord extends StoredRefund {
+  idempotency_key: string;
+  reversal_id: string | null;
+  reversed_at: string | null;
+}
+
 export type BookResult<T> =
   | { kind: 'created'; value: T }
   | { kind: 'replayed'; value: T }
@@ -96,6 +103,19 @@ export class RefundBook {
       this.db.prepare("UPDATE refunds SET status = 'reversed' WHERE id = ?").run(refundId);
       return { kind: 'created', value: reversal };
     })();
+  }
+
+  /** One refund with what became of it: by the idempotency key it was made with, or by its id. */
+  lookup(by: { idempotencyKey: string } | { refundId: string }): RefundRecord | undefined {
+    const [column, value] = 'idempotencyKey' in by ? ['r.idempotency_key', by.idempotencyKey] : ['r.id', by.refundId];
+    const row = this.db
+      .prepare(
+        `SELECT r.*, v.id AS reversal_id, v.created_at AS reversed_at FROM refunds r
+         LEFT JOIN reversals v ON v.refund_id = r.id WHERE ${column} = ?`,
+      )
+      .get(value) as (StoredRefund & { idempotency_key: string; reversal_id: string | null; reversed_at: string | null }) | undefined;
+    if (!row) return undefined;
+    return { ...publicRefund(row), idempotency_key: row.idempotency_key, reversal_id: row.reversal_id, reversed_at: row.reversed_at };
   }
 
   refundsFor(reference: string): StoredRefund[] {

@@ -14,6 +14,7 @@ const faultBody = z.strictObject({
   times: z.number().int().positive().max(100).default(1),
 });
 const idempotencyKey = z.string().regex(/^[\w.:\-/]{1,200}$/);
+const refundId = z.string().regex(/^re_[0-9a-f]{1,64}$/);
 
 export interface SandboxOptions {
   book: RefundBook;
@@ -69,8 +70,23 @@ export function createSandboxProviderApp(options: SandboxOptions): express.Expre
 
   app.get('/v1/refunds', (req, res) => {
     const reference = typeof req.query.reference === 'string' ? req.query.reference : undefined;
-    if (!reference) return fail(res, 400, 'reference_required', 'list refunds with ?reference=...');
+    const key = req.query.idempotency_key;
+    if (key !== undefined) {
+      if (reference !== undefined) return fail(res, 400, 'invalid_query', 'ask by ?reference=... or by ?idempotency_key=..., not both');
+      const parsed = idempotencyKey.safeParse(key);
+      if (!parsed.success) return fail(res, 400, 'invalid_idempotency_key', 'idempotency_key must be 1-200 letters, digits or . : - / _');
+      const found = options.book.lookup({ idempotencyKey: parsed.data });
+      return res.json({ data: found ? [found] : [] });
+    }
+    if (!reference) return fail(res, 400, 'reference_required', 'list refunds with ?reference=... or find one with ?idempotency_key=...');
     res.json({ data: options.book.refundsFor(reference) });
+  });
+
+  app.get('/v1/refunds/:id', (req, res) => {
+    if (!refundId.safeParse(req.params.id).success) return fail(res, 400, 'invalid_refund_id', 'a refund id looks like re_ followed by hex digits');
+    const found = options.book.lookup({ refundId: req.params.id });
+    if (!found) return fail(res, 404, 'not_found', `refund ${req.params.id} not found`);
+    res.json(found);
   });
 
   if (options.faultsEnabled) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'mocha';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { mintToken } from '../../auth/token-service';
+import { insertLedgerEntry, transitionLedgerEntry } from '../../db/repositories/refund-ledger';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
@@ -301,6 +302,36 @@ describe('the agent console and chat pages', () => {
       // The supervisor can open the conversation from the notification and read the outcome there.
       await page.locator(`[data-testid="notification"][data-conversation-id="${chat.id}"] button`).first().click();
       await page.locator('[data-testid="turn"]', { hasText: 'is cancelled' }).first().waitFor();
+      assert.deepEqual(problems, []);
+    });
+    it('when a supervisor opens the refunds, then every refund is listed and the filter shows only those owed, with why', async () => {
+      const db = stack.database.db;
+      const ledger = async (sagaId: string, amountCents: number, to?: 'owed' | 'refunded', fields = {}) => {
+        await insertLedgerEntry(db, { sagaId, idempotencyKey: `${sagaId}:reserve`, orderId: '#W2301718', customerId: 'aisha_bello_3206', paymentMethodId: 'credit_card_8035326', amountCents, purpose: 'cancellation' });
+        if (to) assert.ok(await transitionLedgerEntry(db, sagaId, 'reserved', to, fields));
+      };
+      await ledger('refund-console-owed', 4200, 'owed', { failure_reason: 'the provider answered 503 for 3 hours' });
+      await ledger('refund-console-paid', 1300, 'refunded', { provider_refund_id: 're_0c0ffee' });
+      await ledger('refund-console-pending', 700);
+
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, sam);
+      const refund = (sagaId: string) => page.locator(`[data-testid="refund"][data-saga-id="${sagaId}"]`);
+      await refund('refund-console-paid').waitFor();
+      await refund('refund-console-pending').waitFor();
+      assert.equal(await refund('refund-console-paid').getAttribute('data-status'), 'paid');
+
+      await page.getByTestId('refunds-status').selectOption('owed');
+      await refund('refund-console-paid').waitFor({ state: 'detached' });
+      const statuses = await page.locator('[data-testid="refund"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-status')));
+      assert.ok(statuses.length >= 1 && statuses.every((s) => s === 'owed'), JSON.stringify(statuses));
+      const owed = refund('refund-console-owed');
+      assert.equal(await owed.getByTestId('refund-amount').textContent(), '$42.00');
+      assert.equal(await owed.getByTestId('refund-failure').textContent(), 'the provider answered 503 for 3 hours');
+
+      await page.getByTestId('refunds-status').selectOption('failed');
+      await page.getByTestId('refunds-empty').waitFor({ state: 'visible' });
       assert.deepEqual(problems, []);
     });
   });

@@ -72,4 +72,32 @@ describe('the sandbox payment provider', () => {
     const retried = await payments.provider.refund({ idempotencyKey: 'k-slow', paymentMethodId: 'p', amountCents: 1, reference: '#W0000004' });
     assert.deepEqual(payments.sandbox.book.refundsFor('#W0000004').map((r) => r.id), [retried.refundId]);
   });
+  it('when a refund is looked up by its key or id, then it says whether it was paid and whether it was reversed', async () => {
+    const { provider } = payments;
+    assert.equal(await provider.lookupRefund({ idempotencyKey: 'k-look:provider-refund' }), null);
+    assert.equal(await provider.lookupRefund({ refundId: 're_00ff' }), null);
+    const refund = await provider.refund({ idempotencyKey: 'k-look:provider-refund', paymentMethodId: 'paypal_9', amountCents: 700, reference: '#W0000005' });
+    const paid = await provider.lookupRefund({ idempotencyKey: 'k-look:provider-refund' });
+    assert.deepEqual(
+      paid && { ...paid, createdAt: typeof paid.createdAt },
+      { refundId: refund.refundId, idempotencyKey: 'k-look:provider-refund', paymentMethodId: 'paypal_9', amountCents: 700, reference: '#W0000005', status: 'succeeded', reversalId: null, createdAt: 'string' },
+    );
+    const reversal = await provider.reverseRefund({ idempotencyKey: 'k-look:provider-reversal', refundId: refund.refundId });
+    const undone = await provider.lookupRefund({ refundId: refund.refundId });
+    assert.equal(undone?.status, 'reversed');
+    assert.equal(undone?.reversalId, reversal.reversalId);
+  });
+
+  it('when a lookup is malformed, then the sandbox answers 400 with a reason', async () => {
+    const get = async (path: string) => {
+      const res = await fetch(`${payments.sandbox.url}${path}`);
+      return { status: res.status, body: (await res.json()) as { error?: { code: string } } };
+    };
+    assert.equal((await get('/v1/refunds?idempotency_key=')).body.error?.code, 'invalid_idempotency_key');
+    assert.equal((await get('/v1/refunds?idempotency_key=a%20b')).status, 400);
+    assert.equal((await get('/v1/refunds?idempotency_key=a&idempotency_key=b')).status, 400);
+    assert.equal((await get('/v1/refunds?idempotency_key=a&reference=b')).body.error?.code, 'invalid_query');
+    assert.equal((await get('/v1/refunds/not-an-id')).body.error?.code, 'invalid_refund_id');
+    assert.equal((await get('/v1/refunds')).body.error?.code, 'reference_required');
+  });
 });

@@ -14,6 +14,12 @@ describe('loadConfig', () => {
     assert.equal(config.taskQueue, 'support-conversations');
     assert.equal(config.idleTimeoutMs, 24 * 60 * 60_000);
     assert.equal(config.turnTimeoutMs, 20_000);
+    assert.equal(config.reconcileEveryMinutes, 15);
+    assert.equal(config.refundRetryMs, 6 * 3_600_000);
+  });
+
+  it('when RECONCILE_EVERY_MINUTES is set, then the reconciliation schedule takes it', () => {
+    assert.equal(loadConfig({ RECONCILE_EVERY_MINUTES: '5' }).reconcileEveryMinutes, 5);
   });
 
   it('when values are set, then they are parsed and typed', () => {
@@ -41,6 +47,11 @@ describe('loadConfig', () => {
     ['a zero idle timeout', { CONVERSATION_IDLE_TIMEOUT_MINUTES: '0' }, /CONVERSATION_IDLE_TIMEOUT_MINUTES/],
     ['a turn timeout that is not a number', { TURN_TIMEOUT_SECONDS: 'soon' }, /TURN_TIMEOUT_SECONDS/],
     ['a zero turn timeout', { TURN_TIMEOUT_SECONDS: '0' }, /TURN_TIMEOUT_SECONDS/],
+    ['a negative refund retry budget', { REFUND_RETRY_MINUTES: '-5' }, /REFUND_RETRY_MINUTES/],
+    ['a refund retry budget in words', { REFUND_RETRY_MINUTES: 'a while' }, /REFUND_RETRY_MINUTES/],
+    ['a reconciliation interval of zero', { RECONCILE_EVERY_MINUTES: '0' }, /RECONCILE_EVERY_MINUTES must be at least 1/],
+    ['a fractional reconciliation interval', { RECONCILE_EVERY_MINUTES: '2.5' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
+    ['a reconciliation interval in words', { RECONCILE_EVERY_MINUTES: 'hourly' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
   ];
   for (const [label, env, message] of bad) {
     it(`when given ${label}, then a ConfigError names the variable`, () => {

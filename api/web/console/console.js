@@ -10,6 +10,7 @@ import { clearConversation, renderCommands, renderConversation, renderSelection 
 import { clearMessage, showFailure, showMessage } from './messages.js';
 import { clearNotifications, renderNotifications } from './notifications-view.js';
 import { clearQueue, markSelected, renderQueue } from './queue-view.js';
+import { chosenRefundStatus, clearRefunds, renderRefunds } from './refunds-view.js';
 import { showDesk, showSignIn } from './sign-in-view.js';
 
 /** @typedef {import('../shared/api-types.js').Me} Me */
@@ -101,6 +102,7 @@ function signOut() {
   clearConversation();
   clearApprovals();
   clearNotifications();
+  clearRefunds();
   showSignIn();
 }
 
@@ -165,10 +167,13 @@ async function refreshConversation(token, session) {
  * @param {number} session
  */
 async function refreshSupervisor(token, session) {
-  const [approvals, notifications] = await Promise.all([api.readApprovals(token), api.readNotifications(token)]);
+  const status = chosenRefundStatus();
+  const [approvals, notifications, refunds] = await Promise.all([api.readApprovals(token), api.readNotifications(token), api.readRefunds(token, status)]);
   if (session !== state.session) return;
   renderApprovals(approvals, { onDecide: decide, onOpen: select });
   renderNotifications(notifications, select);
+  // A filter changed while this was on its way is shown by the next refresh instead.
+  if (status === chosenRefundStatus()) renderRefunds(refunds, select);
 }
 
 // ---- what the buttons do ----------------------------------------------------------------------
@@ -248,6 +253,10 @@ function start() {
     showMessage('Signed out.', 'info');
   });
   byTestId('message-dismiss').addEventListener('click', clearMessage);
+  byTestId('refunds-status').addEventListener('change', () => {
+    const { token, session } = state;
+    if (token && state.me?.role === 'supervisor') void refreshSupervisor(token, session).catch((err) => showError(err, 'list the refunds'));
+  });
 
   byTestId('claim').addEventListener('click', () => void command('claim', 'claim', {}, (r) => showMessage(`Claimed; you own it (${r.status}).`, 'info')));
   byTestId('take-over').addEventListener('click', () => void command('take over', 'claim', { takeOver: true }, () => showMessage('Taken over.', 'info')));

@@ -7,6 +7,7 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../shared/api-types.js').StaffNotification} StaffNotification */
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
+/** @typedef {import('../shared/api-types.js').RefundPage} RefundPage */
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
 
 /**
@@ -59,3 +60,11 @@ export const decideApproval = async (token, approvalId, body) => {
 /** @param {string} token */
 export const readNotifications = async (token) =>
   /** @type {{ notifications: StaffNotification[] }} */ (await call('GET', '/v1/agent/notifications', token)).notifications;
+
+/**
+ * The newest refunds, of one status or ('') of all.
+ * @param {string} token
+ * @param {string} status
+ */
+export const readRefunds = async (token, status) =>
+  /** @type {RefundPage} */ (await call('GET', `/v1/refunds${status ? `?status=${encodeURIComponent(status)}` : ''}`, token)).refunds;

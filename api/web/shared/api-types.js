@@ -9,5 +9,7 @@
 /** @typedef {import('../../contracts').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../../contracts').StaffNotification} StaffNotification */
 /** @typedef {import('../../contracts').CommandResult} CommandResult */
+/** @typedef {import('../../contracts').RefundRow} RefundRow */
+/** @typedef {import('../../contracts').RefundPage} RefundPage */
 
 export {};
