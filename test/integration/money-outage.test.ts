@@ -6,6 +6,7 @@ import { replaceStore } from '../../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { pendingCardOrder } from '../../dev/demo-store-picks';
 import { eventually } from '../support/eventually';
+import { ReconciliationWorkflow } from '../../workflows';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
 
 /** The provider answers 503 to everything for longer than any test runs. */
@@ -43,7 +44,7 @@ async function afterTheSagaGaveUp(chat: Chat) {
 }
 
 function assertOwedAndHandedOver(view: any, orderId: string) {
-  const told = view.transcript.filter((t: any) => /could not be sent/.test(t.text));
+  const told = view.transcript.filter((t: any) => /could not complete the refund/.test(t.text));
   assert.equal(told.length, 1, 'the customer is told once');
   assert.match(told[0].text, new RegExp(`order ${orderId}`));
   assert.doesNotMatch(told[0].text, /saga|p_[0-9a-f]|refund-|503/, 'no internal ids or status codes');
@@ -110,9 +111,44 @@ describe('money when the payment provider is down, over the API', () => {
         return v.transcript.some((t: any) => /has been issued/.test(t.text)) ? v : undefined;
       }, 'the receipt');
       assert.equal(view.transcript.filter((t: any) => /has been issued/.test(t.text)).length, 1);
-      assert.equal(view.transcript.filter((t: any) => /delayed|could not be sent/.test(t.text)).length, 0);
+      assert.equal(view.transcript.filter((t: any) => /delayed|could not complete the refund/.test(t.text)).length, 0);
       assert.equal(stack.payments.sandbox.book.refundsFor(target.orderId).length, 1);
       assert.equal(view.status, 'open');
+    });
+    it('when the provider takes the refund but the ledger cannot write it down, then reconciliation finds the money that left and repairs the books', async () => {
+      const db = stack.database.db;
+      const target = await pendingCardOrder(db);
+      const method = await db('payment_transactions').where({ order_id: target.orderId, transaction_type: 'payment' }).first('payment_method_id', 'amount_cents');
+      // One provider serves the whole file: only this test's refunds count.
+      const earlier = new Set(stack.payments.sandbox.book.refundsFor(target.orderId).map((r) => r.id));
+      // A ledger that refuses to record any provider refund id: the provider pays, our books never hear of it.
+      await db.raw(`CREATE TRIGGER ledger_write_fails BEFORE UPDATE OF provider_refund_id ON refund_ledger
+        WHEN NEW.provider_refund_id IS NOT NULL BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END`);
+      try {
+        const chat = await startChat(stack, channel);
+        const done = await cancelUpToYes(chat, target);
+        assert.match(done.replies[0].text, /delayed/);
+        const view = await afterTheSagaGaveUp(chat);
+        assert.equal(view.handoff.refundsOwed[0].status, 'owed');
+      } finally {
+        await db.raw('DROP TRIGGER IF EXISTS ledger_write_fails');
+      }
+      const paidAtProvider = stack.payments.sandbox.book.refundsFor(target.orderId).filter((r) => !earlier.has(r.id));
+      assert.equal(paidAtProvider.length, 1, 'the provider paid once, whatever the retries');
+      assert.equal((await booksOf(stack, target.orderId, method.payment_method_id)).ledger[0].status, 'owed', 'before reconciliation the books disagree');
+
+      const found = await stack.env.client.workflow.execute(ReconciliationWorkflow, {
+        workflowId: `reconcile-${target.orderId}-${Date.now()}`,
+        taskQueue: stack.taskQueue,
+        args: [{}],
+      });
+      const mine = found.findings.filter((f) => f.orderId === target.orderId);
+      assert.deepEqual(mine.map((f) => f.outcome), ['repaired'], JSON.stringify(found.findings));
+      const books = await booksOf(stack, target.orderId, method.payment_method_id);
+      assert.deepEqual(books.ledger.map((e: any) => [e.status, e.provider_refund_id]), [['recorded', paidAtProvider[0]?.id]]);
+      assert.deepEqual(books.refundRows.map((r: any) => Number(r.amount_cents)), [Number(method.amount_cents)], 'the order shows the refund once');
+      const again = await stack.env.client.workflow.execute(ReconciliationWorkflow, { workflowId: `reconcile-again-${Date.now()}`, taskQueue: stack.taskQueue, args: [{}] });
+      assert.equal(again.findings.filter((f) => f.orderId === target.orderId && f.outcome === 'repaired').length, 0, 'a second run changes nothing');
     });
   });
 

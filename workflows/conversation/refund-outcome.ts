@@ -31,7 +31,7 @@ export async function settleEndedRefund(ctx: ConversationContext, tracked: Track
   const detail = `${owed ? 'owed' : 'undone'}: refund of ${money} for order ${tracked.orderId}${attempts}; provider: ${why}`;
   await say(ctx, [
     owed
-      ? `I am sorry: the refund of ${formatCents(tracked.amountCents)} for order ${tracked.orderId} could not be sent, because our payment provider did not take it. The money is still owed to you and nothing is lost. A colleague is taking this over to make sure it reaches you.`
+      ? `I am sorry: I could not complete the refund of ${formatCents(tracked.amountCents)} for order ${tracked.orderId}. The money is still owed to you and nothing is lost. A colleague is taking this over to make sure it reaches you.`
       : `I am sorry: the refund of ${formatCents(tracked.amountCents)} for order ${tracked.orderId} could not be completed, so it was undone. A colleague is taking this over to sort it out with you.`,
   ]);
   if (state.handoff && (state.status === 'awaiting_agent' || state.status === 'with_agent')) {
