@@ -39,6 +39,8 @@ export interface StackOptions {
   logger?: Logger;
   /** The Temporal server to run on; the dev server unless a test needs another (e.g. the time-skipping one). */
   temporal?: () => Promise<TestWorkflowEnvironment>;
+  /** False leaves the worker to the test (a worker process it can kill, say); `startWorker()` still starts one here. */
+  worker?: boolean;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -100,7 +102,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await payments.sandbox.close();
     },
   };
-  await stack.startWorker();
+  if (options.worker !== false) await stack.startWorker();
   return stack;
 }
 

@@ -1,0 +1,221 @@
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { replaceStore } from '../../tau/store/replace-store';
+import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
+import type { StoredRefund } from '../../payments/sandbox/refund-book';
+import { checkBooks, orderRefundBaseline, type Mismatch, type OrderRefundBaseline } from './books';
+import {
+  APPROVAL_LIMIT_CENTS,
+  driveFlow,
+  moneySettled,
+  pickTarget,
+  transcriptOf,
+  type FlowContext,
+  type FlowRun,
+  type MoneyFlow,
+  type Target,
+} from './money-flows';
+import { startStack, type TestStack } from './stack';
+import { workerProcesses, type WorkerProcesses } from './worker-process';
+
+/**
+ * A drill: the money flows run side by side against workers in processes of their own, which are
+ * SIGKILLed at seeded random moments and started again, optionally with the provider failing once
+ * before each money step; then every run is checked against the provider's book and the ledger.
+ * The approved over-limit cancel runs on a second stack whose worker has a low automatic limit
+ * (the limit is the worker's, and would send every other flow to a supervisor too).
+ */
+
+export interface DrillOptions {
+  seed: number;
+  flows: readonly MoneyFlow[];
+  /** Kills per worker process, while runs are still in flight. */
+  kills: number;
+  /** A kill comes this long (a random time in the range) after the worker started polling. */
+  killAfterMs?: [number, number];
+  /** The provider answers 503 once, before doing anything, just before each run's money step. */
+  failOnce?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunOutcome {
+  flow: MoneyFlow;
+  target: Target;
+  run?: FlowRun;
+  /** Why the walk or the settling did not finish, if it did not. */
+  error?: string;
+  /** The provider's refunds for the run's order (reversed ones included). */
+  providerRefunds: StoredRefund[];
+  /** Receipts queued for the order, and how often each appears in the transcript. */
+  receipts: { body: string; inTranscript: number }[];
+  /** Bot or system turns that appear more than once, word for word. */
+  repeatedTurns: string[];
+}
+
+export interface DrillReport {
+  seed: number;
+  outcomes: RunOutcome[];
+  kills: number;
+  faultsInjected: number;
+  mismatches: Mismatch[];
+  /** What the worker processes wrote last, for a failure message. */
+  workerOutput: string;
+}
+
+/** mulberry32: small, seeded, good enough to place kills. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Lane {
+  stack: TestStack;
+  workers: WorkerProcesses;
+  ctx: FlowContext;
+  targets: Target[];
+  baseline: OrderRefundBaseline;
+}
+
+async function openLane(flows: MoneyFlow[], approval: boolean): Promise<Lane> {
+  const stack = await startStack({
+    worker: false,
+    ...(approval ? { policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: APPROVAL_LIMIT_CENTS } } : {}),
+    timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 },
+  });
+  await replaceStore(stack.database.db, buildDemoStore());
+  const workers = workerProcesses({
+    temporalAddress: stack.env.address,
+    namespace: stack.env.namespace ?? 'default',
+    taskQueue: stack.taskQueue,
+    dataDir: stack.database.dir,
+    paymentProviderUrl: stack.payments.sandbox.url,
+    ...(approval ? { refundAutoLimitCents: APPROVAL_LIMIT_CENTS } : {}),
+  });
+  const taken = new Set<string>();
+  const targets: Target[] = [];
+  for (const flow of flows) targets.push(await pickTarget(stack.database.db, flow, taken));
+  const tokens = { channel: await stack.token('channel'), agent: await stack.token('agent'), supervisor: await stack.token('supervisor') };
+  const baseline = await orderRefundBaseline(stack.database.db, targets.map((t) => t.orderId));
+  return { stack, workers, targets, baseline, ctx: { stack, tokens, patienceMs: 180_000 } };
+}
+
+async function outcomeOf(lane: Lane, target: Target, run: FlowRun | undefined, error: string | undefined): Promise<RunOutcome> {
+  const db = lane.stack.database.db;
+  const providerRefunds = lane.stack.payments.sandbox.book.refundsFor(target.orderId);
+  let receipts: RunOutcome['receipts'] = [];
+  let repeatedTurns: string[] = [];
+  if (run) {
+    try {
+      const transcript = await transcriptOf(lane.ctx, run);
+      const notices = (await db('customer_notifications').where({ order_id: target.orderId }).select('body')) as { body: string }[];
+      receipts = notices.map((n) => ({ body: n.body, inTranscript: transcript.filter((t) => t.text === n.body).length }));
+      const said = transcript.filter((t) => t.from !== 'customer').map((t) => `${t.from}: ${t.text}`);
+      repeatedTurns = [...new Set(said.filter((line, i) => said.indexOf(line) !== i))];
+    } catch (err) {
+      error ??= `reading the outcome: ${(err as Error).message}`;
+    }
+  }
+  return { flow: target.flow, target, ...(run ? { run } : {}), ...(error ? { error } : {}), providerRefunds, receipts, repeatedTurns };
+}
+
+/** Runs one drill; the report says what happened, and the caller decides what must hold. */
+export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport> {
+  const random = seededRandom(options.seed);
+  const log = options.log ?? (() => undefined);
+  const [low, high] = options.killAfterMs ?? [300, 6_000];
+  const lanes: Lane[] = [];
+  let faultsInjected = 0;
+  let kills = 0;
+  try {
+    const plain = options.flows.filter((f) => f !== 'approved_cancel');
+    const approvals = options.flows.filter((f) => f === 'approved_cancel');
+    if (plain.length > 0) lanes.push(await openLane(plain, false));
+    if (approvals.length > 0) lanes.push(await openLane(approvals, true));
+    await Promise.all(lanes.map((lane) => lane.workers.start()));
+
+    let inFlight = lanes.reduce((n, lane) => n + lane.targets.length, 0);
+    const killer = async (lane: Lane, delays: number[]) => {
+      for (const delay of delays) {
+        await pause(delay);
+        if (inFlight === 0) return;
+        await lane.workers.kill();
+        kills++;
+        log(`killed the worker of ${lane.targets.map((t) => t.flow).join('+')} after ${Math.round(delay)} ms`);
+        await lane.workers.start();
+      }
+    };
+    // Drawn up front, lane by lane, so a seed gives the same kill plan whatever the timing.
+    const plans = lanes.map(() => Array.from({ length: options.kills }, () => low + random() * (high - low)));
+    const killers = lanes.map((lane, i) => killer(lane, plans[i] ?? []));
+
+    const outcomes: RunOutcome[] = [];
+    const walks = lanes.flatMap((lane) =>
+      lane.targets.map(async (target) => {
+        let run: FlowRun | undefined;
+        let error: string | undefined;
+        try {
+          const ctx: FlowContext = {
+            ...lane.ctx,
+            ...(options.failOnce
+              ? {
+                  beforeMoney: async () => {
+                    await lane.stack.payments.inject({ route: 'refunds', mode: 'fail_before', times: 1 });
+                    faultsInjected++;
+                  },
+                }
+              : {}),
+          };
+          run = await driveFlow(ctx, target);
+          await moneySettled(lane.stack, run);
+        } catch (err) {
+          error = (err as Error).message;
+        } finally {
+          inFlight--;
+        }
+        return { lane, target, run, error };
+      }),
+    );
+    const finished = await Promise.all(walks);
+    await Promise.all(killers);
+    for (const { lane, target, run, error } of finished) outcomes.push(await outcomeOf(lane, target, run, error));
+
+    const mismatches: Mismatch[] = [];
+    for (const lane of lanes) {
+      const orderIds = lane.targets.map((t) => t.orderId);
+      mismatches.push(...(await checkBooks(lane.stack.database.db, lane.stack.payments.sandbox.book, { orderIds, baseline: lane.baseline })));
+    }
+    return { seed: options.seed, outcomes, kills, faultsInjected, mismatches, workerOutput: lanes.map((l) => l.workers.output()).join('\n') };
+  } finally {
+    for (const lane of lanes) {
+      await lane.workers.kill();
+      await lane.stack.close();
+    }
+  }
+}
+
+/** A run's problems in words: empty when it refunded exactly what it should, once, and said so once. */
+export function problemsOf(outcome: RunOutcome): string[] {
+  const problems: string[] = [];
+  if (outcome.error) problems.push(outcome.error);
+  const succeeded = outcome.providerRefunds.filter((r) => r.status === 'succeeded');
+  for (const expected of outcome.run?.expected ?? [outcome.target.expected]) {
+    const matching = succeeded.filter((r) => r.payment_method_id === expected.paymentMethodId && r.amount_cents === expected.cents);
+    if (matching.length !== 1) problems.push(`expected one provider refund of ${expected.cents} cents to ${expected.paymentMethodId}, found ${matching.length}`);
+  }
+  if (succeeded.length !== (outcome.run?.expected.length ?? 1)) {
+    problems.push(`the provider holds ${succeeded.length} refund(s) for ${outcome.target.orderId}: ${JSON.stringify(succeeded.map((r) => [r.payment_method_id, r.amount_cents]))}`);
+  }
+  if (outcome.run) {
+    if (outcome.receipts.length !== outcome.run.expected.length) problems.push(`${outcome.receipts.length} receipt notice(s) queued, expected ${outcome.run.expected.length}`);
+    for (const r of outcome.receipts) if (r.inTranscript !== 1) problems.push(`the receipt "${r.body}" is in the transcript ${r.inTranscript} time(s)`);
+    if (outcome.repeatedTurns.length > 0) problems.push(`repeated in the transcript: ${outcome.repeatedTurns.join(' | ')}`);
+  }
+  return problems;
+}

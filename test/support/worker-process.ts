@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * The production worker (`workers/main.ts`, as `npm run worker` runs it) in a process of its own,
+ * configured by the environment, so a test can stop it the hard way: SIGKILL, no shutdown, no
+ * flushed state, as when a machine dies. A new process can be started after each kill.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface WorkerProcessOptions {
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  /** The folder of the SQLite file (`support.sqlite`) the API uses too, unless `databaseUrl` is given. */
+  dataDir: string;
+  databaseUrl?: string;
+  paymentProviderUrl: string;
+  refundAutoLimitCents?: number;
+  /** How long a start may take (bundling the workflow code is the slow part on a busy machine). */
+  startTimeoutMs?: number;
+}
+
+export interface WorkerProcesses {
+  /** Starts a worker and resolves once it polls the task queue. */
+  start(): Promise<void>;
+  /** SIGKILLs the running worker, if any, and waits for the process to be gone. */
+  kill(): Promise<void>;
+  /** Whether a worker process is alive now. */
+  running(): boolean;
+  /** How many processes were started and how many killed, for reports. */
+  counts(): { started: number; killed: number };
+  /** What the last processes wrote, for a failure message. */
+  output(): string;
+}
+
+export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses {
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> | undefined;
+  let started = 0;
+  let killed = 0;
+  let log = '';
+  const remember = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: options.dataDir,
+    DATABASE_URL: options.databaseUrl ?? '',
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    TEMPORAL_NAMESPACE: options.namespace,
+    TEMPORAL_TASK_QUEUE: options.taskQueue,
+    PAYMENT_PROVIDER_URL: options.paymentProviderUrl,
+    REFUND_AUTO_LIMIT_CENTS: String(options.refundAutoLimitCents ?? 50_000),
+    // Templates, not an LLM: a fault test must not depend on a network model.
+    ANTHROPIC_API_KEY: '',
+    LOG_LEVEL: 'info',
+  };
+
+  return {
+    async start() {
+      if (child) throw new Error('a worker process is already running');
+      const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = proc;
+      started++;
+      exited = new Promise((resolve) => proc.once('exit', () => resolve()));
+      proc.stderr?.on('data', remember);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the worker did not start polling within ${options.startTimeoutMs ?? 60_000} ms:\n${log}`)), options.startTimeoutMs ?? 60_000);
+        const onExit = (code: number | null) => {
+          clearTimeout(timer);
+          reject(new Error(`the worker exited (${code}) before polling:\n${log}`));
+        };
+        proc.once('exit', onExit);
+        let own = '';
+        proc.stdout?.on('data', (chunk: Buffer) => {
+          remember(chunk);
+          own = (own + chunk.toString()).slice(-2_000);
+          if (own.includes('"worker polling"')) {
+            own = '';
+            clearTimeout(timer);
+            proc.off('exit', onExit);
+            resolve();
+          }
+        });
+      });
+    },
+    async kill() {
+      const proc = child;
+      if (!proc) return;
+      proc.kill('SIGKILL');
+      await exited;
+      child = undefined;
+      killed++;
+    },
+    running: () => child !== undefined && child.exitCode === null,
+    counts: () => ({ started, killed }),
+    output: () => log,
+  };
+}
