@@ -106,14 +106,15 @@ async function openLane(flows: MoneyFlow[], approval: boolean): Promise<Lane> {
   return { stack, workers, targets, baseline, ctx: { stack, tokens, patienceMs: 180_000 } };
 }
 
-async function outcomeOf(lane: Lane, target: Target, run: FlowRun | undefined, error: string | undefined): Promise<RunOutcome> {
-  const db = lane.stack.database.db;
-  const providerRefunds = lane.stack.payments.sandbox.book.refundsFor(target.orderId);
+/** What a run left behind: the provider's refunds for its order, its receipts and the transcript's repeats. */
+export async function outcomeOfRun(ctx: FlowContext, target: Target, run: FlowRun | undefined, error?: string): Promise<RunOutcome> {
+  const db = ctx.stack.database.db;
+  const providerRefunds = ctx.stack.payments.sandbox.book.refundsFor(target.orderId);
   let receipts: RunOutcome['receipts'] = [];
   let repeatedTurns: string[] = [];
   if (run) {
     try {
-      const transcript = await transcriptOf(lane.ctx, run);
+      const transcript = await transcriptOf(ctx, run);
       const notices = (await db('customer_notifications').where({ order_id: target.orderId }).select('body')) as { body: string }[];
       receipts = notices.map((n) => ({ body: n.body, inTranscript: transcript.filter((t) => t.text === n.body).length }));
       const said = transcript.filter((t) => t.from !== 'customer').map((t) => `${t.from}: ${t.text}`);
@@ -184,7 +185,7 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
     );
     const finished = await Promise.all(walks);
     await Promise.all(killers);
-    for (const { lane, target, run, error } of finished) outcomes.push(await outcomeOf(lane, target, run, error));
+    for (const { lane, target, run, error } of finished) outcomes.push(await outcomeOfRun(lane.ctx, target, run, error));
 
     const mismatches: Mismatch[] = [];
     for (const lane of lanes) {
@@ -218,4 +219,20 @@ export function problemsOf(outcome: RunOutcome): string[] {
     if (outcome.repeatedTurns.length > 0) problems.push(`repeated in the transcript: ${outcome.repeatedTurns.join(' | ')}`);
   }
   return problems;
+}
+
+/**
+ * How many injected refund faults the provider still holds: each probe (a refund of one cent under a
+ * reference no order has) takes one, until one goes through. Zero means every fault met a request.
+ */
+export async function refundFaultsLeft(stack: TestStack, max = 100): Promise<number> {
+  for (let left = 0; left < max; left++) {
+    const response = await fetch(`${stack.payments.sandbox.url}/v1/refunds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `probe-${process.pid}-${Date.now()}-${left}` },
+      body: JSON.stringify({ payment_method_id: 'probe', amount_cents: 1, reference: 'fault-probe' }),
+    });
+    if (response.status !== 503) return left;
+  }
+  return max;
 }
