@@ -5,7 +5,7 @@ import { RefundBook } from '../../payments/sandbox/refund-book';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { pendingCardOrder } from '../../dev/demo-store-picks';
-import { checkBooks, orderRefundBaseline } from '../support/books';
+import { checkBooks, orderRefundBaseline } from '../../dev/books-agree';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -37,7 +37,7 @@ const providerRefund = (cents: number, key = `k-${saga}-${cents}-${Math.random()
 
 const kinds = async () => (await checkBooks(database.db, book, { orderIds: [order.orderId] })).map((m) => m.kind).sort();
 
-describe('the books-agree check of the fault tests', () => {
+describe('the books-agree check of the fault tests (dev/books-agree.ts)', () => {
   before(async () => {
     database = await temporaryDatabase();
   });

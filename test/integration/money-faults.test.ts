@@ -3,10 +3,12 @@ import { after, before, describe, it } from 'mocha';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
-import { checkBooks, orderRefundBaseline } from '../support/books';
-import { outcomeOfRun, problemsOf, refundFaultsLeft, runMoneyDrill, type DrillReport } from '../support/money-drill';
-import { APPROVAL_LIMIT_CENTS, MONEY_FLOWS, driveFlow, moneySettled, pickTarget, type FlowContext, type FlowTokens, type MoneyFlow } from '../support/money-flows';
+import { checkBooks, orderRefundBaseline } from '../../dev/books-agree';
+import { outcomeOfRun, problemsOf, refundFaultsLeft, runMoneyDrill, type DrillReport } from '../../dev/money-drill';
+import { APPROVAL_LIMIT_CENTS, MONEY_FLOWS, driveFlow, moneySettled, pickTarget, type FlowContext, type FlowTokens, type MoneyFlow } from '../../dev/money-flows';
+import type { MoneyProduct } from '../../dev/money-product';
 import { startStack, type TestStack } from '../support/stack';
+import { startTemporal } from '../support/temporal';
 
 /**
  * Each money-moving flow, walked over the API against the real product, under the faults a provider
@@ -15,9 +17,22 @@ import { startStack, type TestStack } from '../support/stack';
 
 interface Lane {
   stack: TestStack;
+  product: MoneyProduct;
   tokens: FlowTokens;
   taken: Set<string>;
 }
+
+/** The test stack as the money drivers see a product (its worker runs in this process). */
+const productOf = (stack: TestStack): MoneyProduct => ({
+  baseUrl: stack.baseUrl,
+  db: stack.database.db,
+  dataDir: stack.database.dir,
+  temporal: { address: stack.env.address, namespace: stack.env.namespace ?? 'default', client: stack.env.client },
+  taskQueue: stack.taskQueue,
+  sandbox: stack.payments.sandbox,
+  token: (role) => stack.token(role),
+  close: () => stack.close(),
+});
 
 async function openLane(approval: boolean): Promise<Lane> {
   const stack = await startStack({
@@ -26,7 +41,7 @@ async function openLane(approval: boolean): Promise<Lane> {
   });
   await replaceStore(stack.database.db, buildDemoStore());
   const tokens = { channel: await stack.token('channel'), agent: await stack.token('agent'), supervisor: await stack.token('supervisor') };
-  return { stack, tokens, taken: new Set() };
+  return { stack, product: productOf(stack), tokens, taken: new Set() };
 }
 
 describe('money flows under faults, over the API', () => {
@@ -48,15 +63,15 @@ describe('money flows under faults, over the API', () => {
         const target = await pickTarget(db, flow, lane.taken);
         const baseline = await orderRefundBaseline(db, [target.orderId]);
         const ctx: FlowContext = {
-          stack: lane.stack,
+          product: lane.product,
           tokens: lane.tokens,
           patienceMs: 0,
           beforeMoney: () => lane.stack.payments.inject({ route: 'refunds', mode: 'fail_before', times: 1 }),
         };
         const run = await driveFlow(ctx, target);
         assert.equal(run.retries, 0, 'the API answered every call without a 5xx');
-        await moneySettled(lane.stack, run, 60_000);
-        assert.equal(await refundFaultsLeft(lane.stack), 0, 'the injected 503 met the refund');
+        await moneySettled(lane.product, run, 60_000);
+        assert.equal(await refundFaultsLeft(lane.stack.payments.sandbox.url), 0, 'the injected 503 met the refund');
 
         const outcome = await outcomeOfRun(ctx, target, run);
         assert.deepEqual(problemsOf(outcome), [], JSON.stringify(outcome, null, 1));
@@ -77,7 +92,12 @@ describe('money flows under faults, over the API', () => {
 
     before(async function () {
       this.timeout(300_000);
-      report = await runMoneyDrill({ seed, flows: MONEY_FLOWS, kills: 2, killAfterMs: [500, 5_000], log: (line) => lines.push(line) });
+      const temporal = await startTemporal();
+      try {
+        report = await runMoneyDrill({ temporalAddress: temporal.address, seed, flows: MONEY_FLOWS, kills: 2, killAfterMs: [500, 5_000], log: (line) => lines.push(line) });
+      } finally {
+        await temporal.teardown();
+      }
     });
 
     it('then the worker was in fact killed while the flows ran, in each lane', () => {

@@ -1,8 +1,7 @@
-import { buildDemoStore } from '../../seed/build-demo-store';
-import { replaceStore } from '../../tau/store/replace-store';
-import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
-import type { StoredRefund } from '../../payments/sandbox/refund-book';
-import { checkBooks, orderRefundBaseline, type Mismatch, type OrderRefundBaseline } from './books';
+import { buildDemoStore } from '../seed/build-demo-store';
+import { replaceStore } from '../tau/store/replace-store';
+import type { StoredRefund } from '../payments/sandbox/refund-book';
+import { checkBooks, orderRefundBaseline, type Mismatch, type OrderRefundBaseline } from './books-agree';
 import {
   APPROVAL_LIMIT_CENTS,
   driveFlow,
@@ -14,18 +13,20 @@ import {
   type MoneyFlow,
   type Target,
 } from './money-flows';
-import { startStack, type TestStack } from './stack';
+import { injectProviderFault, startMoneyProduct, type MoneyProduct } from './money-product';
 import { workerProcesses, type WorkerProcesses } from './worker-process';
 
 /**
  * A drill: the money flows run side by side against workers in processes of their own, which are
  * SIGKILLed at seeded random moments and started again, optionally with the provider failing once
  * before each money step; then every run is checked against the provider's book and the ledger.
- * The approved over-limit cancel runs on a second stack whose worker has a low automatic limit
+ * The approved over-limit cancel runs on a second product whose worker has a low automatic limit
  * (the limit is the worker's, and would send every other flow to a supervisor too).
  */
 
 export interface DrillOptions {
+  /** The Temporal server the products and worker processes use. */
+  temporalAddress: string;
   seed: number;
   flows: readonly MoneyFlow[];
   /** Kills per worker process, while runs are still in flight. */
@@ -49,6 +50,10 @@ export interface RunOutcome {
   receipts: { body: string; inTranscript: number }[];
   /** Bot or system turns that appear more than once, word for word. */
   repeatedTurns: string[];
+  /** Worker kills while this run was in flight (from its first message to its money settling). */
+  kills: number;
+  /** Injected provider 503s meant for this run. */
+  providerFaults: number;
 }
 
 export interface DrillReport {
@@ -56,6 +61,8 @@ export interface DrillReport {
   outcomes: RunOutcome[];
   kills: number;
   faultsInjected: number;
+  /** Injected provider faults no request met (each should have met one). */
+  faultsLeft: number;
   mismatches: Mismatch[];
   /** What the worker processes wrote last, for a failure message. */
   workerOutput: string;
@@ -76,40 +83,37 @@ export function seededRandom(seed: number): () => number {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Lane {
-  stack: TestStack;
+  product: MoneyProduct;
   workers: WorkerProcesses;
   ctx: FlowContext;
   targets: Target[];
   baseline: OrderRefundBaseline;
+  killedAt: number[];
 }
 
-async function openLane(flows: MoneyFlow[], approval: boolean): Promise<Lane> {
-  const stack = await startStack({
-    worker: false,
-    ...(approval ? { policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: APPROVAL_LIMIT_CENTS } } : {}),
-    timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 },
-  });
-  await replaceStore(stack.database.db, buildDemoStore());
+async function openLane(temporalAddress: string, flows: MoneyFlow[], approval: boolean): Promise<Lane> {
+  const product = await startMoneyProduct({ temporalAddress, timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 } });
+  await replaceStore(product.db, buildDemoStore());
   const workers = workerProcesses({
-    temporalAddress: stack.env.address,
-    namespace: stack.env.namespace ?? 'default',
-    taskQueue: stack.taskQueue,
-    dataDir: stack.database.dir,
-    paymentProviderUrl: stack.payments.sandbox.url,
+    temporalAddress,
+    namespace: product.temporal.namespace,
+    taskQueue: product.taskQueue,
+    dataDir: product.dataDir,
+    paymentProviderUrl: product.sandbox.url,
     ...(approval ? { refundAutoLimitCents: APPROVAL_LIMIT_CENTS } : {}),
   });
   const taken = new Set<string>();
   const targets: Target[] = [];
-  for (const flow of flows) targets.push(await pickTarget(stack.database.db, flow, taken));
-  const tokens = { channel: await stack.token('channel'), agent: await stack.token('agent'), supervisor: await stack.token('supervisor') };
-  const baseline = await orderRefundBaseline(stack.database.db, targets.map((t) => t.orderId));
-  return { stack, workers, targets, baseline, ctx: { stack, tokens, patienceMs: 180_000 } };
+  for (const flow of flows) targets.push(await pickTarget(product.db, flow, taken));
+  const tokens = { channel: await product.token('channel'), agent: await product.token('agent'), supervisor: await product.token('supervisor') };
+  const baseline = await orderRefundBaseline(product.db, targets.map((t) => t.orderId));
+  return { product, workers, targets, baseline, killedAt: [], ctx: { product, tokens, patienceMs: 180_000 } };
 }
 
 /** What a run left behind: the provider's refunds for its order, its receipts and the transcript's repeats. */
 export async function outcomeOfRun(ctx: FlowContext, target: Target, run: FlowRun | undefined, error?: string): Promise<RunOutcome> {
-  const db = ctx.stack.database.db;
-  const providerRefunds = ctx.stack.payments.sandbox.book.refundsFor(target.orderId);
+  const db = ctx.product.db;
+  const providerRefunds = ctx.product.sandbox.book.refundsFor(target.orderId);
   let receipts: RunOutcome['receipts'] = [];
   let repeatedTurns: string[] = [];
   if (run) {
@@ -123,7 +127,7 @@ export async function outcomeOfRun(ctx: FlowContext, target: Target, run: FlowRu
       error ??= `reading the outcome: ${(err as Error).message}`;
     }
   }
-  return { flow: target.flow, target, ...(run ? { run } : {}), ...(error ? { error } : {}), providerRefunds, receipts, repeatedTurns };
+  return { flow: target.flow, target, ...(run ? { run } : {}), ...(error ? { error } : {}), providerRefunds, receipts, repeatedTurns, kills: 0, providerFaults: 0 };
 }
 
 /** Runs one drill; the report says what happened, and the caller decides what must hold. */
@@ -137,8 +141,8 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
   try {
     const plain = options.flows.filter((f) => f !== 'approved_cancel');
     const approvals = options.flows.filter((f) => f === 'approved_cancel');
-    if (plain.length > 0) lanes.push(await openLane(plain, false));
-    if (approvals.length > 0) lanes.push(await openLane(approvals, true));
+    if (plain.length > 0) lanes.push(await openLane(options.temporalAddress, plain, false));
+    if (approvals.length > 0) lanes.push(await openLane(options.temporalAddress, approvals, true));
     await Promise.all(lanes.map((lane) => lane.workers.start()));
 
     let inFlight = lanes.reduce((n, lane) => n + lane.targets.length, 0);
@@ -147,6 +151,7 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
         await pause(delay);
         if (inFlight === 0) return;
         await lane.workers.kill();
+        lane.killedAt.push(Date.now());
         kills++;
         log(`killed the worker of ${lane.targets.map((t) => t.flow).join('+')} after ${Math.round(delay)} ms`);
         await lane.workers.start();
@@ -161,42 +166,51 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
       lane.targets.map(async (target) => {
         let run: FlowRun | undefined;
         let error: string | undefined;
+        let providerFaults = 0;
+        const started = Date.now();
         try {
           const ctx: FlowContext = {
             ...lane.ctx,
             ...(options.failOnce
               ? {
                   beforeMoney: async () => {
-                    await lane.stack.payments.inject({ route: 'refunds', mode: 'fail_before', times: 1 });
+                    await injectProviderFault(lane.product.sandbox.url, { route: 'refunds', mode: 'fail_before', times: 1 });
                     faultsInjected++;
+                    providerFaults++;
                   },
                 }
               : {}),
           };
           run = await driveFlow(ctx, target);
-          await moneySettled(lane.stack, run);
+          await moneySettled(lane.product, run);
         } catch (err) {
           error = (err as Error).message;
         } finally {
           inFlight--;
         }
-        return { lane, target, run, error };
+        const ended = Date.now();
+        const killsInFlight = () => lane.killedAt.filter((t) => t >= started && t <= ended).length;
+        return { lane, target, run, error, providerFaults, killsInFlight };
       }),
     );
     const finished = await Promise.all(walks);
     await Promise.all(killers);
-    for (const { lane, target, run, error } of finished) outcomes.push(await outcomeOfRun(lane.ctx, target, run, error));
+    for (const { lane, target, run, error, providerFaults, killsInFlight } of finished) {
+      outcomes.push({ ...(await outcomeOfRun(lane.ctx, target, run, error)), kills: killsInFlight(), providerFaults });
+    }
 
+    let faultsLeft = 0;
+    if (options.failOnce) for (const lane of lanes) faultsLeft += await refundFaultsLeft(lane.product.sandbox.url);
     const mismatches: Mismatch[] = [];
     for (const lane of lanes) {
       const orderIds = lane.targets.map((t) => t.orderId);
-      mismatches.push(...(await checkBooks(lane.stack.database.db, lane.stack.payments.sandbox.book, { orderIds, baseline: lane.baseline })));
+      mismatches.push(...(await checkBooks(lane.product.db, lane.product.sandbox.book, { orderIds, baseline: lane.baseline })));
     }
-    return { seed: options.seed, outcomes, kills, faultsInjected, mismatches, workerOutput: lanes.map((l) => l.workers.output()).join('\n') };
+    return { seed: options.seed, outcomes, kills, faultsInjected, faultsLeft, mismatches, workerOutput: lanes.map((l) => l.workers.output()).join('\n') };
   } finally {
     for (const lane of lanes) {
       await lane.workers.kill();
-      await lane.stack.close();
+      await lane.product.close();
     }
   }
 }
@@ -225,9 +239,9 @@ export function problemsOf(outcome: RunOutcome): string[] {
  * How many injected refund faults the provider still holds: each probe (a refund of one cent under a
  * reference no order has) takes one, until one goes through. Zero means every fault met a request.
  */
-export async function refundFaultsLeft(stack: TestStack, max = 100): Promise<number> {
+export async function refundFaultsLeft(sandboxUrl: string, max = 100): Promise<number> {
   for (let left = 0; left < max; left++) {
-    const response = await fetch(`${stack.payments.sandbox.url}/v1/refunds`, {
+    const response = await fetch(`${sandboxUrl}/v1/refunds`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `probe-${process.pid}-${Date.now()}-${left}` },
       body: JSON.stringify({ payment_method_id: 'probe', amount_cents: 1, reference: 'fault-probe' }),

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { StoredRefund } from '../../payments/sandbox/refund-book';
+import type { StoredRefund } from '../payments/sandbox/refund-book';
 
 /**
  * "The books agree": for each order and card or PayPal method, what the provider refunded (less what

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { TestStack } from './stack';
+import type { MoneyProduct } from './money-product';
 
 /**
  * The seven ways money leaves the shop, each walked as a customer (and a warehouse, an agent or a
@@ -41,7 +41,7 @@ export interface FlowTokens {
 }
 
 export interface FlowContext {
-  stack: TestStack;
+  product: MoneyProduct;
   tokens: FlowTokens;
   /** Runs just before the step that moves money (the yes, the parcel, the acceptance, the approval). */
   beforeMoney?: () => Promise<void>;
@@ -194,7 +194,21 @@ export const GOODWILL_CENTS = 500;
 
 interface Answer {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the API, read field by field like the tests do
   body: any;
+}
+
+interface ViewTurn {
+  seq: number;
+  from: string;
+  text: string;
+}
+
+/** The parts of GET /v1/conversations/:id the drivers read. */
+interface ConversationRead {
+  transcript: ViewTurn[];
+  actions?: MessageReply['actions'];
+  awaiting?: string;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -202,7 +216,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 class Patient {
   retries = 0;
   constructor(
-    private readonly stack: TestStack,
+    private readonly product: MoneyProduct,
     private readonly patienceMs: number,
   ) {}
 
@@ -213,7 +227,7 @@ class Patient {
       let answer: Answer | undefined;
       let failure: unknown;
       try {
-        const response = await fetch(`${this.stack.baseUrl}${path}`, {
+        const response = await fetch(`${this.product.baseUrl}${path}`, {
           method,
           headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
           body: body === undefined ? undefined : JSON.stringify(body),
@@ -232,10 +246,10 @@ class Patient {
     }
   }
 
-  async view(conversationId: string, token: string): Promise<any> {
+  async view(conversationId: string, token: string): Promise<ConversationRead> {
     for (;;) {
       const answer = await this.call('GET', `/v1/conversations/${conversationId}`, token);
-      if (answer.status === 200) return answer.body;
+      if (answer.status === 200) return answer.body as ConversationRead;
       throw new Error(`reading conversation ${conversationId} was answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
   }
@@ -262,8 +276,8 @@ class Customer {
     const deadline = Date.now() + 120_000;
     for (;;) {
       const view = await this.api.view(this.id, this.token);
-      const turns = view.transcript as { from: string; text: string; seq: number }[];
-      const mine = turns.findLastIndex((t) => t.from === 'customer' && t.text === text);
+      const turns = view.transcript;
+      const mine = turns.map((t) => t.from === 'customer' && t.text === text).lastIndexOf(true);
       const after = mine >= 0 ? turns.slice(mine + 1).filter((t) => t.from !== 'customer') : [];
       if (after.length > 0) return { replies: after.map((t) => ({ text: t.text })), actions: view.actions, ...(view.awaiting ? { awaiting: view.awaiting } : {}) };
       if (Date.now() > deadline) throw new Error(`no reply to "${text}" in conversation ${this.id} within 120 s`);
@@ -271,7 +285,7 @@ class Customer {
     }
   }
 
-  view(): Promise<any> {
+  view(): Promise<ConversationRead> {
     return this.api.view(this.id, this.token);
   }
 }
@@ -306,7 +320,7 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 
 /** Walks `target`'s flow in a fresh conversation, up to the event that moves its money. */
 export async function driveFlow(ctx: FlowContext, target: Target): Promise<FlowRun> {
-  const api = new Patient(ctx.stack, ctx.patienceMs ?? 120_000);
+  const api = new Patient(ctx.product, ctx.patienceMs ?? 120_000);
   const customer = await newCustomer(api, ctx.tokens.channel);
   const run = (accepted: MessageReply): FlowRun => ({
     flow: target.flow,
@@ -343,7 +357,7 @@ export async function driveFlow(ctx: FlowContext, target: Target): Promise<FlowR
         reply = await customer.say(answer);
       }
       const before = await customer.view();
-      const lastSeq = Math.max(0, ...(before.transcript as { seq: number }[]).map((t) => t.seq));
+      const lastSeq = Math.max(0, ...before.transcript.map((t) => t.seq));
       const offered = await api.call('POST', `/v1/conversations/${customer.id}/goodwill`, ctx.tokens.agent, {
         orderId: target.orderId,
         amountCents: target.expected.cents,
@@ -353,7 +367,7 @@ export async function driveFlow(ctx: FlowContext, target: Target): Promise<FlowR
       if (offered.status !== 202) throw new Error(`the goodwill offer for ${target.orderId} was answered ${offered.status}: ${JSON.stringify(offered.body)}`);
       await until(async () => {
         const view = await customer.view();
-        return (view.transcript as { seq: number; from: string }[]).some((t) => t.seq > lastSeq && t.from !== 'customer') ? view : undefined;
+        return view.transcript.some((t) => t.seq > lastSeq && t.from !== 'customer') ? view : undefined;
       }, `the goodwill offer to reach conversation ${customer.id}`);
       await ctx.beforeMoney?.();
       return run(await customer.say('yes please'));
@@ -378,12 +392,12 @@ export async function driveFlow(ctx: FlowContext, target: Target): Promise<FlowR
  * Waits until the money of `run` has settled: a ledger entry for each expected refund, and every
  * refund saga of the order closed (completed, failed or compensated: whatever the product decided).
  */
-export async function moneySettled(stack: TestStack, run: FlowRun, timeoutMs = 180_000): Promise<void> {
+export async function moneySettled(product: MoneyProduct, run: FlowRun, timeoutMs = 180_000): Promise<void> {
   await until(async () => {
-    const entries = (await stack.database.db('refund_ledger').where({ order_id: run.orderId }).select('saga_id')) as { saga_id: string }[];
+    const entries = (await product.db('refund_ledger').where({ order_id: run.orderId }).select('saga_id')) as { saga_id: string }[];
     if (entries.length < run.expected.length) return undefined;
     for (const { saga_id } of entries) {
-      const status = (await stack.env.client.workflow.getHandle(saga_id).describe()).status.name;
+      const status = (await product.temporal.client.workflow.getHandle(saga_id).describe()).status.name;
       if (status === 'RUNNING') return undefined;
     }
     return true;
@@ -391,6 +405,6 @@ export async function moneySettled(stack: TestStack, run: FlowRun, timeoutMs = 1
 }
 
 /** The conversation's transcript as it stands, read over the API (retried while the worker is away). */
-export async function transcriptOf(ctx: FlowContext, run: FlowRun): Promise<{ seq: number; from: string; text: string }[]> {
-  return (await new Patient(ctx.stack, ctx.patienceMs ?? 120_000).view(run.conversationId, ctx.tokens.channel)).transcript;
+export async function transcriptOf(ctx: FlowContext, run: FlowRun): Promise<ViewTurn[]> {
+  return (await new Patient(ctx.product, ctx.patienceMs ?? 120_000).view(run.conversationId, ctx.tokens.channel)).transcript;
 }

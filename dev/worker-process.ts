@@ -7,7 +7,7 @@ import path from 'node:path';
  * flushed state, as when a machine dies. A new process can be started after each kill.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..');
 
 export interface WorkerProcessOptions {
   temporalAddress: string;
@@ -34,6 +34,12 @@ export interface WorkerProcesses {
   /** What the last processes wrote, for a failure message. */
   output(): string;
 }
+
+const alive = new Set<ChildProcess>();
+// A drill stopped half-way (Ctrl-C, a crashed test run) must not leave workers polling its task queue.
+process.once('exit', () => {
+  for (const proc of alive) proc.kill('SIGKILL');
+});
 
 export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses {
   let child: ChildProcess | undefined;
@@ -65,7 +71,13 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
       const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       child = proc;
       started++;
-      exited = new Promise((resolve) => proc.once('exit', () => resolve()));
+      alive.add(proc);
+      exited = new Promise((resolve) =>
+        proc.once('exit', () => {
+          alive.delete(proc);
+          resolve();
+        }),
+      );
       proc.stderr?.on('data', remember);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`the worker did not start polling within ${options.startTimeoutMs ?? 60_000} ms:\n${log}`)), options.startTimeoutMs ?? 60_000);
