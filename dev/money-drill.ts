@@ -27,6 +27,8 @@ import { workerProcesses, type WorkerProcesses } from './worker-process';
 export interface DrillOptions {
   /** The Temporal server the products and worker processes use. */
   temporalAddress: string;
+  /** PostgreSQL for the products and their workers (a schema each); SQLite files without it. */
+  postgresUrl?: string;
   seed: number;
   flows: readonly MoneyFlow[];
   /** Kills per worker process, while runs are still in flight. */
@@ -91,14 +93,15 @@ interface Lane {
   killedAt: number[];
 }
 
-async function openLane(temporalAddress: string, flows: MoneyFlow[], approval: boolean): Promise<Lane> {
-  const product = await startMoneyProduct({ temporalAddress, timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 } });
+async function openLane(temporalAddress: string, postgresUrl: string | undefined, flows: MoneyFlow[], approval: boolean): Promise<Lane> {
+  const product = await startMoneyProduct({ temporalAddress, ...(postgresUrl ? { postgresUrl } : {}), timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 } });
   await replaceStore(product.db, buildDemoStore());
   const workers = workerProcesses({
     temporalAddress,
     namespace: product.temporal.namespace,
     taskQueue: product.taskQueue,
     dataDir: product.dataDir,
+    ...(product.databaseUrl ? { databaseUrl: product.databaseUrl } : {}),
     paymentProviderUrl: product.sandbox.url,
     ...(approval ? { refundAutoLimitCents: APPROVAL_LIMIT_CENTS } : {}),
   });
@@ -141,8 +144,8 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
   try {
     const plain = options.flows.filter((f) => f !== 'approved_cancel');
     const approvals = options.flows.filter((f) => f === 'approved_cancel');
-    if (plain.length > 0) lanes.push(await openLane(options.temporalAddress, plain, false));
-    if (approvals.length > 0) lanes.push(await openLane(options.temporalAddress, approvals, true));
+    if (plain.length > 0) lanes.push(await openLane(options.temporalAddress, options.postgresUrl, plain, false));
+    if (approvals.length > 0) lanes.push(await openLane(options.temporalAddress, options.postgresUrl, approvals, true));
     await Promise.all(lanes.map((lane) => lane.workers.start()));
 
     let inFlight = lanes.reduce((n, lane) => n + lane.targets.length, 0);

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Client } from '@temporalio/client';
-import type { Knex } from 'knex';
+import crypto from 'node:crypto';
+import knex, { type Knex } from 'knex';
 import { createApp } from '../api/app';
 import type { Role } from '../auth/roles';
 import { mintToken } from '../auth/token-service';
@@ -21,7 +22,10 @@ import { startSandboxProvider, type RunningSandbox } from '../payments/sandbox/s
 export interface MoneyProduct {
   baseUrl: string;
   db: Knex;
+  /** The folder of the SQLite file, when there is no `databaseUrl`. */
   dataDir: string;
+  /** The PostgreSQL URL (with its own schema) a worker process opens, when the product runs on PostgreSQL. */
+  databaseUrl?: string;
   temporal: { address: string; namespace: string; client: Client };
   taskQueue: string;
   sandbox: RunningSandbox;
@@ -43,6 +47,8 @@ let queues = 0;
  */
 export async function startMoneyProduct(options: {
   temporalAddress: string;
+  /** A PostgreSQL database to use (in a fresh schema of its own, dropped at close) instead of a SQLite file. */
+  postgresUrl?: string;
   timings?: { approvalTimeoutMs?: number; handoffSlaMs?: number };
 }): Promise<MoneyProduct> {
   const stops: (() => Promise<void>)[] = [];
@@ -53,11 +59,10 @@ export async function startMoneyProduct(options: {
     const env = await TestWorkflowEnvironment.createFromExistingServer({ address: options.temporalAddress });
     stops.push(() => env.teardown());
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'money-drill-'));
-    const db = openDatabase({ sqliteFile: path.join(dataDir, 'support.sqlite') });
-    stops.push(async () => {
-      await closeDatabase(db);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    });
+    stops.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const databaseUrl = options.postgresUrl ? await freshSchema(options.postgresUrl, stops) : undefined;
+    const db = openDatabase({ sqliteFile: path.join(dataDir, 'support.sqlite'), ...(databaseUrl ? { databaseUrl } : {}) });
+    stops.push(() => closeDatabase(db));
     await migrateToLatest(db);
     const sandbox = await startSandboxProvider({ file: ':memory:', port: 0, faultsEnabled: true });
     stops.push(() => sandbox.close());
@@ -73,6 +78,7 @@ export async function startMoneyProduct(options: {
       baseUrl: `http://127.0.0.1:${port}`,
       db,
       dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
       temporal: { address: options.temporalAddress, namespace, client: env.client },
       taskQueue,
       sandbox,
@@ -83,4 +89,18 @@ export async function startMoneyProduct(options: {
     await close();
     throw error;
   }
+}
+
+/** A new schema in the PostgreSQL database at `baseUrl`, and a URL whose connections use it; dropped at close. */
+async function freshSchema(baseUrl: string, stops: (() => Promise<void>)[]): Promise<string> {
+  const schema = `drill_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = knex({ client: 'pg', connection: baseUrl, pool: { min: 0, max: 1 } });
+  await admin.raw('CREATE SCHEMA ??', [schema]);
+  stops.push(async () => {
+    await admin.raw('DROP SCHEMA ?? CASCADE', [schema]);
+    await admin.destroy();
+  });
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
 }

@@ -80,7 +80,8 @@ describe('money flows under faults, over the API', () => {
     }
   });
 
-  describe('when the worker process is SIGKILLed at random moments and started again', () => {
+  // The worker process and the API share the database: a SQLite file, or PostgreSQL when TEST_DATABASE_URL is set.
+  describe(`when the worker process is SIGKILLed at random moments and started again (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
     // The seed places the kills; a failure prints it, and MONEY_DRILL_SEED replays it.
     const seed = Number(process.env.MONEY_DRILL_SEED) || Math.floor(Math.random() * 2 ** 31);
     let report: DrillReport;
@@ -94,7 +95,14 @@ describe('money flows under faults, over the API', () => {
       this.timeout(300_000);
       const temporal = await startTemporal();
       try {
-        report = await runMoneyDrill({ temporalAddress: temporal.address, seed, flows: MONEY_FLOWS, kills: 2, killAfterMs: [500, 5_000], log: (line) => lines.push(line) });
+        report = await runMoneyDrill({
+          temporalAddress: temporal.address,
+          ...(process.env.TEST_DATABASE_URL ? { postgresUrl: process.env.TEST_DATABASE_URL } : {}),
+          seed,           flows: MONEY_FLOWS,
+          kills: 2,
+          killAfterMs: [500, 5_000],
+          log: (line) => lines.push(line),
+        });
       } finally {
         await temporal.teardown();
       }
