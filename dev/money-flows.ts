@@ -247,11 +247,9 @@ class Patient {
   }
 
   async view(conversationId: string, token: string): Promise<ConversationRead> {
-    for (;;) {
-      const answer = await this.call('GET', `/v1/conversations/${conversationId}`, token);
-      if (answer.status === 200) return answer.body as ConversationRead;
-      throw new Error(`reading conversation ${conversationId} was answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    }
+    const answer = await this.call('GET', `/v1/conversations/${conversationId}`, token);
+    if (answer.status === 200) return answer.body as ConversationRead;
+    throw new Error(`reading conversation ${conversationId} was answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   }
 }
 
