@@ -33,8 +33,13 @@ export interface DrillOptions {
   flows: readonly MoneyFlow[];
   /** Kills per worker process, while runs are still in flight. */
   kills: number;
-  /** A kill comes this long (a random time in the range) after the worker started polling. */
-  killAfterMs?: [number, number];
+  /**
+   * A kill comes after a random number of activities (1 to this many per flow of the lane) of the
+   * worker then running, so kills land at random points of the flows however fast the machine is;
+   * a worker that has not run that many within `killWaitMs` is killed then.
+   */
+  killActivitiesPerFlow?: number;
+  killWaitMs?: number;
   /** The provider answers 503 once, before doing anything, just before each run's money step. */
   failOnce?: boolean;
   log?: (line: string) => void;
@@ -81,8 +86,6 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Lane {
   product: MoneyProduct;
@@ -137,7 +140,8 @@ export async function outcomeOfRun(ctx: FlowContext, target: Target, run: FlowRu
 export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport> {
   const random = seededRandom(options.seed);
   const log = options.log ?? (() => undefined);
-  const [low, high] = options.killAfterMs ?? [300, 6_000];
+  const perFlow = options.killActivitiesPerFlow ?? 12;
+  const waitMs = options.killWaitMs ?? 8_000;
   const lanes: Lane[] = [];
   let faultsInjected = 0;
   let kills = 0;
@@ -149,19 +153,19 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
     await Promise.all(lanes.map((lane) => lane.workers.start()));
 
     let inFlight = lanes.reduce((n, lane) => n + lane.targets.length, 0);
-    const killer = async (lane: Lane, delays: number[]) => {
-      for (const delay of delays) {
-        await pause(delay);
+    const killer = async (lane: Lane, after: number[]) => {
+      for (const activities of after) {
+        await lane.workers.afterActivities(activities, waitMs);
         if (inFlight === 0) return;
         await lane.workers.kill();
         lane.killedAt.push(Date.now());
         kills++;
-        log(`killed the worker of ${lane.targets.map((t) => t.flow).join('+')} after ${Math.round(delay)} ms`);
+        log(`killed the worker of ${lane.targets.map((t) => t.flow).join('+')} after ${activities} activities`);
         await lane.workers.start();
       }
     };
     // Drawn up front, lane by lane, so a seed gives the same kill plan whatever the timing.
-    const plans = lanes.map(() => Array.from({ length: options.kills }, () => low + random() * (high - low)));
+    const plans = lanes.map((lane) => Array.from({ length: options.kills }, () => 1 + Math.floor(random() * perFlow * lane.targets.length)));
     const killers = lanes.map((lane, i) => killer(lane, plans[i] ?? []));
 
     const outcomes: RunOutcome[] = [];

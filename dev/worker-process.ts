@@ -25,6 +25,8 @@ export interface WorkerProcessOptions {
 export interface WorkerProcesses {
   /** Starts a worker and resolves once it polls the task queue. */
   start(): Promise<void>;
+  /** Resolves once the running worker has run `count` activities, or after `maxWaitMs`, whichever is first. */
+  afterActivities(count: number, maxWaitMs: number): Promise<void>;
   /** SIGKILLs the running worker, if any, and waits for the process to be gone. */
   kill(): Promise<void>;
   /** Whether a worker process is alive now. */
@@ -46,6 +48,8 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
   let exited: Promise<void> | undefined;
   let started = 0;
   let killed = 0;
+  let activities = 0;
+  const waiters = new Set<() => void>();
   let log = '';
   const remember = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
@@ -79,6 +83,22 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
         }),
       );
       proc.stderr?.on('data', remember);
+      // The worker logs a JSON line per activity it ran: the drill places kills by them, not by the clock.
+      activities = 0;
+      let partial = '';
+      let ready: (() => void) | undefined;
+      proc.stdout?.on('data', (chunk: Buffer) => {
+        remember(chunk);
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.includes('"msg":"worker polling"')) ready?.();
+          else if (line.includes('"msg":"activity"') && child === proc) {
+            activities++;
+            for (const waiter of [...waiters]) waiter();
+          }
+        }
+      });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`the worker did not start polling within ${options.startTimeoutMs ?? 60_000} ms:\n${log}`)), options.startTimeoutMs ?? 60_000);
         const onExit = (code: number | null) => {
@@ -86,17 +106,27 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
           reject(new Error(`the worker exited (${code}) before polling:\n${log}`));
         };
         proc.once('exit', onExit);
-        let own = '';
-        proc.stdout?.on('data', (chunk: Buffer) => {
-          remember(chunk);
-          own = (own + chunk.toString()).slice(-2_000);
-          if (own.includes('"worker polling"')) {
-            own = '';
-            clearTimeout(timer);
-            proc.off('exit', onExit);
-            resolve();
-          }
-        });
+        ready = () => {
+          ready = undefined;
+          clearTimeout(timer);
+          proc.off('exit', onExit);
+          resolve();
+        };
+      });
+    },
+    afterActivities(count, maxWaitMs) {
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const check = () => {
+          if (activities >= count) done();
+        };
+        const timer = setTimeout(done, maxWaitMs);
+        waiters.add(check);
+        check();
       });
     },
     async kill() {
