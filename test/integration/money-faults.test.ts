@@ -7,7 +7,7 @@ import { checkBooks, orderRefundBaseline } from '../../dev/books-agree';
 import { outcomeOfRun, problemsOf, refundFaultsLeft, runMoneyDrill, type DrillReport } from '../../dev/money-drill';
 import { APPROVAL_LIMIT_CENTS, MONEY_FLOWS, driveFlow, moneySettled, pickTarget, type FlowContext, type FlowTokens, type MoneyFlow } from '../../dev/money-flows';
 import type { MoneyProduct } from '../../dev/money-product';
-import { startStack, type TestStack } from '../support/stack';
+import { moneyProductOf, startStack, type TestStack } from '../support/stack';
 import { startTemporal } from '../support/temporal';
 
 /**
@@ -22,17 +22,6 @@ interface Lane {
   taken: Set<string>;
 }
 
-/** The test stack as the money drivers see a product (its worker runs in this process). */
-const productOf = (stack: TestStack): MoneyProduct => ({
-  baseUrl: stack.baseUrl,
-  db: stack.database.db,
-  dataDir: stack.database.dir,
-  temporal: { address: stack.env.address, namespace: stack.env.namespace ?? 'default', client: stack.env.client },
-  taskQueue: stack.taskQueue,
-  sandbox: stack.payments.sandbox,
-  token: (role) => stack.token(role),
-  close: () => stack.close(),
-});
 
 async function openLane(approval: boolean): Promise<Lane> {
   const stack = await startStack({
@@ -41,7 +30,7 @@ async function openLane(approval: boolean): Promise<Lane> {
   });
   await replaceStore(stack.database.db, buildDemoStore());
   const tokens = { channel: await stack.token('channel'), agent: await stack.token('agent'), supervisor: await stack.token('supervisor') };
-  return { stack, product: productOf(stack), tokens, taken: new Set() };
+  return { stack, product: moneyProductOf(stack), tokens, taken: new Set() };
 }
 
 describe('money flows under faults, over the API', () => {

@@ -10,6 +10,7 @@ import { mintToken } from '../../auth/token-service';
 import { importTauStore } from '../../tau/store/import';
 import type { Logger } from '../../observability/logger';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import type { MoneyProduct } from '../../dev/money-product';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
@@ -105,6 +106,18 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   if (options.worker !== false) await stack.startWorker();
   return stack;
 }
+
+/** The stack as the money drivers of dev/money-flows.ts see a product (its worker runs in this process). */
+export const moneyProductOf = (stack: TestStack): MoneyProduct => ({
+  baseUrl: stack.baseUrl,
+  db: stack.database.db,
+  dataDir: stack.database.dir,
+  temporal: { address: stack.env.address, namespace: stack.env.namespace ?? 'default', client: stack.env.client },
+  taskQueue: stack.taskQueue,
+  sandbox: stack.payments.sandbox,
+  token: (role) => stack.token(role),
+  close: () => stack.close(),
+});
 
 export interface Reply {
   status: number;
