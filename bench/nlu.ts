@@ -12,6 +12,7 @@ import { IntentModel } from '../nlu/model';
 import { progressBar } from '../nlu/progress';
 import { ScoreTally, percentile } from '../nlu/score-tally';
 import { trainModel } from '../nlu/train';
+import { RELIABILITY_HEADING, sectionOf } from './benchmarks-file';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');
@@ -230,7 +231,10 @@ async function main(): Promise<void> {
     return;
   }
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'docs', 'BENCHMARKS.md'), text);
+  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  // The reliability section is bench/reliability.ts's: kept as it is.
+  const kept = fs.existsSync(file) ? sectionOf(fs.readFileSync(file, 'utf8'), RELIABILITY_HEADING) : '';
+  fs.writeFileSync(file, kept ? `${text}\n${kept}` : text);
   process.stdout.write(`${table(rows).join('\n')}\n\nwrote docs/BENCHMARKS.md\n`);
 }
 

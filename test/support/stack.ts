@@ -11,6 +11,7 @@ import { importTauStore } from '../../tau/store/import';
 import type { Logger } from '../../observability/logger';
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { runWithHeartbeat } from '../../workers/heartbeat';
+import type { MoneyProduct } from '../../dev/money-product';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
 import { startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
@@ -47,6 +48,8 @@ export interface StackOptions {
   readTimeoutMs?: number;
   /** The Temporal server to run on; the dev server unless a test needs another (e.g. the time-skipping one). */
   temporal?: () => Promise<TestWorkflowEnvironment>;
+  /** False leaves the worker to the test (a worker process it can kill, say); `startWorker()` still starts one here. */
+  worker?: boolean;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -113,9 +116,21 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await payments.sandbox.close();
     },
   };
-  await stack.startWorker();
+  if (options.worker !== false) await stack.startWorker();
   return stack;
 }
+
+/** The stack as the money drivers of dev/money-flows.ts see a product (its worker runs in this process). */
+export const moneyProductOf = (stack: TestStack): MoneyProduct => ({
+  baseUrl: stack.baseUrl,
+  db: stack.database.db,
+  dataDir: stack.database.dir,
+  temporal: { address: stack.env.address, namespace: stack.env.namespace ?? 'default', client: stack.env.client },
+  taskQueue: stack.taskQueue,
+  sandbox: stack.payments.sandbox,
+  token: (role) => stack.token(role),
+  close: () => stack.close(),
+});
 
 export interface Reply {
   status: number;
