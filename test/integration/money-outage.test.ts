@@ -187,4 +187,35 @@ describe('money when the payment provider is down, over the API', () => {
       assert.equal((await chat.say('thanks, I will wait')).status, 'awaiting_agent');
     });
   });
+
+  describe('a conversation that goes quiet while its refund waits for the provider', () => {
+    let stack: TestStack;
+    let channel: string;
+    before(async () => {
+      stack = await startStack({ refundRetryMs: 60_000, idleTimeoutMs: 1_500 });
+      channel = await stack.token('channel');
+      await replaceStore(stack.database.db, buildDemoStore());
+    });
+    after(() => stack?.close());
+
+    it('when the provider comes back after the customer fell silent, then the conversation stayed open to tell them, and closes only after', async () => {
+      const target = await pendingCardOrder(stack.database.db);
+      // One activity's three tries fail: the saga waits on a timer (longer than the idle timeout) and asks again.
+      await stack.payments.inject({ route: 'refunds', mode: 'fail_before', times: 3 });
+      const chat = await startChat(stack, channel);
+      const done = await cancelUpToYes(chat, target);
+      assert.match(done.replies[0].text, /delayed/);
+      const view = await eventually(async () => {
+        const v = await chat.view();
+        return v.transcript.some((t: any) => /has been issued/.test(t.text)) ? v : undefined;
+      }, 'the receipt after the delay');
+      const texts = view.transcript.map((t: any) => t.text);
+      const receipt = texts.findIndex((t: string) => /has been issued/.test(t));
+      const closed = texts.findIndex((t: string) => /closed after a period of inactivity/.test(t));
+      assert.ok(closed === -1 || closed > receipt, `the conversation closed before the receipt: ${JSON.stringify(texts)}`);
+      assert.ok(view.actions.some((a: any) => a.status === 'executed' && /paid after a delay/.test(a.detail)), JSON.stringify(view.actions));
+      assert.equal(stack.payments.sandbox.book.refundsFor(target.orderId).length, 1);
+      await eventually(async () => ((await chat.view()).status === 'closed' ? true : undefined), 'the idle close once nothing is in flight');
+    });
+  });
 });
