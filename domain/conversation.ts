@@ -152,6 +152,8 @@ export interface CarriedState {
   completedProposalIds?: string[];
   /** Returns whose refund waits for the parcel: a promise the conversation keeps when it arrives. */
   pendingReturns?: PendingReturn[];
+  /** What the bot's last answer asked for, and its choices: a reply read later (after a 202) carries them too. */
+  waitingFor?: { awaiting: Awaiting; options?: ReplyOption[] };
   /** Refund sagas this conversation started, with the latest each told it, until the customer has heard how it ended. */
   refunds?: TrackedRefund[];
   /** Goodwill credits a person offered, waiting to be put to the customer. */
@@ -430,6 +432,9 @@ export interface ConversationView {
   handoff: HandoffPacket | null;
   agentActions: AgentAction[];
   pendingApproval?: { proposalId: string; reason: string; detail: string; requestedAt: string; dueAt?: string };
+  /** What the bot is waiting for from the customer now, as the last answer said, with its choices. */
+  awaiting?: Awaiting;
+  options?: ReplyOption[];
   csat?: { score: number; at: string };
   runs: number;
   startedAt: string;

@@ -31,7 +31,7 @@ describe('cancelling a pending order through the API', () => {
 
   it('when the customer identifies, picks the order, gives a reason and says yes, then it is cancelled and refunded once', async () => {
     const target = await customerWithPendingOrder();
-    const { say } = await startChat(stack, channel);
+    const { say, view } = await startChat(stack, channel);
 
     const first = await say('I want to cancel my order');
     assert.equal(first.awaiting, 'email');
@@ -45,6 +45,10 @@ describe('cancelling a pending order through the API', () => {
     }
     assert.equal(reasonStep.awaiting, 'reason');
     assert.deepEqual(reasonStep.options.map((o: { id: string }) => o.id), ['no longer needed', 'ordered by mistake']);
+    // The conversation says the same to whoever reads it later (a client whose message was answered 202).
+    const read = await view();
+    assert.equal(read.awaiting, 'reason');
+    assert.deepEqual(read.options.map((o: { id: string }) => o.id), ['no longer needed', 'ordered by mistake']);
 
     const proposal = await say('I ordered it by mistake');
     assert.equal(proposal.awaiting, 'confirmation');
@@ -56,6 +60,7 @@ describe('cancelling a pending order through the API', () => {
     assert.deepEqual(done.actions.map((a: { status: string }) => a.status), ['executed']);
     assert.match(done.replies[0].text, /is cancelled/);
     assert.equal(done.awaiting, undefined);
+    assert.equal((await view()).awaiting, undefined, 'nothing is asked once it is done');
 
     const db = stack.database.db;
     assert.equal((await db('orders').where({ id: target.orderId }).first('status')).status, 'cancelled');

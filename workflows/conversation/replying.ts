@@ -6,6 +6,7 @@ import { phraseReplies } from './phrasing';
 export async function answer(ctx: ConversationContext, reply: Omit<MessageResult, 'status'>): Promise<MessageResult> {
   const replies = await phrased(ctx, reply.replies);
   for (const r of replies) ctx.record('bot', r.text);
+  ctx.state.waitingFor = reply.awaiting ? { awaiting: reply.awaiting, ...(reply.options ? { options: reply.options } : {}) } : undefined;
   return { ...reply, replies, status: ctx.state.status };
 }
 

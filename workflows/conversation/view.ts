@@ -30,6 +30,8 @@ export function stateViewOf(input: ConversationInput, state: CarriedState): Conv
       : null,
     agentActions: state.agentActions ?? [],
     ...(pending ? { pendingApproval: { proposalId: pending.proposalId, reason: pending.reason, detail: pending.detail, requestedAt: pending.requestedAt, ...(pending.dueAt ? { dueAt: pending.dueAt } : {}) } } : {}),
+    // Only while the bot is the one waiting: once a person has it, the last question no longer stands.
+    ...(state.waitingFor && (state.status === 'open' || state.status === 'resolved') ? state.waitingFor : {}),
     ...(state.csat ? { csat: state.csat } : {}),
     runs: state.runs,
     startedAt: state.startedAt,
