@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       faultsLeft += report.faultsLeft;
       for (const outcome of report.outcomes) {
         const tally = tallies.get(outcome.flow) as Tally;
-        const mismatches = report.mismatches.filter((m) => m.orderId === outcome.target.orderId);
+        const mismatches = outcome.mismatches;
         const problems = problemsOf(outcome);
         tally.runs++;
         tally.providerFaults += outcome.providerFaults;

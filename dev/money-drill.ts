@@ -1,9 +1,11 @@
 import { buildDemoStore } from '../seed/build-demo-store';
 import { replaceStore } from '../tau/store/replace-store';
+import { workflowIdFor } from '../domain/conversation';
 import type { StoredRefund } from '../payments/sandbox/refund-book';
 import { checkBooks, orderRefundBaseline, type Mismatch, type OrderRefundBaseline } from './books-agree';
 import {
   APPROVAL_LIMIT_CENTS,
+  FlowError,
   driveFlow,
   moneySettled,
   pickTarget,
@@ -61,6 +63,8 @@ export interface RunOutcome {
   kills: number;
   /** Injected provider 503s meant for this run. */
   providerFaults: number;
+  /** Where the books disagree for this run's order (in its own product: lanes may reuse order ids). */
+  mismatches: Mismatch[];
 }
 
 export interface DrillReport {
@@ -116,6 +120,36 @@ async function openLane(temporalAddress: string, postgresUrl: string | undefined
   return { product, workers, targets, baseline, killedAt: [], ctx: { product, tokens, patienceMs: 180_000 } };
 }
 
+/** Where a broken run stands: its ledger entries, its sagas and its conversation, in one line. */
+async function diagnose(product: MoneyProduct, orderId: string, conversationId: string | undefined): Promise<string> {
+  const parts: string[] = [];
+  try {
+    const entries = (await product.db('refund_ledger').where({ order_id: orderId }).select('saga_id', 'status', 'provider_refund_id', 'failure_reason')) as {
+      saga_id: string;
+      status: string;
+      provider_refund_id: string | null;
+      failure_reason: string | null;
+    }[];
+    const order = (await product.db('orders').where({ id: orderId }).first('status')) as { status: string } | undefined;
+    parts.push(`order ${orderId} is ${order?.status ?? 'missing'}`);
+    for (const e of entries) {
+      const saga = await product.temporal.client.workflow.getHandle(e.saga_id).describe().then((d) => d.status.name, (err: Error) => err.message);
+      parts.push(`ledger ${e.status}${e.provider_refund_id ? ` ${e.provider_refund_id}` : ''}${e.failure_reason ? ` (${e.failure_reason})` : ''}, saga ${saga}`);
+    }
+    if (entries.length === 0) parts.push('no ledger entry');
+    if (conversationId) {
+      const handle = product.temporal.client.workflow.getHandle(workflowIdFor(conversationId));
+      parts.push(`conversation ${await handle.describe().then((d) => d.status.name, (err: Error) => err.message)}`);
+      const events = (await handle.fetchHistory()).events ?? [];
+      const failures = events.flatMap((e) => [e.workflowTaskFailedEventAttributes?.failure?.message, e.workflowExecutionFailedEventAttributes?.failure?.message].filter(Boolean));
+      if (failures.length > 0) parts.push(`its failures: ${[...new Set(failures)].join(' / ')}`);
+    }
+  } catch (err) {
+    parts.push(`(diagnosis failed: ${(err as Error).message})`);
+  }
+  return parts.join('; ');
+}
+
 /** What a run left behind: the provider's refunds for its order, its receipts and the transcript's repeats. */
 export async function outcomeOfRun(ctx: FlowContext, target: Target, run: FlowRun | undefined, error?: string): Promise<RunOutcome> {
   const db = ctx.product.db;
@@ -133,7 +167,7 @@ export async function outcomeOfRun(ctx: FlowContext, target: Target, run: FlowRu
       error ??= `reading the outcome: ${(err as Error).message}`;
     }
   }
-  return { flow: target.flow, target, ...(run ? { run } : {}), ...(error ? { error } : {}), providerRefunds, receipts, repeatedTurns, kills: 0, providerFaults: 0 };
+  return { flow: target.flow, target, ...(run ? { run } : {}), ...(error ? { error } : {}), providerRefunds, receipts, repeatedTurns, kills: 0, providerFaults: 0, mismatches: [] };
 }
 
 /** Runs one drill; the report says what happened, and the caller decides what must hold. */
@@ -191,7 +225,7 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
           run = await driveFlow(ctx, target);
           await moneySettled(lane.product, run);
         } catch (err) {
-          error = (err as Error).message;
+          error = `${(err as Error).message}; ${await diagnose(lane.product, target.orderId, run?.conversationId ?? (err instanceof FlowError ? err.conversationId : undefined))}`;
         } finally {
           inFlight--;
         }
@@ -202,16 +236,19 @@ export async function runMoneyDrill(options: DrillOptions): Promise<DrillReport>
     );
     const finished = await Promise.all(walks);
     await Promise.all(killers);
-    for (const { lane, target, run, error, providerFaults, killsInFlight } of finished) {
-      outcomes.push({ ...(await outcomeOfRun(lane.ctx, target, run, error)), kills: killsInFlight(), providerFaults });
-    }
-
     let faultsLeft = 0;
     if (options.failOnce) for (const lane of lanes) faultsLeft += await refundFaultsLeft(lane.product.sandbox.url);
     const mismatches: Mismatch[] = [];
+    const byLane = new Map<Lane, Mismatch[]>();
     for (const lane of lanes) {
       const orderIds = lane.targets.map((t) => t.orderId);
-      mismatches.push(...(await checkBooks(lane.product.db, lane.product.sandbox.book, { orderIds, baseline: lane.baseline })));
+      const found = await checkBooks(lane.product.db, lane.product.sandbox.book, { orderIds, baseline: lane.baseline });
+      byLane.set(lane, found);
+      mismatches.push(...found);
+    }
+    for (const { lane, target, run, error, providerFaults, killsInFlight } of finished) {
+      const mine = (byLane.get(lane) ?? []).filter((m) => m.orderId === target.orderId);
+      outcomes.push({ ...(await outcomeOfRun(lane.ctx, target, run, error)), kills: killsInFlight(), providerFaults, mismatches: mine });
     }
     return { seed: options.seed, outcomes, kills, faultsInjected, faultsLeft, mismatches, workerOutput: lanes.map((l) => l.workers.output()).join('\n') };
   } finally {

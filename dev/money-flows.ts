@@ -316,10 +316,29 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
   }
 }
 
+/** A walk that broke, with the conversation it broke in (for a look at its transcript and history). */
+export class FlowError extends Error {
+  override name = 'FlowError';
+  constructor(
+    message: string,
+    readonly conversationId: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Walks `target`'s flow in a fresh conversation, up to the event that moves its money. */
 export async function driveFlow(ctx: FlowContext, target: Target): Promise<FlowRun> {
   const api = new Patient(ctx.product, ctx.patienceMs ?? 120_000);
   const customer = await newCustomer(api, ctx.tokens.channel);
+  try {
+    return await walkFlow(ctx, target, api, customer);
+  } catch (err) {
+    throw new FlowError((err as Error).message, customer.id);
+  }
+}
+
+async function walkFlow(ctx: FlowContext, target: Target, api: Patient, customer: Customer): Promise<FlowRun> {
   const run = (accepted: MessageReply): FlowRun => ({
     flow: target.flow,
     conversationId: customer.id,
@@ -344,7 +363,9 @@ export async function driveFlow(ctx: FlowContext, target: Target): Promise<FlowR
       const accepted = await customer.say('yes');
       await ctx.beforeMoney?.();
       const received = await api.call('POST', orderPath, ctx.tokens.agent);
-      if (received.status !== 202) throw new Error(`the warehouse's report for ${target.orderId} was answered ${received.status}: ${JSON.stringify(received.body)}`);
+      if (received.status !== 202) {
+        throw new Error(`the warehouse's report for ${target.orderId} was answered ${received.status}: ${JSON.stringify(received.body)} (the yes was answered ${JSON.stringify(accepted.replies.map((r) => r.text))})`);
+      }
       return run(accepted);
     }
     case 'goodwill': {

@@ -16,6 +16,7 @@ function outcome(change: Partial<RunOutcome> = {}): RunOutcome {
     repeatedTurns: [],
     kills: 1,
     providerFaults: 1,
+    mismatches: [],
     ...change,
   };
 }
