@@ -1,4 +1,6 @@
+import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
+import { findActionExecution, recordActionExecution } from '../db/repositories/action-executions';
 import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
 import { findCustomer, findOrder, findProducts } from '../db/repositories/store-queries';
 import { evaluate } from '../domain/policy';
@@ -50,6 +52,12 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
         const name = JSON.stringify((request as { kind?: unknown } | undefined)?.kind ?? (input as { toolName?: unknown }).toolName ?? null);
         return { status: 'refused', outcome: 'deny', rule: 'request-shape', reason: `${name} is not an action this layer performs` };
       }
+      const executionKey = thisActivityExecution();
+      if (executionKey && isStoreAction(request)) {
+        // An earlier attempt committed and the worker died before saying so: its result stands.
+        const done = await findActionExecution<PerformActionResult>(deps.db, executionKey);
+        if (done) return done;
+      }
       const records = await recordsFor(deps.db, request, input.facts.customerId);
       const decision = evaluate(request, {
         facts: input.facts,
@@ -66,26 +74,41 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
           ...('proposal' in decision ? { proposal: decision.proposal } : {}),
         };
       }
-      // Goodwill is authorized here and paid by the refund saga; a transfer writes nothing to the store.
-      let output = request.kind === 'goodwill_credit' ? 'authorized' : 'Transfer successful';
-      if (isStoreAction(request)) {
-        try {
-          const result = await carryOut(deps.db, request);
-          output = result.changed === 'order' ? `order ${result.order.id} is ${result.order.status}` : `customer ${result.customer.id} updated`;
-        } catch (error) {
-          // The store changed between the policy's read and the write, and refused: nothing was written.
-          if (error instanceof ActionRefused) return { status: 'failed', output: `Error: ${error.message}` };
-          throw error;
-        }
-      }
       const methods = records.customer?.paymentMethods ?? [];
       const refunds = decision.proposal.refunds.map((refund) => ({
         ...refund,
         source: methods.find((method) => method.id === refund.paymentMethodId)?.source ?? 'credit_card',
       }));
-      return { status: 'executed', output, proposal: decision.proposal, refunds };
+      const executed = (output: string): PerformActionResult => ({ status: 'executed', output, proposal: decision.proposal, refunds });
+      // Goodwill is authorized here and paid by the refund saga; a transfer writes nothing to the store.
+      if (!isStoreAction(request)) return executed(request.kind === 'goodwill_credit' ? 'authorized' : 'Transfer successful');
+      try {
+        // The store change and the record of it commit together, or neither does.
+        return await deps.db.transaction(async (trx) => {
+          const result = await carryOut(trx, request);
+          const done = executed(result.changed === 'order' ? `order ${result.order.id} is ${result.order.status}` : `customer ${result.customer.id} updated`);
+          if (executionKey) await recordActionExecution(trx, executionKey, request.kind, done);
+          return done;
+        });
+      } catch (error) {
+        // The store changed between the policy's read and the write, and refused: nothing was written.
+        if (error instanceof ActionRefused) return { status: 'failed', output: `Error: ${error.message}` };
+        throw error;
+      }
     },
   };
+}
+
+/** This activity's identity, the same for every retry of it; none when called outside an activity (tests, tau). */
+function thisActivityExecution(): string | undefined {
+  let info;
+  try {
+    info = Context.current().info;
+  } catch {
+    return undefined;
+  }
+  const run = info.workflowExecution;
+  return run ? `${run.workflowId}:${run.runId}:${info.activityId}` : undefined;
 }
 
 function isActionRequest(request: unknown): request is ActionRequest {

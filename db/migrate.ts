@@ -8,6 +8,7 @@ import * as handoff from './migrations/006-handoff';
 import * as notificationDelivery from './migrations/007-notification-delivery';
 import * as owedRefunds from './migrations/008-owed-refunds';
 import * as workerHeartbeats from './migrations/009-worker-heartbeats';
+import * as actionExecutions from './migrations/010-action-executions';
 
 interface Migration {
   name: string;
@@ -30,6 +31,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '007-notification-delivery', ...notificationDelivery },
   { name: '008-owed-refunds', ...owedRefunds },
   { name: '009-worker-heartbeats', ...workerHeartbeats },
+  { name: '010-action-executions', ...actionExecutions },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -12,6 +12,7 @@ import { describeUnless } from '../support/skip';
 const KNEX_BOOKKEEPING = ['knex_migrations', 'knex_migrations_lock'];
 
 const STORE_AND_AUTH_TABLES = [
+  'action_executions',
   'addresses',
   'api_tokens',
   'approval_requests',
@@ -64,7 +65,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
-import { createActionActivities, type PerformActionInput } from '../../activities/perform-action';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createActionActivities, type PerformActionInput, type PerformActionResult } from '../../activities/perform-action';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { exportTauStore } from '../../tau/store/export';
 import { replaceStore } from '../../tau/store/replace-store';
@@ -71,6 +72,25 @@ describe('performAction: the policy is enforced again where the store is written
     const replayed = await perform({ ...call, facts: facts(pending.customer_id, proposalId) });
     assert.equal(replayed.status, 'refused');
     assert.equal(await storeText(), before);
+  });
+
+  it('when the activity is retried after its store write committed (the worker died before reporting), then the retry returns that result instead of a refusal', async () => {
+    const { pending } = await pick();
+    const call: PerformActionInput = { request: cancel(pending.id, 'no longer needed'), facts: facts(pending.customer_id) };
+    const first = await perform(call);
+    const proposalId = first.status === 'refused' ? first.proposal?.proposalId : undefined;
+    const yes = { ...call, facts: facts(pending.customer_id, proposalId) };
+    // One scheduled activity, tried twice: the same workflow run and activity id, the second attempt.
+    const activity = { workflowExecution: { workflowId: 'conversation-retried', runId: 'run-1' }, activityId: '7' };
+    const done = (await new MockActivityEnvironment({ ...activity, attempt: 1 }).run(perform, yes)) as PerformActionResult;
+    assert.equal(done.status, 'executed', JSON.stringify(done));
+    const after = await storeText();
+    const retried = (await new MockActivityEnvironment({ ...activity, attempt: 2 }).run(perform, yes)) as PerformActionResult;
+    assert.deepEqual(retried, done, 'the retry carries on with the refunds the first attempt owes');
+    assert.equal(await storeText(), after, 'and writes nothing again');
+    // Another activity (another turn) with the same yes is a new request: the order is cancelled already.
+    const another = (await new MockActivityEnvironment({ ...activity, activityId: '8' }).run(perform, yes)) as PerformActionResult;
+    assert.equal(another.status, 'refused');
   });
 
   it('when the request comes in the policy’s own form, then it gets the same proposal as the tau-form call mapped by the tau adapter and is carried out', async () => {
