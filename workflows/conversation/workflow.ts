@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -35,6 +36,9 @@ import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
 import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
 import { refundProgressSignal } from '../refund-saga/definitions';
+
+/** Work already waiting when the main loop sleeps wakes it at once (see the loop). */
+const WAKE_FOR_WAITING_WORK_PATCH = 'wake-for-waiting-work';
 
 // A retried delivery comes within minutes of the first; the last keys are enough to recognise it.
 const MAX_NOTICE_KEYS = 50;
@@ -240,9 +244,15 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     await oneAtATime(registerNewObligations);
     const next = deadlines(ctx, lastActivityAt)[0];
     const seen = changes;
+    // A decision, a parcel or an offer that came while the loop was busy (registering the approval it
+    // decides, say) is already here: without this it would wait for the next event, or the approval's
+    // timeout. Runs from before the patch waited, and replay as they did.
+    const waitingWork = receivedReturn() !== undefined || approvalDecided() || offerToPresent() !== undefined;
+    const workIsHere = waitingWork && patched(WAKE_FOR_WAITING_WORK_PATCH);
     // Work that arrived while a turn held the conversation, before `seen` was taken, is work in itself:
     // a refund that ended, a message signalled while the loop was busy elsewhere.
     const woken = () =>
+      workIsHere ||
       changes !== seen ||
       continueAsNewDue() ||
       refundThatEnded(state) !== undefined ||
