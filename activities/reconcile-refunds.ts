@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { entriesToReconcile, orderShowsRefund, recordProviderRefund, type AuditedEntry } from '../db/repositories/refund-audit';
+import { entriesToReconcile, orderShowsRefund, recordProviderRefund } from '../db/repositories/refund-audit';
+import type { LedgerEntry } from '../db/repositories/refund-ledger';
 import { formatCents } from '../domain/policy';
 import {
   DEFAULT_RECONCILE_THRESHOLDS,
@@ -30,7 +31,7 @@ const providerRefundKey = (sagaId: string) => `${sagaId}:provider-refund`;
  */
 export function createReconcileActivities(deps: { db: Knex; payments: PaymentProvider; workflowIsRunning?: WorkflowIsRunning }) {
   /** Only a reservation's saga matters (the others have settled); unknown when Temporal cannot say. */
-  async function sagaRunning(entry: AuditedEntry): Promise<boolean | undefined> {
+  async function sagaRunning(entry: LedgerEntry): Promise<boolean | undefined> {
     if (entry.status !== 'reserved' || !deps.workflowIsRunning) return undefined;
     return deps.workflowIsRunning(entry.sagaId).catch(() => undefined);
   }
@@ -89,7 +90,7 @@ export function createReconcileActivities(deps: { db: Knex; payments: PaymentPro
     },
   };
 
-  async function act(entry: AuditedEntry, verdict: Verdict): Promise<Finding | undefined> {
+  async function act(entry: LedgerEntry, verdict: Verdict): Promise<Finding | undefined> {
     const base = { sagaId: entry.sagaId, orderId: entry.orderId, amountCents: entry.amountCents };
     if (verdict.kind === 'consistent') return undefined;
     if (verdict.kind === 'repair') {

@@ -28,9 +28,11 @@ export interface LedgerEntry {
   providerAttempts: number;
   settledAt: string | null;
   conversationWorkflowId: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
-interface LedgerRow {
+export interface LedgerRow {
   id: number;
   saga_id: string;
   idempotency_key: string;
@@ -49,10 +51,20 @@ interface LedgerRow {
   provider_attempts: number | null;
   settled_at: string | Date | null;
   conversation_workflow_id: string | null;
+  created_at: string | Date;
+  updated_at: string | Date;
 }
 
-const toEntry = (row: LedgerRow): LedgerEntry => ({
-  id: row.id,
+/** SQLite's CURRENT_TIMESTAMP is UTC without a zone ("2026-12-01 12:00:00"); PostgreSQL gives a Date. */
+export function isoOf(value: string | Date): string {
+  if (value instanceof Date) return value.toISOString();
+  const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value.replace(' ', 'T')}Z`;
+  return new Date(zoned).toISOString();
+}
+
+/** A ledger row as the rest of the product reads it (counts as numbers, times as ISO 8601). */
+export const toLedgerEntry = (row: LedgerRow): LedgerEntry => ({
+  id: Number(row.id),
   sagaId: row.saga_id,
   idempotencyKey: row.idempotency_key,
   orderId: row.order_id,
@@ -63,23 +75,25 @@ const toEntry = (row: LedgerRow): LedgerEntry => ({
   status: row.status,
   providerRefundId: row.provider_refund_id,
   providerReversalId: row.provider_reversal_id,
-  recordedPosition: row.recorded_position,
+  recordedPosition: row.recorded_position === null ? null : Number(row.recorded_position),
   previousOrderStatus: row.previous_order_status,
   restockSnapshot: row.restock_snapshot,
   failureReason: row.failure_reason ?? null,
   providerAttempts: Number(row.provider_attempts ?? 0),
-  settledAt: row.settled_at ? new Date(row.settled_at).toISOString() : null,
+  settledAt: row.settled_at ? isoOf(row.settled_at) : null,
   conversationWorkflowId: row.conversation_workflow_id ?? null,
+  createdAt: isoOf(row.created_at),
+  updatedAt: isoOf(row.updated_at),
 });
 
 export async function findLedgerEntry(db: Knex, sagaId: string): Promise<LedgerEntry | undefined> {
   const row = (await db('refund_ledger').where({ saga_id: sagaId }).first()) as LedgerRow | undefined;
-  return row && toEntry(row);
+  return row && toLedgerEntry(row);
 }
 
 export async function ledgerEntriesForOrder(db: Knex, orderId: string): Promise<LedgerEntry[]> {
   const rows = (await db('refund_ledger').where({ order_id: orderId }).orderBy('id')) as LedgerRow[];
-  return rows.map(toEntry);
+  return rows.map(toLedgerEntry);
 }
 
 export async function insertLedgerEntry(
