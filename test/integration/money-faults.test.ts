@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { buildDemoStore } from '../../seed/build-demo-store';
-import { replaceStore } from '../../tau/store/replace-store';
-import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { checkBooks, orderRefundBaseline } from '../../dev/books-agree';
 import { outcomeOfRun, problemsOf, refundFaultsLeft, runMoneyDrill, type DrillReport } from '../../dev/money-drill';
-import { APPROVAL_LIMIT_CENTS, MONEY_FLOWS, driveFlow, moneySettled, pickTarget, type FlowContext, type FlowTokens, type MoneyFlow } from '../../dev/money-flows';
-import type { MoneyProduct } from '../../dev/money-product';
-import { moneyProductOf, startStack, type TestStack } from '../support/stack';
+import { MONEY_FLOWS, driveFlow, moneySettled, pickTarget, type FlowContext, type MoneyFlow } from '../../dev/money-flows';
+import { openLane, type Lane } from '../support/money-lanes';
 import { startTemporal } from '../support/temporal';
 
 /**
  * Each money-moving flow, walked over the API against the real product, under the faults a provider
  * and a worker really have. The full drill (×20 per flow) is `npm run bench:reliability`.
  */
-
-interface Lane {
-  stack: TestStack;
-  product: MoneyProduct;
-  tokens: FlowTokens;
-  taken: Set<string>;
-}
-
-
-async function openLane(approval: boolean): Promise<Lane> {
-  const stack = await startStack({
-    ...(approval ? { policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: APPROVAL_LIMIT_CENTS } } : {}),
-    timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 },
-  });
-  await replaceStore(stack.database.db, buildDemoStore());
-  const tokens = { channel: await stack.token('channel'), agent: await stack.token('agent'), supervisor: await stack.token('supervisor') };
-  return { stack, product: moneyProductOf(stack), tokens, taken: new Set() };
-}
 
 describe('money flows under faults, over the API', () => {
   describe('when the provider answers 503 once before doing anything, then succeeds', () => {

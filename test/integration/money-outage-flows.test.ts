@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
-import { buildDemoStore } from '../../seed/build-demo-store';
-import { replaceStore } from '../../tau/store/replace-store';
-import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { workflowIdFor } from '../../domain/conversation';
 import { checkBooks, orderRefundBaseline } from '../../dev/books-agree';
-import { APPROVAL_LIMIT_CENTS, MONEY_FLOWS, driveFlow, pickTarget, type FlowContext, type FlowTokens } from '../../dev/money-flows';
-import type { MoneyProduct } from '../../dev/money-product';
+import { MONEY_FLOWS, driveFlow, pickTarget, type FlowContext } from '../../dev/money-flows';
 import { eventually } from '../support/eventually';
 import { ReconciliationWorkflow } from '../../workflows';
-import { call, moneyProductOf, startStack, type TestStack } from '../support/stack';
+import { call } from '../support/stack';
+import { failLedgerWritesOfProviderRefunds, openLane, restoreLedgerWrites, type Lane } from '../support/money-lanes';
 
 /**
  * Each money-moving flow, walked over the API, with the provider answering 503 to every refund for
@@ -18,24 +15,6 @@ import { call, moneyProductOf, startStack, type TestStack } from '../support/sta
  */
 
 const RETRY_BUDGET_MS = 3_000;
-
-interface Lane {
-  stack: TestStack;
-  product: MoneyProduct;
-  tokens: FlowTokens;
-  taken: Set<string>;
-}
-
-async function openLane(approval: boolean): Promise<Lane> {
-  const stack = await startStack({
-    refundRetryMs: RETRY_BUDGET_MS,
-    ...(approval ? { policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: APPROVAL_LIMIT_CENTS } } : {}),
-    timings: { approvalTimeoutMs: 60 * 60_000, handoffSlaMs: 60 * 60_000 },
-  });
-  await replaceStore(stack.database.db, buildDemoStore());
-  const tokens = { channel: await stack.token('channel'), agent: await stack.token('agent'), supervisor: await stack.token('supervisor') };
-  return { stack, product: moneyProductOf(stack), tokens, taken: new Set() };
-}
 
 /** The conversation once its refund has ended owed and a person has it. */
 function handedOverAsOwed(lane: Lane, conversationId: string, what: string) {
@@ -49,7 +28,7 @@ describe('every money flow while the payment provider is down past the retry bud
   let plain: Lane;
   let approvals: Lane;
   before(async () => {
-    [plain, approvals] = await Promise.all([openLane(false), openLane(true)]);
+    [plain, approvals] = await Promise.all([openLane(false, { refundRetryMs: RETRY_BUDGET_MS }), openLane(true, { refundRetryMs: RETRY_BUDGET_MS })]);
   });
   after(async () => {
     await plain?.stack.close();
@@ -106,7 +85,7 @@ describe('every money flow when the provider pays but the ledger cannot write it
   let plain: Lane;
   let approvals: Lane;
   before(async () => {
-    [plain, approvals] = await Promise.all([openLane(false), openLane(true)]);
+    [plain, approvals] = await Promise.all([openLane(false, { refundRetryMs: RETRY_BUDGET_MS }), openLane(true, { refundRetryMs: RETRY_BUDGET_MS })]);
   });
   after(async () => {
     await plain?.stack.close();
@@ -124,11 +103,7 @@ describe('every money flow when the provider pays but the ledger cannot write it
         product: lane.product,
         tokens: lane.tokens,
         patienceMs: 0,
-        // A real write failure in the ledger, only for the provider's refund id: the provider pays, our books never hear of it.
-        beforeMoney: async () => {
-          await db.raw(`CREATE TRIGGER ledger_write_fails BEFORE UPDATE OF provider_refund_id ON refund_ledger
-            WHEN NEW.provider_refund_id IS NOT NULL BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END`);
-        },
+        beforeMoney: () => failLedgerWritesOfProviderRefunds(db),
       };
       let conversationId: string;
       try {
@@ -136,7 +111,7 @@ describe('every money flow when the provider pays but the ledger cannot write it
         conversationId = run.conversationId;
         await handedOverAsOwed(lane, conversationId, `the ${flow} refund to be handed over as owed`);
       } finally {
-        await db.raw('DROP TRIGGER IF EXISTS ledger_write_fails');
+        await restoreLedgerWrites(db);
       }
       const paid = lane.stack.payments.sandbox.book.refundsFor(target.orderId).filter((r) => !providerBefore.has(r.id));
       assert.equal(paid.length, 1, 'the provider paid once, whatever the retries');

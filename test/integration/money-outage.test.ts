@@ -8,6 +8,7 @@ import { pendingCardOrder } from '../../dev/demo-store-picks';
 import { eventually } from '../support/eventually';
 import { ReconciliationWorkflow } from '../../workflows';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
+import { failLedgerWritesOfProviderRefunds, restoreLedgerWrites } from '../support/money-lanes';
 
 /** The provider answers 503 to everything for longer than any test runs. */
 const PROVIDER_DOWN = { route: 'refunds', mode: 'fail_before', times: 100 } as const;
@@ -121,9 +122,7 @@ describe('money when the payment provider is down, over the API', () => {
       const method = await db('payment_transactions').where({ order_id: target.orderId, transaction_type: 'payment' }).first('payment_method_id', 'amount_cents');
       // One provider serves the whole file: only this test's refunds count.
       const earlier = new Set(stack.payments.sandbox.book.refundsFor(target.orderId).map((r) => r.id));
-      // A ledger that refuses to record any provider refund id: the provider pays, our books never hear of it.
-      await db.raw(`CREATE TRIGGER ledger_write_fails BEFORE UPDATE OF provider_refund_id ON refund_ledger
-        WHEN NEW.provider_refund_id IS NOT NULL BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END`);
+      await failLedgerWritesOfProviderRefunds(db);
       try {
         const chat = await startChat(stack, channel);
         const done = await cancelUpToYes(chat, target);
@@ -131,7 +130,7 @@ describe('money when the payment provider is down, over the API', () => {
         const view = await afterTheSagaGaveUp(chat);
         assert.equal(view.handoff.refundsOwed[0].status, 'owed');
       } finally {
-        await db.raw('DROP TRIGGER IF EXISTS ledger_write_fails');
+        await restoreLedgerWrites(db);
       }
       const paidAtProvider = stack.payments.sandbox.book.refundsFor(target.orderId).filter((r) => !earlier.has(r.id));
       assert.equal(paidAtProvider.length, 1, 'the provider paid once, whatever the retries');
@@ -207,8 +206,10 @@ describe('money when the payment provider is down, over the API', () => {
       assert.match(done.replies[0].text, /delayed/);
       const view = await eventually(async () => {
         const v = await chat.view();
-        return v.transcript.some((t: any) => /has been issued/.test(t.text)) ? v : undefined;
-      }, 'the receipt after the delay');
+        // The receipt (the saga's notice) and the action's final status (the saga's last signal) land one after the other.
+        const settled = v.actions.some((a: any) => a.status === 'executed' && /paid after a delay/.test(a.detail));
+        return settled && v.transcript.some((t: any) => /has been issued/.test(t.text)) ? v : undefined;
+      }, 'the receipt and the executed refund after the delay');
       const texts = view.transcript.map((t: any) => t.text);
       const receipt = texts.findIndex((t: string) => /has been issued/.test(t));
       const closed = texts.findIndex((t: string) => /closed after a period of inactivity/.test(t));
