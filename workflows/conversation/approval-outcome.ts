@@ -3,6 +3,7 @@ import type { ConversationContext } from './context';
 import { beginHandoff } from './handoff';
 import { continueFlow } from './flows';
 import { say } from './replying';
+import { readMessage } from '../../domain/understanding/reading';
 
 /** A supervisor decided (or nobody did in time) on a parked proposal: run it, or hand over to a person. */
 export async function actOnApprovalOutcome(ctx: ConversationContext): Promise<void> {
@@ -12,7 +13,8 @@ export async function actOnApprovalOutcome(ctx: ConversationContext): Promise<vo
   if (!outcome) return;
   if (outcome.kind === 'approved') {
     state.flow = outcome.flow;
-    const reply = await continueFlow(state, 'yes');
+    // The supervisor's approval stands for the customer's yes, which they already gave.
+    const reply = await continueFlow(state, readMessage('yes', { plainWords: false }));
     await say(ctx, ['A supervisor approved your request.', ...reply.replies.map((r) => r.text)]);
     return;
   }

@@ -14,9 +14,17 @@ import { beginHandoff, RATING_QUESTION } from './handoff';
 import { answerQuestion } from './knowledge';
 import { continueFlow, isCustomerFlowKind, startFlow } from './flows';
 import { answer } from './replying';
+import { readMessage, type Reading } from '../../domain/understanding/reading';
+import { patched } from '@temporalio/workflow';
 
 /** Frustration signals kept for the handoff packet; older ones are dropped. */
 const KEPT_SIGNALS = 20;
+
+/**
+ * Messages are read once per turn into a `Reading`, and descriptions in plain words resolve against
+ * what the bot offered. Conversations recorded before that replay with the older matching.
+ */
+export const PLAIN_WORDS_PATCH = 'plain-words-reading';
 
 const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
@@ -43,13 +51,14 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     state.status = 'open';
     ctx.decide({ seq, kind: 'reopened', reason: 'the customer wrote again after the conversation was resolved' });
   }
+  const unread = readMessage(text, { plainWords: patched(PLAIN_WORDS_PATCH) });
   // The answer to a menu of requests ("change my order": which change?) starts that request.
   const menu = state.menu;
   state.menu = undefined;
   const picked = menu && !state.flow ? chooseOption(text, menu) : undefined;
   if (picked && isCustomerFlowKind(picked.id)) {
     ctx.decide({ seq, kind: 'dialogue', intent: picked.id, rule: 'menu:chosen' });
-    return answer(ctx, await startFlow(picked.id, state, text));
+    return answer(ctx, await startFlow(picked.id, state, unread));
   }
   if (state.flow && wantsToStop(text)) {
     ctx.decide({ seq, kind: 'dialogue', intent: state.flow.kind, rule: `${state.flow.kind}:dropped` });
@@ -59,6 +68,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   // Inside a flow most answers are e-mails, ids or "yes": only the local tiers look for a change of topic.
   const intent: TurnClassification = state.flow ? await classifyIntent({ text }) : await classifyTurn(input, text);
   const label = intent.tier === 'none' ? undefined : intent.label;
+  const reading: Reading = { ...unread, intent: readIntentOf(intent) };
   const inFlow = state.flow !== undefined && !switchesTopic(state.flow.kind, intent);
   // Questions, and anything the classifier could not place, go to the help centre first:
   // a confident article is an answer, not an unclear turn.
@@ -99,7 +109,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   if (state.flow && inFlow) {
     const step = state.flow.step;
     const kind = state.flow.kind;
-    const reply = await continueFlow(state, text);
+    const reply = await continueFlow(state, reading);
     ctx.decide({ seq, kind: 'dialogue', intent: kind, rule: `${kind}:${step}` });
     // A yes that needs a supervisor is on their list before the customer hears so.
     await registerApproval(ctx);
@@ -107,7 +117,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   }
   // A new request: whatever was being collected is dropped.
   state.flow = undefined;
-  if (label !== undefined && isCustomerFlowKind(label)) return answer(ctx, await startFlow(label, state, text));
+  if (label !== undefined && isCustomerFlowKind(label)) return answer(ctx, await startFlow(label, state, reading));
   if (helpAnswer) {
     ctx.decide({ seq, kind: 'dialogue', intent: label ?? 'question', rule: 'help_centre:answered' });
     return answer(ctx, { replies: helpAnswer.replies, ...(label ? { intent: label } : {}) });
@@ -135,6 +145,10 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     ...(label ? { intent: label } : {}),
     ...(reply.awaiting ? { awaiting: reply.awaiting } : {}),
   });
+}
+
+function readIntentOf(c: TurnClassification): Reading['intent'] {
+  return { label: c.label, tier: c.tier, confidence: c.confidence, ...(c.rule ? { rule: c.rule } : {}), ...(c.candidate ? { candidate: c.candidate } : {}) };
 }
 
 /** What the customer hears first when the bot hands over, by the strongest reason. */

@@ -1,6 +1,6 @@
 import type { CancelOrderFlow, CarriedState, ReplyOption } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
-import { extractYesNo } from '../../../domain/entities';
+import type { Reading } from '../../../domain/understanding/reading';
 import { CANCEL_REASONS, formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
@@ -28,22 +28,22 @@ function askReason(flow: CancelOrderFlow, preface = ''): FlowReply {
 }
 
 /** The cancel-specific answers: the reason, then yes or no to the proposal. */
-async function continueCancel(state: CarriedState, flow: CancelOrderFlow, text: string): Promise<FlowReply> {
+async function continueCancel(state: CarriedState, flow: CancelOrderFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'reason') {
-    const reason = chooseOption(text, REASON_OPTIONS);
+    const reason = chooseOption(reading.text, REASON_OPTIONS);
     if (!reason) return ask(flow, 'Please choose one of these reasons:', 'reason', REASON_OPTIONS);
     flow.reason = reason.id;
     return proposeAction(state, flow, cancelSpec(flow));
   }
   // "Actually, I ordered it by mistake": a corrected reason gets a new proposal, not a yes/no question.
-  const corrected = extractYesNo(text) === undefined ? chooseOption(text, REASON_OPTIONS) : undefined;
+  const corrected = reading.entities.yesNo === undefined ? chooseOption(reading.text, REASON_OPTIONS) : undefined;
   if (corrected && corrected.id !== flow.reason) {
     flow.reason = corrected.id;
     return proposeAction(state, flow, cancelSpec(flow));
   }
   const orderId = flow.orderId ?? '';
   const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
-  return answerProposal(state, flow, text, { ...cancelSpec(flow), declined }, async (result, proposalId) => {
+  return answerProposal(state, flow, reading, { ...cancelSpec(flow), declined }, async (result, proposalId) => {
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'cancel_pending_order', refunds: result.refunds, purpose: 'cancellation' });
     const money = result.refunds.map((r) => `${formatCents(r.amountCents)} to ${r.paymentMethodId}`).join(' and ');
     const refundNote =

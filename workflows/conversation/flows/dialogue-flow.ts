@@ -1,6 +1,7 @@
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
 import { DEFAULT_POLICY_SETTINGS, statusesOpenTo, type OrderStatusAction } from '../../../domain/policy';
 import type { FlowReply } from './replies';
+import type { Reading } from '../../../domain/understanding/reading';
 
 /** Which of the customer's orders a flow can be about, and how the bot asks for one. */
 export interface OrderChoice {
@@ -28,14 +29,14 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
   /** Once the customer is known and the order chosen; `preface` is what the bot says before it ("Thanks, Ana."). */
   askNext(state: CarriedState, flow: F, preface: string): FlowReply | Promise<FlowReply>;
   /** An answer at one of the flow's own steps; absent when `askNext` always ends the flow. */
-  continue?(state: CarriedState, flow: F, text: string): Promise<FlowReply>;
+  continue?(state: CarriedState, flow: F, reading: Reading): Promise<FlowReply>;
 }
 
 /** A request a person starts for the customer (a goodwill offer): it opens at its proposal. */
 export interface OfferedFlow<F extends OrderFlow = OrderFlow> {
   kind: F['kind'];
   startedBy: 'person';
-  continue(state: CarriedState, flow: F, text: string): Promise<FlowReply>;
+  continue(state: CarriedState, flow: F, reading: Reading): Promise<FlowReply>;
 }
 
 export type DialogueFlow<F extends OrderFlow = OrderFlow> = CustomerFlow<F> | OfferedFlow<F>;

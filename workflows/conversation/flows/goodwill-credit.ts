@@ -1,3 +1,4 @@
+import type { Reading } from '../../../domain/understanding/reading';
 import type { CarriedState, GoodwillCreditFlow, GoodwillOffer } from '../../../domain/conversation';
 import { formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
@@ -37,9 +38,9 @@ export async function offerGoodwill(state: CarriedState, offer: GoodwillOffer): 
   return reply;
 }
 
-async function continueGoodwill(state: CarriedState, flow: GoodwillCreditFlow, text: string): Promise<FlowReply> {
+async function continueGoodwill(state: CarriedState, flow: GoodwillCreditFlow, reading: Reading): Promise<FlowReply> {
   const declined = 'All right, no credit will be applied. Anything else I can do?';
-  return answerProposal(state, flow, text, { ...goodwillSpec(flow), declined }, async (result, proposalId) => {
+  return answerProposal(state, flow, reading, { ...goodwillSpec(flow), declined }, async (result, proposalId) => {
     const orderId = flow.orderId;
     const news = await creditThroughSaga(state, { orderId, proposalId, action: 'goodwill_credit', refunds: result.refunds, purpose: 'goodwill' });
     const money = result.refunds.map((r) => formatCents(r.amountCents)).join(' and ');

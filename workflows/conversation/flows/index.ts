@@ -1,6 +1,6 @@
 /** The dialogue flows as the conversation sees them: start one, take the customer's next answer. */
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
-import { extractOrderIds } from '../../../domain/entities';
+import type { Reading } from '../../../domain/understanding/reading';
 import { customerFlowFor, flowFor, type CustomerFlowKind } from './registry';
 import { ask, type FlowReply } from './replies';
 import { answerWhichOrder, askForOrder, orderCorrection } from './steps/choose-order';
@@ -10,23 +10,23 @@ export { isCustomerFlowKind, type CustomerFlowKind } from './registry';
 export type { FlowReply } from './replies';
 
 /** Starts a request; the first message may already name its order. */
-export async function startFlow(kind: CustomerFlowKind, state: CarriedState, text: string): Promise<FlowReply> {
+export async function startFlow(kind: CustomerFlowKind, state: CarriedState, reading: Reading): Promise<FlowReply> {
   const def = customerFlowFor(kind);
-  const flow = { kind, step: 'email', orderId: extractOrderIds(text)[0] } as OrderFlow;
+  const flow = { kind, step: 'email', orderId: reading.entities.orderIds[0] } as OrderFlow;
   state.flow = flow;
   if (!state.identity) return ask(flow, `${def.opening} First, what is the e-mail address on your account?`, 'email');
   return askForOrder(state, flow, def);
 }
 
 /** One customer answer inside the open flow: the shared steps first (who, which order), then the flow's own. */
-export async function continueFlow(state: CarriedState, text: string): Promise<FlowReply> {
+export async function continueFlow(state: CarriedState, reading: Reading): Promise<FlowReply> {
   const flow = state.flow;
   if (!flow) throw new Error('no flow is open');
   const def = flowFor(flow.kind);
-  if (def.startedBy === 'person') return def.continue(state, flow, text);
-  if (flow.step === 'email') return (await identifyCustomer(state, flow, text)) ?? askForOrder(state, flow, def);
-  const correction = await orderCorrection(state, flow, def, text);
+  if (def.startedBy === 'person') return def.continue(state, flow, reading);
+  if (flow.step === 'email') return (await identifyCustomer(state, flow, reading)) ?? askForOrder(state, flow, def);
+  const correction = await orderCorrection(state, flow, def, reading);
   if (correction) return correction;
-  if (flow.step === 'order_id') return answerWhichOrder(state, flow, def, text);
-  return def.continue ? def.continue(state, flow, text) : def.askNext(state, flow, '');
+  if (flow.step === 'order_id') return answerWhichOrder(state, flow, def, reading);
+  return def.continue ? def.continue(state, flow, reading) : def.askNext(state, flow, '');
 }

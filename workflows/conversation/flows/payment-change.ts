@@ -1,3 +1,4 @@
+import type { Reading } from '../../../domain/understanding/reading';
 import type { PaymentChangeFacts, PaymentChoice } from '../../../activities/payment-change';
 import type { CarriedState, PaymentChangeFlow, ReplyOption } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
@@ -75,7 +76,7 @@ async function askPaymentMethod(state: CarriedState, flow: PaymentChangeFlow, pr
 }
 
 /** The new method (a gift card must cover the total) → yes/no → the change; a card or PayPal refund leaves through the provider. */
-async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlow, text: string): Promise<FlowReply> {
+async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlow, reading: Reading): Promise<FlowReply> {
   const customerId = state.identity?.customerId ?? '';
   const orderId = flow.orderId ?? '';
   if (flow.step === 'payment_method') {
@@ -84,10 +85,10 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
     if (!facts || facts.refusal) {
       return finish(state, { replies: [{ text: `I cannot change how order ${orderId} is paid: ${facts?.refusal ?? 'it is not one of your orders.'}` }], intent: flow.kind });
     }
-    const chosen = chooseOption(text, flow.options ?? []);
+    const chosen = chooseOption(reading.text, flow.options ?? []);
     const method = facts.others.find((m) => m.id === chosen?.id);
     if (!method) {
-      const current = facts.current && chooseOption(text, asOptions([facts.current]));
+      const current = facts.current && chooseOption(reading.text, asOptions([facts.current]));
       const why = current ? `Order ${orderId} is already paid with ${nameOf(facts.current ?? undefined, current.id, methodsOf(facts))}. ` : '';
       return ask(flow, `${why}Please choose one of these payment methods:`, 'payment_method', asOptions(facts.others));
     }
@@ -106,7 +107,7 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
     return proposeAction(state, flow, paymentSpec(flow, facts));
   }
   const declined = `All right, order ${orderId} stays paid as it is. Anything else I can do?`;
-  return answerProposal(state, flow, text, { ...paymentSpec(flow), declined }, async (result, proposalId) => {
+  return answerProposal(state, flow, reading, { ...paymentSpec(flow), declined }, async (result, proposalId) => {
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'modify_pending_order_payment', refunds: result.refunds, purpose: 'payment_change' });
     const after = await paymentChangeFacts({ customerId, orderId });
     const methods = after ? methodsOf(after) : [];

@@ -1,3 +1,4 @@
+import type { Reading } from '../../../domain/understanding/reading';
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, ReturnItemsFlow } from '../../../domain/conversation';
 import { chooseOption } from '../../../domain/dialogue/choose-option';
@@ -25,9 +26,9 @@ async function askItemsToReturn(state: CarriedState, flow: ReturnItemsFlow, pref
 }
 
 /** Items → where the money goes → yes/no → the return is requested and its refund promised. */
-async function continueReturn(state: CarriedState, flow: ReturnItemsFlow, text: string): Promise<FlowReply> {
+async function continueReturn(state: CarriedState, flow: ReturnItemsFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'items') {
-    const items = chooseOptions(text, flow.options ?? []);
+    const items = chooseOptions(reading.text, flow.options ?? []);
     if (!items) return ask(flow, 'Which of these items? Name them, give their numbers, or say "all".', 'items', flow.options);
     flow.itemIds = items.map((item) => item.id);
     flow.step = 'payment_method';
@@ -35,13 +36,13 @@ async function continueReturn(state: CarriedState, flow: ReturnItemsFlow, text: 
     return ask(flow, 'Where should the refund go? To the way you paid, or to a gift card:', 'payment_method', methods);
   }
   if (flow.step === 'payment_method') {
-    const method = chooseOption(text, flow.options ?? []);
+    const method = chooseOption(reading.text, flow.options ?? []);
     if (!method) return ask(flow, 'Please choose one of these for the refund:', 'payment_method', flow.options);
     flow.paymentMethodId = method.id;
     return proposeAction(state, flow, returnSpec(flow));
   }
   const declined = 'All right, nothing will be returned. Anything else I can do?';
-  return answerProposal(state, flow, text, { ...returnSpec(flow), declined }, async (result, proposalId) => {
+  return answerProposal(state, flow, reading, { ...returnSpec(flow), declined }, async (result, proposalId) => {
     const orderId = flow.orderId ?? '';
     (state.pendingReturns ??= []).push({ orderId, proposalId, itemIds: flow.itemIds ?? [], refunds: result.refunds, received: false });
     await rememberReturnConversation({ orderId, workflowId: workflowInfo().workflowId });

@@ -1,5 +1,5 @@
 import type { CarriedState, DefaultAddressFlow, ShippingAddressFlow } from '../../../../domain/conversation';
-import { extractAddress } from '../../../../domain/entities';
+import type { Reading } from '../../../../domain/understanding/reading';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { ask, type FlowReply } from '../replies';
 
@@ -31,16 +31,16 @@ export function askAddress(flow: AddressFlow, preface = ''): FlowReply {
 }
 
 /** The address on one line → the proposal (old and new) → yes/no. */
-export async function continueAddress(state: CarriedState, flow: AddressFlow, text: string): Promise<FlowReply> {
+export async function continueAddress(state: CarriedState, flow: AddressFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'address') {
-    const address = extractAddress(text);
+    const address = reading.entities.address;
     if (!address) return ask(flow, `I could not read that as an address. Please write it on one line, ${EXAMPLE}.`, 'address');
     flow.address = address;
     return proposeAction(state, flow, addressSpec(state, flow));
   }
   const spec = addressSpec(state, flow);
   const declined = 'All right, the address stays as it is. Anything else I can do?';
-  return answerProposal(state, flow, text, { ...spec, declined }, async () => {
+  return answerProposal(state, flow, reading, { ...spec, declined }, async () => {
     const where = flow.kind === 'change_shipping_address' ? `order ${flow.orderId ?? ''} will be delivered to` : 'your default address is now';
     const a = flow.address;
     const line = a ? [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ') : '';

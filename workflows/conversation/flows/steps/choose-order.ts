@@ -1,6 +1,6 @@
 import type { CarriedState, OrderFlow } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
-import { extractOrderIds } from '../../../../domain/entities';
+import type { Reading } from '../../../../domain/understanding/reading';
 import { orderOptions } from '../../../activity-proxies';
 import type { CustomerFlow } from '../dialogue-flow';
 import { ask, finish, type FlowReply } from '../replies';
@@ -24,8 +24,8 @@ export async function askForOrder(state: CarriedState, flow: OrderFlow, def: Cus
 }
 
 /** The answer to "which order?": one of the orders offered, by its label, position or id. */
-export async function answerWhichOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow, text: string): Promise<FlowReply> {
-  const chosen = chooseOption(text, flow.options ?? []) ?? flow.options?.find((o) => o.id === extractOrderIds(text)[0]);
+export async function answerWhichOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow, reading: Reading): Promise<FlowReply> {
+  const chosen = chooseOption(reading.text, flow.options ?? []) ?? flow.options?.find((o) => o.id === reading.entities.orderIds[0]);
   if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${def.orders?.which ?? ''}`, 'order_id', flow.options);
   return orderChosen(state, flow, def, chosen.id);
 }
@@ -34,8 +34,8 @@ export async function answerWhichOrder(state: CarriedState, flow: OrderFlow, def
  * The customer corrects which order they meant ("sorry, I meant #W…") after it was chosen: the
  * request starts over for that order, if it is one of theirs that the request can be about.
  */
-export async function orderCorrection(state: CarriedState, flow: OrderFlow, def: CustomerFlow, text: string): Promise<FlowReply | undefined> {
-  const named = extractOrderIds(text)[0];
+export async function orderCorrection(state: CarriedState, flow: OrderFlow, def: CustomerFlow, reading: Reading): Promise<FlowReply | undefined> {
+  const named = reading.entities.orderIds[0];
   const identity = state.identity;
   if (!def.orders || !named || !identity || flow.step === 'order_id' || !flow.orderId || named === flow.orderId) return undefined;
   const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });

@@ -1,5 +1,5 @@
 import type { CarriedState, OrderFlow } from '../../../../domain/conversation';
-import { extractEmails, extractName, extractZipCodes } from '../../../../domain/entities';
+import type { Reading } from '../../../../domain/understanding/reading';
 import { identifyCustomerByEmail, identifyCustomerByNameZip } from '../../../activity-proxies';
 import { ask, type FlowReply } from '../replies';
 
@@ -7,8 +7,8 @@ import { ask, type FlowReply } from '../replies';
  * The customer's answer to "who are you?": verified, the conversation knows them from now on (and
  * `undefined` lets the flow go on); otherwise the bot asks again.
  */
-export async function identifyCustomer(state: CarriedState, flow: OrderFlow, text: string): Promise<FlowReply | undefined> {
-  const customer = await identify(text);
+export async function identifyCustomer(state: CarriedState, flow: OrderFlow, reading: Reading): Promise<FlowReply | undefined> {
+  const customer = await identify(reading);
   if (customer === 'unreadable') {
     return ask(flow, 'Please give me the e-mail address you used to order, or your name and zip code (for example: my name is Ana Lopez, zip 94110).', 'email');
   }
@@ -20,11 +20,11 @@ export async function identifyCustomer(state: CarriedState, flow: OrderFlow, tex
 }
 
 /** Who the customer is, from an e-mail address or a full name with a zip code; nothing else counts. */
-async function identify(text: string) {
-  const email = extractEmails(text)[0];
+async function identify({ entities }: Reading) {
+  const email = entities.emails[0];
   if (email) return identifyCustomerByEmail({ email });
-  const name = extractName(text);
-  const zip = extractZipCodes(text)[0];
+  const name = entities.name;
+  const zip = entities.zipCodes[0];
   if (name?.last && zip) return identifyCustomerByNameZip({ firstName: name.first, lastName: name.last, zip });
   return 'unreadable' as const;
 }

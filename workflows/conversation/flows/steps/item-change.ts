@@ -1,9 +1,9 @@
+import type { Reading } from '../../../../domain/understanding/reading';
 import { workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../../../activities/perform-action';
 import type { CarriedState, ExchangeItemsFlow, ModifyItemsFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
 import { chooseOptions } from '../../../../domain/dialogue/choose-options';
-import { extractYesNo } from '../../../../domain/entities';
 import { formatCents } from '../../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { delayedRefundNote, refundThroughProvider } from '../../refund-credit';
@@ -51,20 +51,20 @@ export async function askItemToModify(state: CarriedState, flow: ItemChangeFlow,
  * Items → a new variant for each, one at a time → who pays or receives the difference → yes/no; a
  * refund leaves through the provider. All items go in one request: an order's items change only once.
  */
-export async function continueModify(state: CarriedState, flow: ItemChangeFlow, text: string): Promise<FlowReply> {
+export async function continueModify(state: CarriedState, flow: ItemChangeFlow, reading: Reading): Promise<FlowReply> {
   const customerId = state.identity?.customerId ?? '';
   const orderId = flow.orderId ?? '';
   if (flow.step === 'items') {
     // A list of items, or one item named in a longer sentence.
-    const one = chooseOption(text, flow.options ?? []);
-    const items = chooseOptions(text, flow.options ?? []) ?? (one ? [one] : undefined);
+    const one = chooseOption(reading.text, flow.options ?? []);
+    const items = chooseOptions(reading.text, flow.options ?? []) ?? (one ? [one] : undefined);
     if (!items) return ask(flow, 'Which of these items? Name them or give their numbers.', 'items', flow.options);
     flow.itemIds = [...new Set(items.map((item) => item.id))];
     flow.newItemIds = [];
     return askNewItem(state, flow, items);
   }
   if (flow.step === 'new_items') {
-    const variant = chooseOption(text, flow.options ?? []);
+    const variant = chooseOption(reading.text, flow.options ?? []);
     if (!variant) return ask(flow, 'Please choose one of these options:', 'new_items', flow.options);
     flow.newItemIds = [...(flow.newItemIds ?? []), variant.id];
     if (flow.newItemIds.length < (flow.itemIds ?? []).length) {
@@ -75,19 +75,19 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
     return ask(flow, 'Which payment method should pay, or receive, the price difference?', 'payment_method', methods);
   }
   if (flow.step === 'payment_method') {
-    const method = chooseOption(text, flow.options ?? []);
+    const method = chooseOption(reading.text, flow.options ?? []);
     if (!method) return ask(flow, 'Please choose one of these payment methods:', 'payment_method', flow.options);
     flow.paymentMethodId = method.id;
     return proposeAction(state, flow, modifySpec(flow));
   }
   // "No, the blue one": the last item's new option is corrected and a new proposal made.
-  const corrected = correctedVariant(flow, text);
+  const corrected = correctedVariant(flow, reading);
   if (corrected) {
     flow.newItemIds = [...(flow.newItemIds ?? []).slice(0, -1), corrected.id];
     return proposeAction(state, flow, modifySpec(flow));
   }
   const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
-  return answerProposal(state, flow, text, { ...modifySpec(flow), declined }, async (result, proposalId) => {
+  return answerProposal(state, flow, reading, { ...modifySpec(flow), declined }, async (result, proposalId) => {
     if (flow.kind === 'exchange_items') return exchangeRequested(state, flow, result.refunds, proposalId);
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'modify_pending_order_items', refunds: result.refunds, purpose: 'price_difference' });
     const difference = result.proposal.priceDifferenceCents ?? 0;
@@ -103,9 +103,9 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
 }
 
 /** Another of the options offered for the last item, named at the confirmation instead of a plain yes or no. */
-function correctedVariant(flow: ItemChangeFlow, text: string): ReplyOption | undefined {
-  if (extractYesNo(text) === 'yes' || !flow.variantOptions) return undefined;
-  const rest = text.replace(/^\s*((no|nope|actually|sorry|wait|i meant|i mean)\b[\s,.!-]*)+/i, '');
+function correctedVariant(flow: ItemChangeFlow, reading: Reading): ReplyOption | undefined {
+  if (reading.entities.yesNo === 'yes' || !flow.variantOptions) return undefined;
+  const rest = reading.text.replace(/^\s*((no|nope|actually|sorry|wait|i meant|i mean)\b[\s,.!-]*)+/i, '');
   if (!rest.trim()) return undefined; // a plain "no" declines
   const chosen = chooseOption(rest, flow.variantOptions);
   return chosen && chosen.id !== (flow.newItemIds ?? []).at(-1) ? chosen : undefined;
