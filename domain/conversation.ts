@@ -320,6 +320,8 @@ interface FlowBase<K extends string, S extends string> {
   kind: K;
   step: S;
   orderId?: string;
+  /** The opening message, kept until the order is chosen: it may describe the order ("the one with the chair"). */
+  openingWords?: string;
   /** The options the last question offered, so an answer can pick one. */
   options?: ReplyOption[];
   proposalId?: string;
@@ -353,6 +355,8 @@ interface ItemChangeFields {
   paymentMethodId?: string;
   /** The options offered for the last item's new variant, so "no, the blue one" can still pick among them. */
   variantOptions?: ReplyOption[];
+  /** The label of the item whose new variant is being chosen: "the same in size 9" keeps its other options. */
+  replacing?: string;
 }
 type ItemChangeSteps = 'email' | 'order_id' | 'items' | 'new_items' | 'payment_method' | ProposalSteps;
 /** A pending order's items, changed at once. */

@@ -32,15 +32,15 @@ const NAME_STOP = new Set(['and', 'from', 'my', 'i', 'im', 'with', 'zip', 'the',
 
 /** A name the customer gives explicitly: "my name is Ana Lopez", "name: ana lopez", "this is Ana Lopez". */
 export function extractName(text: string): PersonName | undefined {
-  const m = /\b(?:my name is|my name's|name is|name:|this is|i am called|call me)\s+([A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ÿ'’-]+){0,3})/i.exec(text);
+  const m = /\b(?:my name is|my name's|name is|name:|this is|i am called|call me|i'm|i’m|i am)\s+([A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ÿ'’-]+){0,3})/i.exec(text);
   if (!m) return undefined;
   const words: string[] = [];
   for (const w of (m[1] as string).split(/\s+/)) {
     if (NAME_STOP.has(w.toLowerCase())) break;
     words.push(w);
   }
-  // "this is" only introduces a name when it is followed by capitalised words.
-  if (/^this is/i.test(m[0]) && !words.every((w) => /^[A-ZÀ-ÖØ-Þ]/.test(w))) return undefined;
+  // "this is" and "I'm" only introduce a name when capitalised words follow ("I'm Noah Brown", not "I'm sorry").
+  if (/^(this is|i'm|i’m|i am)\s/i.test(m[0]) && !/^i am called/i.test(m[0]) && !words.every((w) => /^[A-ZÀ-ÖØ-Þ]/.test(w))) return undefined;
   if (words.length === 0) return undefined;
   // Typed all in lower case: capitalise each word; otherwise keep the customer's own spelling ("van der Berg").
   const lower = words.every((w) => w === w.toLowerCase());

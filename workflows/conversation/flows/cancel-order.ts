@@ -5,7 +5,8 @@ import { CANCEL_REASONS, formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { customerFlow, statusesFor } from './dialogue-flow';
-import { ask, type FlowReply } from './replies';
+import { readCancelReason } from '../../../domain/understanding/reasons';
+import { ask, withPreface, type FlowReply } from './replies';
 
 const REASON_OPTIONS: ReplyOption[] = [
   { id: CANCEL_REASONS[0], label: 'I no longer need it' },
@@ -27,18 +28,23 @@ function askReason(flow: CancelOrderFlow, preface = ''): FlowReply {
   return ask(flow, `${preface}Why would you like to cancel order ${flow.orderId ?? ''}?`, 'reason', REASON_OPTIONS);
 }
 
+/** The reason among the options, or in the customer's own words ("I don't need it anymore"). */
+function reasonIn(reading: Reading): string | undefined {
+  return chooseOption(reading.text, REASON_OPTIONS)?.id ?? (reading.plainWords ? readCancelReason(reading.text) : undefined);
+}
+
 /** The cancel-specific answers: the reason, then yes or no to the proposal. */
 async function continueCancel(state: CarriedState, flow: CancelOrderFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'reason') {
-    const reason = chooseOption(reading.text, REASON_OPTIONS);
+    const reason = reasonIn(reading);
     if (!reason) return ask(flow, 'Please choose one of these reasons:', 'reason', REASON_OPTIONS);
-    flow.reason = reason.id;
+    flow.reason = reason;
     return proposeAction(state, flow, cancelSpec(flow));
   }
   // "Actually, I ordered it by mistake": a corrected reason gets a new proposal, not a yes/no question.
-  const corrected = reading.entities.yesNo === undefined ? chooseOption(reading.text, REASON_OPTIONS) : undefined;
-  if (corrected && corrected.id !== flow.reason) {
-    flow.reason = corrected.id;
+  const corrected = reading.entities.yesNo === undefined ? reasonIn(reading) : undefined;
+  if (corrected && corrected !== flow.reason) {
+    flow.reason = corrected;
     return proposeAction(state, flow, cancelSpec(flow));
   }
   const orderId = flow.orderId ?? '';
@@ -63,6 +69,11 @@ export const cancelOrder = customerFlow<CancelOrderFlow>({
     which: 'Which order would you like to cancel?',
     noneLeft: 'You have no orders that can still be cancelled: only orders that have not been processed yet can be.',
   },
-  askNext: (_state, flow, preface) => askReason(flow, preface),
+  // "Please cancel it, I ordered it by mistake": a reason given up front is not asked for again.
+  prefill: (flow, reading) => {
+    const reason = readCancelReason(reading.text);
+    if (reason) flow.reason = reason;
+  },
+  askNext: async (state, flow, preface) => (flow.reason ? withPreface(await proposeAction(state, flow, cancelSpec(flow)), preface) : askReason(flow, preface)),
   continue: continueCancel,
 });

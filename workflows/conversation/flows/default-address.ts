@@ -1,11 +1,12 @@
 import type { DefaultAddressFlow } from '../../../domain/conversation';
 import { customerFlow } from './dialogue-flow';
-import { askAddress, continueAddress } from './steps/address';
+import { askAddressUnlessGiven, continueAddress, prefillAddress } from './steps/address';
 
 /** The default address on the customer's account: about no order, so it asks for the address at once. */
 export const defaultAddress = customerFlow<DefaultAddressFlow>({
   kind: 'update_default_address',
   opening: 'I can change the default address on your account.',
-  askNext: (_state, flow, preface) => askAddress(flow, preface),
+  prefill: prefillAddress,
+  askNext: askAddressUnlessGiven,
   continue: continueAddress,
 });

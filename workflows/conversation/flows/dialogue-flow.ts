@@ -26,6 +26,8 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
   opening: string;
   /** Absent for a request about no order (the account's address, the customer's refunds). */
   orders?: OrderChoice;
+  /** Takes what the opening message already says about the flow's own questions (a reason, an address). */
+  prefill?(flow: F, reading: Reading): void;
   /** Once the customer is known and the order chosen; `preface` is what the bot says before it ("Thanks, Ana."). */
   askNext(state: CarriedState, flow: F, preface: string): FlowReply | Promise<FlowReply>;
   /** An answer at one of the flow's own steps; absent when `askNext` always ends the flow. */

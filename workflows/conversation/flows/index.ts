@@ -2,9 +2,9 @@
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
 import type { Reading } from '../../../domain/understanding/reading';
 import { customerFlowFor, flowFor, type CustomerFlowKind } from './registry';
-import { ask, type FlowReply } from './replies';
+import { ask, withPreface, type FlowReply } from './replies';
 import { answerWhichOrder, askForOrder, orderCorrection } from './steps/choose-order';
-import { identifyCustomer } from './steps/identify-customer';
+import { identifiesSomeone, identifyCustomer } from './steps/identify-customer';
 
 export { isCustomerFlowKind, type CustomerFlowKind } from './registry';
 export type { FlowReply } from './replies';
@@ -14,6 +14,15 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
   const def = customerFlowFor(kind);
   const flow = { kind, step: 'email', orderId: reading.entities.orderIds[0] } as OrderFlow;
   state.flow = flow;
+  if (reading.plainWords) {
+    def.prefill?.(flow, reading);
+    if (!flow.orderId) flow.openingWords = reading.text;
+    // "I'm Noah Brown, 80279 — please cancel …": who the customer is, said up front, is not asked again.
+    if (!state.identity && identifiesSomeone(reading)) {
+      const notFound = await identifyCustomer(state, flow, reading);
+      if (notFound) return withPreface(notFound, `${def.opening} `);
+    }
+  }
   if (!state.identity) return ask(flow, `${def.opening} First, what is the e-mail address on your account?`, 'email');
   return askForOrder(state, flow, def);
 }

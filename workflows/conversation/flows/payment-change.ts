@@ -5,6 +5,7 @@ import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { formatCents, type Proposal } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { customerFlow, statusesFor } from './dialogue-flow';
+import { pickOne } from './steps/choosing';
 import { ask, finish, type FlowReply } from './replies';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { paymentChangeFacts } from '../../activity-proxies';
@@ -85,12 +86,15 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
     if (!facts || facts.refusal) {
       return finish(state, { replies: [{ text: `I cannot change how order ${orderId} is paid: ${facts?.refusal ?? 'it is not one of your orders.'}` }], intent: flow.kind });
     }
-    const chosen = chooseOption(reading.text, flow.options ?? []);
-    const method = facts.others.find((m) => m.id === chosen?.id);
+    const offered = asOptions(facts.others);
+    const again = 'Please choose one of these payment methods:';
+    const chosen = pickOne(flow, reading, reading.plainWords ? offered : flow.options ?? [], { awaiting: 'payment_method', again, what: 'payment methods' });
+    const method = facts.others.find((m) => m.id === chosen.picked?.id);
     if (!method) {
       const current = facts.current && chooseOption(reading.text, asOptions([facts.current]));
+      if (!current && chosen.reply && reading.plainWords) return chosen.reply;
       const why = current ? `Order ${orderId} is already paid with ${nameOf(facts.current ?? undefined, current.id, methodsOf(facts))}. ` : '';
-      return ask(flow, `${why}Please choose one of these payment methods:`, 'payment_method', asOptions(facts.others));
+      return ask(flow, `${why}${again}`, 'payment_method', offered);
     }
     if (!covers(method, facts.totalCents)) {
       const payable = facts.others.filter((m) => covers(m, facts.totalCents));

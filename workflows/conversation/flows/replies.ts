@@ -9,6 +9,13 @@ export function ask(flow: OrderFlow, text: string, awaiting: FlowReply['awaiting
   return { replies: [{ text }], intent: flow.kind, awaiting, ...(options ? { options } : {}) };
 }
 
+/** The reply with a few words before it ("Thanks, Ana. "). */
+export function withPreface(reply: FlowReply, preface: string): FlowReply {
+  const [first, ...rest] = reply.replies;
+  if (!preface || !first) return reply;
+  return { ...reply, replies: [{ ...first, text: `${preface}${first.text}` }, ...rest] };
+}
+
 /** Closes the flow with its last reply. */
 export function finish(state: CarriedState, reply: FlowReply): FlowReply {
   state.flow = undefined;

@@ -1,8 +1,7 @@
 import type { Reading } from '../../../domain/understanding/reading';
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, ReturnItemsFlow } from '../../../domain/conversation';
-import { chooseOption } from '../../../domain/dialogue/choose-option';
-import { chooseOptions } from '../../../domain/dialogue/choose-options';
+import { pickOne, pickSeveral } from './steps/choosing';
 import { formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { customerFlow, statusesFor } from './dialogue-flow';
@@ -28,17 +27,17 @@ async function askItemsToReturn(state: CarriedState, flow: ReturnItemsFlow, pref
 /** Items → where the money goes → yes/no → the return is requested and its refund promised. */
 async function continueReturn(state: CarriedState, flow: ReturnItemsFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'items') {
-    const items = chooseOptions(reading.text, flow.options ?? []);
-    if (!items) return ask(flow, 'Which of these items? Name them, give their numbers, or say "all".', 'items', flow.options);
-    flow.itemIds = items.map((item) => item.id);
+    const items = pickSeveral(flow, reading, flow.options ?? [], { awaiting: 'items', again: 'Which of these items? Name them, give their numbers, or say "all".', what: 'items' });
+    if (items.reply) return items.reply;
+    flow.itemIds = items.picked.map((item) => item.id);
     flow.step = 'payment_method';
     const methods = await refundMethodOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
     return ask(flow, 'Where should the refund go? To the way you paid, or to a gift card:', 'payment_method', methods);
   }
   if (flow.step === 'payment_method') {
-    const method = chooseOption(reading.text, flow.options ?? []);
-    if (!method) return ask(flow, 'Please choose one of these for the refund:', 'payment_method', flow.options);
-    flow.paymentMethodId = method.id;
+    const method = pickOne(flow, reading, flow.options ?? [], { awaiting: 'payment_method', again: 'Please choose one of these for the refund:', what: 'payment methods' });
+    if (method.reply) return method.reply;
+    flow.paymentMethodId = method.picked.id;
     return proposeAction(state, flow, returnSpec(flow));
   }
   const declined = 'All right, nothing will be returned. Anything else I can do?';

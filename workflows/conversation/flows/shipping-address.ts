@@ -1,6 +1,6 @@
 import type { ShippingAddressFlow } from '../../../domain/conversation';
 import { customerFlow, statusesFor } from './dialogue-flow';
-import { askAddress, continueAddress } from './steps/address';
+import { askAddressUnlessGiven, continueAddress, prefillAddress } from './steps/address';
 
 /** Where a pending order is delivered: the new address on one line, the proposal (old and new), yes/no. */
 export const shippingAddress = customerFlow<ShippingAddressFlow>({
@@ -11,6 +11,7 @@ export const shippingAddress = customerFlow<ShippingAddressFlow>({
     which: 'Which order should go to a new address?',
     noneLeft: 'You have no orders whose delivery address can still be changed: only orders that have not been processed yet can be.',
   },
-  askNext: (_state, flow, preface) => askAddress(flow, preface),
+  prefill: prefillAddress,
+  askNext: askAddressUnlessGiven,
   continue: continueAddress,
 });

@@ -1,7 +1,7 @@
 import type { CarriedState, DefaultAddressFlow, ShippingAddressFlow } from '../../../../domain/conversation';
 import type { Reading } from '../../../../domain/understanding/reading';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
-import { ask, type FlowReply } from '../replies';
+import { ask, withPreface, type FlowReply } from '../replies';
 
 type AddressFlow = ShippingAddressFlow | DefaultAddressFlow;
 
@@ -28,6 +28,17 @@ export function askAddress(flow: AddressFlow, preface = ''): FlowReply {
   flow.step = 'address';
   const what = flow.kind === 'change_shipping_address' ? `the new delivery address for order ${flow.orderId ?? ''}` : 'your new default address';
   return ask(flow, `${preface}What is ${what}? Please write it on one line, ${EXAMPLE}.`, 'address');
+}
+
+/** "Please ship it to 12 Main St, …": an address in the opening message is not asked for again. */
+export function prefillAddress(flow: AddressFlow, reading: Reading): void {
+  if (reading.entities.address) flow.address = reading.entities.address;
+}
+
+/** The address given up front goes straight to its proposal; otherwise the bot asks for it. */
+export async function askAddressUnlessGiven(state: CarriedState, flow: AddressFlow, preface = ''): Promise<FlowReply> {
+  if (!flow.address) return askAddress(flow, preface);
+  return withPreface(await proposeAction(state, flow, addressSpec(state, flow)), preface);
 }
 
 /** The address on one line → the proposal (old and new) → yes/no. */

@@ -1,5 +1,6 @@
 import type { CarriedState, OrderFlow } from '../../../../domain/conversation';
-import { chooseOption } from '../../../../domain/dialogue/choose-option';
+import { resolveChoice } from '../../../../domain/understanding/descriptions';
+import { pickOne } from './choosing';
 import type { Reading } from '../../../../domain/understanding/reading';
 import { orderOptions } from '../../../activity-proxies';
 import type { CustomerFlow } from '../dialogue-flow';
@@ -19,15 +20,21 @@ export async function askForOrder(state: CarriedState, flow: OrderFlow, def: Cus
   flow.step = 'order_id';
   const named = options.find((o) => o.id === flow.orderId);
   if (named) return orderChosen(state, flow, def, named.id, thanks);
+  const described = flow.openingWords === undefined ? undefined : resolveChoice(flow.openingWords, options, { newestFirst: true });
+  flow.openingWords = undefined;
+  if (described?.kind === 'one') return orderChosen(state, flow, def, described.option.id, thanks);
+  if (described?.kind === 'several') return ask(flow, `${thanks}More than one of your orders fits that. ${def.orders.which}`, 'order_id', described.options);
   if (options.length === 1 && def.orders.takeTheOnlyOne) return orderChosen(state, flow, def, options[0]?.id ?? '', thanks);
   return ask(flow, `${thanks}${def.orders.which}`, 'order_id', options);
 }
 
 /** The answer to "which order?": one of the orders offered, by its label, position or id. */
 export async function answerWhichOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow, reading: Reading): Promise<FlowReply> {
-  const chosen = chooseOption(reading.text, flow.options ?? []) ?? flow.options?.find((o) => o.id === reading.entities.orderIds[0]);
-  if (!chosen) return ask(flow, `That is not one of the orders I can help with here. ${def.orders?.which ?? ''}`, 'order_id', flow.options);
-  return orderChosen(state, flow, def, chosen.id);
+  const byId = flow.options?.find((o) => o.id === reading.entities.orderIds[0]);
+  if (byId) return orderChosen(state, flow, def, byId.id);
+  const again = `That is not one of the orders I can help with here. ${def.orders?.which ?? ''}`;
+  const chosen = pickOne(flow, reading, flow.options ?? [], { awaiting: 'order_id', again, what: 'orders' }, { newestFirst: true });
+  return chosen.reply ?? orderChosen(state, flow, def, chosen.picked.id);
 }
 
 /**

@@ -19,6 +19,11 @@ export async function identifyCustomer(state: CarriedState, flow: OrderFlow, rea
   return undefined;
 }
 
+/** The message carries what identifies a customer: an e-mail address, or a full name with a zip code. */
+export function identifiesSomeone({ entities }: Reading): boolean {
+  return entities.emails.length > 0 || (entities.name?.last !== undefined && entities.zipCodes.length > 0);
+}
+
 /** Who the customer is, from an e-mail address or a full name with a zip code; nothing else counts. */
 async function identify({ entities }: Reading) {
   const email = entities.emails[0];

@@ -3,7 +3,8 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../../../activities/perform-action';
 import type { CarriedState, ExchangeItemsFlow, ModifyItemsFlow, ReplyOption } from '../../../../domain/conversation';
 import { chooseOption } from '../../../../domain/dialogue/choose-option';
-import { chooseOptions } from '../../../../domain/dialogue/choose-options';
+import { resolveChoice } from '../../../../domain/understanding/descriptions';
+import { pickOne, pickSeveral } from './choosing';
 import { formatCents } from '../../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { delayedRefundNote, refundThroughProvider } from '../../refund-credit';
@@ -56,17 +57,17 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
   const orderId = flow.orderId ?? '';
   if (flow.step === 'items') {
     // A list of items, or one item named in a longer sentence.
-    const one = chooseOption(reading.text, flow.options ?? []);
-    const items = chooseOptions(reading.text, flow.options ?? []) ?? (one ? [one] : undefined);
-    if (!items) return ask(flow, 'Which of these items? Name them or give their numbers.', 'items', flow.options);
-    flow.itemIds = [...new Set(items.map((item) => item.id))];
+    const items = pickSeveral(flow, reading, flow.options ?? [], { awaiting: 'items', again: 'Which of these items? Name them or give their numbers.', what: 'items' });
+    if (items.reply) return items.reply;
+    flow.itemIds = [...new Set(items.picked.map((item) => item.id))];
     flow.newItemIds = [];
-    return askNewItem(state, flow, items);
+    return askNewItem(state, flow, items.picked);
   }
   if (flow.step === 'new_items') {
-    const variant = chooseOption(reading.text, flow.options ?? []);
-    if (!variant) return ask(flow, 'Please choose one of these options:', 'new_items', flow.options);
-    flow.newItemIds = [...(flow.newItemIds ?? []), variant.id];
+    const like = flow.replacing === undefined ? {} : { like: flow.replacing };
+    const variant = pickOne(flow, reading, flow.options ?? [], { awaiting: 'new_items', again: 'Please choose one of these options:', what: 'options' }, like);
+    if (variant.reply) return variant.reply;
+    flow.newItemIds = [...(flow.newItemIds ?? []), variant.picked.id];
     if (flow.newItemIds.length < (flow.itemIds ?? []).length) {
       return askNewItem(state, flow, await orderItemOptions({ customerId, orderId }));
     }
@@ -75,9 +76,9 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
     return ask(flow, 'Which payment method should pay, or receive, the price difference?', 'payment_method', methods);
   }
   if (flow.step === 'payment_method') {
-    const method = chooseOption(reading.text, flow.options ?? []);
-    if (!method) return ask(flow, 'Please choose one of these payment methods:', 'payment_method', flow.options);
-    flow.paymentMethodId = method.id;
+    const method = pickOne(flow, reading, flow.options ?? [], { awaiting: 'payment_method', again: 'Please choose one of these payment methods:', what: 'payment methods' });
+    if (method.reply) return method.reply;
+    flow.paymentMethodId = method.picked.id;
     return proposeAction(state, flow, modifySpec(flow));
   }
   // "No, the blue one": the last item's new option is corrected and a new proposal made.
@@ -107,7 +108,9 @@ function correctedVariant(flow: ItemChangeFlow, reading: Reading): ReplyOption |
   if (reading.entities.yesNo === 'yes' || !flow.variantOptions) return undefined;
   const rest = reading.text.replace(/^\s*((no|nope|actually|sorry|wait|i meant|i mean)\b[\s,.!-]*)+/i, '');
   if (!rest.trim()) return undefined; // a plain "no" declines
-  const chosen = chooseOption(rest, flow.variantOptions);
+  const current = (flow.newItemIds ?? []).at(-1);
+  const resolved = reading.plainWords ? resolveChoice(rest, flow.variantOptions, { ...(flow.replacing ? { like: flow.replacing } : {}), ...(current ? { currentId: current } : {}) }) : undefined;
+  const chosen = resolved ? (resolved.kind === 'one' ? resolved.option : undefined) : chooseOption(rest, flow.variantOptions);
   return chosen && chosen.id !== (flow.newItemIds ?? []).at(-1) ? chosen : undefined;
 }
 
@@ -121,6 +124,7 @@ async function askNewItem(state: CarriedState, flow: ItemChangeFlow, items: read
   }
   flow.step = 'new_items';
   flow.variantOptions = variants;
+  flow.replacing = label;
   return ask(flow, `What would you like instead of ${label}?`, 'new_items', variants);
 }
 

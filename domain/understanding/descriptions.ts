@@ -1,0 +1,131 @@
+import type { ReplyOption } from '../conversation';
+import { chooseOption } from '../dialogue/choose-option';
+
+/** What a description in plain words picks among the options the bot offered. */
+export type Resolution =
+  | { kind: 'one'; option: ReplyOption }
+  /** The description fits several options equally: ask about exactly these. */
+  | { kind: 'several'; options: ReplyOption[] }
+  /** `described` when the customer described something none of the options is ("the red one" when none is red). */
+  | { kind: 'none'; described: boolean };
+
+export interface ChoiceHints {
+  /** The options are orders listed newest first, so "my last order" is the first of them. */
+  newestFirst?: boolean;
+  /** The label of what is being replaced: among equal fits, the option most like it wins ("the same boots in size 9"). */
+  like?: string;
+  /** The option chosen so far: "the other one" means another. */
+  currentId?: string;
+}
+
+/** Words that say nothing about which option is meant. */
+const FILLER = new Set(
+  `a an the one ones it its this that these those my mine me i im i'm id i'd ill want would like to please thanks thank you
+  with of for in on at and or but so just also instead rather same new other another one's
+  is are was be been being do does did can could should will shall may might get give take make pick choose go
+  order orders ordered item items thing stuff product products option options variant version
+  pay paid paying use using used method payment card cards account
+  yes no not actually sorry wait mean meant think guess ok okay hi hello hey there
+  which what where who how size colour color style`.split(/\s+/),
+);
+
+/** Colours and materials a customer names: one that no option has means the description fits none. */
+const ATTRIBUTES = new Set(
+  `black white grey gray silver gold red blue green yellow orange purple pink brown beige navy
+  leather suede cotton wool plastic metal steel wood glass`.split(/\s+/),
+);
+
+const NEWEST = /\b(last|latest|newest|most recent|recent|just (?:placed|made|ordered))\b/;
+const OLDEST = /\b(oldest|earliest|first)\b/;
+
+/**
+ * Which offered option a message means: by id, label or position as before, else by the words that
+ * describe it ("the blue 1000ml one", "my Mastercard ending in 9212", "the one with the office chair",
+ * "my last order"). An option fits when it has every describing word the message uses; equal fits are
+ * told apart by `like`; several fits or none are reported, never guessed between.
+ */
+export function resolveChoice(text: string, options: readonly ReplyOption[], hints: ChoiceHints = {}): Resolution {
+  if (options.length === 0) return { kind: 'none', described: false };
+  const lower = text.toLowerCase();
+  if (hints.newestFirst && /\border\b|\bone\b|\bpurchase\b/.test(lower)) {
+    if (NEWEST.test(lower) && !/\blast one\b/.test(lower)) return { kind: 'one', option: options[0] as ReplyOption };
+    if (OLDEST.test(lower) && /\b(oldest|earliest|first order|first purchase)\b/.test(lower)) return { kind: 'one', option: options[options.length - 1] as ReplyOption };
+  }
+  const other = hints.currentId !== undefined && /\b(the )?other\b|\banother\b|\bdifferent\b/.test(lower) ? options.filter((o) => o.id !== hints.currentId) : [];
+  const described = describingWords(text, options);
+  if (other.length > 0 && described.length === 0) return other.length === 1 ? { kind: 'one', option: other[0] as ReplyOption } : { kind: 'several', options: other };
+  const exact = chooseOption(text, options);
+  if (exact && described.every((w) => wordsOf(exact.label).has(w))) return { kind: 'one', option: exact };
+  if (described.length === 0) return exact ? { kind: 'one', option: exact } : { kind: 'none', described: false };
+  const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
+  if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
+  const pool = other.length > 0 ? other : options;
+  const fits = pool.filter((o) => {
+    const label = wordsOf(o.label);
+    return described.every((w) => label.has(w));
+  });
+  if (fits.length === 1) return { kind: 'one', option: fits[0] as ReplyOption };
+  if (fits.length === 0) return { kind: 'none', described: true };
+  const closest = hints.like === undefined ? fits : mostAlike(fits, hints.like);
+  return closest.length === 1 ? { kind: 'one', option: closest[0] as ReplyOption } : { kind: 'several', options: closest };
+}
+
+/**
+ * Several options in one message ("the office chair and the tablet", "1 and 3", "all of them"):
+ * each part must pick exactly one; a part that fits several or none is reported with that part.
+ */
+export function resolveChoices(text: string, options: readonly ReplyOption[]): { kind: 'all'; options: ReplyOption[] } | { kind: 'unclear'; part: Resolution } {
+  const lower = text.trim().toLowerCase();
+  if (/^(all|all of them|everything|both|the whole order)\b/.test(lower) || /\b(all of them|all the items|everything in (it|the order)|both of them)\b/.test(lower)) {
+    return { kind: 'all', options: [...options] };
+  }
+  const whole = resolveChoice(text, options);
+  const parts = lower.split(/\s*(?:,|;|\band\b|&|\bplus\b|\bas well as\b)\s*/).filter((part) => part.trim().length > 0);
+  if (parts.length <= 1) return whole.kind === 'one' ? { kind: 'all', options: [whole.option] } : { kind: 'unclear', part: whole };
+  // One option's label can itself hold commas ("Tea Kettle (steel, 1.5l)"): the whole text naming one option wins.
+  if (whole.kind === 'one' && chooseOption(text, options)) return { kind: 'all', options: [whole.option] };
+  const chosen: ReplyOption[] = [];
+  for (const part of parts) {
+    const one = resolveChoice(part, options);
+    if (one.kind === 'none' && !one.described) continue; // "…, please" or "and that's it"
+    if (one.kind !== 'one') return { kind: 'unclear', part: one };
+    if (!chosen.includes(one.option)) chosen.push(one.option);
+  }
+  return chosen.length > 0 ? { kind: 'all', options: chosen } : { kind: 'unclear', part: whole };
+}
+
+/** The words of the message that appear in some option's label: the ones that describe the choice. */
+function describingWords(text: string, options: readonly ReplyOption[]): string[] {
+  const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
+  return [...new Set(tokens(text))].filter((w) => !FILLER.has(w) && inLabels.has(w));
+}
+
+function mostAlike(fits: readonly ReplyOption[], like: string): ReplyOption[] {
+  const reference = wordsOf(like);
+  const shared = fits.map((o) => [...wordsOf(o.label)].filter((w) => reference.has(w)).length);
+  const best = Math.max(...shared);
+  return fits.filter((_, i) => shared[i] === best);
+}
+
+/** A label's words, without its price, and with the words a customer uses for what the label shows. */
+function wordsOf(label: string): Set<string> {
+  const plain = label.replace(/\(\s*[$€£][\d.,]+\s*\)/g, ' ').replace(/[$€£][\d.,]+/g, ' ');
+  const words = new Set(tokens(plain));
+  if (/\bending \d{4}\b/i.test(label)) for (const w of ['credit', 'debit', 'ending', 'last', 'digits']) words.add(w);
+  if (/\bgift card\b/i.test(label)) words.add('giftcard');
+  return words;
+}
+
+/** Lower-case words and numbers, plural endings folded ("boots" and "boot" are one word), "pay pal" as one. */
+function tokens(text: string): string[] {
+  const squashed = text.toLowerCase().replace(/\bpay\s+pal\b/g, 'paypal').replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
+  return (squashed.match(/[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]/g) ?? []).map(singular);
+}
+
+function singular(word: string): string {
+  if (/\d/.test(word) || word.length <= 3) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
