@@ -54,11 +54,11 @@ export function resolveChoice(text: string, options: readonly ReplyOption[], hin
   const other = hints.currentId !== undefined && /\b(the )?other\b|\banother\b|\bdifferent\b/.test(lower) ? options.filter((o) => o.id !== hints.currentId) : [];
   const described = describingWords(text, options);
   if (other.length > 0 && described.length === 0) return other.length === 1 ? { kind: 'one', option: other[0] as ReplyOption } : { kind: 'several', options: other };
+  const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
+  if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
   const exact = chooseOption(text, options);
   if (exact && described.every((w) => wordsOf(exact.label).has(w))) return { kind: 'one', option: exact };
   if (described.length === 0) return exact ? { kind: 'one', option: exact } : { kind: 'none', described: false };
-  const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
-  if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
   const pool = other.length > 0 ? other : options;
   const fits = pool.filter((o) => {
     const label = wordsOf(o.label);
