@@ -178,6 +178,16 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'cancel-order-in-plain-words',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      const item = (await r.db('order_items').where({ order_id: target.orderId }).orderBy('position').first('name')) as { name: string };
+      await expectAwaiting(r, `Hi, my e-mail is ${target.email}. Please cancel the order with the ${item.name.toLowerCase()}, I don't need it anymore`, 'confirmation');
+      await expectReply(r, 'yes please', /is cancelled/);
+      r.keepChildSaga('refund-saga-provider');
+    },
+  },
+  {
     name: 'modify-items',
     async run(r) {
       const swap = await cheaperSwap(r.db, 'pending');

@@ -21,6 +21,7 @@ interface Recorded {
   updates: Set<string>;
   childWorkflows: number;
   completed: boolean;
+  patches: Set<string>;
 }
 
 function summarise(history: temporal.api.history.v1.IHistory): Recorded {
@@ -42,6 +43,9 @@ function summarise(history: temporal.api.history.v1.IHistory): Recorded {
     updates: names((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name),
     childWorkflows: events.filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
     completed: events.some((e) => e.workflowExecutionCompletedEventAttributes),
+    patches: new Set(
+      events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch_data']?.payloads ?? []).map((payload) => (decode(payload) as { id?: string }).id ?? ''),
+    ),
   };
 }
 
@@ -74,6 +78,7 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
   { what: 'refund sagas that report back by signal', file: 'cancel-order-reported-back.json', shows: (r) => r.signals.has('refundProgress') },
   { what: 'a refund owed while the provider is down, handed to a person', file: 'cancel-order-provider-down.json', shows: (r) => r.signals.has('refundProgress') },
   { what: 'a refund saga whose result is a value', file: 'refund-saga-result-as-value.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
+  { what: 'a cancellation asked for in plain words, read once', file: 'cancel-order-in-plain-words.json', shows: (r) => r.patches.has('plain-words-reading') && r.intents.has('cancel_order') },
   { what: 'a refund saga that waits out the provider and settles as owed', file: 'refund-saga-owed.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
 ];
 
