@@ -44,7 +44,7 @@ function summarise(history: temporal.api.history.v1.IHistory): Recorded {
     childWorkflows: events.filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
     completed: events.some((e) => e.workflowExecutionCompletedEventAttributes),
     patches: new Set(
-      events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch_data']?.payloads ?? []).map((payload) => (decode(payload) as { id?: string }).id ?? ''),
+      events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((payload) => (decode(payload) as { id?: string }).id ?? ''),
     ),
   };
 }
