@@ -368,6 +368,8 @@ export interface PaymentChangeFlow extends FlowBase<'modify_payment_method', 'em
   /** The order's total, read when the methods were offered. */
   amountCents?: number;
   paymentMethodId?: string;
+  /** The method paying the order now, as offered: a customer who names it is told it already pays. */
+  currentMethod?: ReplyOption;
 }
 
 export interface PostalAddress {

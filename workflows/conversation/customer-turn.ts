@@ -1,6 +1,5 @@
 import type { CarriedState, MessageResult } from '../../domain/conversation';
 import type { HandoffReasonCode } from '../../domain/escalation';
-import { chooseOption } from '../../domain/dialogue/choose-option';
 import { switchesTopic, wantsToStop } from '../../domain/dialogue/leaving-a-flow';
 import { extractRating, RATING_OPTIONS } from '../../domain/dialogue/rating';
 import { assessEscalation } from '../../domain/escalation';
@@ -12,7 +11,7 @@ import { classifyTurn, type TurnClassification } from './classify-turn';
 import type { ConversationContext } from './context';
 import { beginHandoff, RATING_QUESTION } from './handoff';
 import { answerQuestion } from './knowledge';
-import { continueFlow, isCustomerFlowKind, startFlow } from './flows';
+import { continueFlow, expectingOf, isCustomerFlowKind, startFlow } from './flows';
 import { answer } from './replying';
 import { readMessage, type Reading } from '../../domain/understanding/reading';
 import { patched } from '@temporalio/workflow';
@@ -51,11 +50,11 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     state.status = 'open';
     ctx.decide({ seq, kind: 'reopened', reason: 'the customer wrote again after the conversation was resolved' });
   }
-  const unread = readMessage(text, { plainWords: patched(PLAIN_WORDS_PATCH) });
-  // The answer to a menu of requests ("change my order": which change?) starts that request.
-  const menu = state.menu;
+  const menu = state.flow ? undefined : state.menu;
   state.menu = undefined;
-  const picked = menu && !state.flow ? chooseOption(text, menu) : undefined;
+  const unread = readMessage(text, { plainWords: patched(PLAIN_WORDS_PATCH), expecting: menu ? { options: menu, exactOnly: true } : expectingOf(state.flow) });
+  // The answer to a menu of requests ("change my order": which change?) starts that request.
+  const picked = menu && unread.choice?.kind === 'one' ? unread.choice.option : undefined;
   if (picked && isCustomerFlowKind(picked.id)) {
     ctx.decide({ seq, kind: 'dialogue', intent: picked.id, rule: 'menu:chosen' });
     return answer(ctx, await startFlow(picked.id, state, unread));

@@ -1,11 +1,9 @@
 import type { CancelOrderFlow, CarriedState, ReplyOption } from '../../../domain/conversation';
-import { chooseOption } from '../../../domain/dialogue/choose-option';
 import type { Reading } from '../../../domain/understanding/reading';
 import { CANCEL_REASONS, formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { customerFlow, statusesFor } from './dialogue-flow';
-import { readCancelReason } from '../../../domain/understanding/reasons';
 import { ask, withPreface, type FlowReply } from './replies';
 
 const REASON_OPTIONS: ReplyOption[] = [
@@ -30,7 +28,7 @@ function askReason(flow: CancelOrderFlow, preface = ''): FlowReply {
 
 /** The reason among the options, or in the customer's own words ("I don't need it anymore"). */
 function reasonIn(reading: Reading): string | undefined {
-  return chooseOption(reading.text, REASON_OPTIONS)?.id ?? (reading.plainWords ? readCancelReason(reading.text) : undefined);
+  return reading.choice?.kind === 'one' ? reading.choice.option.id : reading.cancelReason;
 }
 
 /** The cancel-specific answers: the reason, then yes or no to the proposal. */
@@ -42,7 +40,7 @@ async function continueCancel(state: CarriedState, flow: CancelOrderFlow, readin
     return proposeAction(state, flow, cancelSpec(flow));
   }
   // "Actually, I ordered it by mistake": a corrected reason gets a new proposal, not a yes/no question.
-  const corrected = reading.entities.yesNo === undefined ? reasonIn(reading) : undefined;
+  const corrected = reading.entities.yesNo === undefined ? (reading.alternative?.id ?? reading.cancelReason) : undefined;
   if (corrected && corrected !== flow.reason) {
     flow.reason = corrected;
     return proposeAction(state, flow, cancelSpec(flow));
@@ -71,9 +69,10 @@ export const cancelOrder = customerFlow<CancelOrderFlow>({
   },
   // "Please cancel it, I ordered it by mistake": a reason given up front is not asked for again.
   prefill: (flow, reading) => {
-    const reason = readCancelReason(reading.text);
-    if (reason) flow.reason = reason;
+    if (reading.cancelReason) flow.reason = reading.cancelReason;
   },
+  // At the confirmation the customer may give another reason instead of yes or no.
+  alternatives: (flow) => (flow.step === 'confirmation' ? { options: REASON_OPTIONS } : undefined),
   askNext: async (state, flow, preface) => (flow.reason ? withPreface(await proposeAction(state, flow, cancelSpec(flow)), preface) : askReason(flow, preface)),
   continue: continueCancel,
 });

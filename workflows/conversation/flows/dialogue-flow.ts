@@ -1,7 +1,7 @@
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
 import { DEFAULT_POLICY_SETTINGS, statusesOpenTo, type OrderStatusAction } from '../../../domain/policy';
 import type { FlowReply } from './replies';
-import type { Reading } from '../../../domain/understanding/reading';
+import type { Expecting, Reading } from '../../../domain/understanding/reading';
 
 /** Which of the customer's orders a flow can be about, and how the bot asks for one. */
 export interface OrderChoice {
@@ -28,6 +28,8 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
   orders?: OrderChoice;
   /** Takes what the opening message already says about the flow's own questions (a reason, an address). */
   prefill?(flow: F, reading: Reading): void;
+  /** What else the customer may name at the current step instead of answering it (a reason, a variant). */
+  alternatives?(flow: F): Expecting['alternatives'];
   /** Once the customer is known and the order chosen; `preface` is what the bot says before it ("Thanks, Ana."). */
   askNext(state: CarriedState, flow: F, preface: string): FlowReply | Promise<FlowReply>;
   /** An answer at one of the flow's own steps; absent when `askNext` always ends the flow. */
@@ -38,6 +40,7 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
 export interface OfferedFlow<F extends OrderFlow = OrderFlow> {
   kind: F['kind'];
   startedBy: 'person';
+  alternatives?(flow: F): Expecting['alternatives'];
   continue(state: CarriedState, flow: F, reading: Reading): Promise<FlowReply>;
 }
 

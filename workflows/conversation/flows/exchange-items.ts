@@ -1,6 +1,6 @@
 import type { ExchangeItemsFlow } from '../../../domain/conversation';
 import { customerFlow, statusesFor } from './dialogue-flow';
-import { askItemToModify, continueModify } from './steps/item-change';
+import { askItemToModify, continueModify, itemChangeAlternatives } from './steps/item-change';
 
 /** Another option for delivered items: the new ones ship, and any difference is refunded, once the old ones are back. */
 export const exchangeItems = customerFlow<ExchangeItemsFlow>({
@@ -12,5 +12,6 @@ export const exchangeItems = customerFlow<ExchangeItemsFlow>({
     noneLeft: 'You have no delivered orders whose items can still be exchanged.',
   },
   askNext: askItemToModify,
+  alternatives: itemChangeAlternatives,
   continue: continueModify,
 });

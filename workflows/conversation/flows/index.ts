@@ -1,6 +1,6 @@
 /** The dialogue flows as the conversation sees them: start one, take the customer's next answer. */
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
-import type { Reading } from '../../../domain/understanding/reading';
+import type { Expecting, Reading } from '../../../domain/understanding/reading';
 import { customerFlowFor, flowFor, type CustomerFlowKind } from './registry';
 import { ask, withPreface, type FlowReply } from './replies';
 import { answerWhichOrder, askForOrder, orderCorrection } from './steps/choose-order';
@@ -25,6 +25,20 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
   }
   if (!state.identity) return ask(flow, `${def.opening} First, what is the e-mail address on your account?`, 'email');
   return askForOrder(state, flow, def);
+}
+
+/**
+ * What the open flow is waiting for, so the message can be read against it once: the options its last
+ * question offered (orders newest first; a new variant like the item it replaces) and what else the
+ * customer may name instead.
+ */
+export function expectingOf(flow: OrderFlow | undefined): Expecting | undefined {
+  if (!flow?.options) return undefined;
+  const def = flowFor(flow.kind);
+  const replacing = flow.step === 'new_items' && 'replacing' in flow ? flow.replacing : undefined;
+  const hints = flow.step === 'order_id' ? { newestFirst: true } : replacing ? { like: replacing } : {};
+  const alternatives = def.alternatives?.(flow);
+  return { options: flow.options, hints, ...(alternatives ? { alternatives } : {}) };
 }
 
 /** One customer answer inside the open flow: the shared steps first (who, which order), then the flow's own. */

@@ -1,6 +1,6 @@
 import type { ModifyItemsFlow } from '../../../domain/conversation';
 import { customerFlow, statusesFor } from './dialogue-flow';
-import { askItemToModify, continueModify } from './steps/item-change';
+import { askItemToModify, continueModify, itemChangeAlternatives } from './steps/item-change';
 
 /** Another option (size, colour, ...) for items of a pending order, changed at once; the price difference is charged or refunded. */
 export const modifyItems = customerFlow<ModifyItemsFlow>({
@@ -12,5 +12,6 @@ export const modifyItems = customerFlow<ModifyItemsFlow>({
     noneLeft: 'You have no orders whose items can still be changed: only orders that have not been processed yet can be.',
   },
   askNext: askItemToModify,
+  alternatives: itemChangeAlternatives,
   continue: continueModify,
 });

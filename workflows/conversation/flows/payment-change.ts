@@ -1,7 +1,6 @@
 import type { Reading } from '../../../domain/understanding/reading';
 import type { PaymentChangeFacts, PaymentChoice } from '../../../activities/payment-change';
 import type { CarriedState, PaymentChangeFlow, ReplyOption } from '../../../domain/conversation';
-import { chooseOption } from '../../../domain/dialogue/choose-option';
 import { formatCents, type Proposal } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { customerFlow, statusesFor } from './dialogue-flow';
@@ -68,6 +67,7 @@ async function askPaymentMethod(state: CarriedState, flow: PaymentChangeFlow, pr
   }
   flow.step = 'payment_method';
   flow.amountCents = facts.totalCents;
+  if (facts.current) flow.currentMethod = asOptions([facts.current])[0];
   return ask(
     flow,
     `${preface}Order ${orderId} (${formatCents(facts.totalCents)}) is paid with ${current}. Which payment method would you like to pay with instead?`,
@@ -91,7 +91,7 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
     const chosen = pickOne(flow, reading, reading.plainWords ? offered : flow.options ?? [], { awaiting: 'payment_method', again, what: 'payment methods' });
     const method = facts.others.find((m) => m.id === chosen.picked?.id);
     if (!method) {
-      const current = facts.current && chooseOption(reading.text, asOptions([facts.current]));
+      const current = facts.current && reading.alternative?.id === facts.current.id ? reading.alternative : undefined;
       if (!current && chosen.reply && reading.plainWords) return chosen.reply;
       const why = current ? `Order ${orderId} is already paid with ${nameOf(facts.current ?? undefined, current.id, methodsOf(facts))}. ` : '';
       return ask(flow, `${why}${again}`, 'payment_method', offered);
@@ -143,5 +143,7 @@ export const paymentChange = customerFlow<PaymentChangeFlow>({
     noneLeft: 'You have no orders whose payment method can still be changed: only orders that have not been processed yet can be.',
   },
   askNext: askPaymentMethod,
+  // Naming the method that already pays is answered as such, not as an unknown choice.
+  alternatives: (flow) => (flow.step === 'payment_method' && flow.currentMethod ? { options: [flow.currentMethod] } : undefined),
   continue: continuePaymentChange,
 });

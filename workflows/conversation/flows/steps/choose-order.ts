@@ -33,7 +33,7 @@ export async function answerWhichOrder(state: CarriedState, flow: OrderFlow, def
   const byId = flow.options?.find((o) => o.id === reading.entities.orderIds[0]);
   if (byId) return orderChosen(state, flow, def, byId.id);
   const again = `That is not one of the orders I can help with here. ${def.orders?.which ?? ''}`;
-  const chosen = pickOne(flow, reading, flow.options ?? [], { awaiting: 'order_id', again, what: 'orders' }, { newestFirst: true });
+  const chosen = pickOne(flow, reading, flow.options ?? [], { awaiting: 'order_id', again, what: 'orders' });
   return chosen.reply ?? orderChosen(state, flow, def, chosen.picked.id);
 }
 

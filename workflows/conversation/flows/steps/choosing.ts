@@ -1,7 +1,5 @@
 import type { OrderFlow, ReplyOption } from '../../../../domain/conversation';
-import { chooseOption } from '../../../../domain/dialogue/choose-option';
-import { chooseOptions } from '../../../../domain/dialogue/choose-options';
-import { resolveChoice, resolveChoices, type ChoiceHints, type Resolution } from '../../../../domain/understanding/descriptions';
+import type { Resolution } from '../../../../domain/understanding/descriptions';
 import type { Reading } from '../../../../domain/understanding/reading';
 import { ask, type FlowReply } from '../replies';
 
@@ -16,29 +14,18 @@ interface Question {
   what: string;
 }
 
-/** Which one offered option the reading means, described in plain words or by id, label or position. */
-export function pickOne(flow: OrderFlow, reading: Reading, options: readonly ReplyOption[], question: Question, hints: ChoiceHints = {}): Picked<ReplyOption> {
-  const resolution = resolve(reading, options, hints);
-  if (resolution.kind === 'one') return { picked: resolution.option };
-  return { reply: askAgain(flow, resolution, options, question) };
+/** The one offered option the reading picked; `options` are the ones to offer again when it picked none. */
+export function pickOne(flow: OrderFlow, reading: Reading, options: readonly ReplyOption[], question: Question): Picked<ReplyOption> {
+  const choice = reading.choice ?? { kind: 'none', described: false };
+  if (choice.kind === 'one') return { picked: choice.option };
+  return { reply: askAgain(flow, choice, options, question) };
 }
 
-/** Several offered options in one answer ("the office chair and the tablet", "all of them"). */
+/** The offered options the reading picked when several may be named ("the office chair and the tablet", "all of them"). */
 export function pickSeveral(flow: OrderFlow, reading: Reading, options: readonly ReplyOption[], question: Question): Picked<ReplyOption[]> {
-  if (!reading.plainWords) {
-    const one = chooseOption(reading.text, options);
-    const several = chooseOptions(reading.text, options) ?? (one ? [one] : undefined);
-    return several ? { picked: several } : { reply: ask(flow, question.again, question.awaiting, [...options]) };
-  }
-  const resolution = resolveChoices(reading.text, options);
-  if (resolution.kind === 'all') return { picked: resolution.options };
-  return { reply: askAgain(flow, resolution.part, options, question) };
-}
-
-function resolve(reading: Reading, options: readonly ReplyOption[], hints: ChoiceHints): Resolution {
-  if (reading.plainWords) return resolveChoice(reading.text, options, hints);
-  const legacy = chooseOption(reading.text, options);
-  return legacy ? { kind: 'one', option: legacy } : { kind: 'none', described: false };
+  const choices = reading.choices ?? { kind: 'unclear', part: { kind: 'none', described: false } };
+  if (choices.kind === 'all') return { picked: choices.options };
+  return { reply: askAgain(flow, choices.part, options, question) };
 }
 
 function askAgain(flow: OrderFlow, resolution: Resolution, options: readonly ReplyOption[], question: Question): FlowReply {

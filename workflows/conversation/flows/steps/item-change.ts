@@ -1,9 +1,7 @@
-import type { Reading } from '../../../../domain/understanding/reading';
+import type { Expecting, Reading } from '../../../../domain/understanding/reading';
 import { workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../../../activities/perform-action';
 import type { CarriedState, ExchangeItemsFlow, ModifyItemsFlow, ReplyOption } from '../../../../domain/conversation';
-import { chooseOption } from '../../../../domain/dialogue/choose-option';
-import { resolveChoice } from '../../../../domain/understanding/descriptions';
 import { pickOne, pickSeveral } from './choosing';
 import { formatCents } from '../../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
@@ -64,8 +62,7 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
     return askNewItem(state, flow, items.picked);
   }
   if (flow.step === 'new_items') {
-    const like = flow.replacing === undefined ? {} : { like: flow.replacing };
-    const variant = pickOne(flow, reading, flow.options ?? [], { awaiting: 'new_items', again: 'Please choose one of these options:', what: 'options' }, like);
+    const variant = pickOne(flow, reading, flow.options ?? [], { awaiting: 'new_items', again: 'Please choose one of these options:', what: 'options' });
     if (variant.reply) return variant.reply;
     flow.newItemIds = [...(flow.newItemIds ?? []), variant.picked.id];
     if (flow.newItemIds.length < (flow.itemIds ?? []).length) {
@@ -104,13 +101,15 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
 }
 
 /** Another of the options offered for the last item, named at the confirmation instead of a plain yes or no. */
-function correctedVariant(flow: ItemChangeFlow, reading: Reading): ReplyOption | undefined {
-  if (reading.entities.yesNo === 'yes' || !flow.variantOptions) return undefined;
-  const rest = reading.text.replace(/^\s*((no|nope|actually|sorry|wait|i meant|i mean)\b[\s,.!-]*)+/i, '');
-  if (!rest.trim()) return undefined; // a plain "no" declines
+export function itemChangeAlternatives(flow: ItemChangeFlow): Expecting['alternatives'] {
+  if (flow.step !== 'confirmation' || !flow.variantOptions) return undefined;
   const current = (flow.newItemIds ?? []).at(-1);
-  const resolved = reading.plainWords ? resolveChoice(rest, flow.variantOptions, { ...(flow.replacing ? { like: flow.replacing } : {}), ...(current ? { currentId: current } : {}) }) : undefined;
-  const chosen = resolved ? (resolved.kind === 'one' ? resolved.option : undefined) : chooseOption(rest, flow.variantOptions);
+  return { options: flow.variantOptions, hints: { ...(flow.replacing ? { like: flow.replacing } : {}), ...(current ? { currentId: current } : {}) } };
+}
+
+
+function correctedVariant(flow: ItemChangeFlow, reading: Reading): ReplyOption | undefined {
+  const chosen = reading.alternative;
   return chosen && chosen.id !== (flow.newItemIds ?? []).at(-1) ? chosen : undefined;
 }
 

@@ -2,7 +2,6 @@ import type { Reading } from '../../../../domain/understanding/reading';
 import { patched } from '@temporalio/workflow';
 import type { PerformActionResult } from '../../../../activities/perform-action';
 import type { CarriedState, ProposingFlow, ReplyOption } from '../../../../domain/conversation';
-import { chooseOption } from '../../../../domain/dialogue/choose-option';
 import { describeProposal, proposalChanges, type ActionKind, type ActionRequest, type Proposal } from '../../../../domain/policy';
 import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
@@ -59,7 +58,8 @@ export async function answerProposal(
   spec: ActionSpec & { declined: string },
   onDone: (result: Extract<PerformActionResult, { status: 'executed' }>, proposalId: string) => Promise<FlowReply>,
 ): Promise<FlowReply> {
-  const answer = chooseOption(reading.text, spec.yesNo)?.id ?? reading.entities.yesNo;
+  const picked = reading.choice?.kind === 'one' ? reading.choice.option.id : undefined;
+  const answer = (spec.yesNo.some((o) => o.id === picked) ? picked : undefined) ?? reading.entities.yesNo;
   if (answer === 'no') return finish(state, { replies: [{ text: spec.declined }], intent: flow.kind });
   if (answer !== 'yes') return ask(flow, 'Shall I go ahead? Please answer yes or no.', 'confirmation', spec.yesNo);
   const proposalId = flow.proposalId ?? '';

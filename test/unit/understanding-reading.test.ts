@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { readMessage, type Expecting } from '../../domain/understanding/reading';
+
+const REASONS = [
+  { id: 'no longer needed', label: 'I no longer need it' },
+  { id: 'ordered by mistake', label: 'I ordered it by mistake' },
+];
+const YES_NO = [
+  { id: 'yes', label: 'Yes, change it' },
+  { id: 'no', label: 'No, keep it as it is' },
+];
+const VARIANTS = [
+  { id: 'v-blue', label: '1000ml, blue ($30.00)' },
+  { id: 'v-red', label: '1000ml, red ($30.00)' },
+];
+const MENU = [
+  { id: 'cancel_order', label: 'Cancel an order' },
+  { id: 'track_refund', label: 'Check on a refund' },
+];
+
+describe('readMessage: one reading of a message against what the bot waits for', () => {
+  const table: [string, string, Expecting | undefined, boolean, Record<string, unknown>][] = [
+    ['a reason in other words picks its option', "I don't need it anymore", { options: REASONS }, true, { choice: 'no longer needed', cancelReason: 'no longer needed' }],
+    ['before plain words, the same words picked nothing', "I don't need it anymore", { options: REASONS }, false, { choice: undefined, cancelReason: undefined }],
+    ['yes at a confirmation', 'yes, change it', { options: YES_NO }, true, { choice: 'yes', yesNo: 'yes' }],
+    ['a correction names an alternative', 'no, the blue one', { options: YES_NO, alternatives: { options: VARIANTS, hints: { currentId: 'v-red' } } }, true, { alternative: 'v-blue', yesNo: 'no' }],
+    ['"the other one" at a confirmation', 'no, the other one', { options: YES_NO, alternatives: { options: VARIANTS, hints: { currentId: 'v-red' } } }, true, { alternative: 'v-blue' }],
+    ['a plain no names no alternative', 'no', { options: YES_NO, alternatives: { options: VARIANTS } }, true, { alternative: undefined, yesNo: 'no' }],
+    ['a menu takes only exact answers', 'what is your refund policy?', { options: MENU, exactOnly: true }, true, { choice: undefined }],
+    ['a menu takes a label', 'cancel an order', { options: MENU, exactOnly: true }, true, { choice: 'cancel_order' }],
+    ['nothing offered, nothing chosen', 'the blue one', undefined, true, { choice: undefined }],
+  ];
+  for (const [what, text, expecting, plainWords, expected] of table) {
+    it(`${what}: "${text}"`, () => {
+      const r = readMessage(text, { plainWords, ...(expecting ? { expecting } : {}) });
+      const seen: Record<string, unknown> = {
+        choice: r.choice?.kind === 'one' ? r.choice.option.id : undefined,
+        cancelReason: r.cancelReason,
+        alternative: r.alternative?.id,
+        yesNo: r.entities.yesNo,
+      };
+      for (const [key, value] of Object.entries(expected)) assert.equal(seen[key], value, `${key} of "${text}"`);
+    });
+  }
+});
