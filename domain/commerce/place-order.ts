@@ -17,7 +17,7 @@ export function wantsOrderPlacedForThem(text: string): boolean {
   return FOR_ME.some((re) => re.test(t));
 }
 
-export const PLACE_ORDER_ARTICLE = { articleId: 'placing-an-order', title: 'Placing an order' } as const;
+export const PLACE_ORDER_ARTICLE = { articleId: 'placing-an-order', title: 'How to place an order' } as const;
 
 export const PLACE_ORDER_ANSWER =
   'To order, open the product, choose its options (size, colour and so on), add it to your basket and check out: sign in or give your e-mail address, choose the delivery address and pay by card, PayPal or gift card. You get a confirmation with the order number at once. If you would like a colleague to help you place it, just say so.';
