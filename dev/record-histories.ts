@@ -327,6 +327,7 @@ const SCENARIOS: Scenario[] = [
       await expectReply(r, 'a download link', /\/v1\/invoices\//);
       step = await r.say('please send me the invoice for my order');
       if (step.awaiting === 'order_id') step = await r.say(target.orderId);
+      expect(step.awaiting === 'invoice_delivery', 'the invoice should be offered again', step);
       await expectReply(r, 'by e-mail', /on its way to/);
       await expectAwaiting(r, 'I want to set up a shipping address', 'address');
       await expectAwaiting(r, NEW_ADDRESS, 'confirmation');

@@ -256,6 +256,7 @@ describe('the agent console and chat pages', () => {
       let step = await chat.say(target.email);
       if (step.awaiting === 'order_id') step = await chat.say(target.orderId);
       if (step.awaiting === 'items') step = await chat.say(step.options[0].id);
+      assert.equal(step.awaiting, 'rating');
       assert.match((await chat.say('3 stars, the strap came loose')).replies[0].text, /3-star review/);
       assert.equal((await chat.say('I want to talk to a human')).status, 'awaiting_agent');
       const problems: string[] = [];

@@ -129,6 +129,7 @@ describe('invoices, the newsletter, reviews and shipping addresses through the A
     await say('I want to leave a review');
     let step = await say(target.email);
     if (step.awaiting === 'items') step = await say(step.options[0].id);
+    assert.equal(step.awaiting, 'rating');
     assert.match((await say('2 stars - the zip broke after a week')).replies[0].text, /2-star review/);
     const rows = await db('reviews').where({ customer_id: target.customerId, order_id: target.orderId }).select();
     assert.equal(rows.length, 1);
@@ -181,6 +182,7 @@ describe('invoices, the newsletter, reviews and shipping addresses through the A
     await say('please send me the invoice for my order');
     let step = await say(target.email);
     if (step.awaiting === 'order_id') step = await say(target.orderId);
+    assert.equal(step.awaiting, 'invoice_delivery');
     const sent = await say('by e-mail');
     assert.match(sent.replies[0].text, /on its way to .•••@example\.com/, JSON.stringify(sent));
     const notices = await db('customer_notifications').where({ customer_id: target.customerId, channel: 'email' }).select();
