@@ -6,6 +6,7 @@ import { SHIPPED_MODEL_PATH } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { createHelpCentreActivities } from './answer-from-help-centre';
 import { createIntentActivities } from './classify-intent';
+import { createCommerceActivities } from './commerce';
 import { createCustomerLookupActivities } from './customer-lookup';
 import { createHandoffActivities } from './handoff';
 import { createLateReplyActivities } from './late-replies';
@@ -31,6 +32,8 @@ export interface ActivityDeps {
   deliverNotice?: DeliverNotice;
   /** Lets reconciliation leave a refund to a saga that still runs; without it, it goes by how old the entry is. */
   workflowIsRunning?: WorkflowIsRunning;
+  /** How long an invoice link opens its PDF (INVOICE_LINK_HOURS); 24 hours when absent. */
+  invoiceLinkMs?: number;
 }
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */
@@ -46,5 +49,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
     ...createReconcileActivities(deps),
+    ...createCommerceActivities(deps),
   };
 }

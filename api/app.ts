@@ -9,6 +9,7 @@ import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
 import { requestLog } from './request-log';
 import { agentDeskRoutes } from './routes/agent-desk';
+import { invoiceRoutes, reviewRoutes } from './routes/commerce';
 import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
 import { helpCentreRoutes } from './routes/help-centre';
@@ -53,6 +54,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use(webPageRoutes());
+  // Before requireToken: an invoice link carries its own credential, the token in its path.
+  app.use('/v1/invoices', invoiceRoutes({ db: deps.db }));
   app.use('/v1', requireToken(deps.db));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());
@@ -60,6 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
   app.use('/v1', refundRoutes({ db: deps.db }));
+  app.use('/v1', reviewRoutes({ db: deps.db }));
   app.use('/v1', meRoutes());
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -88,3 +88,22 @@ export interface RefundPage {
   refunds: RefundRow[];
   next: string | null;
 }
+
+/** One review a customer left in a conversation (`GET /v1/reviews`, agents, supervisors, auditors). */
+export interface ReviewRow {
+  id: number;
+  customerId: string;
+  orderId: string;
+  itemId: string;
+  productId: string;
+  productName: string;
+  rating: number;
+  text: string;
+  conversationId: string | null;
+  createdAt: string;
+}
+
+/** `GET /v1/reviews?customerId=&productId=&limit=`: newest first. */
+export interface ReviewPage {
+  reviews: ReviewRow[];
+}

@@ -29,6 +29,7 @@ export const ENV_VARS = [
   'PAYMENTS_SANDBOX_PORT',
   'REFUND_AUTO_LIMIT_CENTS',
   'RECONCILE_EVERY_MINUTES',
+  'INVOICE_LINK_HOURS',
   'ANTHROPIC_API_KEY',
   'ANTHROPIC_BASE_URL',
   'ANTHROPIC_MODEL',
@@ -70,6 +71,11 @@ const schema = z.object({
     .min(1, 'RECONCILE_EVERY_MINUTES must be at least 1')
     .max(24 * 60, 'RECONCILE_EVERY_MINUTES must be at most 1440 (a day)')
     .default(15),
+  INVOICE_LINK_HOURS: z.coerce
+    .number({ error: 'INVOICE_LINK_HOURS must be a number of hours' })
+    .positive('INVOICE_LINK_HOURS must be more than 0')
+    .max(24 * 90, 'INVOICE_LINK_HOURS must be at most 2160 (90 days)')
+    .default(24),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.url('ANTHROPIC_BASE_URL must be an http(s) URL').optional(),
   ANTHROPIC_MODEL: z.string().min(1).optional(),
@@ -113,6 +119,8 @@ export interface Config {
   refundAutoLimitCents: number;
   /** How often the worker's Temporal Schedule runs reconciliation of the refund ledger against the provider. */
   reconcileEveryMinutes: number;
+  /** How long an invoice link the bot hands out opens the PDF. */
+  invoiceLinkMs: number;
   anthropicApiKey: string | undefined;
   anthropicBaseUrl: string | undefined;
   anthropicModel: string | undefined;
@@ -161,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentsSandboxPort: c.PAYMENTS_SANDBOX_PORT,
     refundAutoLimitCents: c.REFUND_AUTO_LIMIT_CENTS,
     reconcileEveryMinutes: c.RECONCILE_EVERY_MINUTES,
+    invoiceLinkMs: c.INVOICE_LINK_HOURS * 3_600_000,
     anthropicApiKey: c.ANTHROPIC_API_KEY,
     anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
     anthropicModel: c.ANTHROPIC_MODEL,

@@ -319,6 +319,32 @@ const SCENARIOS: Scenario[] = [
       r.keepChildSaga('refund-saga-owed');
     },
   },
+  {
+    name: 'commerce-requests',
+    async run(r) {
+      const target = await deliveredCardOrder(r.db);
+      await expectAwaiting(r, 'I want to subscribe to your newsletter', 'email');
+      await expectAwaiting(r, target.email, 'confirmation');
+      await expectReply(r, 'yes', /is subscribed to our newsletter/);
+      let step = await r.say('I want to leave a review');
+      if (step.awaiting === 'order_id') step = await r.say(target.orderId);
+      if (step.awaiting === 'items') step = await r.say(target.itemId);
+      expect(step.awaiting === 'rating', 'the review should ask for a rating', step);
+      await expectReply(r, '5 stars, just as described', /5-star review/);
+      step = await r.say('please send me the invoice for my order');
+      if (step.awaiting === 'order_id') step = await r.say(target.orderId);
+      expect(step.awaiting === 'invoice_delivery', 'the invoice should be told and offered', step);
+      await expectReply(r, 'a download link', /\/v1\/invoices\//);
+      step = await r.say('please send me the invoice for my order');
+      if (step.awaiting === 'order_id') step = await r.say(target.orderId);
+      expect(step.awaiting === 'invoice_delivery', 'the invoice should be offered again', step);
+      await expectReply(r, 'by e-mail', /on its way to/);
+      await expectAwaiting(r, 'I want to set up a shipping address', 'address');
+      await expectAwaiting(r, NEW_ADDRESS, 'confirmation');
+      await r.say('yes');
+      await expectReply(r, 'unsubscribe me from the newsletter', /is unsubscribed/);
+    },
+  },
 ];
 
 /** The recorder's sagas give up on a provider that is down within seconds, not hours: long enough to wait once on a timer. */

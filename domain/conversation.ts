@@ -89,7 +89,10 @@ export type Awaiting =
   | 'payment_method'
   | 'reason'
   | 'confirmation'
-  | 'rating';
+  | 'rating'
+  | 'subscription'
+  | 'review_text'
+  | 'invoice_delivery';
 
 export interface ReplyOption {
   id: string;
@@ -299,11 +302,14 @@ export type OrderFlow =
   | PaymentChangeFlow
   | ShippingAddressFlow
   | DefaultAddressFlow
-  | GoodwillCreditFlow;
+  | GoodwillCreditFlow
+  | NewsletterFlow
+  | ReviewFlow
+  | InvoiceFlow;
 
 export type OrderFlowKind = OrderFlow['kind'];
 /** The flows that end in a proposal the customer confirms (the lookups end before). */
-export type ProposingFlow = Exclude<OrderFlow, TrackOrderFlow | TrackRefundFlow>;
+export type ProposingFlow = Exclude<OrderFlow, TrackOrderFlow | TrackRefundFlow | NewsletterFlow | ReviewFlow | InvoiceFlow>;
 export type OrderFlowStep = OrderFlow['step'];
 /** The flow of one kind: `FlowOf<'cancel_order'>` is `CancelOrderFlow`. */
 export type FlowOf<K extends OrderFlowKind> = Extract<OrderFlow, { kind: K }>;
@@ -397,6 +403,21 @@ export interface GoodwillCreditFlow extends FlowBase<'goodwill_credit', Proposal
   paymentMethodId: string;
   reason: string;
 }
+
+/** Joining or leaving the newsletter: the choice (asked when the first message left it open), then a yes to the wording when joining. */
+export interface NewsletterFlow extends FlowBase<'newsletter_subscription', 'email' | 'subscription' | 'confirmation'> {
+  choice?: 'subscribe' | 'unsubscribe';
+}
+
+/** A review of a delivered item: the order, the item, a rating of 1 to 5, then the customer's words. */
+export interface ReviewFlow extends FlowBase<'review', 'email' | 'order_id' | 'items' | 'rating' | 'review_text'> {
+  itemId?: string;
+  itemLabel?: string;
+  rating?: number;
+}
+
+/** The invoice of a paid order, told briefly, then sent as a PDF by e-mail or as a link; `check_invoice` requests walk it too. */
+export type InvoiceFlow = FlowBase<'get_invoice', 'email' | 'order_id' | 'invoice_delivery'>;
 
 export interface ConversationInput {
   conversationId: string;

@@ -1,5 +1,7 @@
 import type { Awaiting, ReplyOption } from './conversation';
+import { PLACE_ORDER_ANSWER, PLACE_ORDER_ARTICLE } from './commerce/place-order';
 import { intentDefinition } from './intents';
+import { answerWithCitation } from './knowledge/cite';
 
 /**
  * What the bot says once it knows the intent, before the dialogue flows take over: a plain
@@ -54,6 +56,13 @@ const TEXTS: Record<string, string> = {
   delivery_period: 'I can tell you where a specific order is: tell me which order and I will look it up once I know who you are.',
   contact_customer_service: 'You are talking to customer service now. If you would rather speak to a person, say so and I will bring in a colleague.',
   oos: 'I am sorry, that is not something I can help with here. I can help with orders, returns, exchanges, refunds and payments.',
+  // The requests below have flows that start before these words are needed; they say what the flow offers.
+  place_order: answerWithCitation({ ...PLACE_ORDER_ARTICLE, passage: PLACE_ORDER_ANSWER }),
+  check_invoice: 'I can tell you what the invoice of any order you have paid for says, and send it to you as a PDF.',
+  get_invoice: 'I can send you the invoice of any order you have paid for as a PDF, by e-mail or as a download link.',
+  newsletter_subscription: 'I can subscribe you to our newsletter or unsubscribe you, with the e-mail address on your account.',
+  review: 'I would be glad to take a rating and a few words about an item you have received.',
+  set_up_shipping_address: 'I can set the default shipping address on your account: new orders go there unless you choose otherwise.',
 };
 
 export function firstReplyFor(intent: string | undefined, unsureStreak: number): FirstReply {

@@ -29,6 +29,8 @@ export interface ConversationWorkerOptions {
   policy?: PolicySettings;
   /** How long refund sagas wait out a provider that is down (REFUND_RETRY_MINUTES). */
   refundRetryMs?: number;
+  /** How long invoice links open their PDF (INVOICE_LINK_HOURS); 24 hours when absent. */
+  invoiceLinkMs?: number;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
@@ -55,6 +57,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       phraser: options.phraser,
       policy: options.policy,
       refundRetryMs: options.refundRetryMs,
+      invoiceLinkMs: options.invoiceLinkMs,
       deliverNotice: deliverNoticesFromActivities(options.db),
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace),
     }),
@@ -89,6 +92,7 @@ export async function createConfiguredWorker(
     phraser: replyPhraserFor(config),
     policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
     refundRetryMs: config.refundRetryMs,
+    invoiceLinkMs: config.invoiceLinkMs,
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

@@ -49,10 +49,16 @@ export const {
   orderStatus,
   refundStatus,
   performAction,
+  reviewableItems,
+  invoiceSummary,
+  invoiceLink,
 } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeRead);
 
 export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
+
+/** What the customer asked to keep: their newsletter consent, a review, an invoice e-mail. */
+export const { setNewsletterSubscription, saveItemReview, emailInvoice } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
 
 export const { reconcileRefunds } = proxyActivities<Activities>(ACTIVITY_PROFILES.reconcile);
 

@@ -31,7 +31,7 @@ interface OutboxRow {
 /** Queues a notice once: a retried step finds its row and leaves it as it is. */
 export async function queueNotice(
   db: Knex,
-  notice: { idempotencyKey: string; customerId: string; orderId?: string; body: string; conversationWorkflowId?: string },
+  notice: { idempotencyKey: string; customerId: string; orderId?: string; body: string; conversationWorkflowId?: string; channel?: Channel },
 ): Promise<void> {
   await db('customer_notifications')
     .insert({
@@ -40,6 +40,7 @@ export async function queueNotice(
       order_id: notice.orderId ?? null,
       body: notice.body,
       conversation_workflow_id: notice.conversationWorkflowId ?? null,
+      ...(notice.channel ? { channel: notice.channel } : {}),
       status: 'queued',
     })
     .onConflict('idempotency_key')

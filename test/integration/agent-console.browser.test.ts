@@ -248,6 +248,27 @@ describe('the agent console and chat pages', () => {
       assert.deepEqual(problems, []);
     });
 
+    it('when a verified customer who left a review asks for a person, then the console shows the review beside their profile', async () => {
+      const db = stack.database.db;
+      const target = await db('orders as o').join('customers as c', 'c.id', 'o.customer_id').where({ 'o.status': 'delivered' }).orderBy('o.position', 'desc').first('o.id as orderId', 'c.email as email');
+      const chat = await startChat(stack, channel);
+      await chat.say('I want to leave a review');
+      let step = await chat.say(target.email);
+      if (step.awaiting === 'order_id') step = await chat.say(target.orderId);
+      if (step.awaiting === 'items') step = await chat.say(step.options[0].id);
+      assert.equal(step.awaiting, 'rating');
+      assert.match((await chat.say('3 stars, the strap came loose')).replies[0].text, /3-star review/);
+      assert.equal((await chat.say('I want to talk to a human')).status, 'awaiting_agent');
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, alex);
+      await queueItem(page, chat.id).locator('button').click();
+      const review = page.locator('[data-testid="handoff-review"]');
+      await review.waitFor();
+      assert.match((await review.textContent()) ?? '', new RegExp(`^3/5 .+ \\(${target.orderId}\\): the strap came loose$`));
+      assert.deepEqual(problems, []);
+    });
+
     it('when a customer writes markup, then the console shows it as text and creates no element', async () => {
       const attack = '<img src=x onerror=alert(1)>';
       const chat = await escalated(attack);

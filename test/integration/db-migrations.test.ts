@@ -22,6 +22,8 @@ const STORE_AND_AUTH_TABLES = [
   'fulfillment_tracking_ids',
   'fulfillments',
   'handoff_queue',
+  'invoice_links',
+  'newsletter_consents',
   'order_item_options',
   'order_items',
   'order_requested_items',
@@ -31,6 +33,7 @@ const STORE_AND_AUTH_TABLES = [
   'products',
   'refund_ledger',
   'return_conversations',
+  'reviews',
   'staff_notifications',
   'variant_options',
   'variants',
@@ -65,7 +68,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '012-invoices-newsletter-reviews'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });

@@ -62,6 +62,9 @@ const FLOW_FIXTURES: Record<OrderFlowKind, string> = {
   change_shipping_address: 'change-shipping-address.json',
   update_default_address: 'update-default-address.json',
   goodwill_credit: 'goodwill-credit.json',
+  newsletter_subscription: 'commerce-requests.json',
+  review: 'commerce-requests.json',
+  get_invoice: 'commerce-requests.json',
 };
 
 /** What happens around the flows and issues commands of its own: promises, approvals, handoffs, the sagas, closing. */

@@ -18,6 +18,11 @@ describe('loadConfig', () => {
     assert.equal(config.refundRetryMs, 6 * 3_600_000);
   });
 
+  it('when INVOICE_LINK_HOURS is unset or set, then invoice links last 24 hours or that long', () => {
+    assert.equal(loadConfig({}).invoiceLinkMs, 24 * 3_600_000);
+    assert.equal(loadConfig({ INVOICE_LINK_HOURS: '0.5' }).invoiceLinkMs, 1_800_000);
+  });
+
   it('when RECONCILE_EVERY_MINUTES is set, then the reconciliation schedule takes it', () => {
     assert.equal(loadConfig({ RECONCILE_EVERY_MINUTES: '5' }).reconcileEveryMinutes, 5);
   });
@@ -52,6 +57,8 @@ describe('loadConfig', () => {
     ['a reconciliation interval of zero', { RECONCILE_EVERY_MINUTES: '0' }, /RECONCILE_EVERY_MINUTES must be at least 1/],
     ['a fractional reconciliation interval', { RECONCILE_EVERY_MINUTES: '2.5' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
     ['a reconciliation interval in words', { RECONCILE_EVERY_MINUTES: 'hourly' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
+    ['an invoice link of no time', { INVOICE_LINK_HOURS: '0' }, /INVOICE_LINK_HOURS must be more than 0/],
+    ['an invoice link in words', { INVOICE_LINK_HOURS: 'a day' }, /INVOICE_LINK_HOURS must be a number/],
   ];
   for (const [label, env, message] of bad) {
     it(`when given ${label}, then a ConfigError names the variable`, () => {

@@ -11,7 +11,8 @@ import { classifyTurn, type TurnClassification } from './classify-turn';
 import type { ConversationContext } from './context';
 import { beginHandoff, RATING_QUESTION } from './handoff';
 import { answerQuestion } from './knowledge';
-import { continueFlow, expectingOf, isCustomerFlowKind, startFlow } from './flows';
+import { continueFlow, customerFlowKindForIntent, expectingOf, isCustomerFlowKind, startFlow } from './flows';
+import { wantsOrderPlacedForThem } from '../../domain/commerce/place-order';
 import { answer } from './replying';
 import { readMessage, type Reading } from '../../domain/understanding/reading';
 import { patched } from '@temporalio/workflow';
@@ -24,6 +25,13 @@ const KEPT_SIGNALS = 20;
  * what the bot offered. Conversations recorded before that replay with the older matching.
  */
 export const PLAIN_WORDS_PATCH = 'plain-words-reading';
+
+/**
+ * Invoices, the newsletter, reviews, placing an order and setting up a shipping address have their
+ * own handling; conversations recorded before it replay with the first replies they had then.
+ */
+export const COMMERCE_INTENTS_PATCH = 'tier1-commerce-intents';
+const COMMERCE_INTENTS: readonly string[] = ['check_invoice', 'get_invoice', 'newsletter_subscription', 'review', 'place_order', 'set_up_shipping_address'];
 
 const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
@@ -116,7 +124,20 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   }
   // A new request: whatever was being collected is dropped.
   state.flow = undefined;
-  if (label !== undefined && isCustomerFlowKind(label)) return answer(ctx, await startFlow(label, state, reading));
+  const commerce = label !== undefined && COMMERCE_INTENTS.includes(label) && patched(COMMERCE_INTENTS_PATCH);
+  const flowKind = label === undefined ? undefined : commerce ? customerFlowKindForIntent(label) : !COMMERCE_INTENTS.includes(label) && isCustomerFlowKind(label) ? label : undefined;
+  if (flowKind) return answer(ctx, await startFlow(flowKind, state, reading));
+  if (commerce && label === 'place_order') {
+    // The bot places no orders: someone who wants one placed for them gets a person; everyone else the how-to.
+    if (wantsOrderPlacedForThem(text)) {
+      const why = 'the customer wants help placing an order';
+      ctx.decide({ seq, kind: 'handoff_requested', intent: label, reason: why });
+      const waiting = await beginHandoff(ctx, seq, [{ code: 'explicit_request', detail: why }]);
+      return answer(ctx, { replies: [{ text: `Of course, a colleague can help you place it. ${waiting}` }], intent: label });
+    }
+    ctx.decide({ seq, kind: 'dialogue', intent: label, rule: 'place_order:answered' });
+    return answer(ctx, { replies: [{ text: firstReplyFor(label, 0).text }], intent: label });
+  }
   if (helpAnswer) {
     ctx.decide({ seq, kind: 'dialogue', intent: label ?? 'question', rule: 'help_centre:answered' });
     return answer(ctx, { replies: helpAnswer.replies, ...(label ? { intent: label } : {}) });

@@ -7,6 +7,7 @@ import { byTestId, show } from '../shared/dom.js';
 import * as api from './desk-api.js';
 import { clearApprovals, invalidateApprovals, renderApprovals } from './approvals-view.js';
 import { clearConversation, renderCommands, renderConversation, renderSelection } from './conversation-view.js';
+import { renderReviews } from './handoff-packet.js';
 import { clearMessage, showFailure, showMessage } from './messages.js';
 import { clearNotifications, renderNotifications } from './notifications-view.js';
 import { clearQueue, markSelected, renderQueue } from './queue-view.js';
@@ -160,6 +161,9 @@ async function refreshConversation(token, session) {
   state.view = view;
   renderConversation(view);
   renderCommands(desk());
+  const customerId = view.handoff?.customer.customerId;
+  const reviews = customerId ? await api.readReviews(token, customerId) : [];
+  if (session === state.session && state.selected === id) renderReviews(reviews);
 }
 
 /**

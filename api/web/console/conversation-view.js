@@ -26,6 +26,7 @@ export function renderSelection(conversationId) {
 /** Forgets the conversation shown, so the next one starts clean. */
 export function clearConversation() {
   clearTranscript();
+  byTestId('handoff-reviews').replaceChildren();
   byTestId('reply-input', HTMLTextAreaElement).value = '';
   show('resolve-form', false);
 }

@@ -8,6 +8,7 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').StaffNotification} StaffNotification */
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
 /** @typedef {import('../shared/api-types.js').RefundPage} RefundPage */
+/** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
 
 /**
@@ -68,3 +69,11 @@ export const readNotifications = async (token) =>
  */
 export const readRefunds = async (token, status) =>
   /** @type {RefundPage} */ (await call('GET', `/v1/refunds${status ? `?status=${encodeURIComponent(status)}` : ''}`, token)).refunds;
+
+/**
+ * The reviews a customer left, newest first.
+ * @param {string} token
+ * @param {string} customerId
+ */
+export const readReviews = async (token, customerId) =>
+  /** @type {{ reviews: ReviewRow[] }} */ (await call('GET', `/v1/reviews?customerId=${encodeURIComponent(customerId)}`, token)).reviews;

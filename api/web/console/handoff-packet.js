@@ -5,6 +5,7 @@ import { money, sla } from './format.js';
 
 /** @typedef {import('../../../domain/conversation').HandoffPacket} HandoffPacket */
 /** @typedef {import('../../../domain/conversation').CustomerProfile} CustomerProfile */
+/** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
 
 /** @param {HandoffPacket | null} packet */
 export function renderPacket(packet) {
@@ -68,4 +69,23 @@ function profileParts(profile) {
       el('tbody', {}, ...profile.orders.map((o) => el('tr', {}, el('td', { text: o.orderId }), el('td', { text: o.status }), el('td', { text: money(o.totalCents) })))),
     ),
   ];
+}
+
+/**
+ * The reviews the verified customer has left, beside their profile.
+ * @param {ReviewRow[]} reviews
+ */
+export function renderReviews(reviews) {
+  byTestId('handoff-reviews').replaceChildren(
+    ...(reviews.length === 0
+      ? []
+      : [
+          el('h4', { text: 'Reviews' }),
+          el(
+            'ul',
+            { className: 'plain' },
+            ...reviews.map((r) => el('li', { testid: 'handoff-review' }, el('strong', { text: `${r.rating}/5` }), ` ${r.productName} (${r.orderId}): ${r.text}`)),
+          ),
+        ]),
+  );
 }

@@ -11,5 +11,6 @@
 /** @typedef {import('../../contracts').CommandResult} CommandResult */
 /** @typedef {import('../../contracts').RefundRow} RefundRow */
 /** @typedef {import('../../contracts').RefundPage} RefundPage */
+/** @typedef {import('../../contracts').ReviewRow} ReviewRow */
 
 export {};

@@ -6,13 +6,14 @@ import { ask, withPreface, type FlowReply } from './replies';
 import { answerWhichOrder, askForOrder, orderCorrection } from './steps/choose-order';
 import { identifiesSomeone, identifyCustomer } from './steps/identify-customer';
 
-export { isCustomerFlowKind, type CustomerFlowKind } from './registry';
+export { customerFlowKindForIntent, isCustomerFlowKind, type CustomerFlowKind } from './registry';
 export type { FlowReply } from './replies';
 
 /** Starts a request; the first message may already name its order. */
 export async function startFlow(kind: CustomerFlowKind, state: CarriedState, reading: Reading): Promise<FlowReply> {
   const def = customerFlowFor(kind);
   const flow = { kind, step: 'email', orderId: reading.entities.orderIds[0] } as OrderFlow;
+  def.begin?.(flow, reading);
   state.flow = flow;
   if (reading.plainWords) {
     def.prefill?.(flow, reading);

@@ -4,9 +4,12 @@ import { defaultAddress } from './default-address';
 import type { CustomerFlow, DialogueFlow } from './dialogue-flow';
 import { exchangeItems } from './exchange-items';
 import { goodwillCredit } from './goodwill-credit';
+import { invoice } from './invoice';
 import { modifyItems } from './modify-items';
+import { newsletter } from './newsletter';
 import { paymentChange } from './payment-change';
 import { returnItems } from './return-items';
+import { review } from './review';
 import { shippingAddress } from './shipping-address';
 import { trackOrder } from './track-order';
 import { trackRefund } from './track-refund';
@@ -23,6 +26,9 @@ const FLOWS = {
   change_shipping_address: shippingAddress,
   update_default_address: defaultAddress,
   goodwill_credit: goodwillCredit,
+  newsletter_subscription: newsletter,
+  review,
+  get_invoice: invoice,
 } as const satisfies { [K in OrderFlowKind]: DialogueFlow<FlowOf<K>> };
 
 type Flows = typeof FLOWS;
@@ -36,6 +42,14 @@ export function flowFor(kind: OrderFlowKind): DialogueFlow {
 
 export function isCustomerFlowKind(intent: string): intent is CustomerFlowKind {
   return Object.hasOwn(FLOWS, intent) && FLOWS[intent as OrderFlowKind].startedBy === 'customer';
+}
+
+/** Intents that mean a flow of another name: setting up a shipping address is the default-address flow; checking an invoice, the invoice flow. */
+const INTENT_ALIASES: Record<string, CustomerFlowKind> = { set_up_shipping_address: 'update_default_address', check_invoice: 'get_invoice' };
+
+/** The flow an intent starts, if any. */
+export function customerFlowKindForIntent(intent: string): CustomerFlowKind | undefined {
+  return isCustomerFlowKind(intent) ? intent : INTENT_ALIASES[intent];
 }
 
 export function customerFlowFor(kind: CustomerFlowKind): CustomerFlow {

@@ -1,0 +1,119 @@
+import type { Knex } from 'knex';
+import type { ReplyOption } from '../domain/conversation';
+import { buildInvoice, describeInvoice, invoiceNumber } from '../domain/commerce/invoice';
+import { maskEmail } from '../domain/commerce/newsletter';
+import { ORDER_STATUS } from '../domain/policy';
+import { createInvoiceLink, recordNewsletterChoice, saveReview } from '../db/repositories/commerce-records';
+import { findNotice, queueNotice } from '../db/repositories/customer-notifications';
+import { findCustomer, findOrder } from '../db/repositories/store-queries';
+
+export const DEFAULT_INVOICE_LINK_MS = 24 * 3_600_000;
+
+export interface CommerceDeps {
+  db: Knex;
+  /** How long an invoice link opens the PDF (INVOICE_LINK_HOURS). */
+  invoiceLinkMs?: number;
+}
+
+/** The newsletter, reviews and invoices: each write checks the order or account is the customer's own. */
+export function createCommerceActivities(deps: CommerceDeps) {
+  const { db } = deps;
+  const validMs = deps.invoiceLinkMs ?? DEFAULT_INVOICE_LINK_MS;
+
+  const ownOrder = async (customerId: string, orderId: string) => {
+    const order = await findOrder(db, orderId);
+    return order && order.customerId === customerId ? order : undefined;
+  };
+
+  const link = async (customerId: string, orderId: string, conversationWorkflowId: string) => {
+    const { token, expiresAt } = await createInvoiceLink(db, { orderId, customerId, conversationWorkflowId, now: new Date(), validMs });
+    return { path: `/v1/invoices/${token}`, expiresAt };
+  };
+
+  return {
+    /** Joins or leaves the newsletter with the e-mail on file; `changed` is false when it already was so. */
+    async setNewsletterSubscription(request: { customerId: string; subscribe: boolean; wording: string; conversationWorkflowId: string }): Promise<{ changed: boolean; email: string } | null> {
+      const customer = await findCustomer(db, request.customerId);
+      if (!customer) return null;
+      const { changed } = await recordNewsletterChoice(db, {
+        customerId: customer.id,
+        email: customer.email,
+        subscribed: request.subscribe,
+        wording: request.wording,
+        conversationWorkflowId: request.conversationWorkflowId,
+        at: new Date().toISOString(),
+      });
+      return { changed, email: maskEmail(customer.email) };
+    },
+
+    /** The items of a delivered order of the customer's, one option per item. */
+    async reviewableItems(request: { customerId: string; orderId: string }): Promise<ReplyOption[]> {
+      const order = await ownOrder(request.customerId, request.orderId);
+      if (!order || order.status !== ORDER_STATUS.delivered) return [];
+      const seen = new Set<string>();
+      return order.items.flatMap((item) => {
+        if (seen.has(item.itemId)) return [];
+        seen.add(item.itemId);
+        const details = item.options.map(([, value]) => value).join(', ');
+        return [{ id: item.itemId, label: details ? `${item.name} (${details})` : item.name }];
+      });
+    },
+
+    /** Stores the review of an item of the customer's delivered order (one per item: again replaces it). */
+    async saveItemReview(request: { customerId: string; orderId: string; itemId: string; rating: number; text: string; conversationWorkflowId: string }): Promise<{ saved: boolean; productName?: string }> {
+      const order = await ownOrder(request.customerId, request.orderId);
+      const item = order?.status === ORDER_STATUS.delivered ? order.items.find((i) => i.itemId === request.itemId) : undefined;
+      if (!item || !Number.isInteger(request.rating) || request.rating < 1 || request.rating > 5) return { saved: false };
+      await saveReview(db, {
+        customerId: request.customerId,
+        orderId: request.orderId,
+        itemId: item.itemId,
+        productId: item.productId,
+        productName: item.name,
+        rating: request.rating,
+        text: request.text.trim(),
+        conversationWorkflowId: request.conversationWorkflowId,
+        createdAt: new Date().toISOString(),
+      });
+      return { saved: true, productName: item.name };
+    },
+
+    /** The invoice of a paid order of the customer's, in a few words; null when there is none. */
+    async invoiceSummary(request: { customerId: string; orderId: string }): Promise<{ number: string; text: string } | null> {
+      const order = await ownOrder(request.customerId, request.orderId);
+      const customer = order ? await findCustomer(db, request.customerId) : undefined;
+      const invoice = order && customer ? buildInvoice(order, customer, new Date().toISOString()) : undefined;
+      return invoice ? { number: invoice.number, text: describeInvoice(invoice) } : null;
+    },
+
+    /** A link that opens the invoice's PDF until it expires. */
+    async invoiceLink(request: { customerId: string; orderId: string; conversationWorkflowId: string }): Promise<{ path: string; expiresAt: string } | null> {
+      if (!(await ownOrder(request.customerId, request.orderId))) return null;
+      return link(request.customerId, request.orderId, request.conversationWorkflowId);
+    },
+
+    /**
+     * Queues an e-mail to the address on file that carries a link to the invoice's PDF. `requestKey`
+     * names this one request, so a retried activity queues one e-mail with one link.
+     */
+    async emailInvoice(request: { customerId: string; orderId: string; conversationWorkflowId: string; requestKey: string }): Promise<{ email: string; expiresAt: string } | null> {
+      const order = await ownOrder(request.customerId, request.orderId);
+      const customer = order ? await findCustomer(db, request.customerId) : undefined;
+      if (!order || !customer) return null;
+      const idempotencyKey = `invoice-email:${request.requestKey}`;
+      const queued = await findNotice(db, idempotencyKey);
+      const expiresAt = queued ? /valid until (\S+)\)/.exec(queued.body)?.[1] : undefined;
+      if (queued && expiresAt) return { email: maskEmail(customer.email), expiresAt };
+      const made = await link(customer.id, order.id, request.conversationWorkflowId);
+      await queueNotice(db, {
+        idempotencyKey,
+        customerId: customer.id,
+        orderId: order.id,
+        channel: 'email',
+        conversationWorkflowId: request.conversationWorkflowId,
+        body: `To: ${customer.email}\nSubject: Your invoice ${invoiceNumber(order.id)} for order ${order.id}\n\nHello ${customer.firstName}, your invoice for order ${order.id} is a PDF at ${made.path} (valid until ${made.expiresAt}).`,
+      });
+      return { email: maskEmail(customer.email), expiresAt: made.expiresAt };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** A product review as the customer writes it: a rating of 1 to 5, and their words. */
+
+export const MAX_REVIEW_CHARS = 2000;
+
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+// A rating opens the message ("4", "4/5", "five stars, lovely") or stands alone; other numbers in a
+// review ("fits my 2 kids") are not ratings.
+const LEADING = /^\s*(?:(?:i(?:'d| would)? (?:give|rate) (?:it|them|this|the \w+)(?: an?)?)\s+)?(?:an?\s+)?([1-5]|one|two|three|four|five)(?!\d|[.,]\d)(?:\s*(?:\/\s*5|out of (?:5|five)|stars?|points?))?\s*[.,:;!-]*\s*/i;
+const STARS = /\b([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?)\b/i;
+
+export interface ReviewAnswer {
+  rating?: number;
+  /** The review text, once the rating (when it opened the message) is taken off. */
+  text?: string;
+}
+
+export function readReview(message: string): ReviewAnswer {
+  const lead = LEADING.exec(message);
+  const token = lead?.[1]?.toLowerCase();
+  if (lead && token) {
+    const rest = message.slice(lead[0].length).trim();
+    return { rating: WORDS[token] ?? Number(token), ...(rest ? { text: rest } : {}) };
+  }
+  const stars = STARS.exec(message)?.[1]?.toLowerCase();
+  const text = message.trim();
+  return { ...(stars ? { rating: WORDS[stars] ?? Number(stars) } : {}), ...(text ? { text } : {}) };
+}
+
+/** Why a review text cannot be stored, or undefined when it can. */
+export function reviewTextProblem(text: string): string | undefined {
+  const t = text.trim();
+  if (t.length < 2) return 'Please write a few words about it.';
+  if (t.length > MAX_REVIEW_CHARS) return `Please keep the review under ${MAX_REVIEW_CHARS} characters.`;
+  return undefined;
+}
+
+export const REVIEW_RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: `${n} star${n === 1 ? '' : 's'}` }));
