@@ -24,8 +24,6 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
   startedBy: 'customer';
   /** What the bot says first, before it asks who the customer is. */
   opening: string;
-  /** What the opening message already settles for the flow (join or leave the newsletter), before anything is asked. */
-  begin?(flow: F, reading: Reading): void;
   /** Absent for a request about no order (the account's address, the customer's refunds). */
   orders?: OrderChoice;
   /** Takes what the opening message already says about the flow's own questions (a reason, an address). */

@@ -13,7 +13,6 @@ export type { FlowReply } from './replies';
 export async function startFlow(kind: CustomerFlowKind, state: CarriedState, reading: Reading): Promise<FlowReply> {
   const def = customerFlowFor(kind);
   const flow = { kind, step: 'email', orderId: reading.entities.orderIds[0] } as OrderFlow;
-  def.begin?.(flow, reading);
   state.flow = flow;
   if (reading.plainWords) {
     def.prefill?.(flow, reading);

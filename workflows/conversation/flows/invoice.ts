@@ -1,6 +1,6 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, InvoiceFlow, ReplyOption } from '../../../domain/conversation';
-import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { chosenAmong } from './steps/choosing';
 import { ORDER_STATUS } from '../../../domain/policy';
 import type { Reading } from '../../../domain/understanding/reading';
 import { emailInvoice, invoiceLink, invoiceSummary } from '../../activity-proxies';
@@ -22,7 +22,7 @@ async function tellInvoice(state: CarriedState, flow: InvoiceFlow, preface: stri
 }
 
 function deliveryOf(reading: Reading): string | undefined {
-  const picked = chooseOption(reading.text, DELIVERY)?.id;
+  const picked = chosenAmong(reading, DELIVERY);
   if (picked) return picked;
   const text = reading.text.toLowerCase();
   const email = /\b(e-?mail|mail|inbox|send it)\b/.test(text);

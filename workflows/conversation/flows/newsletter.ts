@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, NewsletterFlow, ReplyOption } from '../../../domain/conversation';
 import { NEWSLETTER_CONSENT_WORDING, NEWSLETTER_WITHDRAWAL_WORDING, SUBSCRIPTION_OPTIONS, subscriptionChoice } from '../../../domain/commerce/newsletter';
-import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { chosenAmong } from './steps/choosing';
 import type { Reading } from '../../../domain/understanding/reading';
 import { setNewsletterSubscription } from '../../activity-proxies';
 import { customerFlow } from './dialogue-flow';
@@ -44,13 +44,13 @@ async function record(state: CarriedState, flow: NewsletterFlow, subscribe: bool
 
 async function continueNewsletter(state: CarriedState, flow: NewsletterFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'subscription') {
-    const picked = chooseOption(reading.text, SUBSCRIPTION_OPTIONS);
-    const choice = (picked?.id as NewsletterFlow['choice']) ?? subscriptionChoice(reading.text);
+    const picked = chosenAmong(reading, SUBSCRIPTION_OPTIONS);
+    const choice = (picked as NewsletterFlow['choice']) ?? subscriptionChoice(reading.text);
     if (!choice) return ask(flow, 'Please tell me which: subscribe, or unsubscribe?', 'subscription', SUBSCRIPTION_OPTIONS);
     flow.choice = choice;
     return carryOut(state, flow, '');
   }
-  const answer = chooseOption(reading.text, AGREE)?.id ?? reading.entities.yesNo;
+  const answer = chosenAmong(reading, AGREE) ?? reading.entities.yesNo;
   if (answer === 'no') return finish(state, { replies: [{ text: 'All right, I have not subscribed you. Anything else I can do?' }], intent: flow.kind });
   if (answer !== 'yes') return ask(flow, 'Do you agree to receive the newsletter? Please answer yes or no.', 'confirmation', AGREE);
   return record(state, flow, true);
@@ -60,7 +60,7 @@ async function continueNewsletter(state: CarriedState, flow: NewsletterFlow, rea
 export const newsletter = customerFlow<NewsletterFlow>({
   kind: 'newsletter_subscription',
   opening: 'I can subscribe you to our newsletter, or unsubscribe you.',
-  begin: (flow, reading) => {
+  prefill: (flow, reading) => {
     const choice = subscriptionChoice(reading.text);
     if (choice) flow.choice = choice;
   },

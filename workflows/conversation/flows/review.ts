@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, ReviewFlow } from '../../../domain/conversation';
 import { readReview, REVIEW_RATING_OPTIONS, reviewTextProblem } from '../../../domain/commerce/review';
-import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { pickOne } from './steps/choosing';
 import { ORDER_STATUS } from '../../../domain/policy';
 import type { Reading } from '../../../domain/understanding/reading';
 import { reviewableItems, saveItemReview } from '../../activity-proxies';
@@ -54,9 +54,8 @@ async function save(state: CarriedState, flow: ReviewFlow, text: string): Promis
 
 async function continueReview(state: CarriedState, flow: ReviewFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'items') {
-    const item = chooseOption(reading.text, flow.options ?? []);
-    if (!item) return ask(flow, 'Please choose one of the items from that order:', 'items', flow.options);
-    return itemChosen(flow, item);
+    const item = pickOne(flow, reading, flow.options ?? [], { awaiting: 'items', again: 'Please choose one of the items from that order:', what: 'items' });
+    return item.reply ?? itemChosen(flow, item.picked);
   }
   if (flow.step === 'rating') {
     const { rating, text } = readReview(reading.text);

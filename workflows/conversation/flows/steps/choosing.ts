@@ -21,6 +21,12 @@ export function pickOne(flow: OrderFlow, reading: Reading, options: readonly Rep
   return { reply: askAgain(flow, choice, options, question) };
 }
 
+/** The id the reading picked among `options` (the ones the last question offered), if it picked one of them. */
+export function chosenAmong(reading: Reading, options: readonly ReplyOption[]): string | undefined {
+  const choice = reading.choice;
+  return choice?.kind === 'one' && options.some((o) => o.id === choice.option.id) ? choice.option.id : undefined;
+}
+
 /** The offered options the reading picked when several may be named ("the office chair and the tablet", "all of them"). */
 export function pickSeveral(flow: OrderFlow, reading: Reading, options: readonly ReplyOption[], question: Question): Picked<ReplyOption[]> {
   const choices = reading.choices ?? { kind: 'unclear', part: { kind: 'none', described: false } };
