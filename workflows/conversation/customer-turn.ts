@@ -26,6 +26,9 @@ const KEPT_SIGNALS = 20;
  */
 export const PLAIN_WORDS_PATCH = 'plain-words-reading';
 
+/** A goodbye to a conversation that is already resolved says goodbye and keeps it resolved, without asking for a rating again. */
+export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
+
 const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
 /**
@@ -47,7 +50,8 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     return answer(ctx, { replies: [{ text: 'Thank you for your feedback!' }] });
   }
   state.awaitingRating = false;
-  if (state.status === 'resolved') {
+  const wasResolved = state.status === 'resolved';
+  if (wasResolved) {
     state.status = 'open';
     ctx.decide({ seq, kind: 'reopened', reason: 'the customer wrote again after the conversation was resolved' });
   }
@@ -133,6 +137,11 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   if (reply.menu) {
     state.menu = reply.menu;
     return answer(ctx, { replies: [{ text: reply.text }], ...(label ? { intent: label } : {}), options: reply.menu });
+  }
+  if (label === 'goodbye' && wasResolved && patched(GOODBYE_AFTER_END_PATCH)) {
+    state.status = 'resolved';
+    ctx.decide({ seq, kind: 'resolved', reason: 'the customer said goodbye again' });
+    return answer(ctx, { replies: [{ text: reply.text }], intent: label });
   }
   if (label === 'goodbye') {
     state.status = 'resolved';
