@@ -15,6 +15,8 @@ export interface EscalationInput {
   unsureStreak: number;
   /** Words that are legitimately upper case: product names, order ids. */
   knownTerms?: string[];
+  /** True only while replaying a conversation recorded before threats of legal action or a chargeback were checked. */
+  withoutThreatCheck?: boolean;
 }
 
 export { ESCALATION_REASON_CODES, type EscalationReasonCode, type FrustrationSignalCode, type HandoffReasonCode } from './codes';

@@ -3,7 +3,7 @@ import type { HandoffReasonCode } from '../../domain/escalation';
 import { chooseOption } from '../../domain/dialogue/choose-option';
 import { switchesTopic, wantsToStop } from '../../domain/dialogue/leaving-a-flow';
 import { extractRating, RATING_OPTIONS } from '../../domain/dialogue/rating';
-import { assessEscalation } from '../../domain/escalation';
+import { assessEscalation, COMPLAINT_INTENT, detailTerms } from '../../domain/escalation';
 import { firstReplyFor } from '../../domain/first-replies';
 import { intentDefinition } from '../../domain/intents';
 import { registerApproval } from './approvals';
@@ -25,6 +25,12 @@ const KEPT_SIGNALS = 20;
  * what the bot offered. Conversations recorded before that replay with the older matching.
  */
 export const PLAIN_WORDS_PATCH = 'plain-words-reading';
+
+/**
+ * Threats of legal action or a chargeback hand over at once; while the bot waits for an e-mail or an
+ * address, only the detail itself may be in capitals; a complaint inside a flow counts towards a repeated one.
+ */
+export const THREATS_AND_FLOW_FRUSTRATION_PATCH = 'threats-and-flow-frustration';
 
 /** A goodbye to a conversation that is already resolved says goodbye and keeps it resolved, without asking for a rating again. */
 export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
@@ -80,13 +86,15 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const unsureStreak = inFlow || helpAnswer ? 0 : label === undefined ? (state.unsureStreak ?? 0) + 1 : 0;
 
   // Frustration and loops are checked on every turn, whatever is being collected.
+  const threatsAndFlowFrustration = patched(THREATS_AND_FLOW_FRUSTRATION_PATCH);
   const verdict = assessEscalation({
     text,
     transcript: state.transcript.slice(0, -1),
     decisions: state.decisions,
     intent: label,
     unsureStreak,
-    knownTerms: knownTermsOf(state, text),
+    knownTerms: threatsAndFlowFrustration ? knownTermsOf(state, detailTerms(unread.entities)) : knownTermsOf(state, [text]),
+    ...(threatsAndFlowFrustration ? {} : { withoutThreatCheck: true }),
   });
   if (verdict.signals.length) {
     state.frustrationSignals = [...(state.frustrationSignals ?? []), ...verdict.signals.map((s) => ({ ...s, seq }))].slice(-KEPT_SIGNALS);
@@ -114,7 +122,8 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     const step = state.flow.step;
     const kind = state.flow.kind;
     const reply = await continueFlow(state, reading);
-    ctx.decide({ seq, kind: 'dialogue', intent: kind, rule: `${kind}:${step}` });
+    const heard = threatsAndFlowFrustration && label === COMPLAINT_INTENT ? { heard: label } : {};
+    ctx.decide({ seq, kind: 'dialogue', intent: kind, rule: `${kind}:${step}`, ...heard });
     // A yes that needs a supervisor is on their list before the customer hears so.
     await registerApproval(ctx);
     return answer(ctx, reply);
@@ -163,6 +172,7 @@ function readIntentOf(c: TurnClassification): Reading['intent'] {
 /** What the customer hears first when the bot hands over, by the strongest reason. */
 function handoffOpening(code: HandoffReasonCode | undefined): string {
   if (code === 'explicit_request') return 'Of course, I will bring in a colleague.';
+  if (code === 'legal_threat' || code === 'chargeback_threat') return 'I understand. A colleague will look into this with you personally.';
   if (code === 'profanity' || code === 'insult' || code === 'shouting' || code === 'repeated_complaint' || code === 'negative_trend') {
     return 'I am sorry this has been frustrating. I am bringing in a colleague who can help.';
   }
@@ -173,9 +183,9 @@ function handoffOpening(code: HandoffReasonCode | undefined): string {
  * Words a customer may legitimately write in capitals: the names of what they are being offered,
  * and the details being asked for (an address or a name is often typed in capitals).
  */
-function knownTermsOf(state: CarriedState, text: string): string[] {
+function knownTermsOf(state: CarriedState, details: string[]): string[] {
   const offered = (state.flow?.options ?? []).flatMap((o) => o.label.split(/[^A-Za-z0-9]+/)).filter((w) => w.length > 2);
   const givingDetails = state.flow?.step === 'email' || state.flow?.step === 'address';
-  return givingDetails ? [...offered, text] : offered;
+  return givingDetails ? [...offered, ...details] : offered;
 }
 
