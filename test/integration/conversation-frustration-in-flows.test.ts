@@ -64,4 +64,23 @@ describe('frustration and threats inside a flow', () => {
     assert.equal(second.status, 'awaiting_agent', JSON.stringify(second));
     assert.equal((await chat.view()).handoff.reasons[0].code, 'repeated_complaint');
   });
+
+  it('when the customer gives the same address for an order, then for the account, then for the order again, then each is an answer, not a loop', async () => {
+    const address = '742 Evergreen Terrace, Apt 2, Springfield, IL 62704, USA';
+    const chat = await startChat(stack, channel);
+    assert.equal((await chat.say('I need to change the delivery address of order #W2651773')).awaiting, 'email');
+    assert.equal((await chat.say('tomas.lindqvist4161@example.com')).awaiting, 'address');
+    assert.equal((await chat.say(address)).awaiting, 'confirmation');
+    assert.match((await chat.say('no')).replies[0].text, /stays as it is/);
+    assert.equal((await chat.say('please update the default address on my account')).awaiting, 'address');
+    assert.equal((await chat.say(address)).awaiting, 'confirmation');
+    assert.match((await chat.say('yes')).replies[0].text, /default address is now 742 Evergreen Terrace/);
+    assert.equal((await chat.say('I need to change the delivery address of order #W2651773 after all')).awaiting, 'address');
+    const third = await chat.say(address);
+    assert.equal(third.status, 'open', JSON.stringify(third));
+    assert.equal(third.awaiting, 'confirmation');
+    const done = await chat.say('yes');
+    assert.match(done.replies[0].text, /order #?W2651773 will be delivered to 742 Evergreen Terrace/);
+    assert.equal((await chat.view()).handoff, null);
+  });
 });

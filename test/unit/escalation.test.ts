@@ -33,7 +33,28 @@ const input = (text: string, more: Partial<EscalationInput> = {}): EscalationInp
 const givingDetails = (text: string, more: Partial<EscalationInput> = {}): EscalationInput => input(text, { knownTerms: detailTerms(extractEntities(text)), ...more });
 const inFlow = (seq: number, rule: string, heard?: string): Decision => ({ ...step(seq, rule), ...(heard ? { heard } : {}) });
 
+const ADDRESS = '742 Evergreen Terrace, Apt 2, Springfield, IL 62704, USA';
+const ASK_ADDRESS = 'What is the new address? Please write it on one line.';
+
 const ESCALATES: [string, EscalationInput, EscalationReasonCode][] = [
+  [
+    'the customer sends the same unreadable address a third time at the same question',
+    input('somewhere near the old mill', {
+      answering: 'change_shipping_address:address',
+      transcript: [customer(1, 'somewhere near the old mill'), bot(2, ASK_ADDRESS), customer(3, 'somewhere near the old mill'), bot(4, ASK_ADDRESS)],
+      decisions: [step(1, 'change_shipping_address:address'), step(3, 'change_shipping_address:address')],
+    }),
+    'intent_loop',
+  ],
+  [
+    'the customer repeats a request while the bot keeps asking for the e-mail',
+    input('where is my refund please', {
+      answering: 'track_refund:email',
+      transcript: [customer(1, 'where is my refund'), bot(2, 'What is your e-mail?'), customer(3, 'hello? where is my refund'), bot(4, 'What is your e-mail?')],
+      decisions: [reply(1, 'track_refund', 'keyword'), step(3, 'track_refund:email')],
+    }),
+    'intent_loop',
+  ],
   ['the customer writes "I\'ll sue you"', input("I'll sue you"), 'legal_threat'],
   ['the customer writes "my lawyer will be in touch"', input('my lawyer will be in touch'), 'legal_threat'],
   ['the customer writes "I will take legal action"', input('I will take legal action if this is not fixed'), 'legal_threat'],
@@ -121,6 +142,22 @@ const ESCALATES: [string, EscalationInput, EscalationReasonCode][] = [
 ];
 
 const CALM: [string, EscalationInput][] = [
+  [
+    "the customer gives the same address for an order, for the account and for another order, each taken and confirmed",
+    input(ADDRESS, {
+      answering: 'change_shipping_address:address',
+      transcript: [
+        customer(1, 'change the delivery address of #W2651773'), bot(2, ASK_ADDRESS), customer(3, ADDRESS), bot(4, 'Shall I change it?'), customer(5, 'yes'), bot(6, 'Done.'),
+        customer(7, 'update my default address too'), bot(8, ASK_ADDRESS), customer(9, ADDRESS), bot(10, 'Shall I change it?'), customer(11, 'yes'), bot(12, 'Done.'),
+        customer(13, 'and the address of #W9642161'), bot(14, ASK_ADDRESS),
+      ],
+      decisions: [
+        reply(1, 'change_shipping_address', 'keyword'), step(3, 'change_shipping_address:address'), step(5, 'change_shipping_address:confirmation'),
+        reply(7, 'update_default_address', 'keyword'), step(9, 'update_default_address:address'), step(11, 'update_default_address:confirmation'),
+        reply(13, 'change_shipping_address', 'keyword'),
+      ],
+    }),
+  ],
   ['the customer writes "I don\'t want to sue anyone, I just want my refund"', input("I don't want to sue anyone, I just want my refund")],
   ['the customer writes about a friend called Sue', input('my friend Sue ordered it for me')],
   ['the customer says a lawyer friend recommended the store', input('my lawyer friend recommended your store')],
@@ -222,6 +259,16 @@ describe('assessEscalation', () => {
     const verdict = assessEscalation(input('ok, thanks', { transcript: [customer(1, 'this is unacceptable'), bot(2, 'Sorry.')] }));
     assert.equal(verdict.escalate, false);
     assert.deepEqual(verdict.signals, [{ code: 'complaint', seq: 1, detail: 'the customer complained' }]);
+  });
+
+  it('when a conversation recorded before answers stopped counting as repeats is replayed, then the same address three times still escalates as it did', () => {
+    const [, given] = CALM.find(([when]) => when.includes('same address for an order')) ?? [];
+    assert.ok(given);
+    assert.deepEqual(assessEscalation({ ...given, answersCountAsRepeats: true }).reasons.map((r) => r.code), ['intent_loop']);
+  });
+
+  it('when a conversation recorded before the threat check is replayed, then a threat does not escalate, as it did not then', () => {
+    assert.equal(assessEscalation(input("I'll sue you", { withoutThreatCheck: true })).escalate, false);
   });
 
   it('when many exclamation marks come alone, then they are a signal, not an escalation', () => {

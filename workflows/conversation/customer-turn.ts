@@ -32,6 +32,9 @@ export const PLAIN_WORDS_PATCH = 'plain-words-reading';
  */
 export const THREATS_AND_FLOW_FRUSTRATION_PATCH = 'threats-and-flow-frustration';
 
+/** A detail the flow took as an answer and moved on from (an address given again for the next request) is not the customer repeating themselves. */
+export const ANSWERED_REPEATS_PATCH = 'answered-repeats';
+
 /** A goodbye to a conversation that is already resolved says goodbye and keeps it resolved, without asking for a rating again. */
 export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
 
@@ -95,6 +98,8 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     unsureStreak,
     knownTerms: threatsAndFlowFrustration ? knownTermsOf(state, detailTerms(unread.entities)) : knownTermsOf(state, [text]),
     ...(threatsAndFlowFrustration ? {} : { withoutThreatCheck: true }),
+    ...(inFlow && state.flow ? { answering: `${state.flow.kind}:${state.flow.step}` } : {}),
+    ...(patched(ANSWERED_REPEATS_PATCH) ? {} : { answersCountAsRepeats: true }),
   });
   if (verdict.signals.length) {
     state.frustrationSignals = [...(state.frustrationSignals ?? []), ...verdict.signals.map((s) => ({ ...s, seq }))].slice(-KEPT_SIGNALS);
