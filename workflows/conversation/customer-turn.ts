@@ -12,6 +12,7 @@ import { classifyTurn, type TurnClassification } from './classify-turn';
 import type { ConversationContext } from './context';
 import { beginHandoff, RATING_QUESTION } from './handoff';
 import { answerQuestion } from './knowledge';
+import { routeNewRequest } from './route-turn';
 import { continueFlow, isCustomerFlowKind, startFlow } from './flows';
 import { answer } from './replying';
 import { readMessage, type Reading } from '../../domain/understanding/reading';
@@ -34,6 +35,12 @@ export const THREATS_AND_FLOW_FRUSTRATION_PATCH = 'threats-and-flow-frustration'
 
 /** A detail the flow took as an answer and moved on from (an address given again for the next request) is not the customer repeating themselves. */
 export const ANSWERED_REPEATS_PATCH = 'answered-repeats';
+
+/**
+ * A request to do something starts its flow, even worded as a question, and an article about another
+ * topic never replaces an intent's own answer. Conversations recorded before replay the older order.
+ */
+export const ACTIONS_BEFORE_ARTICLES_PATCH = 'actions-before-articles';
 
 /** A goodbye to a conversation that is already resolved says goodbye and keeps it resolved, without asking for a rating again. */
 export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
@@ -83,10 +90,15 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const label = intent.tier === 'none' ? undefined : intent.label;
   const reading: Reading = { ...unread, intent: readIntentOf(intent) };
   const inFlow = state.flow !== undefined && !switchesTopic(state.flow.kind, intent);
-  // Questions, and anything the classifier could not place, go to the help centre first:
-  // a confident article is an answer, not an unclear turn.
-  const helpAnswer = !inFlow && (label === undefined || intentDefinition(label)?.kind === 'information') ? await answerQuestion(text) : undefined;
-  const unsureStreak = inFlow || helpAnswer ? 0 : label === undefined ? (state.unsureStreak ?? 0) + 1 : 0;
+  // A new request and the help centre decide together which answers it; a confident article is an
+  // answer, not an unclear turn. Before the patch, questions went to the help centre first.
+  const routed = !inFlow && patched(ACTIONS_BEFORE_ARTICLES_PATCH) ? await routeNewRequest(text, label, intent.candidate) : undefined;
+  const helpAnswer = routed
+    ? routed.article
+    : !inFlow && (label === undefined || intentDefinition(label)?.kind === 'information')
+      ? await answerQuestion(text)
+      : undefined;
+  const unsureStreak = inFlow || helpAnswer || routed?.flow ? 0 : label === undefined ? (state.unsureStreak ?? 0) + 1 : 0;
 
   // Frustration and loops are checked on every turn, whatever is being collected.
   const threatsAndFlowFrustration = patched(THREATS_AND_FLOW_FRUSTRATION_PATCH);
@@ -135,7 +147,15 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   }
   // A new request: whatever was being collected is dropped.
   state.flow = undefined;
-  if (label !== undefined && isCustomerFlowKind(label)) return answer(ctx, await startFlow(label, state, reading));
+  const flowKind = routed ? routed.flow?.kind : label !== undefined && isCustomerFlowKind(label) ? label : undefined;
+  if (flowKind) {
+    if (routed?.flow?.byCandidate) {
+      ctx.decide({ seq, kind: 'dialogue', intent: flowKind, rule: 'help_centre:request_started', reason: `the model's guess ${flowKind} and the help-centre article about it agree` });
+    }
+    const started = await startFlow(flowKind, state, reading);
+    const beside = routed?.flow?.beside ?? [];
+    return answer(ctx, beside.length ? { ...started, replies: [...beside, ...started.replies], intent: flowKind } : started);
+  }
   if (helpAnswer) {
     ctx.decide({ seq, kind: 'dialogue', intent: label ?? 'question', rule: 'help_centre:answered' });
     return answer(ctx, { replies: helpAnswer.replies, ...(label ? { intent: label } : {}) });
