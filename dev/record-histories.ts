@@ -211,6 +211,40 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // An unsure wish whose model guess and article agree starts the request; a question gets only its
+    // own article; a goodbye after the rating just says goodbye ('actions-before-articles', 'goodbye-after-end').
+    name: 'request-from-article-and-goodbye',
+    async run(r) {
+      const started = await expectAwaiting(r, "I'd like to change the colour of the lamp in my order", 'email');
+      expect(started.intent === 'modify_items', 'the wish should start the change-items flow', started);
+      await expectReply(r, 'never mind', /left that/);
+      await expectReply(r, 'what payment options are available', /\/help\/payment-methods/);
+      await expectAwaiting(r, 'bye', 'rating');
+      await expectReply(r, '5', /Thank you for your feedback/);
+      const again = await r.say('bye');
+      expect(again.status === 'resolved' && again.awaiting === undefined, 'a goodbye after the rating should keep it resolved without asking again', again);
+    },
+  },
+  {
+    // The same address for an order, the account and the order again is three answers, not a loop; then
+    // a chargeback threat hands over at once ('answered-repeats', 'threats-and-flow-frustration').
+    name: 'same-address-then-chargeback',
+    async run(r) {
+      const target = await r.db('orders as o').join('customers as c', 'c.id', 'o.customer_id').where({ 'o.status': 'pending' }).orderBy('o.position').first('o.id as orderId', 'c.email as email');
+      await expectAwaiting(r, `I need to change the delivery address of order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'address');
+      await expectAwaiting(r, NEW_ADDRESS, 'confirmation');
+      await expectReply(r, 'no', /stays as it is/);
+      await expectAwaiting(r, 'please update the default address on my account', 'address');
+      await expectAwaiting(r, NEW_ADDRESS, 'confirmation');
+      await expectReply(r, 'yes', /default address is now/);
+      await expectAwaiting(r, `I need to change the delivery address of order ${target.orderId} after all`, 'address');
+      await expectAwaiting(r, NEW_ADDRESS, 'confirmation');
+      const threat = await r.say("I'll dispute the charge with my bank");
+      expect(threat.status === 'awaiting_agent', 'a chargeback threat should hand over at once', threat);
+    },
+  },
+  {
     name: 'update-default-address',
     async run(r) {
       const customer = await r.db('customers').orderBy('position', 'desc').first('id', 'email');

@@ -52,6 +52,8 @@ export interface DialogueDecision extends DecisionBase {
   kind: 'dialogue';
   intent?: string;
   rule?: string;
+  /** The intent the classifier heard in an answer inside a flow, when it is a complaint (so a second one is seen). */
+  heard?: string;
   tier?: never;
   confidence?: never;
   latencyMicros?: never;

@@ -3,6 +3,7 @@ import { checkNegativeTrend, checkRepeatedComplaint } from './complaints';
 import { checkHumanRequest } from './human-request';
 import { checkBotRepeating, checkIntentLoop, checkRepeatedMessage } from './loops';
 import { checkProfanity } from './profanity';
+import { checkThreat } from './threats';
 import { ESCALATION_REASON_CODES, type EscalationInput, type EscalationReason, type EscalationVerdict, type Finding } from './types';
 
 /** The bot could not tell what the customer wants this many times in a row: ask once, then hand over. */
@@ -14,6 +15,7 @@ function checkUnsure(input: EscalationInput): Finding {
 }
 
 const CHECKS: ((input: EscalationInput) => Finding)[] = [
+  checkThreat,
   checkHumanRequest,
   checkShouting,
   checkProfanity,
@@ -27,7 +29,7 @@ const CHECKS: ((input: EscalationInput) => Finding)[] = [
 
 /** Should a person take this conversation over now, and why; plus weaker signs worth showing whoever reads it. */
 export function assessEscalation(input: EscalationInput): EscalationVerdict {
-  const findings = CHECKS.map((check) => check(input));
+  const findings = CHECKS.filter((check) => !(input.withoutThreatCheck && check === checkThreat)).map((check) => check(input));
   const order = (r: EscalationReason) => ESCALATION_REASON_CODES.indexOf(r.code);
   const reasons = findings.flatMap((f) => f.reasons).sort((a, b) => order(a) - order(b));
   const signals = findings.flatMap((f) => f.signals);

@@ -1,3 +1,4 @@
+import type { Entities } from '../entities';
 import { type EscalationInput, type Finding } from './types';
 import { wordsOf } from './words';
 
@@ -66,4 +67,14 @@ export function checkShouting(input: EscalationInput): Finding {
     finding.signals.push({ code: 'exclamations', detail: `${reading.exclamations} exclamation marks` });
   }
   return finding;
+}
+
+/**
+ * The details a customer gives when asked (a name, an address), which are often typed in capitals:
+ * only these words are excused, so "WHY DO YOU NEED MY EMAIL" while the bot asks for one still shouts.
+ */
+export function detailTerms(entities: Entities): string[] {
+  const { name, address } = entities;
+  const parts = [name?.first, name?.last, address?.address1, address?.address2, address?.city, address?.state, address?.country];
+  return parts.filter((p): p is string => p !== undefined && p.length > 0);
 }

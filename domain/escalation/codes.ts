@@ -2,6 +2,8 @@
 
 /** What the escalation check finds in a customer turn and calls a person for. */
 export const ESCALATION_REASON_CODES = [
+  'legal_threat',
+  'chargeback_threat',
   'explicit_request',
   'shouting',
   'profanity',

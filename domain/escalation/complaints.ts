@@ -47,7 +47,9 @@ export function negativeScore(text: string): number {
 }
 
 function complaintIntentSeqs(input: EscalationInput): Set<number> {
-  return new Set(input.decisions.filter((d) => d.kind === 'reply' && d.intent === COMPLAINT_INTENT).map((d) => d.seq));
+  const complaint = (d: EscalationInput['decisions'][number]) =>
+    (d.kind === 'reply' && d.intent === COMPLAINT_INTENT) || (d.kind === 'dialogue' && d.heard === COMPLAINT_INTENT);
+  return new Set(input.decisions.filter(complaint).map((d) => d.seq));
 }
 
 function customerTurns(transcript: Turn[]): Turn[] {

@@ -6,6 +6,7 @@ export {
   REAL_WORD_MIN_LETTERS,
   SHOUTING_MIN_RATIO,
   SHOUTING_MIN_WORDS,
+  detailTerms,
   isShouting,
   readCaps,
   type CapsReading,
@@ -31,4 +32,5 @@ export {
   timesWithoutProgress,
 } from './loops';
 export { AIM_WORDS, AIM_WORDS_AFTER, AIM_WORDS_BEFORE, INSULT_WORDS, findSwears, type Swear } from './profanity';
+export { findThreat } from './threats';
 export * from './types';

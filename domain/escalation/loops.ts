@@ -65,11 +65,38 @@ export function checkIntentLoop(input: EscalationInput): Finding {
   return finding;
 }
 
+/** The flow step each customer turn answered (`kind:step`), by its seq; turns outside a flow have none. */
+function answeredSteps(decisions: readonly Decision[]): Map<number, string> {
+  const steps = new Map<number, string>();
+  for (const d of decisions) {
+    if (d.kind === 'dialogue' && d.intent && d.rule?.startsWith(`${d.intent}:`) && !d.rule.endsWith(':dropped')) steps.set(d.seq, d.rule);
+  }
+  return steps;
+}
+
+/**
+ * Customer turns the flow took as an answer and moved on from: the next customer turn was answered at
+ * another step. Giving the same address for an order and then for the account answers two questions.
+ */
+export function movedOnFrom(input: EscalationInput): Set<number> {
+  const steps = answeredSteps(input.decisions);
+  const turns = turnsOf(input.transcript, 'customer');
+  const moved = new Set<number>();
+  turns.forEach((turn, i) => {
+    const at = steps.get(turn.seq);
+    const next = turns[i + 1];
+    const nextAt = next ? steps.get(next.seq) : input.answering;
+    if (at !== undefined && nextAt !== at) moved.add(turn.seq);
+  });
+  return moved;
+}
+
 export function checkRepeatedMessage(input: EscalationInput): Finding {
   const finding: Finding = { reasons: [], signals: [] };
   if (contentWords(input.text).length < REPEATED_MESSAGE_MIN_WORDS) return finding;
+  const answered = input.answersCountAsRepeats ? new Set<number>() : movedOnFrom(input);
   const recent = turnsOf(input.transcript, 'customer').slice(-REPEATED_MESSAGE_WINDOW);
-  const same = recent.filter((t) => nearlySame(t.text, input.text));
+  const same = recent.filter((t) => nearlySame(t.text, input.text) && !answered.has(t.seq));
   const times = same.length + 1;
   const detail = `the customer sent nearly the same message ${times} times (turns ${same.map((t) => t.seq).join(', ')} and now)`;
   // The customer repeating themselves is the same loop seen from their side: it has no code of its own.

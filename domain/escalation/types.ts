@@ -15,6 +15,12 @@ export interface EscalationInput {
   unsureStreak: number;
   /** Words that are legitimately upper case: product names, order ids. */
   knownTerms?: string[];
+  /** The flow step this message answers (`kind:step`), when the bot is waiting for an answer inside a flow. */
+  answering?: string;
+  /** True only while replaying a conversation recorded before a detail the flow took and moved on from stopped counting as a repeat. */
+  answersCountAsRepeats?: boolean;
+  /** True only while replaying a conversation recorded before threats of legal action or a chargeback were checked. */
+  withoutThreatCheck?: boolean;
 }
 
 export { ESCALATION_REASON_CODES, type EscalationReasonCode, type FrustrationSignalCode, type HandoffReasonCode } from './codes';

@@ -3,6 +3,8 @@ import type { HandoffReasonCode } from '../escalation/codes';
 
 /** Reasons that mean an upset customer or money at stake: they go to the front of the queue. */
 const HIGH_PRIORITY_CODES = new Set<HandoffReasonCode>([
+  'legal_threat',
+  'chargeback_threat',
   'shouting',
   'profanity',
   'insult',

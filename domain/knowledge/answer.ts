@@ -1,6 +1,7 @@
 /**
  * Whether the help centre answers a question: only when the best passage scores high enough, covers
- * most of what the question asks about, and is clearly ahead of the best passage of any other article.
+ * most of what the question asks about, belongs to an article about what the question names (its
+ * title or tags), and is clearly ahead of the best passage of any other article about it.
  * Otherwise the caller gets a few candidate articles and decides what to do (ask, or hand over).
  */
 import { idf, queryTerms, search, type Bm25Index, type SearchHit } from './bm25';
@@ -19,19 +20,35 @@ export type HelpCentreAnswer =
   | { confident: true; articleId: string; title: string; passage: string; score: number }
   | { confident: false; candidates: { articleId: string; title: string }[] };
 
-/** How much of the question's weight the section's terms hold, from 0 to 1. */
-export function queryCoverage(index: Bm25Index, hit: SearchHit, query: string): number {
-  const terms = queryTerms(query);
-  const indexed = index.sections.find((s) => s.section === hit.section);
-  if (!indexed || terms.length === 0) return 0;
+/** ...and name what the article is about: terms of its title or tags carrying at least this share of the question's weight. */
+export const MIN_TOPIC_COVERAGE = 0.15;
+
+/** Of the question's idf weight, the share held by terms that `has` accepts, from 0 to 1. */
+function weightShare(index: Bm25Index, query: string, has: (term: string) => boolean): number {
   let matched = 0;
   let total = 0;
-  for (const term of terms) {
+  for (const term of queryTerms(query)) {
     const weight = idf(index, term);
     total += weight;
-    if (indexed.termCounts.has(term)) matched += weight;
+    if (has(term)) matched += weight;
   }
   return total > 0 ? matched / total : 0;
+}
+
+function indexedOf(index: Bm25Index, hit: SearchHit) {
+  return index.sections.find((s) => s.section === hit.section);
+}
+
+/** How much of the question's weight the section's terms hold, from 0 to 1. */
+export function queryCoverage(index: Bm25Index, hit: SearchHit, query: string): number {
+  const indexed = indexedOf(index, hit);
+  return indexed ? weightShare(index, query, (term) => indexed.termCounts.has(term)) : 0;
+}
+
+/** How much of the question's weight names the topic of the hit's article (its title and tags), from 0 to 1. */
+export function topicCoverage(index: Bm25Index, hit: SearchHit, query: string): number {
+  const indexed = indexedOf(index, hit);
+  return indexed ? weightShare(index, query, (term) => indexed.topicTerms.has(term)) : 0;
 }
 
 /** The best passage of each article, best article first. */
@@ -48,12 +65,15 @@ export function bestPerArticle(index: Bm25Index, query: string): SearchHit[] {
 
 export function findAnswer(index: Bm25Index, query: string): HelpCentreAnswer {
   const hits = bestPerArticle(index, query);
-  const [top, runnerUp] = hits;
+  const [top] = hits;
+  // Only an article about the question competes: a passage that merely shares some of its words is no rival.
+  const runnerUp = hits.slice(1).find((hit) => topicCoverage(index, hit, query) >= MIN_TOPIC_COVERAGE);
   const confident =
     top !== undefined &&
     top.score >= MIN_TOP_SCORE &&
     (runnerUp === undefined || top.score >= runnerUp.score * MIN_LEAD_RATIO) &&
-    queryCoverage(index, top, query) >= MIN_QUERY_COVERAGE;
+    queryCoverage(index, top, query) >= MIN_QUERY_COVERAGE &&
+    topicCoverage(index, top, query) >= MIN_TOPIC_COVERAGE;
   if (top && confident) {
     return {
       confident: true,

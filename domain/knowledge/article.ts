@@ -28,6 +28,8 @@ export interface Section {
   text: string;
   /** Title, tags, heading and text: what retrieval scores. */
   searchText: string;
+  /** Title and tags: what the whole article is about, which a question must name to be answered from it. */
+  topicText: string;
 }
 
 /** The title counts this many times in every section of its article: it says best what the article is about. */
@@ -88,6 +90,7 @@ export function sectionsOf(article: Article): Section[] {
       ...(heading === undefined ? {} : { heading }),
       text,
       searchText: [...Array<string>(TITLE_WEIGHT).fill(article.title), ...article.tags, heading ?? '', text].join('\n'),
+      topicText: [article.title, ...article.tags].join('\n'),
     });
   }
   return sections;

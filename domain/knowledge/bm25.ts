@@ -15,6 +15,8 @@ export interface IndexedSection {
   /** Term → how often it occurs in the section. */
   termCounts: ReadonlyMap<string, number>;
   length: number;
+  /** The terms of its article's title and tags. */
+  topicTerms: ReadonlySet<string>;
 }
 
 export interface Bm25Index {
@@ -36,7 +38,7 @@ export function buildIndex(sections: readonly Section[]): Bm25Index {
     const termCounts = new Map<string, number>();
     for (const term of terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
     for (const term of termCounts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    return { section, termCounts, length: terms.length };
+    return { section, termCounts, length: terms.length, topicTerms: new Set(tokenise(section.topicText)) };
   });
   const total = indexed.reduce((sum, s) => sum + s.length, 0);
   return { sections: indexed, documentFrequency, averageLength: indexed.length === 0 ? 0 : total / indexed.length };

@@ -6,9 +6,11 @@ export {
   MAX_CANDIDATES,
   MIN_LEAD_RATIO,
   MIN_QUERY_COVERAGE,
+  MIN_TOPIC_COVERAGE,
   MIN_TOP_SCORE,
   findAnswer,
   queryCoverage,
+  topicCoverage,
   type HelpCentreAnswer,
 } from './answer';
 export { answerWithCitation } from './cite';

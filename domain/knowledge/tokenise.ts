@@ -58,6 +58,16 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
   ['s', ''],
 ];
 
+/**
+ * How customers name a topic in other words than the articles do: "payment options" are the payment
+ * methods (not the options of an item), a payment that "did not go through" failed.
+ */
+const PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:payment|paying) (?:options?|forms?|types?|ways?|choices?|means)\b/g, 'payment methods'],
+  [/\b(?:options?|forms?|types?|ways?|kinds?|means|methods?) (?:of|for|to) (?:pay|payment|paying)\b/g, 'payment methods'],
+  [/\b(?:did|does|do|has|have|is|was|will) not (?:go|gone|going|went|get|got) through\b/g, 'failed'],
+];
+
 const MIN_STEM = 3;
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
@@ -82,15 +92,15 @@ export function stem(input: string): string {
 }
 
 export function tokenise(text: string): string[] {
-  const words = text
+  const spelled = text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\be-mail/g, 'email')
     .replace(/\bcan't\b/g, 'can not')
     .replace(/\bwon't\b/g, 'will not')
     .replace(/n't\b/g, ' not')
-    .replace(/'(?:s|re|ve|ll|d|m)\b/g, '')
-    .split(/[^a-z0-9]+/);
+    .replace(/'(?:s|re|ve|ll|d|m)\b/g, '');
+  const words = PHRASES.reduce((text, [phrase, meaning]) => text.replace(phrase, meaning), spelled).split(/[^a-z0-9]+/);
   const terms: string[] = [];
   for (const word of words) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;

@@ -33,6 +33,29 @@ describe('the end of a conversation', () => {
     assert.equal((await chat.view()).csat.score, 4);
   });
 
+  it('when the customer says bye after rating, then the bot says goodbye, the conversation stays resolved and the rating is not asked again', async () => {
+    const chat = await startChat(stack, channel);
+    assert.equal((await chat.say('bye')).awaiting, 'rating');
+    await chat.say('5');
+    const again = await chat.say('bye');
+    assert.equal(again.status, 'resolved', JSON.stringify(again));
+    assert.equal(again.awaiting, undefined);
+    assert.doesNotMatch(again.replies.map((r: { text: string }) => r.text).join(' '), /rate/i);
+    assert.match(again.replies[0].text, /Have a good day/);
+    const view = await chat.view();
+    assert.equal(view.status, 'resolved');
+    assert.equal(view.csat.score, 5);
+  });
+
+  it('when the customer says bye twice without rating, then the second goodbye does not ask for the rating again', async () => {
+    const chat = await startChat(stack, channel);
+    assert.equal((await chat.say('goodbye')).awaiting, 'rating');
+    const again = await chat.say('bye');
+    assert.equal(again.status, 'resolved');
+    assert.equal(again.awaiting, undefined);
+    assert.doesNotMatch(again.replies[0].text, /rate/i);
+  });
+
   it('when a rating-like answer comes without a rating question, then it is an ordinary message', async () => {
     const chat = await startChat(stack, channel);
     const reply = await chat.say('5');

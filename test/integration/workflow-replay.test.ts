@@ -83,6 +83,16 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
   { what: 'a refund saga whose result is a value', file: 'refund-saga-result-as-value.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
   { what: 'a cancellation asked for in plain words, read once', file: 'cancel-order-in-plain-words.json', shows: (r) => r.patches.has('plain-words-reading') && r.intents.has('cancel_order') },
   { what: 'a refund saga that waits out the provider and settles as owed', file: 'refund-saga-owed.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
+  {
+    what: 'a wish started from its article, a question answered by its own article, a goodbye after the rating',
+    file: 'request-from-article-and-goodbye.json',
+    shows: (r) => r.intents.has('modify_items') && r.intents.has('goodbye'),
+  },
+  {
+    what: 'the same address given for three requests, then a chargeback threat handed to a person',
+    file: 'same-address-then-chargeback.json',
+    shows: (r) => r.intents.has('change_shipping_address') && r.intents.has('update_default_address'),
+  },
 ];
 
 describe('recorded conversation histories', () => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { type Decision, type Turn } from '../../domain/conversation';
+import { extractEntities } from '../../domain/entities';
 import {
   ESCALATION_REASON_CODES,
   assessEscalation,
+  detailTerms,
   findSwears,
+  findThreat,
   nearlySame,
   negativeScore,
   readCaps,
@@ -26,7 +29,51 @@ const input = (text: string, more: Partial<EscalationInput> = {}): EscalationInp
   ...more,
 });
 
+// While the bot asks for an e-mail or an address, the details in the message are what it may excuse.
+const givingDetails = (text: string, more: Partial<EscalationInput> = {}): EscalationInput => input(text, { knownTerms: detailTerms(extractEntities(text)), ...more });
+const inFlow = (seq: number, rule: string, heard?: string): Decision => ({ ...step(seq, rule), ...(heard ? { heard } : {}) });
+
+const ADDRESS = '742 Evergreen Terrace, Apt 2, Springfield, IL 62704, USA';
+const ASK_ADDRESS = 'What is the new address? Please write it on one line.';
+
 const ESCALATES: [string, EscalationInput, EscalationReasonCode][] = [
+  [
+    'the customer sends the same unreadable address a third time at the same question',
+    input('somewhere near the old mill', {
+      answering: 'change_shipping_address:address',
+      transcript: [customer(1, 'somewhere near the old mill'), bot(2, ASK_ADDRESS), customer(3, 'somewhere near the old mill'), bot(4, ASK_ADDRESS)],
+      decisions: [step(1, 'change_shipping_address:address'), step(3, 'change_shipping_address:address')],
+    }),
+    'intent_loop',
+  ],
+  [
+    'the customer repeats a request while the bot keeps asking for the e-mail',
+    input('where is my refund please', {
+      answering: 'track_refund:email',
+      transcript: [customer(1, 'where is my refund'), bot(2, 'What is your e-mail?'), customer(3, 'hello? where is my refund'), bot(4, 'What is your e-mail?')],
+      decisions: [reply(1, 'track_refund', 'keyword'), step(3, 'track_refund:email')],
+    }),
+    'intent_loop',
+  ],
+  ['the customer writes "I\'ll sue you"', input("I'll sue you"), 'legal_threat'],
+  ['the customer writes "my lawyer will be in touch"', input('my lawyer will be in touch'), 'legal_threat'],
+  ['the customer writes "I will take legal action"', input('I will take legal action if this is not fixed'), 'legal_threat'],
+  ['the customer threatens to take the store to court', input('I am going to take you to court'), 'legal_threat'],
+  ['the customer writes "I\'ll dispute the charge with my bank"', input("I'll dispute the charge with my bank"), 'chargeback_threat'],
+  ['the customer writes "chargeback"', input('chargeback'), 'chargeback_threat'],
+  ['the customer writes "I will open a dispute with PayPal"', input('fine, I will open a dispute with PayPal'), 'chargeback_threat'],
+  ['the customer threatens a chargeback while the bot asks for the e-mail', givingDetails("I'm filing a chargeback"), 'chargeback_threat'],
+  ['the customer shouts while the bot asks for the e-mail', givingDetails('WHY DO YOU NEED MY EMAIL, JUST CANCEL IT'), 'shouting'],
+  ['the customer shouts around the e-mail they give', givingDetails('HERE IS YOUR STUPID EMAIL TOMAS@EXAMPLE.COM NOW HURRY UP'), 'shouting'],
+  [
+    'a second complaint comes inside a flow, the first one heard there too',
+    input('I am really disappointed with you', {
+      intent: 'complaint',
+      transcript: [customer(1, 'cancel my order'), bot(2, 'What is your e-mail?'), customer(3, 'your service is terrible'), bot(4, 'What is your e-mail?')],
+      decisions: [reply(1, 'cancel_order', 'keyword'), inFlow(3, 'cancel_order:email', 'complaint')],
+    }),
+    'repeated_complaint',
+  ],
   ['the classifier says contact_human_agent', input('can someone else look at this', { intent: 'contact_human_agent' }), 'explicit_request'],
   ['the customer writes "I want to talk to a human"', input('I want to talk to a human'), 'explicit_request'],
   ['the customer writes "can I speak with a real person?"', input('can I speak with a real person?'), 'explicit_request'],
@@ -95,6 +142,38 @@ const ESCALATES: [string, EscalationInput, EscalationReasonCode][] = [
 ];
 
 const CALM: [string, EscalationInput][] = [
+  [
+    "the customer gives the same address for an order, for the account and for another order, each taken and confirmed",
+    input(ADDRESS, {
+      answering: 'change_shipping_address:address',
+      transcript: [
+        customer(1, 'change the delivery address of #W2651773'), bot(2, ASK_ADDRESS), customer(3, ADDRESS), bot(4, 'Shall I change it?'), customer(5, 'yes'), bot(6, 'Done.'),
+        customer(7, 'update my default address too'), bot(8, ASK_ADDRESS), customer(9, ADDRESS), bot(10, 'Shall I change it?'), customer(11, 'yes'), bot(12, 'Done.'),
+        customer(13, 'and the address of #W9642161'), bot(14, ASK_ADDRESS),
+      ],
+      decisions: [
+        reply(1, 'change_shipping_address', 'keyword'), step(3, 'change_shipping_address:address'), step(5, 'change_shipping_address:confirmation'),
+        reply(7, 'update_default_address', 'keyword'), step(9, 'update_default_address:address'), step(11, 'update_default_address:confirmation'),
+        reply(13, 'change_shipping_address', 'keyword'),
+      ],
+    }),
+  ],
+  ['the customer writes "I don\'t want to sue anyone, I just want my refund"', input("I don't want to sue anyone, I just want my refund")],
+  ['the customer writes about a friend called Sue', input('my friend Sue ordered it for me')],
+  ['the customer says a lawyer friend recommended the store', input('my lawyer friend recommended your store')],
+  ['the customer says their bank shows the payment as pending', input('my bank says the payment is pending')],
+  ['the customer asks about a court order', input('what is a court order')],
+  ['the customer gives their name and zip in capitals when asked', givingDetails('MY NAME IS NOAH BROWN, ZIP 80279')],
+  ['the customer gives an address in capitals when asked', givingDetails('742 EVERGREEN TERRACE, APT 2, SPRINGFIELD, IL 62704, USA')],
+  ['the customer gives their e-mail in capitals when asked', givingDetails('IT IS TOMAS.LINDQVIST@EXAMPLE.COM')],
+  [
+    'a complaint comes inside a flow for the first time',
+    input('your service is terrible', {
+      intent: 'complaint',
+      transcript: [customer(1, 'cancel my order'), bot(2, 'What is your e-mail?')],
+      decisions: [reply(1, 'cancel_order', 'keyword')],
+    }),
+  ],
   ['the customer writes an all-caps order id "where is #W2651773"', input('where is #W2651773')],
   ['the customer writes an order id without the hash "W2651773 STATUS?"', input('W2651773 STATUS?')],
   ['the customer writes "WHY?" once', input('WHY?')],
@@ -171,7 +250,7 @@ describe('assessEscalation', () => {
   });
 
   it('when the same input is assessed twice, then the verdict is the same', () => {
-    const [, given] = ESCALATES[14] ?? [];
+    const [, given] = ESCALATES.find(([, , code]) => code === 'repeated_complaint') ?? [];
     assert.ok(given);
     assert.deepEqual(assessEscalation(given), assessEscalation(given));
   });
@@ -182,10 +261,41 @@ describe('assessEscalation', () => {
     assert.deepEqual(verdict.signals, [{ code: 'complaint', seq: 1, detail: 'the customer complained' }]);
   });
 
+  it('when a conversation recorded before answers stopped counting as repeats is replayed, then the same address three times still escalates as it did', () => {
+    const [, given] = CALM.find(([when]) => when.includes('same address for an order')) ?? [];
+    assert.ok(given);
+    assert.deepEqual(assessEscalation({ ...given, answersCountAsRepeats: true }).reasons.map((r) => r.code), ['intent_loop']);
+  });
+
+  it('when a conversation recorded before the threat check is replayed, then a threat does not escalate, as it did not then', () => {
+    assert.equal(assessEscalation(input("I'll sue you", { withoutThreatCheck: true })).escalate, false);
+  });
+
   it('when many exclamation marks come alone, then they are a signal, not an escalation', () => {
     const verdict = assessEscalation(input('where is my order!!!'));
     assert.deepEqual(verdict.signals.map((s) => s.code), ['exclamations']);
   });
+});
+
+describe('findThreat', () => {
+  const table: [string, 'legal_threat' | 'chargeback_threat' | undefined][] = [
+    ["I'll sue", 'legal_threat'],
+    ["I'm going to sue your company", 'legal_threat'],
+    ["I'm contacting my attorney", 'legal_threat'],
+    ['see you in court', 'legal_threat'],
+    ['I will report you to the BBB', 'legal_threat'],
+    ['I will dispute this payment', 'chargeback_threat'],
+    ["I'll ask my bank to reverse the payment", 'chargeback_threat'],
+    ["I'll just do a charge-back", 'chargeback_threat'],
+    ['the suede boots', undefined],
+    ['can I dispute a review', undefined],
+    ['I am a lawyer and need an invoice', undefined],
+  ];
+  for (const [text, code] of table) {
+    it(`when the customer writes "${text}", then ${code ?? 'no threat'} is found`, () => {
+      assert.equal(findThreat(text)?.code, code);
+    });
+  }
 });
 
 describe('readCaps', () => {

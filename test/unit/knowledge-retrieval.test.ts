@@ -5,6 +5,7 @@ import {
   BM25_K1,
   MAX_CANDIDATES,
   MAX_PASSAGE_CHARS,
+  MIN_TOPIC_COVERAGE,
   MIN_TOP_SCORE,
   answerWithCitation,
   buildIndex,
@@ -17,6 +18,7 @@ import {
   stem,
   termScore,
   tokenise,
+  topicCoverage,
   type Article,
 } from '../../domain/knowledge';
 import { loadHelpCentre } from '../../knowledge/help-centre';
@@ -52,6 +54,9 @@ describe('tokenising', () => {
     ['the parcel’s tracking number', ['packag', 'track', 'number']],
     ['how do I do it, please?', []],
     ['a b c 5-7', []],
+    ['what payment options are there', ['pay', 'method']],
+    ['which ways to pay do you have', ['pay', 'method']],
+    ["my payment didn't go through", ['pay', 'fail']],
   ];
   for (const [text, terms] of TEXTS) {
     it(`when "${text}" is tokenised, then the terms are [${terms.join(', ')}]`, () => {
@@ -299,4 +304,95 @@ describe('the help centre answers customer questions', () => {
       assert.ok(!answer.confident && answer.candidates.length <= MAX_CANDIDATES);
     });
   }
+});
+
+// Questions about topics next to each other (payment options and payment problems, refund times and
+// shipping times, an order's address and the account's): an unrelated article is worse than none.
+describe('the help centre tells neighbouring topics apart', () => {
+  const helpCentre = loadHelpCentre();
+  const answerOf = (question: string) => {
+    const answer = findAnswer(helpCentre.index, question);
+    return answer.confident ? answer.articleId : undefined;
+  };
+
+  // [question, the article that answers it]
+  const ANSWERED: [string, string][] = [
+    ['what payment options are available', 'payment-methods'],
+    ['do you accept Mastercard', 'payment-methods'],
+    ['can I pay by bank transfer', 'payment-methods'],
+    ['my payment did not go through', 'payment-problems'],
+    ['why was my card declined', 'payment-problems'],
+    ['I see two charges on my statement for one order', 'payment-problems'],
+    ['you charged me the wrong amount', 'payment-problems'],
+    ['can I switch my pending order to PayPal', 'changing-the-payment-method'],
+    ['how do I check my gift card balance', 'gift-cards'],
+    ['how long do refunds take?', 'refunds'],
+    ['how long does a refund take', 'refunds'],
+    ['how long until my refund shows up on my card', 'refunds'],
+    ['what is your return policy', 'returns'],
+    ['can I return only part of my order', 'returns'],
+    ['can I exchange an item for a different product', 'exchanges'],
+    ['what does pending mean', 'order-statuses'],
+    ['what does delivered mean on my order', 'order-statuses'],
+    ['do you offer next day delivery', 'shipping-and-delivery'],
+    ['my package says delivered but it is not here', 'tracking-your-order'],
+    ['why does my pending order have no tracking number', 'tracking-your-order'],
+    ['an item is missing from my package', 'damaged-or-wrong-items'],
+    ['can I change my shipping address after ordering', 'changing-the-delivery-address'],
+  ];
+  for (const [question, articleId] of ANSWERED) {
+    it(`when a customer asks "${question}", then ${articleId} answers it`, () => {
+      assert.equal(answerOf(question), articleId);
+    });
+  }
+
+  // Close to two articles at once: the right one, or none and the bot asks, but never the neighbour.
+  const RIGHT_OR_NONE: [string, string][] = [
+    ['what are my payment options', 'payment-methods'],
+    ['what forms of payment do you take', 'payment-methods'],
+    ['has my refund been sent', 'refunds'],
+    ['when will my order arrive', 'shipping-and-delivery'],
+    ['will changing my default address change my open orders', 'your-account'],
+  ];
+  for (const [question, articleId] of RIGHT_OR_NONE) {
+    it(`when a customer asks "${question}", then ${articleId} answers it or nothing does`, () => {
+      assert.ok([articleId, undefined].includes(answerOf(question)), `answered from ${answerOf(question)}`);
+    });
+  }
+
+  // Their words are in the help centre, their subject is not.
+  const NOT_ANSWERED = [
+    'when will the hoodie be back in stock',
+    'do you price match',
+    'are your products made in the USA',
+    'what is the warranty on the lamp',
+    'what size should I order',
+    'do you offer student discounts',
+    'what are your opening hours',
+    'do you have a physical store',
+    'how do I clean leather boots',
+    'is there a mobile app',
+    'what options does the office chair come in',
+    'do you pay your employees well',
+    'can I pay my electricity bill here',
+    'what is the delivery address of your head office',
+    'can I split the payment between two cards',
+  ];
+  for (const question of NOT_ANSWERED) {
+    it(`when a customer asks "${question}", then no article answers it`, () => {
+      assert.equal(answerOf(question), undefined);
+    });
+  }
+
+  it('when a passage holds the words of a question but its article is about something else, then its topic coverage is below the minimum', () => {
+    const hits = (question: string) => search(helpCentre.index, question, helpCentre.index.sections.length);
+    const coverage = (question: string, articleId: string) => {
+      const hit = hits(question).find((h) => h.section.articleId === articleId);
+      assert.ok(hit, `${articleId} has a passage with the words of "${question}"`);
+      return topicCoverage(helpCentre.index, hit, question);
+    };
+    assert.ok(coverage('when will the hoodie be back in stock', 'exchanges') < MIN_TOPIC_COVERAGE);
+    assert.ok(coverage('how do I check my gift card balance', 'payment-problems') < MIN_TOPIC_COVERAGE);
+    assert.ok(coverage('how do I check my gift card balance', 'gift-cards') >= MIN_TOPIC_COVERAGE);
+  });
 });

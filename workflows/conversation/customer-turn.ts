@@ -2,7 +2,7 @@ import type { CarriedState, MessageResult } from '../../domain/conversation';
 import type { HandoffReasonCode } from '../../domain/escalation';
 import { switchesTopic, wantsToStop } from '../../domain/dialogue/leaving-a-flow';
 import { extractRating, RATING_OPTIONS } from '../../domain/dialogue/rating';
-import { assessEscalation } from '../../domain/escalation';
+import { assessEscalation, COMPLAINT_INTENT, detailTerms } from '../../domain/escalation';
 import { firstReplyFor } from '../../domain/first-replies';
 import { intentDefinition } from '../../domain/intents';
 import { registerApproval } from './approvals';
@@ -11,7 +11,8 @@ import { classifyTurn, type TurnClassification } from './classify-turn';
 import type { ConversationContext } from './context';
 import { beginHandoff, RATING_QUESTION } from './handoff';
 import { answerQuestion } from './knowledge';
-import { continueFlow, customerFlowKindForIntent, expectingOf, isCustomerFlowKind, startFlow } from './flows';
+import { routeNewRequest } from './route-turn';
+import { continueFlow, customerFlowKindForIntent, expectingOf, isCustomerFlowKind, startFlow, type CustomerFlowKind } from './flows';
 import { wantsOrderPlacedForThem } from '../../domain/commerce/place-order';
 import { answer } from './replying';
 import { readMessage, type Reading } from '../../domain/understanding/reading';
@@ -32,6 +33,24 @@ export const PLAIN_WORDS_PATCH = 'plain-words-reading';
  */
 export const COMMERCE_INTENTS_PATCH = 'tier1-commerce-intents';
 const COMMERCE_INTENTS: readonly string[] = ['check_invoice', 'get_invoice', 'newsletter_subscription', 'review', 'place_order', 'set_up_shipping_address'];
+
+/**
+ * Threats of legal action or a chargeback hand over at once; while the bot waits for an e-mail or an
+ * address, only the detail itself may be in capitals; a complaint inside a flow counts towards a repeated one.
+ */
+export const THREATS_AND_FLOW_FRUSTRATION_PATCH = 'threats-and-flow-frustration';
+
+/** A detail the flow took as an answer and moved on from (an address given again for the next request) is not the customer repeating themselves. */
+export const ANSWERED_REPEATS_PATCH = 'answered-repeats';
+
+/**
+ * A request to do something starts its flow, even worded as a question, and an article about another
+ * topic never replaces an intent's own answer. Conversations recorded before replay the older order.
+ */
+export const ACTIONS_BEFORE_ARTICLES_PATCH = 'actions-before-articles';
+
+/** A goodbye to a conversation that is already resolved says goodbye and keeps it resolved, without asking for a rating again. */
+export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
 
 const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
@@ -54,7 +73,8 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     return answer(ctx, { replies: [{ text: 'Thank you for your feedback!' }] });
   }
   state.awaitingRating = false;
-  if (state.status === 'resolved') {
+  const wasResolved = state.status === 'resolved';
+  if (wasResolved) {
     state.status = 'open';
     ctx.decide({ seq, kind: 'reopened', reason: 'the customer wrote again after the conversation was resolved' });
   }
@@ -77,19 +97,32 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const label = intent.tier === 'none' ? undefined : intent.label;
   const reading: Reading = { ...unread, intent: readIntentOf(intent) };
   const inFlow = state.flow !== undefined && !switchesTopic(state.flow.kind, intent);
-  // Questions, and anything the classifier could not place, go to the help centre first:
-  // a confident article is an answer, not an unclear turn.
-  const helpAnswer = !inFlow && (label === undefined || intentDefinition(label)?.kind === 'information') ? await answerQuestion(text) : undefined;
-  const unsureStreak = inFlow || helpAnswer ? 0 : label === undefined ? (state.unsureStreak ?? 0) + 1 : 0;
+  // The flow an intent starts; the commerce intents only in conversations that have their handling
+  // (asked where it is needed, so older histories meet the patch where they recorded it).
+  const flowKindOf = (intentName: string): CustomerFlowKind | undefined =>
+    COMMERCE_INTENTS.includes(intentName) && !patched(COMMERCE_INTENTS_PATCH) ? undefined : customerFlowKindForIntent(intentName);
+  // A new request and the help centre decide together which answers it; a confident article is an
+  // answer, not an unclear turn. Before the patch, questions went to the help centre first.
+  const routed = !inFlow && patched(ACTIONS_BEFORE_ARTICLES_PATCH) ? await routeNewRequest(text, label, intent.candidate, flowKindOf) : undefined;
+  const helpAnswer = routed
+    ? routed.article
+    : !inFlow && (label === undefined || intentDefinition(label)?.kind === 'information')
+      ? await answerQuestion(text)
+      : undefined;
+  const unsureStreak = inFlow || helpAnswer || routed?.flow ? 0 : label === undefined ? (state.unsureStreak ?? 0) + 1 : 0;
 
   // Frustration and loops are checked on every turn, whatever is being collected.
+  const threatsAndFlowFrustration = patched(THREATS_AND_FLOW_FRUSTRATION_PATCH);
   const verdict = assessEscalation({
     text,
     transcript: state.transcript.slice(0, -1),
     decisions: state.decisions,
     intent: label,
     unsureStreak,
-    knownTerms: knownTermsOf(state, text),
+    knownTerms: threatsAndFlowFrustration ? knownTermsOf(state, detailTerms(unread.entities)) : knownTermsOf(state, [text]),
+    ...(threatsAndFlowFrustration ? {} : { withoutThreatCheck: true }),
+    ...(inFlow && state.flow ? { answering: `${state.flow.kind}:${state.flow.step}` } : {}),
+    ...(patched(ANSWERED_REPEATS_PATCH) ? {} : { answersCountAsRepeats: true }),
   });
   if (verdict.signals.length) {
     state.frustrationSignals = [...(state.frustrationSignals ?? []), ...verdict.signals.map((s) => ({ ...s, seq }))].slice(-KEPT_SIGNALS);
@@ -117,17 +150,24 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     const step = state.flow.step;
     const kind = state.flow.kind;
     const reply = await continueFlow(state, reading);
-    ctx.decide({ seq, kind: 'dialogue', intent: kind, rule: `${kind}:${step}` });
+    const heard = threatsAndFlowFrustration && label === COMPLAINT_INTENT ? { heard: label } : {};
+    ctx.decide({ seq, kind: 'dialogue', intent: kind, rule: `${kind}:${step}`, ...heard });
     // A yes that needs a supervisor is on their list before the customer hears so.
     await registerApproval(ctx);
     return answer(ctx, reply);
   }
   // A new request: whatever was being collected is dropped.
   state.flow = undefined;
-  const commerce = label !== undefined && COMMERCE_INTENTS.includes(label) && patched(COMMERCE_INTENTS_PATCH);
-  const flowKind = label === undefined ? undefined : commerce ? customerFlowKindForIntent(label) : !COMMERCE_INTENTS.includes(label) && isCustomerFlowKind(label) ? label : undefined;
-  if (flowKind) return answer(ctx, await startFlow(flowKind, state, reading));
-  if (commerce && label === 'place_order') {
+  const flowKind = routed ? routed.flow?.kind : label !== undefined ? flowKindOf(label) : undefined;
+  if (flowKind) {
+    if (routed?.flow?.byCandidate) {
+      ctx.decide({ seq, kind: 'dialogue', intent: flowKind, rule: 'help_centre:request_started', reason: `the model's guess ${flowKind} and the help-centre article about it agree` });
+    }
+    const started = await startFlow(flowKind, state, reading);
+    const beside = routed?.flow?.beside ?? [];
+    return answer(ctx, beside.length ? { ...started, replies: [...beside, ...started.replies], intent: flowKind } : started);
+  }
+  if (label === 'place_order' && patched(COMMERCE_INTENTS_PATCH)) {
     // The bot places no orders: someone who wants one placed for them gets a person; everyone else the how-to.
     if (wantsOrderPlacedForThem(text)) {
       const why = 'the customer wants help placing an order';
@@ -154,6 +194,11 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     state.menu = reply.menu;
     return answer(ctx, { replies: [{ text: reply.text }], ...(label ? { intent: label } : {}), options: reply.menu });
   }
+  if (label === 'goodbye' && wasResolved && patched(GOODBYE_AFTER_END_PATCH)) {
+    state.status = 'resolved';
+    ctx.decide({ seq, kind: 'resolved', reason: 'the customer said goodbye again' });
+    return answer(ctx, { replies: [{ text: reply.text }], intent: label });
+  }
   if (label === 'goodbye') {
     state.status = 'resolved';
     state.awaitingRating = true;
@@ -174,6 +219,7 @@ function readIntentOf(c: TurnClassification): Reading['intent'] {
 /** What the customer hears first when the bot hands over, by the strongest reason. */
 function handoffOpening(code: HandoffReasonCode | undefined): string {
   if (code === 'explicit_request') return 'Of course, I will bring in a colleague.';
+  if (code === 'legal_threat' || code === 'chargeback_threat') return 'I understand. A colleague will look into this with you personally.';
   if (code === 'profanity' || code === 'insult' || code === 'shouting' || code === 'repeated_complaint' || code === 'negative_trend') {
     return 'I am sorry this has been frustrating. I am bringing in a colleague who can help.';
   }
@@ -184,9 +230,9 @@ function handoffOpening(code: HandoffReasonCode | undefined): string {
  * Words a customer may legitimately write in capitals: the names of what they are being offered,
  * and the details being asked for (an address or a name is often typed in capitals).
  */
-function knownTermsOf(state: CarriedState, text: string): string[] {
+function knownTermsOf(state: CarriedState, details: string[]): string[] {
   const offered = (state.flow?.options ?? []).flatMap((o) => o.label.split(/[^A-Za-z0-9]+/)).filter((w) => w.length > 2);
   const givingDetails = state.flow?.step === 'email' || state.flow?.step === 'address';
-  return givingDetails ? [...offered, text] : offered;
+  return givingDetails ? [...offered, ...details] : offered;
 }
 
