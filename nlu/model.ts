@@ -1,6 +1,6 @@
 // The local intent model: features + linear scorer + calibration, and its versioned file format.
 import { z } from 'zod';
-import { DEFAULT_FEATURES, Featurizer, type FeatureOptions } from './features';
+import { DEFAULT_FEATURES, Featurizer, SpellingIndex, type FeatureOptions } from './features';
 import { type LinearWeights, scores, softmax } from './linear';
 import { type MlpWeights, mlpScores } from './mlp';
 import type { SourceUse } from './public-data';
@@ -76,6 +76,8 @@ export class IntentModel {
   /** Below this calibrated confidence the model's answer is not trusted (tier `none`). */
   readonly threshold: number;
   readonly report: TrainingReport;
+  /** Corrects typos against the model's own words (the cascade's fallback for messages it is unsure of). */
+  readonly spelling: SpellingIndex;
   private readonly labelSet: ReadonlySet<string>;
   private readonly oosIndex: number;
   private readonly buffer: Float64Array;
@@ -93,6 +95,7 @@ export class IntentModel {
     this.temperature = parts.temperature;
     this.threshold = parts.threshold;
     this.report = parts.report;
+    this.spelling = new SpellingIndex(parts.featurizer.vocabulary, parts.featurizer.idf);
     this.labelSet = new Set(parts.labels);
     this.oosIndex = parts.oosLabel === undefined ? -1 : parts.labels.indexOf(parts.oosLabel);
     this.buffer = new Float64Array(parts.labels.length);
