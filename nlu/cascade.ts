@@ -4,6 +4,7 @@ import path from 'node:path';
 import { OOS_INTENT } from '../domain/intents';
 import type { Classification, LlmClassifier } from './classification';
 import { matchKeywordRule } from './keyword-rules';
+import { requestParts } from './message-parts';
 import { IntentModel, ModelFileError } from './model';
 
 export interface CascadeOptions {
@@ -24,10 +25,45 @@ export function classifyLocal(text: string, options: CascadeOptions): Classifica
   const oos = model?.oosLabel ?? OOS_INTENT;
   if (!model) return { label: oos, confidence: 0, tier: 'none', micros: micros() };
   const p = model.predict(text);
-  if (p.outOfScope || p.confidence < model.threshold) {
-    return { label: oos, confidence: round(p.confidence), tier: 'none', candidate: p.candidate, micros: micros() };
+  if (!p.outOfScope && p.confidence >= model.threshold) return { label: p.label, confidence: round(p.confidence), tier: 'model', micros: micros() };
+  const rules = options.rules !== false;
+  const part = decidedPart(text, model, rules);
+  if (part) return { ...part, micros: micros() };
+  // Typos: the same steps once more on the text with the words the model does not know corrected.
+  const corrected = model.spelling.correct(text);
+  if (corrected !== text) {
+    const whole = decide(corrected, model, rules);
+    const answer = whole && !SMALL_TALK.has(whole.label) ? whole : decidedPart(corrected, model, rules);
+    if (answer) return { ...answer, micros: micros() };
   }
-  return { label: p.label, confidence: round(p.confidence), tier: 'model', micros: micros() };
+  return { label: oos, confidence: round(p.confidence), tier: 'none', candidate: p.candidate, micros: micros() };
+}
+
+/** Tier 1, else tier 2 when it is sure; undefined when neither decides. */
+function decide(text: string, model: IntentModel, rules: boolean): Omit<Classification, 'micros'> | undefined {
+  const hit = rules ? matchKeywordRule(text, (label) => model.has(label)) : undefined;
+  if (hit) return { label: hit.label, confidence: 1, tier: 'keyword', rule: hit.rule };
+  const p = model.predict(text);
+  if (!p.outOfScope && p.confidence >= model.threshold) return { label: p.label, confidence: round(p.confidence), tier: 'model' };
+  return undefined;
+}
+
+const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye']);
+
+/**
+ * "hi there, so I ordered … and now I want to cancel it, thanks": when the whole message is not decided,
+ * its request without the pleasantries, and each of its sentences, are read on their own. They decide
+ * only when every part that is decided names the same request (small talk aside).
+ */
+function decidedPart(text: string, model: IntentModel, rules: boolean): Omit<Classification, 'micros'> | undefined {
+  let found: Omit<Classification, 'micros'> | undefined;
+  for (const part of requestParts(text)) {
+    const answer = decide(part, model, rules);
+    if (!answer || SMALL_TALK.has(answer.label)) continue;
+    if (found && found.label !== answer.label) return undefined;
+    if (!found || answer.confidence > found.confidence) found = answer;
+  }
+  return found;
 }
 
 /**

@@ -8,11 +8,16 @@ import { evaluate, type EvalReport } from './evaluate';
 import { DEFAULT_MLP } from './mlp';
 import { IntentModel, ModelFileError } from './model';
 import { progressBar } from './progress';
+import { modelCard } from './card';
+import { loadTrainingData } from './public-data';
+import { shippedDevFigures } from './shipped-eval';
 import { trainModel } from './train';
 
-export const NLU_USAGE = `nlu train --data FILE.csv --out MODEL [--folds N] [--seed N] [--hidden N]   (--hidden 0: SVM alone)
+export const NLU_USAGE = `nlu train --data FILE.csv --out MODEL [--public DIR] [--folds N] [--seed N] [--hidden N]
+      (--public DIR: also the public train splits in DIR, mapped onto the product's intents; --hidden 0: SVM alone)
   nlu predict --model MODEL [--rules on|off]      (one text per line on stdin → JSON lines)
-  nlu eval --data FILE.csv --model MODEL [--rules on|off] [--json true]`;
+  nlu eval --data FILE.csv --model MODEL [--rules on|off] [--json true]
+  nlu card --model MODEL --out FILE.md [--public DIR]   (the model card; with DIR, also its dev-split scores)`;
 
 export interface NluIo {
   stdin: NodeJS.ReadableStream;
@@ -29,6 +34,7 @@ export async function nluCommand(args: string[], io: NluIo): Promise<number> {
     if (sub === 'train') return train(rest, io);
     if (sub === 'predict') return await predict(rest, io);
     if (sub === 'eval') return evalCommand(rest, io);
+    if (sub === 'card') return card(rest, io);
   } catch (err) {
     if (err instanceof DataFileError || err instanceof ModelFileError) {
       io.err(`error: ${err.message}`);
@@ -72,14 +78,19 @@ function readModel(file: string): IntentModel {
 }
 
 function train(args: string[], io: NluIo): number {
-  const flags = parseFlags(args, ['data', 'out', 'folds', 'seed', 'hidden']);
+  const flags = parseFlags(args, ['data', 'public', 'out', 'folds', 'seed', 'hidden']);
   const data = required(flags, 'data', 'the CSV file with "text,label" columns');
   const out = required(flags, 'out', 'where to write the model');
   const folds = intFlag(flags, 'folds');
   const seed = intFlag(flags, 'seed');
   const hidden = intFlag(flags, 'hidden');
   if (folds !== undefined && folds < 2) throw new UsageError('--folds must be at least 2');
-  const examples = readExamples(data);
+  const publicDir = flags.get('public');
+  const training = publicDir === undefined ? undefined : loadTrainingData(data, publicDir);
+  const examples = training?.examples ?? readExamples(data);
+  if (training) {
+    for (const s of training.sources) io.err(`  ${s.name}: ${s.used} of ${s.rows} rows used (${s.file})`);
+  }
   const bar = progressBar(`training on ${examples.length} examples`, io.progress ?? process.stderr);
   const started = Date.now();
   const model = trainModel(
@@ -88,6 +99,7 @@ function train(args: string[], io: NluIo): number {
       ...(folds ? { folds } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(hidden !== undefined ? { mlp: hidden === 0 ? false : { ...DEFAULT_MLP, hidden } } : {}),
+      ...(training ? { sources: { uses: training.sources, origin: training.origin } } : {}),
     },
     bar.update,
   );
@@ -142,6 +154,21 @@ function evalCommand(args: string[], io: NluIo): number {
   }
   if (flags.get('json') === 'true') io.out(JSON.stringify(report));
   else for (const line of formatReport(report, model)) io.out(line);
+  return 0;
+}
+
+function card(args: string[], io: NluIo): number {
+  const flags = parseFlags(args, ['model', 'out', 'public']);
+  const modelFile = required(flags, 'model', 'the model file written by "nlu train"');
+  const out = required(flags, 'out', 'where to write the model card');
+  const model = readModel(modelFile);
+  const publicDir = flags.get('public');
+  if (publicDir !== undefined && !fs.existsSync(publicDir)) {
+    throw new DataFileError(`the shared data folder ${publicDir} does not exist: pass --public DIR where the shared data sets are, or leave it out to write the card without dev scores`);
+  }
+  const dev = publicDir === undefined ? undefined : shippedDevFigures(model, publicDir);
+  fs.writeFileSync(out, modelCard(model, fs.statSync(modelFile).size, dev));
+  io.out(`wrote ${out}${dev ? '' : ' (no dev scores: no --public DIR)'}`);
   return 0;
 }
 

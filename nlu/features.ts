@@ -259,3 +259,58 @@ export class Featurizer {
     return { indices, values };
   }
 }
+
+/**
+ * Typos against the model's own word vocabulary: a word it does not know, one letter dropped, added,
+ * changed or two letters swapped away from words it knows (the symmetric-delete method), becomes the most
+ * common of those words. Only words of four letters or more are touched; known words never are.
+ */
+export class SpellingIndex {
+  private readonly known = new Map<string, number>();
+  private readonly deletes = new Map<string, string[]>();
+
+  /** `words` with their document frequency rank (lower idf = more common). */
+  constructor(vocabulary: readonly string[], idf: Float32Array) {
+    vocabulary.forEach((name, i) => {
+      if (!name.startsWith('w:') || name.includes(' ') || !/^\p{L}+$/u.test(name.slice(2))) return;
+      const word = name.slice(2);
+      this.known.set(word, idf[i] as number);
+      if (word.length < 4) return;
+      for (const d of deletions(word)) {
+        const list = this.deletes.get(d);
+        if (list) list.push(word);
+        else this.deletes.set(d, [word]);
+      }
+    });
+  }
+
+  /** The text with each unknown word replaced by its correction, everything else as it was. */
+  correct(text: string): string {
+    return text.replace(/\p{L}+(?:['\u2019]\p{L}+)*/gu, (raw) => {
+      const word = normalise(raw).replace(/'/g, '');
+      if (word.length < 4 || this.known.has(word)) return raw;
+      return this.suggest(word) ?? raw;
+    });
+  }
+
+  private suggest(word: string): string | undefined {
+    const candidates = new Set<string>(this.deletes.get(word) ?? []); // a letter dropped
+    for (const d of deletions(word)) {
+      if (this.known.has(d) && d.length >= 4) candidates.add(d); // a letter added
+      for (const w of this.deletes.get(d) ?? []) candidates.add(w); // a letter changed, two swapped
+    }
+    let best: string | undefined;
+    for (const c of candidates) {
+      const rank = this.known.get(c) as number;
+      const bestRank = best === undefined ? Infinity : (this.known.get(best) as number);
+      if (rank < bestRank || (rank === bestRank && best !== undefined && c < best)) best = c;
+    }
+    return best;
+  }
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}

@@ -60,13 +60,13 @@ const RULES: readonly KeywordRule[] = [
   {
     name: 'cancellation-fee',
     label: 'check_cancellation_fee',
-    match: [/\bcancell?ation (fee|charge|cost|penalt)/, /\b(fee|charge|penalty|cost)\b.{0,20}\bcancel(l?ing)?\b/],
+    match: [/\bcancell?ation (fee|charge|cost|penalt)/, /\b(fees?|charges?|penalty|penalties|costs?)\b.{0,20}\bcancel(l?ing)?\b/],
   },
   {
     name: 'cancel-order',
     label: 'cancel_order',
     match: [/\bcancel(l?ing)?\s+(my|the|this|an|that|our)?\s*(whole\s+|entire\s+|last\s+|recent\s+|latest\s+)?(order|purchase)\b/],
-    unless: [NEGATED, /\b(fee|charge|cost|penalt|refund|policy|cancelled|canceled)\b/],
+    unless: [NEGATED, /\b(fees?|charges?|costs?|penalt(y|ies)|refund|policy|cancelled|canceled)\b/],
   },
   {
     name: 'track-order',
@@ -97,7 +97,8 @@ const RULES: readonly KeywordRule[] = [
     name: 'get-refund',
     label: 'get_refund',
     match: [/\b(want|need|like|get|request|claim|demand)\s+(a\s+|my\s+)?(full\s+)?refund\b/, /\b(want|need|get)\s+my\s+money\s+back\b/],
-    unless: [NEGATED, /\b(status|track|where|policy|when|yet|still|how long|cases?|situations?|circumstances|conditions|eligible|entitled|which|what)\b/],
+    // "return the shirt and get my money back" is a return (the refund comes with it).
+    unless: [NEGATED, /\b(status|track|where|policy|when|yet|still|how long|cases?|situations?|circumstances|conditions|eligible|entitled|which|what|return|send (it |them )?back)\b/],
   },
   {
     name: 'return-items',

@@ -53,17 +53,20 @@ export function trainOneVsRest(
   dim: number,
   options: SvmOptions = DEFAULT_SVM,
   onClass?: (done: number) => void,
+  /** Per example: how much its errors cost (C × weight); 1 for all when absent. */
+  exampleWeights?: Float64Array,
 ): LinearWeights {
   const n = xs.length;
   const weights = new Float32Array(dim * classes);
   const bias = new Float32Array(classes);
-  const diag = 0.5 / options.C;
+  const diags = new Float64Array(n);
   const qd = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const { values } = xs[i] as SparseVector;
     let sq = 1; // the bias feature
     for (let j = 0; j < values.length; j++) sq += (values[j] as number) ** 2;
-    qd[i] = sq + diag;
+    diags[i] = 0.5 / (options.C * (exampleWeights ? (exampleWeights[i] as number) : 1));
+    qd[i] = sq + (diags[i] as number);
   }
   const w = new Float64Array(dim);
   const alpha = new Float64Array(n);
@@ -91,7 +94,7 @@ export function trainOneVsRest(
         let dot = b;
         for (let j = 0; j < indices.length; j++) dot += (w[indices[j] as number] as number) * (values[j] as number);
         const ai = alpha[i] as number;
-        const g = yi * dot - 1 + ai * diag;
+        const g = yi * dot - 1 + ai * (diags[i] as number);
         let pg = 0;
         if (ai === 0) {
           if (g > pgMaxOld) {

@@ -1,8 +1,9 @@
 // The local intent model: features + linear scorer + calibration, and its versioned file format.
 import { z } from 'zod';
-import { DEFAULT_FEATURES, Featurizer, type FeatureOptions } from './features';
+import { DEFAULT_FEATURES, Featurizer, SpellingIndex, type FeatureOptions } from './features';
 import { type LinearWeights, scores, softmax } from './linear';
 import { type MlpWeights, mlpScores } from './mlp';
+import type { SourceUse } from './public-data';
 
 export const MODEL_FORMAT = 'open-support-nlu-model';
 export const MODEL_VERSION = 1;
@@ -32,6 +33,20 @@ export interface TrainingReport {
   /** How the threshold was chosen. */
   thresholdRule: string;
   features: number;
+  /** The training data's sources (files, digests, licences, rows, label mappings), when trained from several. */
+  sources?: SourceUse[];
+  /** Out-of-fold figures per source, as the model tier would answer (threshold and out-of-scope gate applied). */
+  crossValidatedBySource?: SourceScores[];
+}
+
+export interface SourceScores {
+  name: string;
+  examples: number;
+  /** Top-1 with the out-of-scope gate, before the threshold. */
+  accuracy: number;
+  /** Share answered with an in-scope label at or above the threshold, and how often that label was right. */
+  decided: number;
+  decidedPrecision: number;
 }
 
 export interface IntentModelParts {
@@ -61,6 +76,8 @@ export class IntentModel {
   /** Below this calibrated confidence the model's answer is not trusted (tier `none`). */
   readonly threshold: number;
   readonly report: TrainingReport;
+  /** Corrects typos against the model's own words (the cascade's fallback for messages it is unsure of). */
+  readonly spelling: SpellingIndex;
   private readonly labelSet: ReadonlySet<string>;
   private readonly oosIndex: number;
   private readonly buffer: Float64Array;
@@ -78,6 +95,7 @@ export class IntentModel {
     this.temperature = parts.temperature;
     this.threshold = parts.threshold;
     this.report = parts.report;
+    this.spelling = new SpellingIndex(parts.featurizer.vocabulary, parts.featurizer.idf);
     this.labelSet = new Set(parts.labels);
     this.oosIndex = parts.oosLabel === undefined ? -1 : parts.labels.indexOf(parts.oosLabel);
     this.buffer = new Float64Array(parts.labels.length);
@@ -241,6 +259,24 @@ const modelFileSchema = z.object({
     crossValidatedAccuracy: z.number(),
     thresholdRule: z.string(),
     features: z.number(),
+    sources: z
+      .array(
+        z.object({
+          name: z.string(),
+          file: z.string(),
+          sha256: z.string(),
+          licence: z.string(),
+          origin: z.string(),
+          rows: z.number(),
+          used: z.number(),
+          weight: z.number(),
+          mapping: z.record(z.string(), z.string()),
+        }),
+      )
+      .optional(),
+    crossValidatedBySource: z
+      .array(z.object({ name: z.string(), examples: z.number(), accuracy: z.number(), decided: z.number(), decidedPrecision: z.number() }))
+      .optional(),
   }),
   features: z.object({
     options: z.object({

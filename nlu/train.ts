@@ -5,7 +5,8 @@ import type { Example } from './csv';
 import { DEFAULT_FEATURES, Featurizer, type FeatureOptions } from './features';
 import { DEFAULT_SVM, scores, seededRandom, shuffleInPlace, softmax, trainOneVsRest, type SvmOptions } from './linear';
 import { DEFAULT_MLP, type MlpOptions, mlpScores, trainMlp } from './mlp';
-import { IntentModel } from './model';
+import { IntentModel, type SourceScores } from './model';
+import type { SourceUse } from './public-data';
 
 export interface TrainOptions {
   features: FeatureOptions;
@@ -21,6 +22,8 @@ export interface TrainOptions {
   /** With out-of-scope examples: the share of them the out-of-scope gate must reject, out-of-fold. */
   targetOosRecall: number;
   seed: number;
+  /** Where the examples come from: recorded in the report, with out-of-fold scores per source. */
+  sources?: { uses: readonly SourceUse[]; origin: Int32Array };
   /** Sees the out-of-fold scores (for analysis). */
   onOutOfFold?: (scores: readonly Float64Array[], ys: Int32Array, labels: readonly string[]) => void;
 }
@@ -66,10 +69,13 @@ export function trainModel(examples: readonly Example[], options: Partial<TrainO
     });
   }
 
-  const fit = (texts: readonly string[], yIdx: Int32Array) => {
+  // A source's weight multiplies the SVM's cost of its errors (the product's few examples against public volume).
+  const exampleWeight = (i: number) => opts.sources?.uses[opts.sources.origin[i] as number]?.weight ?? 1;
+  const fit = (texts: readonly string[], yIdx: Int32Array, idx: readonly number[]) => {
     const featurizer = Featurizer.fit(texts, opts.features);
     const xs = texts.map((t) => featurizer.transform(t));
-    const linear = trainOneVsRest(xs, yIdx, K, featurizer.size, opts.svm, tick);
+    const weights = opts.sources ? Float64Array.from(idx, exampleWeight) : undefined;
+    const linear = trainOneVsRest(xs, yIdx, K, featurizer.size, opts.svm, tick, weights);
     const mlp = opts.mlp ? trainMlp(xs, yIdx, K, featurizer.size, opts.mlp, tick) : undefined;
     return { featurizer, linear, mlp };
   };
@@ -83,6 +89,7 @@ export function trainModel(examples: readonly Example[], options: Partial<TrainO
     const m = fit(
       trainIdx.map((i) => (examples[i] as Example).text),
       Int32Array.from(trainIdx.map((i) => ys[i] as number)),
+      trainIdx,
     );
     for (const i of testIdx) {
       const x = m.featurizer.transform((examples[i] as Example).text);
@@ -106,22 +113,58 @@ export function trainModel(examples: readonly Example[], options: Partial<TrainO
   const oosIndex = hasOos ? (labelIndex.get(opts.oosLabel) as number) : -1;
   const oosMargin = hasOos ? marginForOosRecall(oofScores, ys, oosIndex, opts.targetOosRecall) : undefined;
   const accepted: { conf: number; correct: boolean }[] = [];
+  const oof: { label: number; conf: number; outOfScope: boolean }[] = [];
   let correct = 0;
   oofScores.forEach((s, i) => {
     const candidate = argmaxExcept(s, oosIndex);
     const outOfScope = oosMargin !== undefined && (s[candidate] as number) - (s[oosIndex] as number) < oosMargin;
     const label = outOfScope ? oosIndex : candidate;
     if (label === ys[i]) correct++;
-    if (!outOfScope) {
-      const p = softmax(Float64Array.from(s), temperature);
-      accepted.push({ conf: p[candidate] as number, correct: candidate === ys[i] });
-    }
+    const p = softmax(Float64Array.from(s), temperature);
+    oof.push({ label: candidate, conf: p[candidate] as number, outOfScope });
+    if (!outOfScope) accepted.push({ conf: p[candidate] as number, correct: candidate === ys[i] });
   });
-  const threshold = precisionThreshold(accepted, opts.targetPrecision);
+  // With several sources, the target holds for each source that has in-scope examples, not only for all
+  // of them together: otherwise the public data's easy volume would set a threshold at which the
+  // product's own phrasings are decided far less precisely.
+  const perSource =
+    opts.sources?.uses.map((_, s) => {
+      const rows = oof.flatMap((o, i) => (opts.sources?.origin[i] === s && !o.outOfScope ? [{ conf: o.conf, correct: o.label === ys[i] }] : []));
+      const inScope = ys.some((y, i) => opts.sources?.origin[i] === s && y !== oosIndex);
+      return inScope && rows.length > 0 ? precisionThreshold(rows, opts.targetPrecision) : 0;
+    }) ?? [];
+  const threshold = Math.max(precisionThreshold(accepted, opts.targetPrecision), ...perSource);
+  // Per source, as tiers 1-2 would answer out-of-fold (the model tier alone): decided means an in-scope label above the threshold.
+  const bySource: SourceScores[] | undefined = opts.sources?.uses.map((use, s) => {
+    let n = 0;
+    let right = 0;
+    let decided = 0;
+    let decidedRight = 0;
+    oof.forEach((o, i) => {
+      if (opts.sources?.origin[i] !== s) return;
+      n++;
+      const gold = ys[i] as number;
+      const isDecided = !o.outOfScope && o.conf >= threshold;
+      const answer = isDecided ? o.label : oosIndex;
+      if ((o.outOfScope ? oosIndex : o.label) === gold) right++;
+      if (isDecided) {
+        decided++;
+        if (answer === gold) decidedRight++;
+      }
+    });
+    return {
+      name: use.name,
+      examples: n,
+      accuracy: round(right / Math.max(1, n), 4),
+      decided: round(decided / Math.max(1, n), 4),
+      decidedPrecision: round(decidedRight / Math.max(1, decided), 4),
+    };
+  });
 
   const { featurizer, linear, mlp } = fit(
     examples.map((e) => e.text),
     ys,
+    examples.map((_, i) => i),
   );
   return new IntentModel({
     labels,
@@ -139,9 +182,11 @@ export function trainModel(examples: readonly Example[], options: Partial<TrainO
       folds,
       crossValidatedAccuracy: round(correct / examples.length, 4),
       thresholdRule:
-        `confidence: lowest with out-of-fold precision >= ${opts.targetPrecision}` +
+        `confidence: lowest with out-of-fold precision >= ${opts.targetPrecision}${opts.sources ? ' on every source with in-scope examples' : ''}` +
         (hasOos ? `; out-of-scope margin: out-of-fold out-of-scope recall >= ${opts.targetOosRecall}` : ''),
       features: featurizer.size,
+      ...(opts.sources ? { sources: opts.sources.uses.map((u) => ({ ...u })) } : {}),
+      ...(bySource ? { crossValidatedBySource: bySource } : {}),
     },
   });
 }

@@ -20,6 +20,8 @@ const FIRES: [string, string][] = [
   ['Please cancel my order #W1234567', 'cancel_order'],
   ['how do I cancel the order I placed yesterday', 'cancel_order'],
   ['is there a cancellation fee?', 'check_cancellation_fee'],
+  ['fees for canceling an order', 'check_cancellation_fee'],
+  ['I want to return the t-shirt and get my money back', 'return_items'],
   ['what does it cost to cancel? any fee?', 'check_cancellation_fee'],
   ["where's my order?", 'track_order'],
   ['I want to track my package', 'track_order'],
