@@ -52,14 +52,15 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
         .where({ customer_id: request.customerId })
         .whereIn('status', request.statuses)
         .orderBy('position', 'desc')
-        .select('id')) as { id: string }[];
+        .select('id', 'status')) as { id: string; status: string }[];
       const items = (await deps.db('order_items')
         .whereIn('order_id', orders.map((o) => o.id))
         .orderBy(['order_id', 'position'])
         .select('order_id', 'name')) as { order_id: string; name: string }[];
       return orders.map((order) => {
         const names = items.filter((i) => i.order_id === order.id).map((i) => i.name);
-        return { id: order.id, label: `${order.id}: ${[...new Set(names)].join(', ')}` };
+        // The status is in the label: customers name orders by it ("my delivered order").
+        return { id: order.id, label: `${order.id} (${order.status}): ${[...new Set(names)].join(', ')}` };
       });
     },
 
@@ -103,7 +104,8 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
         .select('id', 'source', 'brand', 'last_four', 'balance_cents')) as { id: string; source: string; brand: string | null; last_four: string | null }[];
       return methods
         .filter((m) => request.anyMethod || m.source === 'gift_card' || paidWith.some((p) => p.payment_method_id === m.id))
-        .map((m) => ({ id: m.id, label: paymentMethodLabel(m) }));
+        // "Back to the card I paid with": the method that paid is marked as such.
+        .map((m) => ({ id: m.id, label: paidWith.some((p) => p.payment_method_id === m.id) ? `${paymentMethodLabel(m)} (original payment method)` : paymentMethodLabel(m) }));
     },
 
     /** The other variants of an order item's product that are in stock, with their price. */

@@ -30,8 +30,21 @@ export interface PersonName {
 
 const NAME_STOP = new Set(['and', 'from', 'my', 'i', 'im', 'with', 'zip', 'the', 'at', 'in', 'of', 'email', 'e-mail', 'here', 'please', 'thanks', 'but', 'so', 'order', 'who', 'living', 'zipcode', 'postcode']);
 
-/** A name the customer gives explicitly: "my name is Ana Lopez", "name: ana lopez", "this is Ana Lopez". */
+/** A name the customer gives explicitly: "my name is Ana Lopez", "name: ana lopez", "this is Ana Lopez", or "Ana Lopez, zip 94110". */
 export function extractName(text: string): PersonName | undefined {
+  return introducedName(text) ?? nameBesideZip(text);
+}
+
+/** Capitalised words right before a zip code: "Yusuf Rossi, zip code 19122", "Yusuf Rossi here, 19122". */
+function nameBesideZip(text: string): PersonName | undefined {
+  const m = /(?:^|[,.!?;:—–-]\s*|\b(?:hi|hello|hey)[,!]?\s+)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})(?:\s+here)?\s*[,—–-]?\s*(?:(?:and\s+)?(?:my\s+)?(?:zip|postcode|postal code)(?:\s+code)?(?:\s+is)?\s*:?\s*)?\d{5}(?!\d)/.exec(text);
+  if (!m) return undefined;
+  const [first, ...rest] = (m[1] as string).split(/\s+/);
+  if (!first || rest.length === 0 || NAME_STOP.has(first.toLowerCase()) || /^(Hi|Hello|Hey|Dear|Thanks|Please|My|The|Zip)$/.test(first)) return undefined;
+  return { first, last: rest.join(' ') };
+}
+
+function introducedName(text: string): PersonName | undefined {
   const m = /\b(?:my name is|my name's|name is|name:|this is|i am called|call me|i'm|i’m|i am)\s+([A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ÿ'’-]+){0,3})/i.exec(text);
   if (!m) return undefined;
   const words: string[] = [];
@@ -119,6 +132,7 @@ const US_STATES = new Set(
 export function extractAddress(text: string): Address | undefined {
   const line = text
     .replace(/^.*?\b(?:address is|address:|ship (?:it )?to|send (?:it )?to|deliver (?:it )?to|move(?:d)? to)\s+/i, '')
+    .replace(/^(?:(?:sure|ok(?:ay)?|yes|yeah|right)[,.!]?\s+)?(?:it'?s|it is|that'?s|that is|please use|use|make it|change it to|to)\s+(?=\d)/i, '')
     .replace(/[.!]+\s*$/, '');
   const parts = line.split(',').map((p) => p.trim()).filter((p) => p !== '');
   for (let i = 1; i < parts.length; i++) {

@@ -35,7 +35,7 @@ const ATTRIBUTES = new Set(
   leather suede cotton wool plastic metal steel wood glass`.split(/\s+/),
 );
 
-const NEWEST = /\b(last|latest|newest|most recent|recent|just (?:placed|made|ordered))\b/;
+const NEWEST = /\b(last|latest|newest|most recent(?:ly)?|recent(?:ly)?|just (?:placed|made|ordered))\b/;
 const OLDEST = /\b(oldest|earliest|first)\b/;
 
 /**
@@ -118,7 +118,10 @@ function wordsOf(label: string): Set<string> {
 
 /** Lower-case words and numbers, plural endings folded ("boots" and "boot" are one word), "pay pal" as one. */
 function tokens(text: string): string[] {
-  const squashed = text.toLowerCase().replace(/\bpay\s+pal\b/g, 'paypal').replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
+  const squashed = text
+    .toLowerCase()
+    .replace(/\b(?:the )?(?:card|method|account|way|one) i (?:originally )?(?:paid|bought it|ordered it|used)(?: with)?\b|\bi paid with\b|\boriginal(?:ly)?\b|\bsame (?:card|method|payment(?: method)?|way)\b|\bwhere it came from\b/g, ' original ')
+    .replace(/\bpay\s+pal\b/g, 'paypal').replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
   return (squashed.match(/[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]/g) ?? []).map(singular);
 }
 

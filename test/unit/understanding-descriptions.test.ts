@@ -18,6 +18,14 @@ const VARIANTS = [
   { id: '6666666666', label: '9, brown, suede ($130.00)' },
   { id: '7777777777', label: '11, black, leather ($120.00)' },
 ];
+const REFUND_TO = [
+  { id: 'credit_card_1', label: 'Mastercard ending 9212 (original payment method)' },
+  { id: 'gift_card_4', label: 'gift card' },
+];
+const WITH_STATUS = [
+  { id: '#W2000003', label: '#W2000003 (pending): Office Chair, Tablet' },
+  { id: '#W2000002', label: '#W2000002 (delivered): Water Bottle, Desk Lamp' },
+];
 const METHODS = [
   { id: 'credit_card_1', label: 'Mastercard ending 9212' },
   { id: 'credit_card_2', label: 'Visa ending 4410' },
@@ -55,6 +63,10 @@ describe('resolveChoice: descriptions in plain words', () => {
     ['the other one, of two', 'no, the other one', METHODS.slice(0, 2), { currentId: 'credit_card_1' }, 'credit_card_2'],
     ['the other one, of several', 'the other one', METHODS, { currentId: 'credit_card_1' }, ['credit_card_2', 'paypal_3', 'gift_card_4']],
     ['a position', 'the second one', METHODS, {}, 'credit_card_2'],
+    ['back to the way it was paid', 'to the card I paid with', REFUND_TO, {}, 'credit_card_1'],
+    ['the original method', 'the original payment method please', REFUND_TO, {}, 'credit_card_1'],
+    ['an order by its status', "It's my delivered order", WITH_STATUS, { newestFirst: true }, '#W2000002'],
+    ['the most recent order, as an adverb', 'I mean the order I placed most recently', ORDERS, { newestFirst: true }, '#W2000003'],
     ['nothing that describes', 'hmm let me think', METHODS, {}, 'none'],
   ];
   for (const [what, text, options, hints, expected] of table) {

@@ -44,3 +44,11 @@ describe('readMessage: one reading of a message against what the bot waits for',
     });
   }
 });
+
+describe('readMessage: an address with a lead-in', () => {
+  for (const text of ["It's 101 Highway, New York, NY 10001, USA", 'sure, it is 101 Highway, New York, NY 10001', 'please use 101 Highway, New York, NY 10001']) {
+    it(`"${text}" → the street line without the lead-in`, () => {
+      assert.equal(readMessage(text, { plainWords: true }).entities.address?.address1, '101 Highway');
+    });
+  }
+});

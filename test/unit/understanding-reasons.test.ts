@@ -36,6 +36,11 @@ describe('a message read once', () => {
     ["I'm sorry but this is wrong", undefined],
     ['I am really upset', undefined],
     ['I am called ana lopez', { first: 'Ana', last: 'Lopez' }],
+    ['Yusuf Rossi, zip code 19122', { first: 'Yusuf', last: 'Rossi' }],
+    ['Hi there, Yusuf Rossi here, zip code 19122 — I want to return something', { first: 'Yusuf', last: 'Rossi' }],
+    ['Mei Davis 80217', { first: 'Mei', last: 'Davis' }],
+    ['I live in New York, 10001', undefined],
+    ['Please cancel order 12345', undefined],
   ];
   for (const [text, name] of names) it(`extractName("${text}")`, () => assert.deepEqual(extractName(text), name));
 });
