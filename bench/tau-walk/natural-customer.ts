@@ -44,13 +44,16 @@ export interface Fallback {
 export interface NaturalWalk extends CustomerWalk {
   misunderstandings: Misunderstanding[];
   fallbacks: Fallback[];
+  /** Every wording the customer used (not its fallbacks), to tell how often each kind was understood. */
+  spoken: { tool: string; awaiting: Awaiting | 'opening'; kind: PhraseKind }[];
   /** Slots the customer had to name by id from the start, since no description fits only the record it means. */
   noDescription: { tool: string; awaiting: Awaiting; said: string }[];
 }
 
 export const isNaturalWalk = (walk: CustomerWalk): walk is NaturalWalk => 'misunderstandings' in walk;
 
-const INTENT_OF_TOOL: Record<string, string> = {
+/** The intent a customer asking for each reference tool has (as in `customer.ts`). */
+export const INTENT_OF_TOOL: Record<string, string> = {
   cancel_pending_order: 'cancel_order',
   modify_pending_order_items: 'modify_items',
   exchange_delivered_order_items: 'exchange_items',
@@ -90,7 +93,7 @@ interface Identity {
 
 /** Plays the natural customer through `say` and reports how it went, with every misunderstanding. */
 export async function playNaturalCustomer(script: NaturalScript, say: Talk, options: PlayOptions = {}, records: Records = initialTauRecords()): Promise<NaturalWalk> {
-  const walk: NaturalWalk = { transcript: [], problems: [], notes: [], outcomes: [], misunderstandings: [], fallbacks: [], noDescription: [] };
+  const walk: NaturalWalk = { transcript: [], problems: [], notes: [], outcomes: [], misunderstandings: [], fallbacks: [], spoken: [], noDescription: [] };
   const talk: Talk = async (text) => {
     walk.transcript.push({ from: 'customer', text });
     const reply = await say(text);
@@ -182,6 +185,10 @@ class NaturalRequest {
     this.walk.misunderstandings.push({ tool: this.request.tool, awaiting, kind: phrase.kind, said: phrase.text, bot: text, what });
   }
 
+  private spoke(awaiting: Awaiting | 'opening', kind: PhraseKind): void {
+    this.walk.spoken.push({ tool: this.request.tool, awaiting, kind });
+  }
+
   private fellBack(awaiting: Fallback['awaiting'], said: string, to: Fallback['to']): void {
     this.walk.fallbacks.push({ tool: this.request.tool, awaiting, said, to });
   }
@@ -218,6 +225,10 @@ class NaturalRequest {
     const intent = INTENT_OF_TOOL[this.request.tool];
     const opening = plain ? { kind: 'plain' as const, text: openingFor(this.request) } : this.opening();
     this.openingText = opening.text;
+    if (!plain) {
+      this.spoke('opening', 'opening');
+      for (const phrase of new Set(this.given.values())) this.spoke('opening', phrase.kind);
+    }
     let reply = await this.talk(opening.text);
     if (reply.intent !== intent && !plain) {
       this.misunderstood('opening', opening, reply, `taken as ${reply.intent ?? 'nothing'}`);
@@ -254,6 +265,7 @@ class NaturalRequest {
       asked.set(`${reply.awaiting}|${answer.phrase.text}`, count);
       if (count > 2) return done(await this.giveUp(`asked for ${reply.awaiting} again after "${answer.phrase.text}": ${quote(lastText(reply))}`, `stuck at ${reply.awaiting}`));
       this.answers.set(reply.awaiting as Awaiting, answer.phrase);
+      if (!answer.fallback && answer.phrase.kind !== 'plain') this.spoke(reply.awaiting as Awaiting, answer.phrase.kind);
       this.last = { awaiting: reply.awaiting as Awaiting, phrase: answer.phrase, question: questionOf(reply), retryExpected: answer.retryExpected ?? false, fallback: answer.fallback ?? false };
       reply = await this.talk(answer.phrase.text);
     }

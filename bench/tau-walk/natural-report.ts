@@ -3,12 +3,12 @@
  * asked for, the misunderstandings grouped by what was said at which question (most frequent first),
  * and a line per task with the first misunderstood message.
  */
-import { isNaturalWalk, type Misunderstanding, type NaturalWalk } from './natural-customer';
+import { INTENT_OF_TOOL, isNaturalWalk, type Misunderstanding, type NaturalWalk } from './natural-customer';
 import type { TaskWalkResult } from './walk';
 
 export const NATURAL_MARKER = '<!-- natural walk: written by `npm run bench:tau -- --natural` -->';
 
-const naturalOf = (result: TaskWalkResult): NaturalWalk => (isNaturalWalk(result.walk) ? result.walk : { ...result.walk, misunderstandings: [], fallbacks: [], noDescription: [] });
+const naturalOf = (result: TaskWalkResult): NaturalWalk => (isNaturalWalk(result.walk) ? result.walk : { ...result.walk, misunderstandings: [], fallbacks: [], spoken: [], noDescription: [] });
 
 /** A record changed that the task does not change, or changed otherwise than the task expects. */
 export const unexpectedChanges = (result: TaskWalkResult) => result.differences.filter((d) => / changed but should not have$| differs at /.test(d));
@@ -37,8 +37,10 @@ export function groupMisunderstandings(results: readonly TaskWalkResult[]): Misu
   for (const r of results) {
     for (const m of naturalOf(r).misunderstandings) {
       const outcome = outcomeOf(m);
-      const key = `${m.awaiting}|${m.kind}|${outcome}`;
-      const group = groups.get(key) ?? { awaiting: m.awaiting, kind: m.kind, outcome, items: [] };
+      // An opening is grouped by the request it opens: each intent is understood (or not) on its own.
+      const kind = m.kind === 'opening' ? `opening for ${INTENT_OF_TOOL[m.tool] ?? m.tool}` : m.kind;
+      const key = `${m.awaiting}|${kind}|${outcome}`;
+      const group = groups.get(key) ?? { awaiting: m.awaiting, kind, outcome, items: [] };
       group.items.push({ ...m, taskId: r.taskId });
       groups.set(key, group);
     }
@@ -109,6 +111,15 @@ export function naturalReport(results: readonly TaskWalkResult[], seconds: numbe
     }
     lines.push('');
   }
+  lines.push(...understoodTable(walks), '');
+  const openings = results.flatMap((r) => naturalOf(r).misunderstandings.filter((m) => m.awaiting === 'opening' && m.what.startsWith('taken as ')).map((m) => ({ ...m, taskId: r.taskId })));
+  if (openings.length > 0) {
+    lines.push('### Openings the bot took for something else', '', '| task | request | the customer said | taken as | the bot answered |', '| ---: | --- | --- | --- | --- |');
+    for (const m of [...openings].sort((a, b) => a.tool.localeCompare(b.tool) || Number(a.taskId) - Number(b.taskId))) {
+      lines.push(`| ${m.taskId} | ${INTENT_OF_TOOL[m.tool] ?? m.tool} | "${escape(m.said)}" | ${m.what.slice('taken as '.length)} | "${escape(short(m.bot, 100))}" |`);
+    }
+    lines.push('');
+  }
   const failed = results.filter((r) => !r.passed);
   if (failed.length > 0) {
     lines.push('### Why the failing tasks failed', '');
@@ -123,4 +134,31 @@ export function naturalReport(results: readonly TaskWalkResult[], seconds: numbe
     lines.push(`| ${r.taskId} | ${requestsOf(r.file)} | ${r.passed ? 'pass' : '**fail**'} | ${walk.fallbacks.length} | ${unexpectedChanges(r).length > 0 ? `**${escape(unexpectedChanges(r).join('; '))}**` : 'none'} | ${firstText} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Each kind of wording, how often the customer used it and how often the bot misread it (a message
+ * can be misread once per slot it carries, so an opening with several slots counts per slot).
+ */
+function understoodTable(walks: readonly NaturalWalk[]): string[] {
+  const rows = new Map<string, { said: number; missed: number }>();
+  const name = (tool: string, awaiting: string, kind: string) => (kind === 'opening' ? `opening for ${INTENT_OF_TOOL[tool] ?? tool}` : awaiting === 'opening' ? `${kind}, in the opening` : kind);
+  for (const walk of walks) {
+    for (const s of walk.spoken) {
+      const row = rows.get(name(s.tool, s.awaiting, s.kind)) ?? { said: 0, missed: 0 };
+      row.said++;
+      rows.set(name(s.tool, s.awaiting, s.kind), row);
+    }
+    for (const m of walk.misunderstandings) {
+      const row = rows.get(name(m.tool, m.awaiting, m.kind));
+      if (row) row.missed++;
+    }
+  }
+  const rate = (r: { said: number; missed: number }) => Math.max(0, r.said - r.missed) / r.said;
+  const lines = ['### How often each wording was understood', '', '| wording | said | misread | understood |', '| --- | ---: | ---: | ---: |'];
+  for (const [wording, { said, missed }] of [...rows].sort((a, b) => rate(a[1]) - rate(b[1]) || b[1].said - a[1].said)) {
+    const understood = Math.max(0, said - missed);
+    lines.push(`| ${wording} | ${said} | ${missed} | ${percent(understood, said)} |`);
+  }
+  return lines;
 }
