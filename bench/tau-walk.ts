@@ -1,8 +1,10 @@
-// `npm run bench:tau [-- --tasks 0,16,22 --write false]`: a scripted customer walks every shared tau-bench
+// `npm run bench:tau [-- --tasks 0,16,22 --write false --natural [only]]`: a scripted customer walks every shared tau-bench
 // retail task through the HTTP API (a fresh store per task, one dev server, worker and API for all),
 // then the store is compared with the task's expected changes. A refund over the automatic limit
 // waits for a supervisor, as the product's policy says: a scripted supervisor approves it through the
-// agent API. Prints a line per task and the pass rate, and writes docs/TAU_WALK.md.
+// agent API. Prints a line per task and the pass rate, and writes docs/TAU_WALK.md. With --natural, a
+// second customer who speaks in plain words (no ids) walks the same tasks after the id walk (`--natural
+// only`: it alone), and its section of docs/TAU_WALK.md is written too; each run keeps the other's section.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +12,9 @@ import { parseFlags } from '../config/args';
 import { resolveTemporalCli } from '../dev/temporal-cli';
 import { loadTask, taskFiles } from './tau-walk/tasks';
 import { startProduct } from './tau-walk/product';
-import { startTauWalkStack, walkTask, type TaskWalkResult } from './tau-walk/walk';
+import { startTauWalkStack, walkTask, type TaskWalkResult, type TauWalkStack } from './tau-walk/walk';
+import { isNaturalWalk, naturalScriptFor, playNaturalCustomer, type NaturalScript } from './tau-walk/natural-customer';
+import { groupMisunderstandings, NATURAL_MARKER, naturalReport, summaryLine, unexpectedChanges } from './tau-walk/natural-report';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -49,44 +53,82 @@ function requestsOf(file: string): string {
   return tools.length > 0 ? tools.join(', ') : '(read only)';
 }
 
-async function walkAll(files: readonly string[]): Promise<TaskWalkResult[]> {
-  process.stderr.write('starting the Temporal dev server, the worker and the API on the tau-bench retail store...\n');
-  const tau = await startTauWalkStack(await startProduct());
+type Walker = 'id' | 'natural';
+
+async function walkAll(tau: TauWalkStack, files: readonly string[], walker: Walker): Promise<TaskWalkResult[]> {
   const results: TaskWalkResult[] = [];
-  try {
-    for (const [index, file] of files.entries()) {
-      const result = await walkTask(tau, file);
-      results.push(result);
-      const verdict = result.passed ? 'pass' : 'FAIL';
-      const lines = [
-        `[${String(index + 1).padStart(2)}/${files.length}] task ${result.taskId.padStart(3)} ${verdict} ${(result.millis / 1000).toFixed(1).padStart(5)}s  ${requestsOf(file)}${result.approvals ? ' (supervisor approved)' : ''}`,
-        ...(result.reason ? [`      ${result.reason}`] : []),
-        ...result.walk.notes.map((note) => `      (note) ${note}`),
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
-    }
-  } finally {
-    await tau.close();
+  for (const [index, file] of files.entries()) {
+    const result =
+      walker === 'id' ? await walkTask(tau, file) : await walkTask(tau, file, { script: naturalScriptFor, play: (script, say, options) => playNaturalCustomer(script as NaturalScript, say, options) });
+    results.push(result);
+    const verdict = result.passed ? 'pass' : 'FAIL';
+    const natural = isNaturalWalk(result.walk) ? result.walk : undefined;
+    const first = natural?.misunderstandings[0];
+    const lines = [
+      `[${String(index + 1).padStart(2)}/${files.length}] ${walker === 'natural' ? 'natural ' : ''}task ${result.taskId.padStart(3)} ${verdict} ${(result.millis / 1000).toFixed(1).padStart(5)}s  ${requestsOf(file)}${result.approvals ? ' (supervisor approved)' : ''}${natural ? ` (${natural.fallbacks.length} fallbacks)` : ''}`,
+      ...(result.reason ? [`      ${result.reason}`] : []),
+      ...(first ? [`      first misunderstood, at ${first.awaiting}: "${first.said}" -> ${first.what}`] : []),
+      ...unexpectedChanges(result).map((change) => `      UNEXPECTED STORE CHANGE: ${change}`),
+      ...result.walk.notes.map((note) => `      (note) ${note}`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
   return results;
 }
 
+/** `--natural` alone (a bare flag) or `--natural only`; the rest goes to parseFlags. */
+function naturalFlag(args: string[]): { natural: 'no' | 'also' | 'only'; rest: string[] } {
+  const at = args.indexOf('--natural');
+  if (at < 0) return { natural: 'no', rest: args };
+  const only = args[at + 1] === 'only';
+  return { natural: only ? 'only' : 'also', rest: [...args.slice(0, at), ...args.slice(at + (only ? 2 : 1))] };
+}
+
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['tasks', 'write']);
+  const { natural, rest } = naturalFlag(process.argv.slice(2));
+  const flags = parseFlags(rest, ['tasks', 'write']);
   const wanted = flags.get('tasks')?.split(',').map((id) => `task-${id.trim().padStart(3, '0')}.json`);
   const files = taskFiles().filter((file) => !wanted || wanted.includes(file));
   const write = flags.get('write') !== 'false' && !wanted;
   const cli = resolveTemporalCli({ log: (line) => process.stderr.write(`${line}\n`) });
   if (cli) process.env.TEMPORAL_CLI_PATH = cli;
 
-  const started = Date.now();
-  const results = await walkAll(files);
-  const seconds = (Date.now() - started) / 1000;
-  const passed = results.filter((r) => r.passed).length;
-  const approved = results.filter((r) => r.approvals > 0).length;
-  process.stdout.write(`\n${passed}/${results.length} tasks pass (${percent(passed, results.length)}); ${approved} needed a supervisor's approval; ${seconds.toFixed(0)}s\n`);
+  process.stderr.write('starting the Temporal dev server, the worker and the API on the tau-bench retail store...\n');
+  const tau = await startTauWalkStack(await startProduct());
+  let idPart: string | undefined;
+  let naturalPart: string | undefined;
+  try {
+    if (natural !== 'only') {
+      const started = Date.now();
+      const results = await walkAll(tau, files, 'id');
+      const seconds = (Date.now() - started) / 1000;
+      const passed = results.filter((r) => r.passed).length;
+      const approved = results.filter((r) => r.approvals > 0).length;
+      process.stdout.write(`\n${passed}/${results.length} tasks pass (${percent(passed, results.length)}); ${approved} needed a supervisor's approval; ${seconds.toFixed(0)}s\n\n`);
+      idPart = report(results, seconds);
+    }
+    if (natural !== 'no') {
+      const started = Date.now();
+      const results = await walkAll(tau, files, 'natural');
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(`\n${summaryLine(results)}; ${seconds.toFixed(0)}s\n\nmisunderstandings, most frequent first:\n`);
+      for (const g of groupMisunderstandings(results)) {
+        const example = g.items[0];
+        process.stdout.write(`${String(g.items.length).padStart(4)}  at ${g.awaiting}, ${g.kind}: ${g.outcome}${example ? `  e.g. "${example.said}" -> "${example.bot.slice(0, 100)}"` : ''}\n`);
+      }
+      naturalPart = naturalReport(results, seconds, requestsOf);
+    }
+  } finally {
+    await tau.close();
+  }
   if (write) {
-    fs.writeFileSync(path.join(ROOT, 'docs', 'TAU_WALK.md'), report(results, seconds));
+    const file = path.join(ROOT, 'docs', 'TAU_WALK.md');
+    const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const at = old.indexOf(NATURAL_MARKER);
+    const keptId = at < 0 ? old : old.slice(0, at).replace(/\n+$/, '\n');
+    const keptNatural = at < 0 ? undefined : old.slice(at);
+    const naturalText = naturalPart ?? keptNatural;
+    fs.writeFileSync(file, [idPart ?? keptId, ...(naturalText ? [naturalText] : [])].join('\n'));
     process.stdout.write('wrote docs/TAU_WALK.md\n');
   }
 }

@@ -187,7 +187,7 @@ export async function playCustomer(script: CustomerScript, say: (text: string) =
 }
 
 type Talk = (text: string) => Promise<BotReply>;
-type Outcome = Omit<CustomerWalk['outcomes'][number], 'tool'>;
+export type Outcome = Omit<CustomerWalk['outcomes'][number], 'tool'>;
 
 /** One request from its opening to the bot's last word on it; what went wrong goes into `problems`. */
 async function playRequest(
@@ -236,7 +236,7 @@ async function playRequest(
 }
 
 /** The bot's last word on a request: done, declined by the customer, refused, or (for questions) answered. */
-function endOf(request: CustomerRequest, reply: BotReply, declined: boolean, problems: string[]): Outcome {
+export function endOf(request: CustomerRequest, reply: BotReply, declined: boolean, problems: string[]): Outcome {
   const mine = reply.actions?.find((a) => a.name === request.tool);
   if (mine?.status === 'executed') {
     if (request.refusalExpected) problems.push("the bot did it, though the reference's own call failed");
@@ -252,10 +252,10 @@ function endOf(request: CustomerRequest, reply: BotReply, declined: boolean, pro
   return { outcome: 'answered', detail: lastText(reply) };
 }
 
-const lastText = (reply: BotReply) => reply.replies.map((r) => r.text).join(' ');
+export const lastText = (reply: BotReply) => reply.replies.map((r) => r.text).join(' ');
 
 /** The bot's words in a problem line: enough to tell what happened, not the whole reply. */
-const quote = (text: string) => `"${text.length > 140 ? `${text.slice(0, 137)}...` : text}"`;
+export const quote = (text: string) => `"${text.length > 140 ? `${text.slice(0, 137)}...` : text}"`;
 
 type Answer = { text: string } | { problem: string };
 
@@ -332,7 +332,7 @@ function answerFor(
 }
 
 /** What a proposal must mention before the customer says yes to it. */
-function mustBeNamed(request: CustomerRequest): string[] {
+export function mustBeNamed(request: CustomerRequest): string[] {
   const k = request.kwargs;
   const parts: unknown[] = [k.order_id, ...((k.item_ids as unknown[] | undefined) ?? []), ...((k.new_item_ids as unknown[] | undefined) ?? []), k.reason];
   if (request.tool === 'modify_pending_order_address' || request.tool === 'modify_user_address') parts.push(k.address1, k.zip);

@@ -80,6 +80,8 @@ export async function walkTask(
   file: string,
   options: PlayOptions & {
     script?: (task: ExpectedTask) => CustomerScript;
+    /** Who plays the script: the id-based customer unless told otherwise (the natural one). */
+    play?: (script: CustomerScript, say: (text: string) => Promise<BotReply>, options: PlayOptions) => Promise<CustomerWalk>;
     /** Another task file whose expected changes the store is held to (to check that the comparison can fail). */
     expectationsOf?: string;
     /** The supervisor's answer to approval requests; without one the request just waits. */
@@ -103,7 +105,7 @@ export async function walkTask(
       approvals++;
       return approveAsSupervisor(tau, chat);
     };
-    walk = await playCustomer(script, say, options);
+    walk = await (options.play ?? playCustomer)(script, say, options);
   } catch (error) {
     walk.problems.push(`the conversation broke: ${(error as Error).message}`);
   }
