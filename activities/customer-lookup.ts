@@ -116,7 +116,8 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
       const product = await findProduct(deps.db, item.productId);
       return (product?.variants ?? [])
         .filter((v) => v.available && v.itemId !== item.itemId)
-        .map((v) => ({ id: v.itemId, label: `${v.options.map(([, value]) => value).join(', ')} (${formatCents(v.priceCents)})` }));
+        // Each value with its option's name, so "no backlight" or "size 9" can pick a variant.
+        .map((v) => ({ id: v.itemId, label: `${v.options.map(([name, value]) => `${name}: ${value}`).join(', ')} (${formatCents(v.priceCents)})` }));
     },
 
     /** Remembers which conversation waits for this order's returned parcel. */

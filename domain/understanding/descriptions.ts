@@ -109,7 +109,10 @@ function mostAlike(fits: readonly ReplyOption[], like: string): ReplyOption[] {
 
 /** A label's words, without its price, and with the words a customer uses for what the label shows. */
 function wordsOf(label: string): Set<string> {
-  const plain = label.replace(/\(\s*[$€£][\d.,]+\s*\)/g, ' ').replace(/[$€£][\d.,]+/g, ' ');
+  const plain = label
+    .replace(/\(\s*[$€£][\d.,]+\s*\)/g, ' ')
+    .replace(/[$€£][\d.,]+/g, ' ')
+    .replace(/:\s*(?:no|none)\b/gi, ': absent');
   const words = new Set(tokens(plain));
   if (/\bending \d{4}\b/i.test(label)) for (const w of ['credit', 'debit', 'ending', 'last', 'digits']) words.add(w);
   if (/\bgift card\b/i.test(label)) words.add('giftcard');
@@ -121,7 +124,9 @@ function tokens(text: string): string[] {
   const squashed = text
     .toLowerCase()
     .replace(/\b(?:the )?(?:card|method|account|way|one) i (?:originally )?(?:paid|bought it|ordered it|used)(?: with)?\b|\bi paid with\b|\boriginal(?:ly)?\b|\bsame (?:card|method|payment(?: method)?|way)\b|\bwhere it came from\b/g, ' original ')
-    .replace(/\bpay\s+pal\b/g, 'paypal').replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
+    .replace(/\bpay\s+pal\b/g, 'paypal')
+    // "no backlight", "without water resistance", "not waterproof": the option's value is no or none.
+    .replace(/\b(?:no|without|not)\s+(?=[a-z])/g, 'absent ').replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
   return (squashed.match(/[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]/g) ?? []).map(singular);
 }
 

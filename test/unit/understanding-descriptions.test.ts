@@ -26,6 +26,15 @@ const WITH_STATUS = [
   { id: '#W2000003', label: '#W2000003 (pending): Office Chair, Tablet' },
   { id: '#W2000002', label: '#W2000002 (delivered): Water Bottle, Desk Lamp' },
 ];
+const KEYBOARDS = [
+  { id: 'k-clicky-none', label: 'switch type: clicky, backlight: none, size: full size ($150.00)' },
+  { id: 'k-clicky-rgb', label: 'switch type: clicky, backlight: RGB, size: full size ($160.00)' },
+  { id: 'k-linear-none', label: 'switch type: linear, backlight: none, size: full size ($150.00)' },
+];
+const SPEAKERS = [
+  { id: 's-no', label: 'color: blue, battery life: 10 hours, water resistance: no ($50.00)' },
+  { id: 's-yes', label: 'color: blue, battery life: 10 hours, water resistance: yes ($60.00)' },
+];
 const METHODS = [
   { id: 'credit_card_1', label: 'Mastercard ending 9212' },
   { id: 'credit_card_2', label: 'Visa ending 4410' },
@@ -63,6 +72,9 @@ describe('resolveChoice: descriptions in plain words', () => {
     ['the other one, of two', 'no, the other one', METHODS.slice(0, 2), { currentId: 'credit_card_1' }, 'credit_card_2'],
     ['the other one, of several', 'the other one', METHODS, { currentId: 'credit_card_1' }, ['credit_card_2', 'paypal_3', 'gift_card_4']],
     ['a position', 'the second one', METHODS, {}, 'credit_card_2'],
+    ['a variant by a value and an option that is off', 'can I get it clicky and no backlight?', KEYBOARDS, {}, 'k-clicky-none'],
+    ['a variant by an option that is on', "I'd like RGB backlight instead", KEYBOARDS, {}, 'k-clicky-rgb'],
+    ['a variant without a feature', 'the same speaker but without water resistance', SPEAKERS, {}, 's-no'],
     ['back to the way it was paid', 'to the card I paid with', REFUND_TO, {}, 'credit_card_1'],
     ['the original method', 'the original payment method please', REFUND_TO, {}, 'credit_card_1'],
     ['an order by its status', "It's my delivered order", WITH_STATUS, { newestFirst: true }, '#W2000002'],
