@@ -328,7 +328,7 @@ interface FlowBase<K extends string, S extends string> {
   kind: K;
   step: S;
   orderId?: string;
-  /** The opening message, kept until the order is chosen: it may describe the order ("the one with the chair"). */
+  /** The opening message, kept until the order and its items are chosen: it may describe them ("the chair from my last order"). */
   openingWords?: string;
   /** The options the last question offered, so an answer can pick one. */
   options?: ReplyOption[];

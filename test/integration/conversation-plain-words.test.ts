@@ -69,4 +69,13 @@ describe('a customer who says things in plain words', () => {
     const proposal = await say('to my credit card please');
     assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));
   });
+
+  it('when the opening names the items, then the bot does not ask for them again and the refund can go back to the card that paid', async () => {
+    const { say } = await startChat(stack, channel);
+    const method = await say('Hi, Priya Raman here, zip code 78704 — I would like to return the travel backpack');
+    assert.equal(method.awaiting, 'payment_method', JSON.stringify(method));
+    const proposal = await say('to the card I paid with');
+    assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));
+    assert.match(proposal.replies.map((r: { text: string }) => r.text).join(' '), /credit_card_3708445|ending/);
+  });
 });

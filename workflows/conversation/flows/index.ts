@@ -16,7 +16,7 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
   state.flow = flow;
   if (reading.plainWords) {
     def.prefill?.(flow, reading);
-    if (!flow.orderId) flow.openingWords = reading.text;
+    flow.openingWords = reading.text;
     // "I'm Noah Brown, 80279 — please cancel …": who the customer is, said up front, is not asked again.
     if (!state.identity && identifiesSomeone(reading)) {
       const notFound = await identifyCustomer(state, flow, reading);

@@ -1,11 +1,11 @@
 import type { Reading } from '../../../domain/understanding/reading';
 import { workflowInfo } from '@temporalio/workflow';
-import type { CarriedState, ReturnItemsFlow } from '../../../domain/conversation';
-import { pickOne, pickSeveral } from './steps/choosing';
+import type { CarriedState, ReplyOption, ReturnItemsFlow } from '../../../domain/conversation';
+import { itemsNamedAtOpening, pickOne, pickSeveral } from './steps/choosing';
 import { formatCents } from '../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { customerFlow, statusesFor } from './dialogue-flow';
-import { ask, type FlowReply } from './replies';
+import { ask, withPreface, type FlowReply } from './replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation } from '../../activity-proxies';
 
 const returnSpec = (flow: ReturnItemsFlow): ActionSpec => ({
@@ -21,18 +21,24 @@ const returnSpec = (flow: ReturnItemsFlow): ActionSpec => ({
 async function askItemsToReturn(state: CarriedState, flow: ReturnItemsFlow, preface = ''): Promise<FlowReply> {
   flow.step = 'items';
   const options = await orderItemOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
+  const named = itemsNamedAtOpening(flow, options);
+  if (named) return withPreface(await itemsToReturnChosen(state, flow, named), preface);
   return ask(flow, `${preface}Which items of order ${flow.orderId ?? ''} would you like to return? You can name several, or say "all".`, 'items', options);
+}
+
+/** The items are chosen: where should the money go? */
+async function itemsToReturnChosen(state: CarriedState, flow: ReturnItemsFlow, items: readonly ReplyOption[]): Promise<FlowReply> {
+  flow.itemIds = items.map((item) => item.id);
+  flow.step = 'payment_method';
+  const methods = await refundMethodOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
+  return ask(flow, 'Where should the refund go? To the way you paid, or to a gift card:', 'payment_method', methods);
 }
 
 /** Items → where the money goes → yes/no → the return is requested and its refund promised. */
 async function continueReturn(state: CarriedState, flow: ReturnItemsFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'items') {
     const items = pickSeveral(flow, reading, flow.options ?? [], { awaiting: 'items', again: 'Which of these items? Name them, give their numbers, or say "all".', what: 'items' });
-    if (items.reply) return items.reply;
-    flow.itemIds = items.picked.map((item) => item.id);
-    flow.step = 'payment_method';
-    const methods = await refundMethodOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
-    return ask(flow, 'Where should the refund go? To the way you paid, or to a gift card:', 'payment_method', methods);
+    return items.reply ?? itemsToReturnChosen(state, flow, items.picked);
   }
   if (flow.step === 'payment_method') {
     const method = pickOne(flow, reading, flow.options ?? [], { awaiting: 'payment_method', again: 'Please choose one of these for the refund:', what: 'payment methods' });

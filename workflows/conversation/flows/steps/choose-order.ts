@@ -21,7 +21,6 @@ export async function askForOrder(state: CarriedState, flow: OrderFlow, def: Cus
   const named = options.find((o) => o.id === flow.orderId);
   if (named) return orderChosen(state, flow, def, named.id, thanks);
   const described = flow.openingWords === undefined ? undefined : resolveChoice(flow.openingWords, options, { newestFirst: true });
-  flow.openingWords = undefined;
   if (described?.kind === 'one') return orderChosen(state, flow, def, described.option.id, thanks);
   if (described?.kind === 'several') return ask(flow, `${thanks}More than one of your orders fits that. ${def.orders.which}`, 'order_id', described.options);
   if (options.length === 1 && def.orders.takeTheOnlyOne) return orderChosen(state, flow, def, options[0]?.id ?? '', thanks);

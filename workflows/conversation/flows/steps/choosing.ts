@@ -1,6 +1,6 @@
 import type { OrderFlow, ReplyOption } from '../../../../domain/conversation';
 import type { Resolution } from '../../../../domain/understanding/descriptions';
-import type { Reading } from '../../../../domain/understanding/reading';
+import { readMessage, type Reading } from '../../../../domain/understanding/reading';
 import { ask, type FlowReply } from '../replies';
 
 /** One option picked, or the question that asks again: about exactly the fits, or about all when none fits. */
@@ -19,6 +19,18 @@ export function pickOne(flow: OrderFlow, reading: Reading, options: readonly Rep
   const choice = reading.choice ?? { kind: 'none', described: false };
   if (choice.kind === 'one') return { picked: choice.option };
   return { reply: askAgain(flow, choice, options, question) };
+}
+
+/**
+ * The items the opening message already named ("I'd like to return the vacuum cleaner"), read against
+ * the order's items once they are known; the opening is then used up.
+ */
+export function itemsNamedAtOpening(flow: OrderFlow, items: readonly ReplyOption[]): ReplyOption[] | undefined {
+  const opening = flow.openingWords;
+  flow.openingWords = undefined;
+  if (opening === undefined) return undefined;
+  const named = readMessage(opening, { plainWords: true, expecting: { options: items } }).choices;
+  return named?.kind === 'all' ? named.options : undefined;
 }
 
 /** The id the reading picked among `options` (the ones the last question offered), if it picked one of them. */

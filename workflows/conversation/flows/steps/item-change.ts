@@ -2,11 +2,11 @@ import type { Expecting, Reading } from '../../../../domain/understanding/readin
 import { workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../../../activities/perform-action';
 import type { CarriedState, ExchangeItemsFlow, ModifyItemsFlow, ReplyOption } from '../../../../domain/conversation';
-import { pickOne, pickSeveral } from './choosing';
+import { itemsNamedAtOpening, pickOne, pickSeveral } from './choosing';
 import { formatCents } from '../../../../domain/policy';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { delayedRefundNote, refundThroughProvider } from '../../refund-credit';
-import { ask, finish, type FlowReply } from '../replies';
+import { ask, finish, withPreface, type FlowReply } from '../replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation, variantOptions } from '../../../activity-proxies';
 
 type ItemChangeFlow = ModifyItemsFlow | ExchangeItemsFlow;
@@ -43,6 +43,12 @@ const modifySpec = (flow: ItemChangeFlow): ActionSpec => ({
 export async function askItemToModify(state: CarriedState, flow: ItemChangeFlow, preface = ''): Promise<FlowReply> {
   flow.step = 'items';
   const options = await orderItemOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
+  const named = itemsNamedAtOpening(flow, options);
+  if (named) {
+    flow.itemIds = [...new Set(named.map((item) => item.id))];
+    flow.newItemIds = [];
+    return withPreface(await askNewItem(state, flow, named), preface);
+  }
   return ask(flow, `${preface}Which items of order ${flow.orderId ?? ''} would you like to change? You can name several.`, 'items', options);
 }
 
