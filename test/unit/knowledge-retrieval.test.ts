@@ -260,6 +260,12 @@ describe('the help centre answers customer questions', () => {
     ['please delete my data', 'privacy-and-your-data', /deleted/],
     ['what can I use a gift card for', 'gift-cards'],
     ['the lamp arrived broken', 'damaged-or-wrong-items'],
+    ['how do I create an account', 'signing-in-and-accounts', /sign-up page/],
+    ['I want to open a new account', 'signing-in-and-accounts', /sign-up page/],
+    ['the sign up page says my email is already registered', 'signing-in-and-accounts', /already have an account/],
+    ['how can I switch to another account', 'signing-in-and-accounts', /sign out/],
+    ['I forgot my password', 'signing-in-and-accounts', /reset link/],
+    ['how do I change the email address on my account', 'your-account', /old e-mail address/],
   ];
   for (const [question, articleId, says] of QUESTIONS) {
     it(`when a customer asks "${question}", then the answer comes from ${articleId}`, () => {
