@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { findActionExecution, recordActionExecution } from '../db/repositories/action-executions';
 import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
-import { findCustomer, findOrder, findProducts } from '../db/repositories/store-queries';
+import { findCustomer, findCustomerIdByEmail, findOrder, findProducts } from '../db/repositories/store-queries';
 import { evaluate } from '../domain/policy';
 import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
 import { ActionRefused, carryOut, isStoreAction } from '../store-actions';
@@ -85,7 +85,7 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       try {
         // The store change and the record of it commit together, or neither does.
         return await deps.db.transaction(async (trx) => {
-          const result = await carryOut(trx, request);
+          const result = await carryOut(trx, request, { proposal: decision.proposal, at: new Date().toISOString() });
           const done = executed(result.changed === 'order' ? `order ${result.order.id} is ${result.order.status}` : `customer ${result.customer.id} updated`);
           if (executionKey) await recordActionExecution(trx, executionKey, request.kind, done);
           return done;
@@ -129,6 +129,9 @@ async function recordsFor(db: Knex, request: ActionRequest, customerId: string |
     customer: customerId ? ((await findCustomer(db, customerId)) ?? null) : null,
     order,
     products: await findProducts(db, [...productIds]),
+    ...(request.kind === 'modify_user_account' && typeof request.email === 'string'
+      ? { emailHolderId: (await findCustomerIdByEmail(db, request.email)) ?? null }
+      : {}),
   };
 }
 

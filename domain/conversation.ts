@@ -89,6 +89,7 @@ export type Awaiting =
   | 'payment_method'
   | 'reason'
   | 'confirmation'
+  | 'account_details'
   | 'rating';
 
 export interface ReplyOption {
@@ -299,6 +300,7 @@ export type OrderFlow =
   | PaymentChangeFlow
   | ShippingAddressFlow
   | DefaultAddressFlow
+  | EditAccountFlow
   | GoodwillCreditFlow;
 
 export type OrderFlowKind = OrderFlow['kind'];
@@ -382,6 +384,12 @@ export interface ShippingAddressFlow extends FlowBase<'change_shipping_address',
 /** The account's own address: about no order. */
 export interface DefaultAddressFlow extends FlowBase<'update_default_address', 'email' | 'address' | ProposalSteps> {
   address?: PostalAddress;
+}
+
+/** The name or e-mail on the customer's own account: about no order. */
+export interface EditAccountFlow extends FlowBase<'edit_account', 'email' | 'account_details' | ProposalSteps> {
+  newName?: { firstName: string; lastName: string };
+  newEmail?: string;
 }
 
 /** Offered by a person, so it starts at its proposal with everything known. */

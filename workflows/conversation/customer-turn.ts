@@ -26,6 +26,14 @@ const KEPT_SIGNALS = 20;
  */
 export const PLAIN_WORDS_PATCH = 'plain-words-reading';
 
+/**
+ * The account requests start flows of their own; before, they got a first reply and the next message
+ * was read afresh. A conversation recorded then replays that way.
+ */
+export const ACCOUNT_FLOWS_PATCH = 'account-flows';
+const ACCOUNT_FLOW_KINDS: ReadonlySet<string> = new Set(['edit_account', 'delete_account', 'recover_password', 'registration_problems']);
+const flowStarts = (label: string): boolean => !ACCOUNT_FLOW_KINDS.has(label) || patched(ACCOUNT_FLOWS_PATCH);
+
 const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
 /**
@@ -117,7 +125,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   }
   // A new request: whatever was being collected is dropped.
   state.flow = undefined;
-  if (label !== undefined && isCustomerFlowKind(label)) return answer(ctx, await startFlow(label, state, reading));
+  if (label !== undefined && isCustomerFlowKind(label) && flowStarts(label)) return answer(ctx, await startFlow(label, state, reading));
   if (helpAnswer) {
     ctx.decide({ seq, kind: 'dialogue', intent: label ?? 'question', rule: 'help_centre:answered' });
     return answer(ctx, { replies: helpAnswer.replies, ...(label ? { intent: label } : {}) });

@@ -2,6 +2,7 @@ import type { FlowOf, OrderFlowKind } from '../../../domain/conversation';
 import { cancelOrder } from './cancel-order';
 import { defaultAddress } from './default-address';
 import type { CustomerFlow, DialogueFlow } from './dialogue-flow';
+import { editAccount } from './edit-account';
 import { exchangeItems } from './exchange-items';
 import { goodwillCredit } from './goodwill-credit';
 import { modifyItems } from './modify-items';
@@ -22,6 +23,7 @@ const FLOWS = {
   modify_payment_method: paymentChange,
   change_shipping_address: shippingAddress,
   update_default_address: defaultAddress,
+  edit_account: editAccount,
   goodwill_credit: goodwillCredit,
 } as const satisfies { [K in OrderFlowKind]: DialogueFlow<FlowOf<K>> };
 
