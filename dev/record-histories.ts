@@ -213,6 +213,18 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'edit-account',
+    async run(r) {
+      const customer = await r.db('customers').orderBy('position').first('id', 'email');
+      await expectAwaiting(r, 'I want to change the email on my account', 'email');
+      await expectAwaiting(r, customer.email, 'account_details');
+      await expectAwaiting(r, 'my new e-mail is recorded.history@example.com', 'confirmation');
+      await expectReply(r, 'yes', /sent a notice of the change/);
+      const after = await r.db('customers').where({ id: customer.id }).first('email');
+      expect(after?.email === 'recorded.history@example.com', 'the e-mail should change', after);
+    },
+  },
+  {
     name: 'modify-payment-method',
     async run(r) {
       const target = await giftCardCovers(r.db);

@@ -57,6 +57,7 @@ const FLOW_FIXTURES: Record<OrderFlowKind, string> = {
   exchange_items: 'exchange-items.json',
   change_shipping_address: 'change-shipping-address.json',
   update_default_address: 'update-default-address.json',
+  edit_account: 'edit-account.json',
   goodwill_credit: 'goodwill-credit.json',
 };
 
