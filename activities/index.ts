@@ -4,6 +4,7 @@ import type { ReplyPhraser } from '../llm/anthropic-reply-phraser';
 import type { LlmClassifier } from '../nlu/classification';
 import { SHIPPED_MODEL_PATH } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
+import { createAccountActivities } from './accounts';
 import { createHelpCentreActivities } from './answer-from-help-centre';
 import { createIntentActivities } from './classify-intent';
 import { createCustomerLookupActivities } from './customer-lookup';
@@ -31,7 +32,13 @@ export interface ActivityDeps {
   deliverNotice?: DeliverNotice;
   /** Lets reconciliation leave a refund to a saga that still runs; without it, it goes by how old the entry is. */
   workflowIsRunning?: WorkflowIsRunning;
+  /** Where password reset links point (PUBLIC_BASE_URL); a local address when absent. */
+  publicBaseUrl?: string;
+  /** ACCOUNT_ERASURE_GRACE_DAYS, in ms; 14 days when absent. */
+  accountErasureGraceMs?: number;
 }
+
+export const LOCAL_BASE_URL = 'http://localhost:3000';
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */
 export function createActivities(deps: ActivityDeps) {
@@ -46,5 +53,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
     ...createReconcileActivities(deps),
+    ...createAccountActivities({ db: deps.db, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL }),
   };
 }

@@ -301,11 +301,13 @@ export type OrderFlow =
   | ShippingAddressFlow
   | DefaultAddressFlow
   | EditAccountFlow
+  | RecoverPasswordFlow
+  | RegistrationProblemsFlow
   | GoodwillCreditFlow;
 
 export type OrderFlowKind = OrderFlow['kind'];
 /** The flows that end in a proposal the customer confirms (the lookups end before). */
-export type ProposingFlow = Exclude<OrderFlow, TrackOrderFlow | TrackRefundFlow>;
+export type ProposingFlow = Exclude<OrderFlow, TrackOrderFlow | TrackRefundFlow | RecoverPasswordFlow | RegistrationProblemsFlow>;
 export type OrderFlowStep = OrderFlow['step'];
 /** The flow of one kind: `FlowOf<'cancel_order'>` is `CancelOrderFlow`. */
 export type FlowOf<K extends OrderFlowKind> = Extract<OrderFlow, { kind: K }>;
@@ -391,6 +393,11 @@ export interface EditAccountFlow extends FlowBase<'edit_account', 'email' | 'acc
   newName?: { firstName: string; lastName: string };
   newEmail?: string;
 }
+
+/** A reset link to the address on file: nobody needs to be verified, and no reply says whether an address has an account. */
+export type RecoverPasswordFlow = FlowBase<'recover_password', 'email'>;
+/** Trouble signing up: most often the address already has an account, so the same reset link helps. */
+export type RegistrationProblemsFlow = FlowBase<'registration_problems', 'email'>;
 
 /** Offered by a person, so it starts at its proposal with everything known. */
 export interface GoodwillCreditFlow extends FlowBase<'goodwill_credit', ProposalSteps> {

@@ -29,6 +29,10 @@ export interface ConversationWorkerOptions {
   policy?: PolicySettings;
   /** How long refund sagas wait out a provider that is down (REFUND_RETRY_MINUTES). */
   refundRetryMs?: number;
+  /** ACCOUNT_ERASURE_GRACE_DAYS, in ms; the activities' default when absent. */
+  accountErasureGraceMs?: number;
+  /** PUBLIC_BASE_URL: where password reset links point. */
+  publicBaseUrl?: string;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
@@ -55,6 +59,8 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       phraser: options.phraser,
       policy: options.policy,
       refundRetryMs: options.refundRetryMs,
+      accountErasureGraceMs: options.accountErasureGraceMs,
+      publicBaseUrl: options.publicBaseUrl,
       deliverNotice: deliverNoticesFromActivities(options.db),
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace),
     }),
@@ -89,6 +95,8 @@ export async function createConfiguredWorker(
     phraser: replyPhraserFor(config),
     policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
     refundRetryMs: config.refundRetryMs,
+    accountErasureGraceMs: config.accountErasureGraceMs,
+    publicBaseUrl: config.publicBaseUrl,
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

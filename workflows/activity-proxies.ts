@@ -51,7 +51,7 @@ export const {
   performAction,
 } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeRead);
 
-export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply } =
+export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply, sendPasswordReset } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
 
 export const { reconcileRefunds } = proxyActivities<Activities>(ACTIVITY_PROFILES.reconcile);

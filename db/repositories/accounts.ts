@@ -34,3 +34,27 @@ export async function writeAccountDetails(trx: Knex, customerId: string, details
   const count = await trx('customers').where({ id: customerId }).update({ first_name: details.firstName, last_name: details.lastName, email: details.email });
   return count === 1;
 }
+
+export async function storeResetToken(db: Knex, token: { tokenHash: string; customerId: string; createdAt: string; expiresAt: string }): Promise<void> {
+  await db('password_reset_tokens').insert({ token_hash: token.tokenHash, customer_id: token.customerId, created_at: token.createdAt, expires_at: token.expiresAt });
+}
+
+export async function findResetToken(db: Knex, tokenHash: string): Promise<{ customerId: string; expiresAt: string; usedAt: string | null } | undefined> {
+  const row = (await db('password_reset_tokens').where({ token_hash: tokenHash }).first()) as Record<string, string | null> | undefined;
+  return row ? { customerId: String(row.customer_id), expiresAt: String(row.expires_at), usedAt: row.used_at ?? null } : undefined;
+}
+
+/** Spends the token if it is still unused and unexpired at `at`; false when another request spent it first. */
+export async function spendResetToken(trx: Knex, tokenHash: string, at: string): Promise<boolean> {
+  const count = await trx('password_reset_tokens').where({ token_hash: tokenHash }).whereNull('used_at').where('expires_at', '>', at).update({ used_at: at });
+  return count === 1;
+}
+
+export async function setPasswordHash(trx: Knex, customerId: string, passwordHash: string, at: string): Promise<void> {
+  await trx('account_passwords').insert({ customer_id: customerId, password_hash: passwordHash, updated_at: at }).onConflict('customer_id').merge(['password_hash', 'updated_at']);
+}
+
+export async function passwordHashOf(db: Knex, customerId: string): Promise<string | undefined> {
+  const row = (await db('account_passwords').where({ customer_id: customerId }).first('password_hash')) as { password_hash: string } | undefined;
+  return row?.password_hash;
+}

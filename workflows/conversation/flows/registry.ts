@@ -7,6 +7,7 @@ import { exchangeItems } from './exchange-items';
 import { goodwillCredit } from './goodwill-credit';
 import { modifyItems } from './modify-items';
 import { paymentChange } from './payment-change';
+import { recoverPassword, registrationProblems } from './recover-password';
 import { returnItems } from './return-items';
 import { shippingAddress } from './shipping-address';
 import { trackOrder } from './track-order';
@@ -24,6 +25,8 @@ const FLOWS = {
   change_shipping_address: shippingAddress,
   update_default_address: defaultAddress,
   edit_account: editAccount,
+  recover_password: recoverPassword,
+  registration_problems: registrationProblems,
   goodwill_credit: goodwillCredit,
 } as const satisfies { [K in OrderFlowKind]: DialogueFlow<FlowOf<K>> };
 
