@@ -225,6 +225,18 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'account-reset-links',
+    async run(r) {
+      const customer = await r.db('customers').orderBy('position').first('id', 'email');
+      await expectAwaiting(r, 'I forgot my password', 'email');
+      await expectReply(r, customer.email, /a link to choose a new password is on its way/);
+      await expectAwaiting(r, 'I have a problem registering', 'email');
+      await expectReply(r, 'I do not know which one', /Source: /);
+      const sent = await r.db('customer_notifications').where({ customer_id: customer.id, recipient: customer.email }).first('id');
+      expect(sent !== undefined, 'a reset link should be queued for the address on file');
+    },
+  },
+  {
     name: 'modify-payment-method',
     async run(r) {
       const target = await giftCardCovers(r.db);
