@@ -1,19 +1,28 @@
-import { Context } from '@temporalio/activity';
+import { Context, getClient } from '@temporalio/activity';
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { newResetToken } from '../auth/passwords';
 import { storeResetToken } from '../db/repositories/accounts';
 import { findNotice, queueNotice } from '../db/repositories/customer-notifications';
 import { findCustomerIdByEmail } from '../db/repositories/store-queries';
+import { cancelErasure, erasePersonalData, findErasure, markErased, postponeErasure, scheduleErasure } from '../db/repositories/account-erasures';
+import { anonymisedCustomer, CANCEL_ERASURE_SIGNAL, DEFAULT_ERASURE_GRACE_MS, erasureDueAt, erasureWorkflowIdFor, openOrders, type AccountErasureInput } from '../domain/accounts/erasure';
 import { RESET_LINK_TTL_MS, resetNoticeBody } from '../domain/accounts/password-reset';
 
 export interface AccountActivityDeps {
   db: Knex;
   /** Where the API is reached from outside: reset links point there. */
   publicBaseUrl: string;
+  /** ACCOUNT_ERASURE_GRACE_DAYS, in ms; 14 days when absent. */
+  erasureGraceMs?: number;
 }
 
-/** Account chores the conversation asks for: a password reset link sent to the address on file. */
+export type ErasureStatusView = { status: 'none' } | { status: 'scheduled'; eraseAfter: string } | { status: 'erased' };
+
+/**
+ * Account chores the conversation asks for: a password reset link sent to the address on file, and
+ * erasure requests (scheduled, cancelled, carried out by the AccountErasureWorkflow).
+ */
 export function createAccountActivities(deps: AccountActivityDeps) {
   return {
     /**
@@ -35,6 +44,68 @@ export function createAccountActivities(deps: AccountActivityDeps) {
         await storeResetToken(trx, { tokenHash, customerId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + RESET_LINK_TTL_MS).toISOString() });
         const link = `${deps.publicBaseUrl.replace(/\/+$/, '')}/account/reset/${token}`;
         await queueNotice(trx, { idempotencyKey: key, customerId, recipient: customer.email, body: resetNoticeBody(link) });
+      });
+    },
+
+    async accountErasureStatus(request: { customerId: string }): Promise<ErasureStatusView> {
+      const erasure = await findErasure(deps.db, request.customerId);
+      if (erasure?.status === 'scheduled') return { status: 'scheduled', eraseAfter: erasure.eraseAfter };
+      return erasure?.status === 'erased' ? { status: 'erased' } : { status: 'none' };
+    },
+
+    /**
+     * Records the request (after the policy allowed it) and starts the erasure's own workflow on this
+     * worker's task queue, with the grace period configured now. A retry finds both in place.
+     */
+    async scheduleAccountErasure(request: { customerId: string; conversationWorkflowId?: string }): Promise<{ eraseAfter: string }> {
+      const graceMs = deps.erasureGraceMs ?? DEFAULT_ERASURE_GRACE_MS;
+      const workflowId = erasureWorkflowIdFor(request.customerId);
+      const requestedAt = new Date().toISOString();
+      await scheduleErasure(deps.db, { customerId: request.customerId, workflowId, requestedAt, eraseAfter: erasureDueAt(requestedAt, graceMs), requestedIn: request.conversationWorkflowId });
+      const scheduled = await findErasure(deps.db, request.customerId);
+      if (scheduled?.status !== 'scheduled') throw new Error(`the erasure of ${request.customerId} is ${scheduled?.status ?? 'missing'}, not scheduled`);
+      const input: AccountErasureInput = { customerId: request.customerId, graceMs: Date.parse(scheduled.eraseAfter) - Date.parse(scheduled.requestedAt) };
+      await getClient().workflow.start('AccountErasureWorkflow', {
+        workflowId,
+        taskQueue: Context.current().info.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+      return { eraseAfter: scheduled.eraseAfter };
+    },
+
+    /** Cancels a scheduled erasure on record, then wakes its workflow; false when none was scheduled. */
+    async cancelAccountErasure(request: { customerId: string; conversationWorkflowId?: string }): Promise<{ cancelled: boolean }> {
+      const cancelled = await cancelErasure(deps.db, request.customerId, new Date().toISOString(), request.conversationWorkflowId);
+      const erasure = await findErasure(deps.db, request.customerId);
+      if (erasure?.status !== 'cancelled') return { cancelled: false };
+      try {
+        await getClient().workflow.getHandle(erasure.workflowId).signal(CANCEL_ERASURE_SIGNAL, { by: request.conversationWorkflowId ?? 'unknown' });
+      } catch (err) {
+        // Already ended: the record says cancelled, so its erasure activity erases nothing.
+        if (!(err instanceof Error && err.name === 'WorkflowNotFoundError')) throw err;
+      }
+      return { cancelled: cancelled || erasure.status === 'cancelled' };
+    },
+
+    /**
+     * The erasure itself, once the grace period is over: idempotent, and only for a request still
+     * scheduled. Orders opened meanwhile postpone it by another grace period.
+     */
+    async eraseAccount(request: { customerId: string; graceMs: number }): Promise<'erased' | 'cancelled' | 'postponed'> {
+      return deps.db.transaction(async (trx) => {
+        const erasure = await findErasure(trx, request.customerId);
+        if (!erasure || erasure.status === 'cancelled') return 'cancelled';
+        if (erasure.status === 'erased') return 'erased';
+        const orders = (await trx('orders').where({ customer_id: request.customerId }).select('id', 'status')) as { id: string; status: string }[];
+        if (openOrders(orders).length > 0) {
+          await postponeErasure(trx, request.customerId, erasureDueAt(new Date().toISOString(), request.graceMs));
+          return 'postponed';
+        }
+        const at = new Date().toISOString();
+        if (!(await markErased(trx, request.customerId, at))) return 'cancelled';
+        await erasePersonalData(trx, request.customerId, anonymisedCustomer(request.customerId));
+        return 'erased';
       });
     },
   };

@@ -53,6 +53,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
     ...createReconcileActivities(deps),
-    ...createAccountActivities({ db: deps.db, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL }),
+    ...createAccountActivities({ db: deps.db, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL, erasureGraceMs: deps.accountErasureGraceMs }),
   };
 }

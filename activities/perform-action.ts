@@ -80,8 +80,8 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
         source: methods.find((method) => method.id === refund.paymentMethodId)?.source ?? 'credit_card',
       }));
       const executed = (output: string): PerformActionResult => ({ status: 'executed', output, proposal: decision.proposal, refunds });
-      // Goodwill is authorized here and paid by the refund saga; a transfer writes nothing to the store.
-      if (!isStoreAction(request)) return executed(request.kind === 'goodwill_credit' ? 'authorized' : 'Transfer successful');
+      // Goodwill is authorized here and paid by the refund saga, an erasure by its own workflow; a transfer writes nothing to the store.
+      if (!isStoreAction(request)) return executed(request.kind === 'transfer_to_human' ? 'Transfer successful' : 'authorized');
       try {
         // The store change and the record of it commit together, or neither does.
         return await deps.db.transaction(async (trx) => {
@@ -132,7 +132,12 @@ async function recordsFor(db: Knex, request: ActionRequest, customerId: string |
     ...(request.kind === 'modify_user_account' && typeof request.email === 'string'
       ? { emailHolderId: (await findCustomerIdByEmail(db, request.email)) ?? null }
       : {}),
+    ...(request.kind === 'erase_user_account' && customerId ? { customerOrders: await ordersOf(db, customerId) } : {}),
   };
+}
+
+async function ordersOf(db: Knex, customerId: string): Promise<{ id: string; status: string }[]> {
+  return (await db('orders').where({ customer_id: customerId }).orderBy('position').select('id', 'status')) as { id: string; status: string }[];
 }
 
 /** Goodwill already paid on the order, from the refund ledger: the policy caps it across conversations. */

@@ -301,6 +301,7 @@ export type OrderFlow =
   | ShippingAddressFlow
   | DefaultAddressFlow
   | EditAccountFlow
+  | DeleteAccountFlow
   | RecoverPasswordFlow
   | RegistrationProblemsFlow
   | GoodwillCreditFlow;
@@ -392,6 +393,12 @@ export interface DefaultAddressFlow extends FlowBase<'update_default_address', '
 export interface EditAccountFlow extends FlowBase<'edit_account', 'email' | 'account_details' | ProposalSteps> {
   newName?: { firstName: string; lastName: string };
   newEmail?: string;
+}
+
+/** Closing the customer's own account: a proposal, or, when an erasure is already scheduled, the offer to cancel it. */
+export interface DeleteAccountFlow extends FlowBase<'delete_account', 'email' | ProposalSteps> {
+  /** Set when an erasure is already scheduled: the question is then whether to cancel it (due then, ISO 8601). */
+  cancelOffered?: { eraseAfter: string };
 }
 
 /** A reset link to the address on file: nobody needs to be verified, and no reply says whether an address has an account. */

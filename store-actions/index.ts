@@ -21,13 +21,16 @@ import { ActionRefused } from './refusal';
 export { ActionRefused };
 export { cancelOrder, changeCustomerAccount, changeCustomerAddress, changeOrderAddress, changeOrderItems, changeOrderPayment, requestExchange, requestReturn };
 
-/** The requests that write the store; goodwill is paid by the refund saga and a transfer writes nothing here. */
-export type StoreActionRequest = Exclude<ActionRequest, { kind: 'goodwill_credit' | 'transfer_to_human' }>;
+/**
+ * The requests that write the store; goodwill is paid by the refund saga, an erasure is carried out by
+ * its own workflow after the grace period, and a transfer writes nothing here.
+ */
+export type StoreActionRequest = Exclude<ActionRequest, { kind: 'goodwill_credit' | 'transfer_to_human' | 'erase_user_account' }>;
 
 export type StoreActionResult = { changed: 'order'; order: Order } | { changed: 'customer'; customer: Customer };
 
 export function isStoreAction(request: ActionRequest): request is StoreActionRequest {
-  return request.kind !== 'goodwill_credit' && request.kind !== 'transfer_to_human';
+  return request.kind !== 'goodwill_credit' && request.kind !== 'transfer_to_human' && request.kind !== 'erase_user_account';
 }
 
 /** Carries out an action request the policy has allowed, as its proposal describes it. */

@@ -49,9 +49,10 @@ export const {
   orderStatus,
   refundStatus,
   performAction,
+  accountErasureStatus,
 } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeRead);
 
-export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply, sendPasswordReset } =
+export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply, sendPasswordReset, scheduleAccountErasure, cancelAccountErasure, eraseAccount } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
 
 export const { reconcileRefunds } = proxyActivities<Activities>(ACTIVITY_PROFILES.reconcile);

@@ -40,6 +40,9 @@ export function describeProposal(proposal: Proposal): string[] {
       }
       break;
     }
+    case 'erase_user_account':
+      lines.push('Close your account and erase your personal data.');
+      break;
     case 'modify_pending_order_payment':
       lines.push(`Pay order ${order} with ${proposal.paymentMethodId ?? ''} instead.`);
       break;

@@ -4,6 +4,7 @@
  * `allow`. Pure: same input, same decision.
  */
 import { planCancelPendingOrder } from './actions/cancel-pending-order';
+import { planEraseUserAccount } from './actions/erase-user-account';
 import { planExchangeDeliveredOrderItems } from './actions/exchange-delivered-order-items';
 import { planGoodwillCredit } from './actions/goodwill-credit';
 import { planModifyPendingOrderAddress } from './actions/modify-pending-order-address';
@@ -35,6 +36,8 @@ function plan(request: ActionRequest, context: PolicyContext): ProposalContent |
       return planModifyUserAddress(request, context);
     case 'modify_user_account':
       return planModifyUserAccount(request, context);
+    case 'erase_user_account':
+      return planEraseUserAccount(request, context);
     case 'return_delivered_order_items':
       return planReturnDeliveredOrderItems(request, context);
     case 'exchange_delivered_order_items':

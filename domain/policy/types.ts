@@ -14,6 +14,7 @@ export const ACTION_KINDS = [
   'modify_pending_order_payment',
   'modify_user_address',
   'modify_user_account',
+  'erase_user_account',
   'return_delivered_order_items',
   'exchange_delivered_order_items',
   'goodwill_credit',
@@ -83,6 +84,12 @@ export interface ModifyUserAccount extends RequestBase {
   email?: string;
 }
 
+/** Close the customer's own account: their personal data is erased after a grace period, their orders kept. */
+export interface EraseUserAccount extends RequestBase {
+  kind: 'erase_user_account';
+  userId: string;
+}
+
 export interface ReturnDeliveredOrderItems extends RequestBase {
   kind: 'return_delivered_order_items';
   orderId: string;
@@ -121,6 +128,7 @@ export type ActionRequest =
   | ModifyPendingOrderPayment
   | ModifyUserAddress
   | ModifyUserAccount
+  | EraseUserAccount
   | ReturnDeliveredOrderItems
   | ExchangeDeliveredOrderItems
   | GoodwillCredit
@@ -139,6 +147,8 @@ export interface StoreRecords {
   products: readonly Product[];
   /** For an e-mail change: the customer who holds the requested address now, null when nobody does. */
   emailHolderId?: string | null;
+  /** For an account erasure: every order of the customer, with its status now. */
+  customerOrders?: readonly { id: string; status: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -282,6 +292,7 @@ export type RuleId =
   | 'email'
   | 'email-taken'
   | 'account-unchanged'
+  | 'orders-open'
   | 'already-done';
 
 export type ConfirmationRule = 'confirmation-missing' | 'confirmation-stale' | 'confirmation-spent';

@@ -47,6 +47,8 @@ function whyRequestIsInvalid(request: ActionRequest): string | undefined {
       return whyIdIsInvalid('orderId', request.orderId);
     case 'modify_user_address':
       return whyIdIsInvalid('userId', request.userId);
+    case 'erase_user_account':
+      return whyIdIsInvalid('userId', request.userId);
     case 'modify_user_account':
       return firstProblem(
         whyIdIsInvalid('userId', request.userId),

@@ -2,6 +2,7 @@ import type { FlowOf, OrderFlowKind } from '../../../domain/conversation';
 import { cancelOrder } from './cancel-order';
 import { defaultAddress } from './default-address';
 import type { CustomerFlow, DialogueFlow } from './dialogue-flow';
+import { deleteAccount } from './delete-account';
 import { editAccount } from './edit-account';
 import { exchangeItems } from './exchange-items';
 import { goodwillCredit } from './goodwill-credit';
@@ -25,6 +26,7 @@ const FLOWS = {
   change_shipping_address: shippingAddress,
   update_default_address: defaultAddress,
   edit_account: editAccount,
+  delete_account: deleteAccount,
   recover_password: recoverPassword,
   registration_problems: registrationProblems,
   goodwill_credit: goodwillCredit,
