@@ -237,6 +237,20 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'delete-account',
+    async run(r) {
+      const customer = await r.db('customers').orderBy('position', 'desc').first('id', 'email');
+      await r.db('orders').where({ customer_id: customer.id }).whereNotIn('status', ['delivered', 'cancelled']).update({ status: 'delivered' });
+      await expectAwaiting(r, 'please delete my account', 'email');
+      await expectAwaiting(r, customer.email, 'confirmation');
+      await expectReply(r, 'yes', /personal data erased on/);
+      await expectAwaiting(r, 'cancel the deletion', 'confirmation');
+      await expectReply(r, 'yes', /the deletion is cancelled/);
+      const erasure = await r.db('account_erasures').where({ customer_id: customer.id }).first('status');
+      expect(erasure?.status === 'cancelled', 'the erasure should be cancelled', erasure);
+    },
+  },
+  {
     name: 'modify-payment-method',
     async run(r) {
       const target = await giftCardCovers(r.db);

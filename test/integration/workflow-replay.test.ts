@@ -58,6 +58,7 @@ const FLOW_FIXTURES: Record<OrderFlowKind, string> = {
   change_shipping_address: 'change-shipping-address.json',
   update_default_address: 'update-default-address.json',
   edit_account: 'edit-account.json',
+  delete_account: 'delete-account.json',
   recover_password: 'account-reset-links.json',
   registration_problems: 'account-reset-links.json',
   goodwill_credit: 'goodwill-credit.json',
