@@ -5,7 +5,7 @@ import { accountChangesOf, passwordHashOf } from '../../db/repositories/accounts
 import { findNotice } from '../../db/repositories/customer-notifications';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
-import { call, startChat, startStack, type TestStack } from '../support/stack';
+import { startChat, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let channel: string;
