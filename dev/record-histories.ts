@@ -48,6 +48,8 @@ interface Recording {
   refundsFor(orderId: string): number;
   /** Keeps the conversation's first child refund saga under its own fixture name too. */
   keepChildSaga(name: string): void;
+  /** Keeps another workflow the scenario started (not a child), once it has ended, under its own fixture name. */
+  keepWorkflow(name: string, workflowId: string): void;
   /** The sandbox provider answers 503 to every refund from now until the scenario ends. */
   providerDown(): Promise<void>;
 }
@@ -246,8 +248,9 @@ const SCENARIOS: Scenario[] = [
       await expectReply(r, 'yes', /personal data erased on/);
       await expectAwaiting(r, 'cancel the deletion', 'confirmation');
       await expectReply(r, 'yes', /the deletion is cancelled/);
-      const erasure = await r.db('account_erasures').where({ customer_id: customer.id }).first('status');
+      const erasure = await r.db('account_erasures').where({ customer_id: customer.id }).first('status', 'workflow_id');
       expect(erasure?.status === 'cancelled', 'the erasure should be cancelled', erasure);
+      r.keepWorkflow('account-erasure-cancelled', erasure.workflow_id);
     },
   },
   {
@@ -402,6 +405,7 @@ async function main(): Promise<void> {
             args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000, approvalTimeoutMs: 3_600_000 }],
           });
           const children: string[] = [];
+          const others: [name: string, workflowId: string][] = [];
           const began = new Date().toISOString();
           const recording: Recording = {
             db,
@@ -421,6 +425,7 @@ async function main(): Promise<void> {
               }
             },
             keepChildSaga: (name) => children.push(name),
+            keepWorkflow: (name, workflowId) => others.push([name, workflowId]),
             async providerDown() {
               const res = await fetch(`${sandbox.url}/v1/_faults`, {
                 method: 'POST',
@@ -438,6 +443,11 @@ async function main(): Promise<void> {
           }
           await fetch(`${sandbox.url}/v1/_faults`, { method: 'DELETE' });
           await save(scenario.name, conversation);
+          for (const [name, workflowId] of others) {
+            const handle = env.client.workflow.getHandle(workflowId);
+            await handle.result();
+            await save(name, handle);
+          }
           if (children.length > 0) {
             const history = await conversation.fetchHistory();
             const started = (history.events ?? []).flatMap((e) => {
