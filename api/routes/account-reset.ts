@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { hashPassword, hashResetToken } from '../../auth/passwords';
-import { findResetToken, setPasswordHash, spendResetToken } from '../../db/repositories/accounts';
+import { findResetToken, setPasswordHash, spendOtherResetTokens, spendResetToken } from '../../db/repositories/accounts';
 import { looksLikeResetToken, RESET_TOKEN_PROBLEMS, resetTokenVerdict, whyPasswordIsUnusable, type ResetTokenVerdict } from '../../domain/accounts/password-reset';
 import { escapeHtml } from './help-centre';
 
@@ -40,6 +40,7 @@ export function accountResetRoutes(deps: { db: Knex; maxBodyBytes?: number }): R
     const at = new Date().toISOString();
     const spent = await deps.db.transaction(async (trx) => {
       if (!(await spendResetToken(trx, tokenHash, at))) return false;
+      await spendOtherResetTokens(trx, customerId, at);
       await setPasswordHash(trx, customerId, passwordHash, at);
       return true;
     });

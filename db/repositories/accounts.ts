@@ -50,6 +50,11 @@ export async function spendResetToken(trx: Knex, tokenHash: string, at: string):
   return count === 1;
 }
 
+/** Spends every other link of the customer still open: once the password is new, older links must not change it again. */
+export async function spendOtherResetTokens(trx: Knex, customerId: string, at: string): Promise<void> {
+  await trx('password_reset_tokens').where({ customer_id: customerId }).whereNull('used_at').update({ used_at: at });
+}
+
 export async function setPasswordHash(trx: Knex, customerId: string, passwordHash: string, at: string): Promise<void> {
   await trx('account_passwords').insert({ customer_id: customerId, password_hash: passwordHash, updated_at: at }).onConflict('customer_id').merge(['password_hash', 'updated_at']);
 }

@@ -91,6 +91,9 @@ describe('account requests through the API', () => {
     const db = stack.database.db;
     const customer = await db('customers').orderBy('position').offset(3).first('id', 'email');
     const { say } = await startChat(stack, channel);
+    await say('I forgot my password');
+    await say(customer.email);
+    const { token: older } = await resetNoticeTo(customer.email);
     assert.equal((await say('I forgot my password')).awaiting, 'email');
     const typed = customer.email.toUpperCase();
     const reply = await say(typed);
@@ -100,8 +103,8 @@ describe('account requests through the API', () => {
     assert.equal(row?.channel, 'email');
     assert.ok(token, `a link in ${row?.body}`);
     const stored = await db('password_reset_tokens').where({ customer_id: customer.id });
-    assert.equal(stored.length, 1);
-    assert.notEqual(stored[0].token_hash, token, 'only the hash is stored');
+    assert.equal(stored.length, 2, 'one per request');
+    assert.ok(stored.every((row) => row.token_hash !== token && row.token_hash !== older), 'only hashes are stored');
 
     const form = await page(token!);
     assert.equal(form.status, 200);
@@ -122,6 +125,8 @@ describe('account requests through the API', () => {
     assert.equal(again.status, 410);
     assert.equal(((await again.json()) as { error: { code: string } }).error.code, 'reset_link_used');
     assert.ok(await verifyPassword('correct horse battery', (await passwordHashOf(db, customer.id))!), 'a used link changes nothing');
+    assert.notEqual(older, token);
+    assert.equal((await postJson(older!, { password: 'another long password' })).status, 410, 'an older link is spent by the reset too');
   });
 
   it('when the address has no account, then the reply is the same and nothing is sent', async () => {
