@@ -4,6 +4,7 @@ import type { ReplyPhraser } from '../llm/anthropic-reply-phraser';
 import type { LlmClassifier } from '../nlu/classification';
 import { SHIPPED_MODEL_PATH } from '../nlu/cascade';
 import type { PaymentProvider } from '../payments/payment-provider';
+import { createAccountActivities } from './accounts';
 import { createHelpCentreActivities } from './answer-from-help-centre';
 import { createIntentActivities } from './classify-intent';
 import { createCommerceActivities } from './commerce';
@@ -34,7 +35,13 @@ export interface ActivityDeps {
   workflowIsRunning?: WorkflowIsRunning;
   /** How long an invoice link opens its PDF (INVOICE_LINK_HOURS); 24 hours when absent. */
   invoiceLinkMs?: number;
+  /** Where password reset links point (PUBLIC_BASE_URL); a local address when absent. */
+  publicBaseUrl?: string;
+  /** ACCOUNT_ERASURE_GRACE_DAYS, in ms; 14 days when absent. */
+  accountErasureGraceMs?: number;
 }
+
+export const LOCAL_BASE_URL = 'http://localhost:3000';
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */
 export function createActivities(deps: ActivityDeps) {
@@ -50,5 +57,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
     ...createReconcileActivities(deps),
     ...createCommerceActivities(deps),
+    ...createAccountActivities({ db: deps.db, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL, erasureGraceMs: deps.accountErasureGraceMs }),
   };
 }

@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { findActionExecution, recordActionExecution } from '../db/repositories/action-executions';
 import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
-import { findCustomer, findOrder, findProducts } from '../db/repositories/store-queries';
+import { findCustomer, findCustomerIdByEmail, findOrder, findProducts } from '../db/repositories/store-queries';
 import { evaluate } from '../domain/policy';
 import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
 import { ActionRefused, carryOut, isStoreAction } from '../store-actions';
@@ -80,12 +80,12 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
         source: methods.find((method) => method.id === refund.paymentMethodId)?.source ?? 'credit_card',
       }));
       const executed = (output: string): PerformActionResult => ({ status: 'executed', output, proposal: decision.proposal, refunds });
-      // Goodwill is authorized here and paid by the refund saga; a transfer writes nothing to the store.
-      if (!isStoreAction(request)) return executed(request.kind === 'goodwill_credit' ? 'authorized' : 'Transfer successful');
+      // Goodwill is authorized here and paid by the refund saga, an erasure by its own workflow; a transfer writes nothing to the store.
+      if (!isStoreAction(request)) return executed(request.kind === 'transfer_to_human' ? 'Transfer successful' : 'authorized');
       try {
         // The store change and the record of it commit together, or neither does.
         return await deps.db.transaction(async (trx) => {
-          const result = await carryOut(trx, request);
+          const result = await carryOut(trx, request, { proposal: decision.proposal, at: new Date().toISOString() });
           const done = executed(result.changed === 'order' ? `order ${result.order.id} is ${result.order.status}` : `customer ${result.customer.id} updated`);
           if (executionKey) await recordActionExecution(trx, executionKey, request.kind, done);
           return done;
@@ -129,7 +129,15 @@ async function recordsFor(db: Knex, request: ActionRequest, customerId: string |
     customer: customerId ? ((await findCustomer(db, customerId)) ?? null) : null,
     order,
     products: await findProducts(db, [...productIds]),
+    ...(request.kind === 'modify_user_account' && typeof request.email === 'string'
+      ? { emailHolderId: (await findCustomerIdByEmail(db, request.email)) ?? null }
+      : {}),
+    ...(request.kind === 'erase_user_account' && customerId ? { customerOrders: await ordersOf(db, customerId) } : {}),
   };
+}
+
+async function ordersOf(db: Knex, customerId: string): Promise<{ id: string; status: string }[]> {
+  return (await db('orders').where({ customer_id: customerId }).orderBy('position').select('id', 'status')) as { id: string; status: string }[];
 }
 
 /** Goodwill already paid on the order, from the refund ledger: the policy caps it across conversations. */

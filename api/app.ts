@@ -8,6 +8,7 @@ import { ConversationGateway, type GatewayOptions } from './conversation-gateway
 import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
 import { requestLog } from './request-log';
+import { accountResetRoutes } from './routes/account-reset';
 import { agentDeskRoutes } from './routes/agent-desk';
 import { invoiceRoutes, reviewRoutes } from './routes/commerce';
 import { conversationRoutes } from './routes/conversations';
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(webPageRoutes());
   // Before requireToken: an invoice link carries its own credential, the token in its path.
   app.use('/v1/invoices', invoiceRoutes({ db: deps.db }));
+  // Public: a reset link's token is its own credential.
+  app.use(accountResetRoutes({ db: deps.db, maxBodyBytes: deps.maxBodyBytes }));
   app.use('/v1', requireToken(deps.db));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());

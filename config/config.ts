@@ -22,6 +22,8 @@ export const ENV_VARS = [
   'RETURN_FOLLOW_UP_DAYS',
   'APPROVAL_TIMEOUT_MINUTES',
   'REFUND_RETRY_MINUTES',
+  'ACCOUNT_ERASURE_GRACE_DAYS',
+  'PUBLIC_BASE_URL',
   'MAX_BODY_BYTES',
   'TURN_TIMEOUT_SECONDS',
   'SEED_DB_DIR',
@@ -59,6 +61,8 @@ const schema = z.object({
   RETURN_FOLLOW_UP_DAYS: z.coerce.number().positive().default(14),
   APPROVAL_TIMEOUT_MINUTES: z.coerce.number().positive().default(4 * 60),
   REFUND_RETRY_MINUTES: z.coerce.number().positive().default(6 * 60),
+  ACCOUNT_ERASURE_GRACE_DAYS: z.coerce.number().positive().max(365).default(14),
+  PUBLIC_BASE_URL: z.url('PUBLIC_BASE_URL must be an http(s) URL').optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   TURN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
   SEED_DB_DIR: z.string().min(1).optional(),
@@ -106,6 +110,10 @@ export interface Config {
   approvalTimeoutMs: number;
   /** How long a refund saga keeps asking a provider that is down before the refund is owed and a person takes over. */
   refundRetryMs: number;
+  /** How long an account waits between the customer's request to erase it and the erasure (they can cancel meanwhile). */
+  accountErasureGraceMs: number;
+  /** Where the API is reached from outside: password reset links point there. */
+  publicBaseUrl: string;
   maxBodyBytes: number;
   /** A customer's turn not finished this long is answered 202; its reply comes later through the conversation. */
   turnTimeoutMs: number;
@@ -161,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     returnFollowUpMs: c.RETURN_FOLLOW_UP_DAYS * 24 * 3_600_000,
     approvalTimeoutMs: c.APPROVAL_TIMEOUT_MINUTES * 60_000,
     refundRetryMs: c.REFUND_RETRY_MINUTES * 60_000,
+    accountErasureGraceMs: c.ACCOUNT_ERASURE_GRACE_DAYS * 24 * 3_600_000,
+    publicBaseUrl: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`,
     maxBodyBytes: c.MAX_BODY_BYTES,
     turnTimeoutMs: c.TURN_TIMEOUT_SECONDS * 1000,
     seedDbDir: c.SEED_DB_DIR,

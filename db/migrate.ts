@@ -9,6 +9,7 @@ import * as notificationDelivery from './migrations/007-notification-delivery';
 import * as owedRefunds from './migrations/008-owed-refunds';
 import * as workerHeartbeats from './migrations/009-worker-heartbeats';
 import * as actionExecutions from './migrations/010-action-executions';
+import * as accounts from './migrations/011-accounts';
 import * as invoicesNewsletterReviews from './migrations/012-invoices-newsletter-reviews';
 
 interface Migration {
@@ -33,6 +34,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '008-owed-refunds', ...owedRefunds },
   { name: '009-worker-heartbeats', ...workerHeartbeats },
   { name: '010-action-executions', ...actionExecutions },
+  { name: '011-accounts', ...accounts },
   { name: '012-invoices-newsletter-reviews', ...invoicesNewsletterReviews },
 ];
 

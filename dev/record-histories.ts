@@ -48,6 +48,8 @@ interface Recording {
   refundsFor(orderId: string): number;
   /** Keeps the conversation's first child refund saga under its own fixture name too. */
   keepChildSaga(name: string): void;
+  /** Keeps another workflow the scenario started (not a child), once it has ended, under its own fixture name. */
+  keepWorkflow(name: string, workflowId: string): void;
   /** The sandbox provider answers 503 to every refund from now until the scenario ends. */
   providerDown(): Promise<void>;
 }
@@ -257,6 +259,45 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'edit-account',
+    async run(r) {
+      const customer = await r.db('customers').orderBy('position').first('id', 'email');
+      await expectAwaiting(r, 'I want to change the email on my account', 'email');
+      await expectAwaiting(r, customer.email, 'account_details');
+      await expectAwaiting(r, 'my new e-mail is recorded.history@example.com', 'confirmation');
+      await expectReply(r, 'yes', /sent a notice of the change/);
+      const after = await r.db('customers').where({ id: customer.id }).first('email');
+      expect(after?.email === 'recorded.history@example.com', 'the e-mail should change', after);
+    },
+  },
+  {
+    name: 'account-reset-links',
+    async run(r) {
+      const customer = await r.db('customers').orderBy('position').first('id', 'email');
+      await expectAwaiting(r, 'I forgot my password', 'email');
+      await expectReply(r, customer.email, /a link to choose a new password is on its way/);
+      await expectAwaiting(r, 'I have a problem registering', 'email');
+      await expectReply(r, 'I do not know which one', /Source: /);
+      const sent = await r.db('customer_notifications').where({ customer_id: customer.id, recipient: customer.email }).first('id');
+      expect(sent !== undefined, 'a reset link should be queued for the address on file');
+    },
+  },
+  {
+    name: 'delete-account',
+    async run(r) {
+      const customer = await r.db('customers').orderBy('position', 'desc').first('id', 'email');
+      await r.db('orders').where({ customer_id: customer.id }).whereNotIn('status', ['delivered', 'cancelled']).update({ status: 'delivered' });
+      await expectAwaiting(r, 'please delete my account', 'email');
+      await expectAwaiting(r, customer.email, 'confirmation');
+      await expectReply(r, 'yes', /personal data erased on/);
+      await expectAwaiting(r, 'cancel the deletion', 'confirmation');
+      await expectReply(r, 'yes', /the deletion is cancelled/);
+      const erasure = await r.db('account_erasures').where({ customer_id: customer.id }).first('status', 'workflow_id');
+      expect(erasure?.status === 'cancelled', 'the erasure should be cancelled', erasure);
+      r.keepWorkflow('account-erasure-cancelled', erasure.workflow_id);
+    },
+  },
+  {
     name: 'modify-payment-method',
     async run(r) {
       const target = await giftCardCovers(r.db);
@@ -434,6 +475,7 @@ async function main(): Promise<void> {
             args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000, approvalTimeoutMs: 3_600_000 }],
           });
           const children: string[] = [];
+          const others: [name: string, workflowId: string][] = [];
           const began = new Date().toISOString();
           const recording: Recording = {
             db,
@@ -453,6 +495,7 @@ async function main(): Promise<void> {
               }
             },
             keepChildSaga: (name) => children.push(name),
+            keepWorkflow: (name, workflowId) => others.push([name, workflowId]),
             async providerDown() {
               const res = await fetch(`${sandbox.url}/v1/_faults`, {
                 method: 'POST',
@@ -470,6 +513,11 @@ async function main(): Promise<void> {
           }
           await fetch(`${sandbox.url}/v1/_faults`, { method: 'DELETE' });
           await save(scenario.name, conversation);
+          for (const [name, workflowId] of others) {
+            const handle = env.client.workflow.getHandle(workflowId);
+            await handle.result();
+            await save(name, handle);
+          }
           if (children.length > 0) {
             const history = await conversation.fetchHistory();
             const started = (history.events ?? []).flatMap((e) => {

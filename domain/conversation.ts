@@ -94,7 +94,8 @@ export type Awaiting =
   | 'rating'
   | 'subscription'
   | 'review_text'
-  | 'invoice_delivery';
+  | 'invoice_delivery'
+  | 'account_details';
 
 export interface ReplyOption {
   id: string;
@@ -307,11 +308,15 @@ export type OrderFlow =
   | GoodwillCreditFlow
   | NewsletterFlow
   | ReviewFlow
-  | InvoiceFlow;
+  | InvoiceFlow
+  | EditAccountFlow
+  | DeleteAccountFlow
+  | RecoverPasswordFlow
+  | RegistrationProblemsFlow;
 
 export type OrderFlowKind = OrderFlow['kind'];
 /** The flows that end in a proposal the customer confirms (the lookups end before). */
-export type ProposingFlow = Exclude<OrderFlow, TrackOrderFlow | TrackRefundFlow | NewsletterFlow | ReviewFlow | InvoiceFlow>;
+export type ProposingFlow = Exclude<OrderFlow, TrackOrderFlow | TrackRefundFlow | NewsletterFlow | ReviewFlow | InvoiceFlow | RecoverPasswordFlow | RegistrationProblemsFlow>;
 export type OrderFlowStep = OrderFlow['step'];
 /** The flow of one kind: `FlowOf<'cancel_order'>` is `CancelOrderFlow`. */
 export type FlowOf<K extends OrderFlowKind> = Extract<OrderFlow, { kind: K }>;
@@ -397,6 +402,23 @@ export interface ShippingAddressFlow extends FlowBase<'change_shipping_address',
 export interface DefaultAddressFlow extends FlowBase<'update_default_address', 'email' | 'address' | ProposalSteps> {
   address?: PostalAddress;
 }
+
+/** The name or e-mail on the customer's own account: about no order. */
+export interface EditAccountFlow extends FlowBase<'edit_account', 'email' | 'account_details' | ProposalSteps> {
+  newName?: { firstName: string; lastName: string };
+  newEmail?: string;
+}
+
+/** Closing the customer's own account: a proposal, or, when an erasure is already scheduled, the offer to cancel it. */
+export interface DeleteAccountFlow extends FlowBase<'delete_account', 'email' | ProposalSteps> {
+  /** Set when an erasure is already scheduled: the question is then whether to cancel it (due then, ISO 8601). */
+  cancelOffered?: { eraseAfter: string };
+}
+
+/** A reset link to the address on file: nobody needs to be verified, and no reply says whether an address has an account. */
+export type RecoverPasswordFlow = FlowBase<'recover_password', 'email'>;
+/** Trouble signing up: most often the address already has an account, so the same reset link helps. */
+export type RegistrationProblemsFlow = FlowBase<'registration_problems', 'email'>;
 
 /** Offered by a person, so it starts at its proposal with everything known. */
 export interface GoodwillCreditFlow extends FlowBase<'goodwill_credit', ProposalSteps> {

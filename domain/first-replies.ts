@@ -55,6 +55,10 @@ const TEXTS: Record<string, string> = {
   delivery_options: 'Orders ship by standard delivery; once an order ships you get a tracking number for it.',
   delivery_period: 'I can tell you where a specific order is: tell me which order and I will look it up once I know who you are.',
   contact_customer_service: 'You are talking to customer service now. If you would rather speak to a person, say so and I will bring in a colleague.',
+  create_account:
+    'To open an account, go to the sign-up page of the shop, enter your name, your e-mail address and a password of at least 10 characters, and confirm the e-mail we send you. If your address is already registered, you already have an account: I can send you a password reset link instead.',
+  switch_account:
+    'To switch to another account, sign out from the menu at the top right of the shop and sign in with the e-mail address and password of the other account. Orders stay with the account they were placed from.',
   oos: 'I am sorry, that is not something I can help with here. I can help with orders, returns, exchanges, refunds and payments.',
   // The requests below have flows that start before these words are needed; they say what the flow offers.
   place_order: answerWithCitation({ ...PLACE_ORDER_ARTICLE, passage: PLACE_ORDER_ANSWER }),

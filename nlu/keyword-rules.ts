@@ -63,6 +63,16 @@ const RULES: readonly KeywordRule[] = [
     match: [/\bcancell?ation (fee|charge|cost|penalt)/, /\b(fees?|charges?|penalty|penalties|costs?)\b.{0,20}\bcancel(l?ing)?\b/],
   },
   {
+    // Before cancel-order: "cancel the deletion" is about the account, and scored as a cancellation by the model.
+    name: 'delete-account',
+    label: 'delete_account',
+    match: [
+      /\b(delete|erase|close|remove|deactivate)\s+(my|our)\s+(whole\s+|entire\s+)?(account|profile)\b/,
+      /\b(cancel|stop|undo|call off|withdraw|revoke)\s+(the|my|this|that)?\s*(account\s+)?(deletion|erasure|closure)\b/,
+    ],
+    unless: [NEGATED, /\b(order|newsletter|subscription)\b/],
+  },
+  {
     name: 'cancel-order',
     label: 'cancel_order',
     match: [/\bcancel(l?ing)?\s+(my|the|this|an|that|our)?\s*(whole\s+|entire\s+|last\s+|recent\s+|latest\s+)?(order|purchase)\b/],

@@ -31,6 +31,10 @@ export interface ConversationWorkerOptions {
   refundRetryMs?: number;
   /** How long invoice links open their PDF (INVOICE_LINK_HOURS); 24 hours when absent. */
   invoiceLinkMs?: number;
+  /** ACCOUNT_ERASURE_GRACE_DAYS, in ms; the activities' default when absent. */
+  accountErasureGraceMs?: number;
+  /** PUBLIC_BASE_URL: where password reset links point. */
+  publicBaseUrl?: string;
   /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
@@ -58,6 +62,8 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       policy: options.policy,
       refundRetryMs: options.refundRetryMs,
       invoiceLinkMs: options.invoiceLinkMs,
+      accountErasureGraceMs: options.accountErasureGraceMs,
+      publicBaseUrl: options.publicBaseUrl,
       deliverNotice: deliverNoticesFromActivities(options.db),
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace),
     }),
@@ -93,6 +99,8 @@ export async function createConfiguredWorker(
     policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
     refundRetryMs: config.refundRetryMs,
     invoiceLinkMs: config.invoiceLinkMs,
+    accountErasureGraceMs: config.accountErasureGraceMs,
+    publicBaseUrl: config.publicBaseUrl,
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

@@ -52,9 +52,10 @@ export const {
   reviewableItems,
   invoiceSummary,
   invoiceLink,
+  accountErasureStatus,
 } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeRead);
 
-export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply } =
+export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply, sendPasswordReset, scheduleAccountErasure, cancelAccountErasure, eraseAccount } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
 
 /** What the customer asked to keep: their newsletter consent, a review, an invoice e-mail. */

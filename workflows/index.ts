@@ -2,3 +2,4 @@
 export { ConversationWorkflow } from './conversation/workflow';
 export { RefundSagaWorkflow } from './refund-saga/workflow';
 export { ReconciliationWorkflow } from './reconciliation/workflow';
+export { AccountErasureWorkflow } from './account-erasure/workflow';

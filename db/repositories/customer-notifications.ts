@@ -11,6 +11,8 @@ export interface OutboxNotice {
   body: string;
   conversationWorkflowId: string | null;
   channel: Channel | null;
+  /** The e-mail address it goes to, for a notice outside any conversation. */
+  recipient: string | null;
   status: DeliveryStatus;
   failureReason: string | null;
   attempts: number;
@@ -23,6 +25,7 @@ interface OutboxRow {
   body: string;
   conversation_workflow_id: string | null;
   channel: Channel | null;
+  recipient: string | null;
   status: DeliveryStatus;
   failure_reason: string | null;
   attempts: number | string;
@@ -31,7 +34,16 @@ interface OutboxRow {
 /** Queues a notice once: a retried step finds its row and leaves it as it is. */
 export async function queueNotice(
   db: Knex,
-  notice: { idempotencyKey: string; customerId: string; orderId?: string; body: string; conversationWorkflowId?: string; channel?: Channel },
+  notice: {
+    idempotencyKey: string;
+    customerId: string;
+    orderId?: string;
+    body: string;
+    conversationWorkflowId?: string;
+    channel?: Channel;
+    /** An e-mail address the notice goes to instead of a conversation (on the e-mail channel). */
+    recipient?: string;
+  },
 ): Promise<void> {
   await db('customer_notifications')
     .insert({
@@ -41,6 +53,7 @@ export async function queueNotice(
       body: notice.body,
       conversation_workflow_id: notice.conversationWorkflowId ?? null,
       ...(notice.channel ? { channel: notice.channel } : {}),
+      ...(notice.recipient ? { recipient: notice.recipient, channel: 'email' } : {}),
       status: 'queued',
     })
     .onConflict('idempotency_key')
@@ -57,6 +70,7 @@ export async function findNotice(db: Knex, idempotencyKey: string): Promise<Outb
     body: row.body,
     conversationWorkflowId: row.conversation_workflow_id,
     channel: row.channel,
+    recipient: row.recipient ?? null,
     status: row.status,
     failureReason: row.failure_reason,
     attempts: Number(row.attempts),

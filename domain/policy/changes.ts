@@ -47,6 +47,7 @@ export function proposalChanges(before: ProposalContent, after: ProposalContent)
   }
   if (!same(before.items, after.items)) lines.push('The items, or their prices, have changed.');
   if (!same(before.address, after.address)) lines.push('The address has changed.');
+  if (!same(before.account?.from ?? null, after.account?.from ?? null)) lines.push('The name or e-mail address on your account has changed since.');
   if (before.paymentMethodId !== after.paymentMethodId && before.action === after.action) lines.push('The payment method has changed.');
   lines.push(...moneyChange('amount to pay', before.charges, after.charges), ...moneyChange('refund', before.refunds, after.refunds));
 

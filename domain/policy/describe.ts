@@ -30,6 +30,19 @@ export function describeProposal(proposal: Proposal): string[] {
     case 'modify_user_address':
       lines.push(`Change the default address to ${proposal.address ? addressLine(proposal.address.to) : ''}.`);
       break;
+    case 'modify_user_account': {
+      const account = proposal.account;
+      if (!account) break;
+      const name = (d: { firstName: string; lastName: string }) => `${d.firstName} ${d.lastName}`;
+      if (name(account.from) !== name(account.to)) lines.push(`Change the name on your account from ${name(account.from)} to ${name(account.to)}.`);
+      if (account.from.email.toLowerCase() !== account.to.email.toLowerCase()) {
+        lines.push(`Change the e-mail address on your account from ${account.from.email} to ${account.to.email}.`);
+      }
+      break;
+    }
+    case 'erase_user_account':
+      lines.push('Close your account and erase your personal data.');
+      break;
     case 'modify_pending_order_payment':
       lines.push(`Pay order ${order} with ${proposal.paymentMethodId ?? ''} instead.`);
       break;

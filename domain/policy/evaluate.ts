@@ -4,11 +4,13 @@
  * `allow`. Pure: same input, same decision.
  */
 import { planCancelPendingOrder } from './actions/cancel-pending-order';
+import { planEraseUserAccount } from './actions/erase-user-account';
 import { planExchangeDeliveredOrderItems } from './actions/exchange-delivered-order-items';
 import { planGoodwillCredit } from './actions/goodwill-credit';
 import { planModifyPendingOrderAddress } from './actions/modify-pending-order-address';
 import { planModifyPendingOrderItems } from './actions/modify-pending-order-items';
 import { planModifyPendingOrderPayment } from './actions/modify-pending-order-payment';
+import { planModifyUserAccount } from './actions/modify-user-account';
 import { planModifyUserAddress } from './actions/modify-user-address';
 import { planReturnDeliveredOrderItems } from './actions/return-delivered-order-items';
 import { planTransferToHuman } from './actions/transfer-to-human';
@@ -32,6 +34,10 @@ function plan(request: ActionRequest, context: PolicyContext): ProposalContent |
       return planModifyPendingOrderPayment(request, context);
     case 'modify_user_address':
       return planModifyUserAddress(request, context);
+    case 'modify_user_account':
+      return planModifyUserAccount(request, context);
+    case 'erase_user_account':
+      return planEraseUserAccount(request, context);
     case 'return_delivered_order_items':
       return planReturnDeliveredOrderItems(request, context);
     case 'exchange_delivered_order_items':

@@ -13,6 +13,8 @@ export const ACTION_KINDS = [
   'modify_pending_order_items',
   'modify_pending_order_payment',
   'modify_user_address',
+  'modify_user_account',
+  'erase_user_account',
   'return_delivered_order_items',
   'exchange_delivered_order_items',
   'goodwill_credit',
@@ -74,6 +76,20 @@ export interface ModifyUserAddress extends RequestBase {
   address: Address;
 }
 
+/** The name or the e-mail address on the customer's own account (what is left out stays as it is). */
+export interface ModifyUserAccount extends RequestBase {
+  kind: 'modify_user_account';
+  userId: string;
+  name?: { firstName: string; lastName: string };
+  email?: string;
+}
+
+/** Close the customer's own account: their personal data is erased after a grace period, their orders kept. */
+export interface EraseUserAccount extends RequestBase {
+  kind: 'erase_user_account';
+  userId: string;
+}
+
 export interface ReturnDeliveredOrderItems extends RequestBase {
   kind: 'return_delivered_order_items';
   orderId: string;
@@ -111,6 +127,8 @@ export type ActionRequest =
   | ModifyPendingOrderItems
   | ModifyPendingOrderPayment
   | ModifyUserAddress
+  | ModifyUserAccount
+  | EraseUserAccount
   | ReturnDeliveredOrderItems
   | ExchangeDeliveredOrderItems
   | GoodwillCredit
@@ -127,6 +145,10 @@ export interface StoreRecords {
   order: Order | null;
   /** The products of the order's items that are being changed (for their variants). */
   products: readonly Product[];
+  /** For an e-mail change: the customer who holds the requested address now, null when nobody does. */
+  emailHolderId?: string | null;
+  /** For an account erasure: every order of the customer, with its status now. */
+  customerOrders?: readonly { id: string; status: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -228,6 +250,17 @@ export interface Proposal {
   approval: { role: ApproverRole; reason: string } | null;
   /** What the customer must be told before confirming (one-time limits). */
   notices: string[];
+  /**
+   * For an account change: the name and e-mail before and after. Absent on every other action, so
+   * their fingerprints are what they were before account changes existed.
+   */
+  account?: { from: AccountDetails; to: AccountDetails };
+}
+
+export interface AccountDetails {
+  firstName: string;
+  lastName: string;
+  email: string;
 }
 
 export type ProposalContent = Omit<Proposal, 'proposalId'>;
@@ -256,6 +289,10 @@ export type RuleId =
   | 'refund-destination'
   | 'gift-card-balance'
   | 'goodwill-amount'
+  | 'email'
+  | 'email-taken'
+  | 'account-unchanged'
+  | 'orders-open'
   | 'already-done';
 
 export type ConfirmationRule = 'confirmation-missing' | 'confirmation-stale' | 'confirmation-spent';

@@ -5,6 +5,7 @@ import { isPostgres } from '../../db/connection';
 import { migrateToLatest, rollbackAll } from '../../db/migrate';
 import * as paymentChangeRefunds from '../../db/migrations/005-payment-change-refunds';
 import * as notificationDelivery from '../../db/migrations/007-notification-delivery';
+import * as accounts from '../../db/migrations/011-accounts';
 import * as owedRefunds from '../../db/migrations/008-owed-refunds';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
@@ -12,6 +13,9 @@ import { describeUnless } from '../support/skip';
 const KNEX_BOOKKEEPING = ['knex_migrations', 'knex_migrations_lock'];
 
 const STORE_AND_AUTH_TABLES = [
+  'account_changes',
+  'account_erasures',
+  'account_passwords',
   'action_executions',
   'addresses',
   'api_tokens',
@@ -28,6 +32,7 @@ const STORE_AND_AUTH_TABLES = [
   'order_items',
   'order_requested_items',
   'orders',
+  'password_reset_tokens',
   'payment_methods',
   'payment_transactions',
   'products',
@@ -68,7 +73,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '012-invoices-newsletter-reviews'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
@@ -122,6 +127,8 @@ for (const engine of testEngines()) {
     it('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
       const db = database.db;
       await migrateToLatest(db);
+      // A real rollback undoes the later migrations first; 011 adds a column to the outbox too.
+      await accounts.down(db);
       await notificationDelivery.down(db);
       await db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', order_id: '#W1', body: 'Your refund has been issued.' });
       await notificationDelivery.up(db);

@@ -61,6 +61,10 @@ const FLOW_FIXTURES: Record<OrderFlowKind, string> = {
   exchange_items: 'exchange-items.json',
   change_shipping_address: 'change-shipping-address.json',
   update_default_address: 'update-default-address.json',
+  edit_account: 'edit-account.json',
+  delete_account: 'delete-account.json',
+  recover_password: 'account-reset-links.json',
+  registration_problems: 'account-reset-links.json',
   goodwill_credit: 'goodwill-credit.json',
   newsletter_subscription: 'commerce-requests.json',
   review: 'commerce-requests.json',
@@ -82,6 +86,7 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
   { what: 'a refund owed while the provider is down, handed to a person', file: 'cancel-order-provider-down.json', shows: (r) => r.signals.has('refundProgress') },
   { what: 'a refund saga whose result is a value', file: 'refund-saga-result-as-value.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
   { what: 'a cancellation asked for in plain words, read once', file: 'cancel-order-in-plain-words.json', shows: (r) => r.patches.has('plain-words-reading') && r.intents.has('cancel_order') },
+  { what: 'an account erasure cancelled in its grace period', file: 'account-erasure-cancelled.json', shows: (r) => r.workflowType === 'AccountErasureWorkflow' && r.signals.has('cancelErasure') && r.completed },
   { what: 'a refund saga that waits out the provider and settles as owed', file: 'refund-saga-owed.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
   {
     what: 'a wish started from its article, a question answered by its own article, a goodbye after the rating',

@@ -40,6 +40,8 @@ export interface StackOptions {
   policy?: PolicySettings;
   /** How long refund sagas wait out a provider that is down (REFUND_RETRY_MINUTES); short ones make outage tests quick. */
   refundRetryMs?: number;
+  /** ACCOUNT_ERASURE_GRACE_DAYS in ms: a short one lets a test see an erasure happen. */
+  accountErasureGraceMs?: number;
   /** Where the API's request lines and the worker's activity lines go (nowhere when left out). */
   logger?: Logger;
   /** TURN_TIMEOUT_SECONDS in ms: a turn not finished this long is answered 202 (short ones make worker-down tests quick). */
@@ -98,6 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         payments: payments.provider,
         ...((restart?.policy ?? options.policy) ? { policy: restart?.policy ?? options.policy } : {}),
         ...(options.refundRetryMs !== undefined ? { refundRetryMs: options.refundRetryMs } : {}),
+        ...(options.accountErasureGraceMs !== undefined ? { accountErasureGraceMs: options.accountErasureGraceMs } : {}),
         logger: options.logger,
         workflowBundle: await workflowBundle(),
       });

@@ -54,6 +54,8 @@ describe('loadConfig', () => {
     ['a zero turn timeout', { TURN_TIMEOUT_SECONDS: '0' }, /TURN_TIMEOUT_SECONDS/],
     ['a negative refund retry budget', { REFUND_RETRY_MINUTES: '-5' }, /REFUND_RETRY_MINUTES/],
     ['a refund retry budget in words', { REFUND_RETRY_MINUTES: 'a while' }, /REFUND_RETRY_MINUTES/],
+    ['an erasure grace period of zero days', { ACCOUNT_ERASURE_GRACE_DAYS: '0' }, /ACCOUNT_ERASURE_GRACE_DAYS/],
+    ['a public base URL that is not a URL', { PUBLIC_BASE_URL: 'support.example' }, /PUBLIC_BASE_URL must be an http\(s\) URL/],
     ['a reconciliation interval of zero', { RECONCILE_EVERY_MINUTES: '0' }, /RECONCILE_EVERY_MINUTES must be at least 1/],
     ['a fractional reconciliation interval', { RECONCILE_EVERY_MINUTES: '2.5' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
     ['a reconciliation interval in words', { RECONCILE_EVERY_MINUTES: 'hourly' }, /RECONCILE_EVERY_MINUTES must be a whole number/],

@@ -61,8 +61,21 @@ describe('firstReplyFor', () => {
     assert.deepEqual(firstReplyFor('get_refund', 0).menu?.map((o) => o.id), ['cancel_order', 'return_items', 'track_refund']);
   });
 
+  const ACCOUNT_HOW_TOS: [string, RegExp][] = [
+    ['create_account', /sign-up page .* confirm the e-mail/],
+    ['switch_account', /sign out .* sign in with the e-mail address and password of the other account/],
+  ];
+  for (const [intent, steps] of ACCOUNT_HOW_TOS) {
+    it(`when the customer asks how to ${intent.replace('_', ' ')}, then the reply gives the steps and asks for nothing`, () => {
+      const reply = firstReplyFor(intent, 0);
+      assert.match(reply.text, steps);
+      assert.equal(reply.awaiting, undefined);
+      assert.equal(reply.handoff, undefined);
+    });
+  }
+
   it('when an intent has no order flow of its own, then its reply answers, offers a menu or hands off, and never asks for an e-mail nobody collects', () => {
-    const withFlows = new Set(['cancel_order', 'track_order', 'track_refund', 'return_items', 'exchange_items', 'modify_items', 'modify_payment_method', 'change_shipping_address', 'update_default_address']);
+    const withFlows = new Set(['cancel_order', 'track_order', 'track_refund', 'return_items', 'exchange_items', 'modify_items', 'modify_payment_method', 'change_shipping_address', 'update_default_address', 'edit_account', 'delete_account', 'recover_password', 'registration_problems']);
     for (const intent of INTENT_NAMES.filter((i) => !withFlows.has(i))) {
       const reply = firstReplyFor(intent, 0);
       assert.equal(reply.awaiting, undefined, `${intent} asks for something no flow collects`);

@@ -4,6 +4,10 @@ import { INTENT_NAMES } from '../../domain/intents';
 import { KEYWORD_RULE_NAMES, matchKeywordRule } from '../../nlu/keyword-rules';
 
 const FIRES: [string, string][] = [
+  ['please delete my account', 'delete_account'],
+  ['I want to close my account', 'delete_account'],
+  ['cancel the deletion', 'delete_account'],
+  ['please cancel my account deletion', 'delete_account'],
   ['Hello', 'greeting'],
   ['hi there!', 'greeting'],
   ['Good morning', 'greeting'],
@@ -52,6 +56,8 @@ const FIRES: [string, string][] = [
 ];
 
 const SILENT: string[] = [
+  "don't delete my account",
+  'cancel the deletion of my order',
   'hello, I need to change my order', // a greeting with a request is not small talk
   "I don't want to talk to a human",
   'I spoke to an agent yesterday and nothing happened',

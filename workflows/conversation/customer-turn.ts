@@ -52,6 +52,13 @@ export const ACTIONS_BEFORE_ARTICLES_PATCH = 'actions-before-articles';
 /** A goodbye to a conversation that is already resolved says goodbye and keeps it resolved, without asking for a rating again. */
 export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
 
+/**
+ * The account requests start flows of their own; before, they got a first reply and the next message
+ * was read afresh. A conversation recorded then replays that way.
+ */
+export const ACCOUNT_FLOWS_PATCH = 'account-flows';
+const ACCOUNT_FLOW_KINDS: ReadonlySet<string> = new Set(['edit_account', 'delete_account', 'recover_password', 'registration_problems']);
+
 const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
 /**
@@ -100,7 +107,9 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   // The flow an intent starts; the commerce intents only in conversations that have their handling
   // (asked where it is needed, so older histories meet the patch where they recorded it).
   const flowKindOf = (intentName: string): CustomerFlowKind | undefined =>
-    COMMERCE_INTENTS.includes(intentName) && !patched(COMMERCE_INTENTS_PATCH) ? undefined : customerFlowKindForIntent(intentName);
+    (COMMERCE_INTENTS.includes(intentName) && !patched(COMMERCE_INTENTS_PATCH)) || (ACCOUNT_FLOW_KINDS.has(intentName) && !patched(ACCOUNT_FLOWS_PATCH))
+      ? undefined
+      : customerFlowKindForIntent(intentName);
   // A new request and the help centre decide together which answers it; a confident article is an
   // answer, not an unclear turn. Before the patch, questions went to the help centre first.
   const routed = !inFlow && patched(ACTIONS_BEFORE_ARTICLES_PATCH) ? await routeNewRequest(text, label, intent.candidate, flowKindOf) : undefined;

@@ -47,6 +47,14 @@ function whyRequestIsInvalid(request: ActionRequest): string | undefined {
       return whyIdIsInvalid('orderId', request.orderId);
     case 'modify_user_address':
       return whyIdIsInvalid('userId', request.userId);
+    case 'erase_user_account':
+      return whyIdIsInvalid('userId', request.userId);
+    case 'modify_user_account':
+      return firstProblem(
+        whyIdIsInvalid('userId', request.userId),
+        request.name === undefined && request.email === undefined ? 'it must change the name, the e-mail address or both' : undefined,
+        request.email === undefined || typeof request.email === 'string' ? undefined : 'email must be a string',
+      );
     case 'modify_pending_order_payment':
       return firstProblem(whyIdIsInvalid('orderId', request.orderId), whyIdIsInvalid('paymentMethodId', request.paymentMethodId));
     case 'return_delivered_order_items':

@@ -34,6 +34,8 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
   askNext(state: CarriedState, flow: F, preface: string): FlowReply | Promise<FlowReply>;
   /** An answer at one of the flow's own steps; absent when `askNext` always ends the flow. */
   continue?(state: CarriedState, flow: F, reading: Reading): Promise<FlowReply>;
+  /** Takes the first message itself instead of the shared steps: a request that needs nobody verified (a reset link). */
+  start?(state: CarriedState, flow: F, reading: Reading): Promise<FlowReply>;
 }
 
 /** A request a person starts for the customer (a goodwill offer): it opens at its proposal. */

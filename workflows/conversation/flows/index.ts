@@ -14,6 +14,7 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
   const def = customerFlowFor(kind);
   const flow = { kind, step: 'email', orderId: reading.entities.orderIds[0] } as OrderFlow;
   state.flow = flow;
+  if (def.start) return def.start(state, flow, reading);
   if (reading.plainWords) {
     def.prefill?.(flow, reading);
     flow.openingWords = reading.text;
@@ -47,6 +48,8 @@ export async function continueFlow(state: CarriedState, reading: Reading): Promi
   if (!flow) throw new Error('no flow is open');
   const def = flowFor(flow.kind);
   if (def.startedBy === 'person') return def.continue(state, flow, reading);
+  // A flow that takes its first message itself takes every answer itself: nobody is identified here.
+  if (def.start && def.continue) return def.continue(state, flow, reading);
   if (flow.step === 'email') return (await identifyCustomer(state, flow, reading)) ?? askForOrder(state, flow, def);
   const correction = await orderCorrection(state, flow, def, reading);
   if (correction) return correction;

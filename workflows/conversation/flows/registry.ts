@@ -2,12 +2,15 @@ import type { FlowOf, OrderFlowKind } from '../../../domain/conversation';
 import { cancelOrder } from './cancel-order';
 import { defaultAddress } from './default-address';
 import type { CustomerFlow, DialogueFlow } from './dialogue-flow';
+import { deleteAccount } from './delete-account';
+import { editAccount } from './edit-account';
 import { exchangeItems } from './exchange-items';
 import { goodwillCredit } from './goodwill-credit';
 import { invoice } from './invoice';
 import { modifyItems } from './modify-items';
 import { newsletter } from './newsletter';
 import { paymentChange } from './payment-change';
+import { recoverPassword, registrationProblems } from './recover-password';
 import { returnItems } from './return-items';
 import { review } from './review';
 import { shippingAddress } from './shipping-address';
@@ -25,6 +28,10 @@ const FLOWS = {
   modify_payment_method: paymentChange,
   change_shipping_address: shippingAddress,
   update_default_address: defaultAddress,
+  edit_account: editAccount,
+  delete_account: deleteAccount,
+  recover_password: recoverPassword,
+  registration_problems: registrationProblems,
   goodwill_credit: goodwillCredit,
   newsletter_subscription: newsletter,
   review,

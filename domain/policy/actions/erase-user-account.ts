@@ -1,0 +1,28 @@
+import { listOrders, openOrders } from '../../accounts/erasure';
+import { deny, isDeny } from '../decision';
+import { draftProposal } from '../proposal';
+import { requireAuthenticated, requireCustomerRecord, requireOwnProfile } from '../rules/identity';
+import type { Deny, EraseUserAccount, PolicyContext, ProposalContent } from '../types';
+
+/** Only the verified customer's own account, and only once none of their orders is still under way. */
+export function planEraseUserAccount(request: EraseUserAccount, context: PolicyContext): ProposalContent | Deny {
+  const customerId = requireAuthenticated(context.facts);
+  if (isDeny(customerId)) return customerId;
+  const notOwn = requireOwnProfile(request.userId, customerId);
+  if (notOwn) return notOwn;
+  const customer = requireCustomerRecord(context.records, customerId);
+  if (isDeny(customer)) return customer;
+  const orders = context.records.customerOrders;
+  if (!orders) return deny('record-not-found', 'The customer’s orders were not looked up.');
+  const open = openOrders(orders);
+  if (open.length > 0) {
+    const which = listOrders(open);
+    return deny('orders-open', `${open.length === 1 ? 'order' : 'orders'} ${which} ${open.length === 1 ? 'is' : 'are'} still open; an account can be closed once every order is delivered or cancelled.`);
+  }
+  return draftProposal('erase_user_account', {
+    customerId,
+    notices: [
+      'Your name, e-mail address, addresses and saved payment details will be erased after the grace period, during which you can cancel; your orders are kept, without them, for our accounts.',
+    ],
+  });
+}

@@ -1,0 +1,66 @@
+import { workflowInfo } from '@temporalio/workflow';
+import type { CarriedState, DeleteAccountFlow, ReplyOption } from '../../../domain/conversation';
+import { erasureDay } from '../../../domain/accounts/erasure';
+import { chooseOption } from '../../../domain/dialogue/choose-option';
+import type { Reading } from '../../../domain/understanding/reading';
+import { accountErasureStatus, cancelAccountErasure, scheduleAccountErasure } from '../../activity-proxies';
+import { customerFlow } from './dialogue-flow';
+import { ask, finish, type FlowReply } from './replies';
+import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
+
+const KEEP_OPTIONS: ReplyOption[] = [
+  { id: 'yes', label: 'Yes, keep my account' },
+  { id: 'no', label: 'No, erase it' },
+];
+
+const eraseSpec = (state: CarriedState): ActionSpec => ({
+  request: { kind: 'erase_user_account', userId: state.identity?.customerId ?? '' },
+  yesNo: [
+    { id: 'yes', label: 'Yes, close my account' },
+    { id: 'no', label: 'No, keep it' },
+  ],
+  whatCannotBeDone: 'close your account yet',
+});
+
+const conversationWorkflowId = () => workflowInfo().workflowId;
+
+/**
+ * Closing the verified customer's own account. The policy refuses while an order is open (and says
+ * which); otherwise, on a yes, the erasure is scheduled in its own workflow, which waits out the grace
+ * period. Asked again while one is scheduled (here or in a later conversation), the flow offers to
+ * cancel it instead.
+ */
+export const deleteAccount = customerFlow<DeleteAccountFlow>({
+  kind: 'delete_account',
+  opening: 'I can close your account and erase your personal data.',
+  async askNext(state, flow, preface) {
+    const erasure = await accountErasureStatus({ customerId: state.identity?.customerId ?? '' });
+    if (erasure.status === 'scheduled') {
+      flow.step = 'confirmation';
+      flow.cancelOffered = { eraseAfter: erasure.eraseAfter };
+      return ask(flow, `${preface}Your account is due to be erased on ${erasureDay(erasure.eraseAfter)}. Shall I cancel the deletion, so your account stays?`, 'confirmation', KEEP_OPTIONS);
+    }
+    const reply = await proposeAction(state, flow, eraseSpec(state));
+    return preface ? { ...reply, replies: reply.replies.map((r, i) => (i === 0 ? { text: `${preface}${r.text}` } : r)) } : reply;
+  },
+  async continue(state: CarriedState, flow: DeleteAccountFlow, reading: Reading): Promise<FlowReply> {
+    if (flow.cancelOffered) {
+      const answer = chooseOption(reading.text, KEEP_OPTIONS)?.id ?? reading.entities.yesNo;
+      const day = erasureDay(flow.cancelOffered.eraseAfter);
+      if (answer === 'no') return finish(state, { replies: [{ text: `All right, your account will be erased on ${day}.` }], intent: flow.kind });
+      if (answer !== 'yes') return ask(flow, 'Shall I cancel the deletion? Please answer yes or no.', 'confirmation', KEEP_OPTIONS);
+      const { cancelled } = await cancelAccountErasure({ customerId: state.identity?.customerId ?? '', conversationWorkflowId: conversationWorkflowId() });
+      if (!cancelled) return finish(state, { replies: [{ text: 'There is no deletion of your account waiting any more, so there is nothing to cancel.' }], intent: flow.kind });
+      const report = { name: 'cancel_account_erasure', status: 'executed' as const, detail: 'the scheduled erasure is cancelled' };
+      (state.actions ??= []).push(report);
+      return finish(state, { replies: [{ text: 'Done: the deletion is cancelled, and your account stays as it is.' }], intent: flow.kind, actions: [report] });
+    }
+    const spec = eraseSpec(state);
+    const declined = 'All right, your account stays open. Anything else I can do?';
+    return answerProposal(state, flow, reading, { ...spec, declined }, async () => {
+      const { eraseAfter } = await scheduleAccountErasure({ customerId: state.identity?.customerId ?? '', conversationWorkflowId: conversationWorkflowId() });
+      const text = `Done: your account will be closed and your personal data erased on ${erasureDay(eraseAfter)}. Until then you can cancel it: just tell us "cancel the deletion", here or in a new conversation.`;
+      return doneReply(state, flow, spec.request.kind, `erasure scheduled for ${eraseAfter}`, text);
+    });
+  },
+});
