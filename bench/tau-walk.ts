@@ -1,4 +1,4 @@
-// `npm run bench:tau [-- --tasks 0,16,22 --write false --natural [only]]`: a scripted customer walks every shared tau-bench
+// `npm run bench:tau [-- --tasks 0,16,22 --write false --natural [only] --transcripts walks.jsonl]`: a scripted customer walks every shared tau-bench
 // retail task through the HTTP API (a fresh store per task, one dev server, worker and API for all),
 // then the store is compared with the task's expected changes. A refund over the automatic limit
 // waits for a supervisor, as the product's policy says: a scripted supervisor approves it through the
@@ -86,7 +86,7 @@ function naturalFlag(args: string[]): { natural: 'no' | 'also' | 'only'; rest: s
 
 async function main(): Promise<void> {
   const { natural, rest } = naturalFlag(process.argv.slice(2));
-  const flags = parseFlags(rest, ['tasks', 'write']);
+  const flags = parseFlags(rest, ['tasks', 'write', 'transcripts']);
   const wanted = flags.get('tasks')?.split(',').map((id) => `task-${id.trim().padStart(3, '0')}.json`);
   const files = taskFiles().filter((file) => !wanted || wanted.includes(file));
   const write = flags.get('write') !== 'false' && !wanted;
@@ -117,6 +117,13 @@ async function main(): Promise<void> {
         process.stdout.write(`${String(g.items.length).padStart(4)}  at ${g.awaiting}, ${g.kind}: ${g.outcome}${example ? `  e.g. "${example.said}" -> "${example.bot.slice(0, 100)}"` : ''}\n`);
       }
       naturalPart = naturalReport(results, seconds, requestsOf);
+      const transcripts = flags.get('transcripts');
+      if (transcripts) {
+        // Every natural conversation with what was misread in it, one task a line, for reading beside the report.
+        const rows = results.map((r) => JSON.stringify({ task: r.taskId, passed: r.passed, reason: r.reason, differences: r.differences, ...r.walk }));
+        fs.writeFileSync(transcripts, `${rows.join('\n')}\n`);
+        process.stdout.write(`wrote ${transcripts}\n`);
+      }
     }
   } finally {
     await tau.close();

@@ -320,7 +320,11 @@ class NaturalRequest {
     const o = withOrder ? orderPhrase.text : undefined;
     if (withOrder) this.given.set('order_id', orderPhrase);
     const itemIds = (this.k.item_ids as string[] | undefined) ?? [];
-    const itemsPhrase = o && this.orderId && itemIds.length > 0 && seeded.chance(key('withitems'), 0.4) ? describer.items(this.orderId, itemIds, key('items'), false) : undefined;
+    const itemsCandidate = o && this.orderId && itemIds.length > 0 && seeded.chance(key('withitems'), 0.4) ? describer.items(this.orderId, itemIds, key('items'), false) : undefined;
+    // "the luggage set in the order with the luggage set" says the same thing twice: no one writes that.
+    const names = (this.records.orders[this.orderId ?? '']?.items ?? []).map((item) => item.name.toLowerCase());
+    const overlap = itemsCandidate && o && names.some((n) => itemsCandidate.text.includes(n) && o.includes(n));
+    const itemsPhrase = overlap ? undefined : itemsCandidate;
     if (itemsPhrase) this.given.set('items', itemsPhrase);
     const items = itemsPhrase?.text;
     let body: string;
@@ -422,7 +426,8 @@ class NaturalRequest {
       const to = variants.get(((this.k.new_item_ids as string[] | undefined) ?? [])[i] ?? '')?.options ?? {};
       for (const [name, value] of Object.entries(to)) if (from[name] !== value) names.add(name);
     });
-    return names.size > 0 ? [...names] : ['version'];
+    // Nobody lists five options in an opening: more than two changes is "a different version".
+    return names.size > 0 && names.size <= 2 ? [...names] : ['version'];
   }
 
   private answer(reply: BotReply, turn: number): Answer {

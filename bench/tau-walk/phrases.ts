@@ -109,6 +109,7 @@ export function joinAnd(parts: readonly string[]): string {
 }
 
 const COLOUR_NAMES = /color$/;
+const VAGUE_VALUES = new Set(['low', 'medium', 'high', 'large', 'small', 'full', 'half', 'standard', 'basic', 'professional', 'beginner', 'intermediate', 'expert', 'custom', 'plain', 'dark', 'light']);
 
 /**
  * One option value as a person names it: "black", "size 9", "waterproof", "no backlight", "1000 pieces".
@@ -121,6 +122,8 @@ export function optionWords(name: string, value: string, values: readonly { name
   if (name === 'size' && /^(\d+|X*[SML]|XX?L)$/.test(value)) return `size ${value}`;
   if (name === 'pieces') return `${value} pieces`;
   if (/^\d+$/.test(value)) return `${value} ${name}`;
+  // "low" alone says nothing: "low brightness", "large room size", "half zipper".
+  if (VAGUE_VALUES.has(value)) return `${value} ${name}`;
   const shared = values.some((v) => v.value === value && v.name !== name);
   if (!shared) return value;
   // "black frame" and "black lens" for sunglasses, "RGB backlight": the option's name tells them apart.

@@ -140,6 +140,8 @@ describe('the natural customer names things in words, not ids', () => {
     assert.equal(optionWords('backlight', 'none', values), 'no backlight');
     assert.equal(optionWords('size', '9', values), 'size 9');
     assert.equal(optionWords('pieces', '1000', values), '1000 pieces');
+    assert.equal(optionWords('brightness', 'low', values), 'low brightness');
+    assert.equal(optionWords('color', 'silver', values), 'silver');
     assert.equal(optionWords('lens color', 'black', [{ name: 'frame color', value: 'black' }]), 'black lens');
   });
 
