@@ -22,6 +22,11 @@ interface KeywordRule {
 const NEGATED = /\b(not|don'?t|do not|doesn'?t|didn'?t|never|no need|no longer|instead of)\b/;
 const WHOLE = (body: string) => new RegExp(`^(?:${body})(?:\\s+(?:there|again|everyone|all|guys|team|bot))?[\\s!.,:)]*$`);
 
+/** Another variant of an item: "a different piece count and color for an item", "another size of the shoes". */
+const VARIANT_WISH = /\b(a\s+)?(different|another|other)\s+([a-z-]+\s+){1,4}(for|of|on)\s+(an?|one|the|my|some)\s+(items?|products?|things?)\b/;
+/** "change the t-shirt in the one with the lamp", "swap the boots in my order". */
+const ITEM_IN_ORDER_CHANGE = /\b(change|swap|switch|exchange)\s+(the|my)\s+([a-z-]+\s+){0,3}?[a-z-]+\s+(in|from)\s+(my|the|this)\s+(order|one|purchase)\b/;
+
 const RULES: readonly KeywordRule[] = [
   {
     name: 'greeting',
@@ -75,7 +80,11 @@ const RULES: readonly KeywordRule[] = [
   {
     name: 'cancel-order',
     label: 'cancel_order',
-    match: [/\bcancel(l?ing)?\s+(my|the|this|an|that|our)?\s*(whole\s+|entire\s+|last\s+|recent\s+|latest\s+)?(order|purchase)\b/],
+    match: [
+      /\bcancel(l?ing)?\s+(my|the|this|an|that|our)?\s*(whole\s+|entire\s+|last\s+|recent\s+|latest\s+)?(order|purchase)\b/,
+      // "cancel the one with the kettle", "cancel my pending order", "cancel the keyboard order".
+      /\bcancel(l?ing)?\s+(my|the|this|that|our)\s+((?!of\b|for\b|to\b|from\b|deletion\b)[a-z-]+\s+){0,3}(order|purchase|one)\b/,
+    ],
     unless: [NEGATED, /\b(fees?|charges?|costs?|penalt(y|ies)|refund|policy|cancelled|canceled)\b/],
   },
   {
@@ -85,6 +94,9 @@ const RULES: readonly KeywordRule[] = [
       /\bwhere(?:'s| is)\s+my\s+(?:order|package|parcel|delivery|stuff)\b(?!\s*(?:number|id|confirmation|#|no\b))/,
       /\btrack(?:ing)?\s+(?:my|the|an|this)?\s*(?:order|package|parcel|shipment)\b/,
       /\b(?:status|whereabouts)\s+of\s+(?:my|the)\s+(?:order|package|parcel|shipment)\b/,
+      /\b(?:any\s+)?(?:update|news)\s+(?:on|about)\s+my\s+(?:order|package|parcel|delivery|shipment)\b/,
+      /\bwhere(?:'s| is)\s+the\s+(?:order|one|package|parcel)\s+with\b/,
+      /\bhas\s+my\s+(?:order|package|parcel)\s+(?:shipped|arrived|been (?:sent|shipped|delivered)|left)\b/,
     ],
     unless: [/\b(refund|return|cancel)/],
   },
@@ -113,7 +125,10 @@ const RULES: readonly KeywordRule[] = [
   {
     name: 'return-items',
     label: 'return_items',
-    match: [/\b(i want to|i'd like to|i would like to|i need to|how (do|can) i|can i|could i)\s+(return|send back)\b/],
+    match: [
+      /\b(i want to|i'd like to|i would like to|i need to|how (do|can) i|can i|could i)\s+(return|send back)\b/,
+      /\b(i want to|i'd like to|i would like to|i need to|how (do|can) i|can i|could i)\s+(send|ship|mail)\s+([a-z-]+\s+){0,4}back\b/,
+    ],
     unless: [NEGATED, /\b(policy|exchange)\b/],
   },
   {
@@ -123,12 +138,28 @@ const RULES: readonly KeywordRule[] = [
     unless: [NEGATED, /\b(pending|not (yet )?(shipped|arrived|delivered)|hasn'?t (shipped|arrived))\b/],
   },
   {
+    // "I'd like a different size for an item I received": another variant of a delivered item is an exchange.
+    name: 'exchange-variant',
+    label: 'exchange_items',
+    match: [VARIANT_WISH, ITEM_IN_ORDER_CHANGE],
+    unless: [NEGATED, /\b(pending|not (yet )?(shipped|arrived|delivered)|hasn'?t (shipped|arrived|been delivered)|yet to (ship|arrive))\b/, /^(?!.*\b(delivered|received|arrived|got it|got them|came)\b)/],
+  },
+  {
+    // "a different colour for an item in my order", "change the t-shirt in the one with the lamp": the flow
+    // offers the orders it can change, and a delivered order named in it is taken as an exchange.
+    name: 'variant-wish',
+    label: 'modify_items',
+    match: [VARIANT_WISH, ITEM_IN_ORDER_CHANGE],
+    unless: [NEGATED, /\b(address|payment|card|refund|return|cancel)\b/],
+  },
+  {
     // "change the colour of an item in my order": an option of an item, before it ships (after, it is an exchange).
     name: 'modify-items',
     label: 'modify_items',
     match: [
       /\b(change|swap|switch|modify)\s+(the\s+)?([a-z,-]+\s+){1,6}?(of|on|for)\s+(an?|one|the|some|two|three|several|my)\s+(items?|products?)\s+(in|of|from)\s+(my|the|this|an?)\s+(pending\s+)?order\b/,
       /\b(change|swap|switch)\s+(the\s+)?(size|colou?r|model|version|variant|capacity|storage)s?\s+of\s+(an?|one|the|my)\s+(items?|products?)\b/,
+      /\b(change|swap|switch|modify)\s+(an?|one|the|some|my)\s+(items?|products?)\s+(in|of|from|on)\s+(my|the|this|an?)\s+(pending\s+)?order\b/,
     ],
     unless: [NEGATED, /\b(delivered|received|arrived|got it|exchange|return|address|payment)\b/],
   },

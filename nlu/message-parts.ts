@@ -29,10 +29,28 @@ export function withoutPleasantries(text: string): string {
 export function requestParts(text: string): string[] {
   if (text.length > 500) return [];
   const core = withoutPleasantries(text);
+  // Sentences, and the clauses a dash or semicolon sets apart ("I'm Noah Brown, 80279 — please cancel it").
   const sentences = core
-    .split(/(?<=[.!?])\s+|\s*\n+\s*/)
+    .split(/(?<=[.!?])\s+|\s*\n+\s*|\s+[—–-]+\s+|\s*[—–;]\s*/)
     .map((s) => withoutPleasantries(s))
     .filter((s) => s.split(/\s+/).length >= 2);
-  const parts = [core, ...(sentences.length > 1 ? sentences : [])].filter((p) => p !== '' && p !== text.trim());
+  // Who the customer is and which order tell nothing of the request: read without them too.
+  const bare = withoutDetails(core);
+  const parts = [core, ...(bare !== core ? [bare] : []), ...(sentences.length > 1 ? sentences : [])].filter((p) => p !== '' && p !== text.trim());
   return [...new Set(parts)];
+}
+
+const DETAILS = [
+  /\b(?:my )?e-?mail(?: address)? is\s+\S+@\S+|\S+@\S+\.\w+/gi,
+  /\b(?:this is|i'?m|i am|my name is)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+here)?/g,
+  /\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s+here\b/g,
+  /\b(?:and )?(?:my )?(?:zip|postcode|postal code)(?: code)?(?: is)?\s*:?\s*\d{5}\b/gi,
+];
+
+/** The message without the customer's e-mail, name and zip code, and with order ids as "the order". */
+export function withoutDetails(text: string): string {
+  let t = text;
+  for (const re of DETAILS) t = t.replace(re, ' ');
+  t = t.replace(/#?\b[Ww]\d{7}\b/g, 'the order');
+  return t.replace(/\s*,(\s*,)+/g, ',').replace(/^[\s,.;:—–-]+/, '').replace(/\s{2,}/g, ' ').trim();
 }
