@@ -84,7 +84,7 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
       return order.items.flatMap((item) => {
         if (seen.has(item.itemId)) return [];
         seen.add(item.itemId);
-        const details = item.options.map(([, value]) => value).join(', ');
+        const details = item.options.map(([name, value]) => `${name}: ${value}`).join(', ');
         return [{ id: item.itemId, label: details ? `${item.name} (${details})` : item.name }];
       });
     },

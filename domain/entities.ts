@@ -45,15 +45,22 @@ function nameBesideZip(text: string): PersonName | undefined {
 }
 
 function introducedName(text: string): PersonName | undefined {
-  const m = /\b(?:my name is|my name's|name is|name:|this is|i am called|call me|i'm|i’m|i am)\s+([A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ÿ'’-]+){0,3})/i.exec(text);
-  if (!m) return undefined;
+  // The first introduction that gives a name: "I'm not sure which e-mail, my name is Yara Ito" skips "I'm not".
+  for (const m of text.matchAll(/\b(?:my name is|my name's|name is|name:|this is|i am called|call me|i'm|i’m|i am)\s+([A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+[A-Za-zÀ-ÖØ-öø-ÿ'’-]+){0,3})/gi)) {
+    const name = nameAfter(m[0], m[1] as string);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function nameAfter(introduction: string, following: string): PersonName | undefined {
   const words: string[] = [];
-  for (const w of (m[1] as string).split(/\s+/)) {
+  for (const w of following.split(/\s+/)) {
     if (NAME_STOP.has(w.toLowerCase())) break;
     words.push(w);
   }
   // "this is" and "I'm" only introduce a name when capitalised words follow ("I'm Noah Brown", not "I'm sorry").
-  if (/^(this is|i'm|i’m|i am)\s/i.test(m[0]) && !/^i am called/i.test(m[0]) && !words.every((w) => /^[A-ZÀ-ÖØ-Þ]/.test(w))) return undefined;
+  if (/^(this is|i'm|i’m|i am)\s/i.test(introduction) && !/^i am called/i.test(introduction) && !words.every((w) => /^[A-ZÀ-ÖØ-Þ]/.test(w))) return undefined;
   if (words.length === 0) return undefined;
   // Typed all in lower case: capitalise each word; otherwise keep the customer's own spelling ("van der Berg").
   const lower = words.every((w) => w === w.toLowerCase());

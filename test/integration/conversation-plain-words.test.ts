@@ -78,4 +78,12 @@ describe('a customer who says things in plain words', () => {
     assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));
     assert.match(proposal.replies.map((r: { text: string }) => r.text).join(' '), /credit_card_3708445|ending/);
   });
+
+  it('when a wish to change an item names a delivered order, then the request becomes an exchange of that order', async () => {
+    const { say } = await startChat(stack, channel);
+    const items = await say("Hi, Priya Raman here, zip code 78704 — I'd like a different colour for an item in my order with the travel backpack");
+    assert.equal(items.intent, 'exchange_items', JSON.stringify(items));
+    assert.equal(items.awaiting, 'items');
+    assert.match(items.replies[0].text, /#W4818110 is delivered/);
+  });
 });

@@ -10,6 +10,7 @@ describe('readCancelReason: the reason in the customer words', () => {
     ['I dont need it any more', 'no longer needed'],
     ['I no longer need it', 'no longer needed'],
     ['changed my mind', 'no longer needed'],
+    ["I won't be needing it after all", 'no longer needed'],
     ['found it cheaper elsewhere', 'no longer needed'],
     ['I bought it by mistake', 'ordered by mistake'],
     ['ordered the wrong size', 'ordered by mistake'],
@@ -39,6 +40,7 @@ describe('a message read once', () => {
     ['Yusuf Rossi, zip code 19122', { first: 'Yusuf', last: 'Rossi' }],
     ['Hi there, Yusuf Rossi here, zip code 19122 — I want to return something', { first: 'Yusuf', last: 'Rossi' }],
     ['Mei Davis 80217', { first: 'Mei', last: 'Davis' }],
+    ["I'm not sure which email I used. my name is Yara Ito and my zip code is 75284", { first: 'Yara', last: 'Ito' }],
     ['I live in New York, 10001', undefined],
     ['Please cancel order 12345', undefined],
   ];

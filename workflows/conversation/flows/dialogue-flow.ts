@@ -13,6 +13,8 @@ export interface OrderChoice {
   noneLeft: string;
   /** Take the only order there is instead of asking about it (a lookup, not a change). */
   takeTheOnlyOne?: boolean;
+  /** The request the same words make for an order in other statuses (changing an item that was delivered is an exchange). */
+  elsewhere?: 'modify_items' | 'exchange_items';
 }
 
 /**

@@ -8,6 +8,7 @@ export const exchangeItems = customerFlow<ExchangeItemsFlow>({
   opening: 'I can help you exchange an item.',
   orders: {
     statuses: statusesFor('exchange'),
+    elsewhere: 'modify_items',
     which: 'Which order would you like to exchange items from?',
     noneLeft: 'You have no delivered orders whose items can still be exchanged.',
   },

@@ -1,5 +1,6 @@
 /** The dialogue flows as the conversation sees them: start one, take the customer's next answer. */
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
+import type { CustomerFlow } from './dialogue-flow';
 import type { Expecting, Reading } from '../../../domain/understanding/reading';
 import { customerFlowFor, flowFor, type CustomerFlowKind } from './registry';
 import { ask, withPreface, type FlowReply } from './replies';
@@ -25,7 +26,7 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
     }
   }
   if (!state.identity) return ask(flow, `${def.opening} First, what is the e-mail address on your account?`, 'email');
-  return askForOrder(state, flow, def);
+  return askForOrder(state, flow, def, elsewhereOf(def));
 }
 
 /**
@@ -42,6 +43,10 @@ export function expectingOf(flow: OrderFlow | undefined): Expecting | undefined 
   return { options: flow.options, hints, ...(alternatives ? { alternatives } : {}) };
 }
 
+function elsewhereOf(def: CustomerFlow): CustomerFlow | undefined {
+  return def.orders?.elsewhere ? customerFlowFor(def.orders.elsewhere) : undefined;
+}
+
 /** One customer answer inside the open flow: the shared steps first (who, which order), then the flow's own. */
 export async function continueFlow(state: CarriedState, reading: Reading): Promise<FlowReply> {
   const flow = state.flow;
@@ -50,7 +55,7 @@ export async function continueFlow(state: CarriedState, reading: Reading): Promi
   if (def.startedBy === 'person') return def.continue(state, flow, reading);
   // A flow that takes its first message itself takes every answer itself: nobody is identified here.
   if (def.start && def.continue) return def.continue(state, flow, reading);
-  if (flow.step === 'email') return (await identifyCustomer(state, flow, reading)) ?? askForOrder(state, flow, def);
+  if (flow.step === 'email') return (await identifyCustomer(state, flow, reading)) ?? askForOrder(state, flow, def, elsewhereOf(def));
   const correction = await orderCorrection(state, flow, def, reading);
   if (correction) return correction;
   if (flow.step === 'order_id') return answerWhichOrder(state, flow, def, reading);

@@ -8,6 +8,7 @@ export const modifyItems = customerFlow<ModifyItemsFlow>({
   opening: 'I can help you change an item of an order.',
   orders: {
     statuses: statusesFor('modify_items'),
+    elsewhere: 'exchange_items',
     which: 'Which order would you like to change?',
     noneLeft: 'You have no orders whose items can still be changed: only orders that have not been processed yet can be.',
   },

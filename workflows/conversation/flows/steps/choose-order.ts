@@ -10,21 +10,42 @@ import { ask, finish, type FlowReply } from '../replies';
  * The customer is known: a request about an order offers the orders it can be about (taking the one
  * the customer already named); a request about no order goes straight to its own first question.
  */
-export async function askForOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow): Promise<FlowReply> {
+export async function askForOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow, elsewhere?: CustomerFlow): Promise<FlowReply> {
   const identity = state.identity;
   if (!identity) return ask(flow, 'What is the e-mail address on your account?', 'email');
   const thanks = `Thanks, ${identity.firstName}. `;
   if (!def.orders) return def.askNext(state, flow, thanks);
   const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });
+  const named = options.find((o) => o.id === flow.orderId);
+  const described = named || flow.openingWords === undefined ? undefined : resolveChoice(flow.openingWords, options, { newestFirst: true });
+  // "Change the boots in my order with the tent" about an order that was delivered: the same wish is an exchange.
+  const fitsNone = options.length === 0 || (flow.orderId !== undefined && !named) || described?.kind === 'none';
+  // Only conversations read in plain words keep their opening (older ones replay without this step).
+  const moved = fitsNone && elsewhere && flow.openingWords !== undefined ? await takenElsewhere(state, flow, elsewhere, thanks) : undefined;
+  if (moved) return moved;
   if (options.length === 0) return finish(state, { replies: [{ text: `${thanks}${def.orders.noneLeft}` }], intent: flow.kind });
   flow.step = 'order_id';
-  const named = options.find((o) => o.id === flow.orderId);
   if (named) return orderChosen(state, flow, def, named.id, thanks);
-  const described = flow.openingWords === undefined ? undefined : resolveChoice(flow.openingWords, options, { newestFirst: true });
   if (described?.kind === 'one') return orderChosen(state, flow, def, described.option.id, thanks);
   if (described?.kind === 'several') return ask(flow, `${thanks}More than one of your orders fits that. ${def.orders.which}`, 'order_id', described.options);
   if (options.length === 1 && def.orders.takeTheOnlyOne) return orderChosen(state, flow, def, options[0]?.id ?? '', thanks);
   return ask(flow, `${thanks}${def.orders.which}`, 'order_id', options);
+}
+
+/** The order the opening named, if it is one the neighbouring request can be about: that request starts for it. */
+async function takenElsewhere(state: CarriedState, flow: OrderFlow, elsewhere: CustomerFlow, thanks: string): Promise<FlowReply | undefined> {
+  const identity = state.identity;
+  if (!identity || !elsewhere.orders) return undefined;
+  const options = await orderOptions({ customerId: identity.customerId, statuses: [...elsewhere.orders.statuses] });
+  const byId = options.find((o) => o.id === flow.orderId);
+  // By content only: "my last order" that fits none of this request's orders is not taken as another request's.
+  const described = byId ? undefined : flow.openingWords === undefined ? undefined : resolveChoice(flow.openingWords, options);
+  const order = byId ?? (described?.kind === 'one' ? described.option : undefined);
+  if (!order) return undefined;
+  const restarted = { kind: elsewhere.kind, step: 'order_id', orderId: order.id, openingWords: flow.openingWords } as OrderFlow;
+  state.flow = restarted;
+  const status = /\(([a-z ]+)\)/.exec(order.label)?.[1];
+  return orderChosen(state, restarted, elsewhere, order.id, `${thanks}${status ? `Order ${order.id} is ${status}, so: ` : ''}${elsewhere.opening} `);
 }
 
 /** The answer to "which order?": one of the orders offered, by its label, position or id. */

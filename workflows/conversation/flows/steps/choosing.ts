@@ -29,7 +29,9 @@ export function itemsNamedAtOpening(flow: OrderFlow, items: readonly ReplyOption
   const opening = flow.openingWords;
   flow.openingWords = undefined;
   if (opening === undefined) return undefined;
-  const named = readMessage(opening, { plainWords: true, expecting: { options: items } }).choices;
+  // "from my order with the water bottle" describes the order, not the items to change.
+  const aboutItems = opening.replace(/\b(?:order|one|purchase|package)\s+(?:with|that has|that had|containing|which has)\s+[^,.;!?—–]*/gi, ' ');
+  const named = readMessage(aboutItems, { plainWords: true, expecting: { options: items } }).choices;
   return named?.kind === 'all' ? named.options : undefined;
 }
 
