@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, DeleteAccountFlow, ReplyOption } from '../../../domain/conversation';
 import { erasureDay } from '../../../domain/accounts/erasure';
-import { chooseOption } from '../../../domain/dialogue/choose-option';
+import { chosenAmong } from './steps/choosing';
 import type { Reading } from '../../../domain/understanding/reading';
 import { accountErasureStatus, cancelAccountErasure, scheduleAccountErasure } from '../../activity-proxies';
 import { customerFlow } from './dialogue-flow';
@@ -45,7 +45,7 @@ export const deleteAccount = customerFlow<DeleteAccountFlow>({
   },
   async continue(state: CarriedState, flow: DeleteAccountFlow, reading: Reading): Promise<FlowReply> {
     if (flow.cancelOffered) {
-      const answer = chooseOption(reading.text, KEEP_OPTIONS)?.id ?? reading.entities.yesNo;
+      const answer = chosenAmong(reading, KEEP_OPTIONS) ?? reading.entities.yesNo;
       const day = erasureDay(flow.cancelOffered.eraseAfter);
       if (answer === 'no') return finish(state, { replies: [{ text: `All right, your account will be erased on ${day}.` }], intent: flow.kind });
       if (answer !== 'yes') return ask(flow, 'Shall I cancel the deletion? Please answer yes or no.', 'confirmation', KEEP_OPTIONS);
