@@ -23,9 +23,11 @@ const NEGATED = /\b(not|don'?t|do not|doesn'?t|didn'?t|never|no need|no longer|i
 const WHOLE = (body: string) => new RegExp(`^(?:${body})(?:\\s+(?:there|again|everyone|all|guys|team|bot))?[\\s!.,:)]*$`);
 
 /** Another variant of an item: "a different piece count and color for an item", "another size of the shoes". */
-const VARIANT_WISH = /\b(a\s+)?(different|another|other)\s+([a-z-]+\s+){1,4}(for|of|on)\s+(an?|one|the|my|some)\s+(items?|products?|things?)\b/;
+const VARIANT_WISH = /\b(a\s+)?(different|another|other)\s+([a-z-]+\s+){1,4}(for|of|on)\s+(something|(an?|one|the|my|some)\s+[a-z-]+)\b/;
 /** "change the t-shirt in the one with the lamp", "swap the boots in my order". */
-const ITEM_IN_ORDER_CHANGE = /\b(change|swap|switch|exchange)\s+(the|my)\s+([a-z-]+\s+){0,3}?[a-z-]+\s+(in|from)\s+(my|the|this)\s+(order|one|purchase)\b/;
+const ITEM_IN_ORDER_CHANGE = /\b(change|swap|switch|exchange)\s+(an?|one|the|my)\s+([a-z-]+\s+){0,3}?[a-z-]+\s+(in|from|of)\s+(my|the|this|an?)\s+(order|one|purchase)\b/;
+/** A negation of the cancelling itself ("I don't want to cancel"), not of the reason ("I don't need it"). */
+const CANCEL_NEGATED = /\b(not|don'?t|do not|never|no need to|no longer want to)\s+(want to\s+|wish to\s+|need to\s+|going to\s+|to\s+)?cancel/;
 
 const RULES: readonly KeywordRule[] = [
   {
@@ -85,7 +87,7 @@ const RULES: readonly KeywordRule[] = [
       // "cancel the one with the kettle", "cancel my pending order", "cancel the keyboard order".
       /\bcancel(l?ing)?\s+(my|the|this|that|our)\s+((?!of\b|for\b|to\b|from\b|deletion\b)[a-z-]+\s+){0,3}(order|purchase|one)\b/,
     ],
-    unless: [NEGATED, /\b(fees?|charges?|costs?|penalt(y|ies)|refund|policy|cancelled|canceled)\b/],
+    unless: [CANCEL_NEGATED, /\b(fees?|charges?|costs?|penalt(y|ies)|refund|policy|cancelled|canceled)\b/],
   },
   {
     name: 'track-order',
@@ -96,7 +98,8 @@ const RULES: readonly KeywordRule[] = [
       /\b(?:status|whereabouts)\s+of\s+(?:my|the)\s+(?:order|package|parcel|shipment)\b/,
       /\b(?:any\s+)?(?:update|news)\s+(?:on|about)\s+my\s+(?:order|package|parcel|delivery|shipment)\b/,
       /\bwhere(?:'s| is)\s+the\s+(?:order|one|package|parcel)\s+with\b/,
-      /\bhas\s+my\s+(?:order|package|parcel)\s+(?:shipped|arrived|been (?:sent|shipped|delivered)|left)\b/,
+      /\bhas\s+(?:my|the)\s+(?:order|one|package|parcel)\b.{0,40}\b(?:shipped|arrived|been (?:sent|shipped|delivered)|left)\b/,
+      /\b(?:still\s+)?waiting\s+(?:for|on)\s+my\s+(?:order|package|parcel|delivery)\b/,
     ],
     unless: [/\b(refund|return|cancel)/],
   },
@@ -172,7 +175,10 @@ const RULES: readonly KeywordRule[] = [
   {
     name: 'shipping-address',
     label: 'change_shipping_address',
-    match: [/\b(change|update|edit|correct|fix)\b.{0,20}\b(shipping|delivery)\s+address\b/],
+    match: [
+      /\b(change|update|edit|correct|fix)\b.{0,20}\b(shipping|delivery)\s+address\b/,
+      /\b(sent|send|ship(ped)?|deliver(ed)?|go(es)?)\s+to\s+(a\s+)?(another|different|new|other)\s+address\b/,
+    ],
     unless: [NEGATED, /\b(default|account|profile)\b/],
   },
   {

@@ -57,12 +57,12 @@ export function resolveChoice(text: string, options: readonly ReplyOption[], hin
   const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
   if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
   const exact = chooseOption(text, options);
-  if (exact && described.every((w) => wordsOf(exact.label).has(w))) return { kind: 'one', option: exact };
+  if (exact && described.every((w) => holds(wordsOf(exact.label), w))) return { kind: 'one', option: exact };
   if (described.length === 0) return exact ? { kind: 'one', option: exact } : { kind: 'none', described: false };
   const pool = other.length > 0 ? other : options;
   const fits = pool.filter((o) => {
     const label = wordsOf(o.label);
-    return described.every((w) => label.has(w));
+    return described.every((w) => holds(label, w));
   });
   if (fits.length === 1) return { kind: 'one', option: fits[0] as ReplyOption };
   if (fits.length === 0) return { kind: 'none', described: true };
@@ -97,7 +97,7 @@ export function resolveChoices(text: string, options: readonly ReplyOption[]): {
 /** The words of the message that appear in some option's label: the ones that describe the choice. */
 function describingWords(text: string, options: readonly ReplyOption[]): string[] {
   const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
-  return [...new Set(tokens(text))].filter((w) => !FILLER.has(w) && inLabels.has(w));
+  return [...new Set(tokens(text, { offOptions: true }))].filter((w) => !FILLER.has(w) && inLabels.has(w));
 }
 
 function mostAlike(fits: readonly ReplyOption[], like: string): ReplyOption[] {
@@ -107,26 +107,49 @@ function mostAlike(fits: readonly ReplyOption[], like: string): ReplyOption[] {
   return fits.filter((_, i) => shared[i] === best);
 }
 
-/** A label's words, without its price, and with the words a customer uses for what the label shows. */
+/**
+ * A label's words, without its price, and with the words a customer uses for what the label shows.
+ * Of an option ("backlight: RGB") only the value describes it; one that is off ("backlight: none")
+ * is "absent-backlight", as "no backlight" reads.
+ */
 function wordsOf(label: string): Set<string> {
   const plain = label
     .replace(/\(\s*[$€£][\d.,]+\s*\)/g, ' ')
     .replace(/[$€£][\d.,]+/g, ' ')
-    .replace(/:\s*(?:no|none)\b/gi, ': absent');
-  const words = new Set(tokens(plain));
+    .split(/([,()])/)
+    .map((segment) => {
+      const pair = /^\s*([^:]+):\s*(.+?)\s*$/.exec(segment);
+      if (!pair) return segment;
+      const [name, value] = [pair[1] as string, pair[2] as string];
+      const nameWords = name.trim().toLowerCase().split(/\s+/);
+      if (/^(no|none)$/i.test(value)) return nameWords.map((w) => `absent-${w}`).join(' ');
+      return /^yes$/i.test(value) ? name : `${value} ${nameWords.map((w) => `named-${singular(w)}`).join(' ')}`;
+    })
+    .join('');
+  const words = new Set(tokens(plain, { offOptions: false }));
   if (/\bending \d{4}\b/i.test(label)) for (const w of ['credit', 'debit', 'ending', 'last', 'digits']) words.add(w);
   if (/\bgift card\b/i.test(label)) words.add('giftcard');
   return words;
 }
 
 /** Lower-case words and numbers, plural endings folded ("boots" and "boot" are one word), "pay pal" as one. */
-function tokens(text: string): string[] {
+/** A label has a word when it shows it, or names the option that has a value ("RGB backlight" for "backlight: RGB"). */
+function holds(labelWords: ReadonlySet<string>, word: string): boolean {
+  return labelWords.has(word) || labelWords.has(`named-${word}`);
+}
+
+function tokens(text: string, { offOptions }: { offOptions: boolean } = { offOptions: true }): string[] {
   const squashed = text
     .toLowerCase()
     .replace(/\b(?:the )?(?:card|method|account|way|one) i (?:originally )?(?:paid|bought it|ordered it|used)(?: with)?\b|\bi paid with\b|\boriginal(?:ly)?\b|\bsame (?:card|method|payment(?: method)?|way)\b|\bwhere it came from\b/g, ' original ')
     .replace(/\bpay\s+pal\b/g, 'paypal')
-    // "no backlight", "without water resistance", "not waterproof": the option's value is no or none.
-    .replace(/\b(?:no|without|not)\s+(?=[a-z])/g, 'absent ').replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
+    // "Brand A", "type C": the letter is the value, not an article.
+    .replace(/\b(brand|type|model|grade|class|series)\s+([a-z0-9])\b/g, '$1-$2')
+    // "no backlight", "without water resistance", "not waterproof": an option that is off.
+    .replace(/\b(?:no|without|not)\s+([a-z]+)(?:\s+([a-z]+))?/g, (m: string, first: string, second?: string) =>
+      offOptions ? `absent-${first}${second ? ` absent-${second}` : ''}` : m,
+    )
+    .replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
   return (squashed.match(/[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]/g) ?? []).map(singular);
 }
 

@@ -35,6 +35,10 @@ const SPEAKERS = [
   { id: 's-no', label: 'color: blue, battery life: 10 hours, water resistance: no ($50.00)' },
   { id: 's-yes', label: 'color: blue, battery life: 10 hours, water resistance: yes ($60.00)' },
 ];
+const KITS = [
+  { id: 'kit-medium-c', label: 'skin tone: medium, kit size: basic, brand: Brand C ($237.37)' },
+  { id: 'kit-medium-a', label: 'skin tone: medium, kit size: professional, brand: Brand A ($261.11)' },
+];
 const METHODS = [
   { id: 'credit_card_1', label: 'Mastercard ending 9212' },
   { id: 'credit_card_2', label: 'Visa ending 4410' },
@@ -75,6 +79,9 @@ describe('resolveChoice: descriptions in plain words', () => {
     ['a variant by a value and an option that is off', 'can I get it clicky and no backlight?', KEYBOARDS, {}, 'k-clicky-none'],
     ['a variant by an option that is on', "I'd like RGB backlight instead", KEYBOARDS, {}, 'k-clicky-rgb'],
     ['a variant without a feature', 'the same speaker but without water resistance', SPEAKERS, {}, 's-no'],
+    ['a variant with a feature', 'the one with water resistance', SPEAKERS, {}, 's-yes'],
+    ['a brand named by its letter', 'the medium skin tone and Brand A one', KITS, { like: 'Makeup Kit (skin tone: dark, kit size: professional, brand: Brand C)' }, 'kit-medium-a'],
+    ['option names alone describe nothing', 'I want to change the color and size', KEYBOARDS, {}, 'none'],
     ['back to the way it was paid', 'to the card I paid with', REFUND_TO, {}, 'credit_card_1'],
     ['the original method', 'the original payment method please', REFUND_TO, {}, 'credit_card_1'],
     ['an order by its status', "It's my delivered order", WITH_STATUS, { newestFirst: true }, '#W2000002'],
