@@ -56,6 +56,8 @@ export function resolveChoice(text: string, options: readonly ReplyOption[], hin
   if (other.length > 0 && described.length === 0) return other.length === 1 ? { kind: 'one', option: other[0] as ReplyOption } : { kind: 'several', options: other };
   const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
   if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
+  const said = new Set(tokens(text, { offOptions: true }));
+  const holds = (labelWords: ReadonlySet<string>, word: string) => labelHolds(labelWords, word, said);
   const exact = chooseOption(text, options);
   if (exact && described.every((w) => holds(wordsOf(exact.label), w))) return { kind: 'one', option: exact };
   if (described.length === 0) return exact ? { kind: 'one', option: exact } : { kind: 'none', described: false };
@@ -133,9 +135,12 @@ function wordsOf(label: string): Set<string> {
 }
 
 /** Lower-case words and numbers, plural endings folded ("boots" and "boot" are one word), "pay pal" as one. */
-/** A label has a word when it shows it, or names the option that has a value ("RGB backlight" for "backlight: RGB"). */
-function holds(labelWords: ReadonlySet<string>, word: string): boolean {
-  return labelWords.has(word) || labelWords.has(`named-${word}`);
+/**
+ * A label has a word when it shows it, names the option that has a value ("RGB backlight" for
+ * "backlight: RGB"), or shows the option off where the message said so ("without water resistance").
+ */
+function labelHolds(labelWords: ReadonlySet<string>, word: string, said: ReadonlySet<string>): boolean {
+  return labelWords.has(word) || labelWords.has(`named-${word}`) || (said.has(`absent-${word}`) && labelWords.has(`absent-${word}`));
 }
 
 function tokens(text: string, { offOptions }: { offOptions: boolean } = { offOptions: true }): string[] {
@@ -147,7 +152,7 @@ function tokens(text: string, { offOptions }: { offOptions: boolean } = { offOpt
     .replace(/\b(brand|type|model|grade|class|series)\s+([a-z0-9])\b/g, '$1-$2')
     // "no backlight", "without water resistance", "not waterproof": an option that is off.
     .replace(/\b(?:no|without|not)\s+([a-z]+)(?:\s+([a-z]+))?/g, (m: string, first: string, second?: string) =>
-      offOptions ? `absent-${first}${second ? ` absent-${second}` : ''}` : m,
+      offOptions ? `${m} absent-${first}${second ? ` absent-${second}` : ''}` : m,
     )
     .replace(/\bgift\s*-?\s*card\b/g, 'giftcard gift');
   return (squashed.match(/[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]/g) ?? []).map(singular);

@@ -39,6 +39,10 @@ const KITS = [
   { id: 'kit-medium-c', label: 'skin tone: medium, kit size: basic, brand: Brand C ($237.37)' },
   { id: 'kit-medium-a', label: 'skin tone: medium, kit size: professional, brand: Brand A ($261.11)' },
 ];
+const EARBUDS = [
+  { id: 'e-ipx7', label: 'color: black, battery life: 4 hours, water resistance: IPX7 ($257.38)' },
+  { id: 'e-none', label: 'color: black, battery life: 4 hours, water resistance: not resistant ($243.34)' },
+];
 const METHODS = [
   { id: 'credit_card_1', label: 'Mastercard ending 9212' },
   { id: 'credit_card_2', label: 'Visa ending 4410' },
@@ -79,6 +83,7 @@ describe('resolveChoice: descriptions in plain words', () => {
     ['a variant by a value and an option that is off', 'can I get it clicky and no backlight?', KEYBOARDS, {}, 'k-clicky-none'],
     ['a variant by an option that is on', "I'd like RGB backlight instead", KEYBOARDS, {}, 'k-clicky-rgb'],
     ['a variant without a feature', 'the same speaker but without water resistance', SPEAKERS, {}, 's-no'],
+    ['a value that says "not"', 'can I get it black, 4 hours and not resistant?', EARBUDS, {}, 'e-none'],
     ['a variant with a feature', 'the one with water resistance', SPEAKERS, {}, 's-yes'],
     ['a brand named by its letter', 'the medium skin tone and Brand A one', KITS, { like: 'Makeup Kit (skin tone: dark, kit size: professional, brand: Brand C)' }, 'kit-medium-a'],
     ['option names alone describe nothing', 'I want to change the color and size', KEYBOARDS, {}, 'none'],
