@@ -58,7 +58,9 @@ export function resolveChoice(text: string, options: readonly ReplyOption[], hin
   if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
   const said = new Set(tokens(text, { offOptions: true }));
   const holds = (labelWords: ReadonlySet<string>, word: string) => labelHolds(labelWords, word, said);
-  const exact = chooseOption(text, options);
+  // Ids, labels and positions as before, but an option's name ("brightness: low") does not pick an item.
+  const picked = chooseOption(text, options.map((o) => ({ id: o.id, label: withoutOptionNames(o.label) })));
+  const exact = picked && options.find((o) => o.id === picked.id);
   if (exact && described.every((w) => holds(wordsOf(exact.label), w))) return { kind: 'one', option: exact };
   if (described.length === 0) return exact ? { kind: 'one', option: exact } : { kind: 'none', described: false };
   const pool = other.length > 0 ? other : options;
@@ -94,6 +96,10 @@ export function resolveChoices(text: string, options: readonly ReplyOption[]): {
     if (!chosen.includes(one.option)) chosen.push(one.option);
   }
   return chosen.length > 0 ? { kind: 'all', options: chosen } : { kind: 'unclear', part: whole };
+}
+
+function withoutOptionNames(label: string): string {
+  return label.replace(/(^|[(,]\s*)[a-z][a-z -]*:\s*/gi, '$1');
 }
 
 /** The words of the message that appear in some option's label: the ones that describe the choice. */

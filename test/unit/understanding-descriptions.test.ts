@@ -8,8 +8,8 @@ const ORDERS = [
   { id: '#W2000001', label: '#W2000001: Office Chair' },
 ];
 const ITEMS = [
-  { id: '1111111111', label: 'Water Bottle (1000ml, blue, stainless steel)' },
-  { id: '2222222222', label: 'Water Bottle (500ml, red, plastic)' },
+  { id: '1111111111', label: 'Water Bottle (capacity: 1000ml, color: blue, material: stainless steel)' },
+  { id: '2222222222', label: 'Water Bottle (capacity: 500ml, color: red, material: plastic)' },
   { id: '3333333333', label: 'Office Chair (black, mesh)' },
   { id: '4444444444', label: 'Tablet (10-inch, 64GB, silver)' },
 ];
@@ -108,6 +108,7 @@ describe('resolveChoices: several at once', () => {
     ['1 and 3', ['1111111111', '3333333333']],
     ['the tablet', ['4444444444']],
     ['the water bottle and the tablet', 'unclear'],
+    ['I want to change the material, color and capacity of an item in my pending order', 'unclear'],
   ];
   for (const [text, expected] of table) {
     it(`"${text}" → ${JSON.stringify(expected)}`, () => {
