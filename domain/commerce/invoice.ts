@@ -118,3 +118,11 @@ export function invoicePdf(invoice: Invoice): Uint8Array {
   ];
   return writePdf(lines, { title: `Invoice ${invoice.number}` });
 }
+
+/** How the customer wants the invoice, in their words ("e-mail it to me", "a download link"), when it is one of the two. */
+export function invoiceDeliveryIn(text: string): 'email' | 'link' | undefined {
+  const t = text.toLowerCase();
+  const email = /\b(e-?mail|mail|inbox|send it)\b/.test(t);
+  const link = /\b(link|download|url|here|chat|pdf)\b/.test(t);
+  return email === link ? undefined : email ? 'email' : 'link';
+}

@@ -5,6 +5,9 @@ import { extractEntities, type Entities } from '../entities';
 import type { CancelReason } from '../policy';
 import { resolveChoice, resolveChoices, type ChoiceHints, type Resolution } from './descriptions';
 import { readCancelReason } from './reasons';
+import { invoiceDeliveryIn } from '../commerce/invoice';
+import { subscriptionChoice, type SubscriptionChoice } from '../commerce/newsletter';
+import { readReview, type ReviewAnswer } from '../commerce/review';
 
 /** How the intent of a message was told (the cascade's tiers, as the workflow records them). */
 export interface ReadIntent {
@@ -55,11 +58,27 @@ export interface Reading {
   alternative?: ReplyOption;
   /** A cancellation reason in the customer's own words ("I don't need it anymore"). */
   cancelReason?: CancelReason;
+  /** Joining or leaving the newsletter, in the customer's words ("stop sending me the newsletter"). */
+  subscription?: SubscriptionChoice;
+  /** A review's rating and words ("4 stars, runs small"). */
+  review: ReviewAnswer;
+  /** The invoice by e-mail or as a link, in the customer's words. */
+  invoiceDelivery?: 'email' | 'link';
 }
 
 export function readMessage(text: string, options: { intent?: ReadIntent; plainWords: boolean; expecting?: Expecting }): Reading {
   const { plainWords, expecting } = options;
-  const reading: Reading = { text, entities: extractEntities(text), plainWords, ...(options.intent ? { intent: options.intent } : {}) };
+  const subscription = subscriptionChoice(text);
+  const invoiceDelivery = invoiceDeliveryIn(text);
+  const reading: Reading = {
+    text,
+    entities: extractEntities(text),
+    plainWords,
+    review: readReview(text),
+    ...(options.intent ? { intent: options.intent } : {}),
+    ...(subscription ? { subscription } : {}),
+    ...(invoiceDelivery ? { invoiceDelivery } : {}),
+  };
   if (plainWords) {
     const reason = readCancelReason(text);
     if (reason) reading.cancelReason = reason;

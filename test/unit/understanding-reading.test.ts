@@ -52,3 +52,21 @@ describe('readMessage: an address with a lead-in', () => {
     });
   }
 });
+
+describe('readMessage: the free-form slots of the catalogue flows, read once', () => {
+  const table: [string, Partial<{ subscription: string; rating: number; reviewText: string; invoiceDelivery: string }>][] = [
+    ['please stop sending me the newsletter', { subscription: 'unsubscribe' }],
+    ['sign me up for the newsletter', { subscription: 'subscribe' }],
+    ['4 stars, runs small', { rating: 4, reviewText: 'runs small' }],
+    ['five out of 5', { rating: 5 }],
+    ['e-mail it to me please', { invoiceDelivery: 'email' }],
+    ['a download link is fine', { invoiceDelivery: 'link' }],
+  ];
+  for (const [text, expected] of table) {
+    it(`"${text}"`, () => {
+      const r = readMessage(text, { plainWords: true });
+      const seen = { subscription: r.subscription, rating: r.review.rating, reviewText: r.review.text, invoiceDelivery: r.invoiceDelivery };
+      for (const [key, value] of Object.entries(expected)) assert.equal(seen[key as keyof typeof seen], value, key);
+    });
+  }
+});

@@ -24,10 +24,7 @@ async function tellInvoice(state: CarriedState, flow: InvoiceFlow, preface: stri
 function deliveryOf(reading: Reading): string | undefined {
   const picked = chosenAmong(reading, DELIVERY);
   if (picked) return picked;
-  const text = reading.text.toLowerCase();
-  const email = /\b(e-?mail|mail|inbox|send it)\b/.test(text);
-  const link = /\b(link|download|url|here|chat|pdf)\b/.test(text);
-  if (email !== link) return email ? 'email' : 'link';
+  if (reading.invoiceDelivery) return reading.invoiceDelivery;
   return reading.entities.yesNo === 'no' ? 'none' : undefined;
 }
 

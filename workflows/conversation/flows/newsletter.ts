@@ -1,6 +1,6 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, NewsletterFlow, ReplyOption } from '../../../domain/conversation';
-import { NEWSLETTER_CONSENT_WORDING, NEWSLETTER_WITHDRAWAL_WORDING, SUBSCRIPTION_OPTIONS, subscriptionChoice } from '../../../domain/commerce/newsletter';
+import { NEWSLETTER_CONSENT_WORDING, NEWSLETTER_WITHDRAWAL_WORDING, SUBSCRIPTION_OPTIONS } from '../../../domain/commerce/newsletter';
 import { chosenAmong } from './steps/choosing';
 import type { Reading } from '../../../domain/understanding/reading';
 import { setNewsletterSubscription } from '../../activity-proxies';
@@ -45,7 +45,7 @@ async function record(state: CarriedState, flow: NewsletterFlow, subscribe: bool
 async function continueNewsletter(state: CarriedState, flow: NewsletterFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'subscription') {
     const picked = chosenAmong(reading, SUBSCRIPTION_OPTIONS);
-    const choice = (picked as NewsletterFlow['choice']) ?? subscriptionChoice(reading.text);
+    const choice = (picked as NewsletterFlow['choice']) ?? reading.subscription;
     if (!choice) return ask(flow, 'Please tell me which: subscribe, or unsubscribe?', 'subscription', SUBSCRIPTION_OPTIONS);
     flow.choice = choice;
     return carryOut(state, flow, '');
@@ -61,7 +61,7 @@ export const newsletter = customerFlow<NewsletterFlow>({
   kind: 'newsletter_subscription',
   opening: 'I can subscribe you to our newsletter, or unsubscribe you.',
   prefill: (flow, reading) => {
-    const choice = subscriptionChoice(reading.text);
+    const choice = reading.subscription;
     if (choice) flow.choice = choice;
   },
   askNext: (state, flow, preface) => (flow.choice ? carryOut(state, flow, preface) : askChoice(flow, preface)),

@@ -1,6 +1,6 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, ReviewFlow } from '../../../domain/conversation';
-import { readReview, REVIEW_RATING_OPTIONS, reviewTextProblem } from '../../../domain/commerce/review';
+import { REVIEW_RATING_OPTIONS, reviewTextProblem } from '../../../domain/commerce/review';
 import { pickOne } from './steps/choosing';
 import { ORDER_STATUS } from '../../../domain/policy';
 import type { Reading } from '../../../domain/understanding/reading';
@@ -58,7 +58,7 @@ async function continueReview(state: CarriedState, flow: ReviewFlow, reading: Re
     return item.reply ?? itemChosen(flow, item.picked);
   }
   if (flow.step === 'rating') {
-    const { rating, text } = readReview(reading.text);
+    const { rating, text } = reading.review;
     if (rating === undefined) return ask(flow, 'Please give a rating from 1 to 5.', 'rating', REVIEW_RATING_OPTIONS);
     flow.rating = rating;
     // "4 stars, comfortable but runs small": the rating and the words in one message.
