@@ -1,17 +1,14 @@
 import { listOrders, openOrders } from '../../accounts/erasure';
 import { deny, isDeny } from '../decision';
 import { draftProposal } from '../proposal';
-import { requireAuthenticated, requireCustomerRecord, requireOwnProfile } from '../rules/identity';
+import { requireOwnAccount } from '../rules/identity';
 import type { Deny, EraseUserAccount, PolicyContext, ProposalContent } from '../types';
 
 /** Only the verified customer's own account, and only once none of their orders is still under way. */
 export function planEraseUserAccount(request: EraseUserAccount, context: PolicyContext): ProposalContent | Deny {
-  const customerId = requireAuthenticated(context.facts);
-  if (isDeny(customerId)) return customerId;
-  const notOwn = requireOwnProfile(request.userId, customerId);
-  if (notOwn) return notOwn;
-  const customer = requireCustomerRecord(context.records, customerId);
-  if (isDeny(customer)) return customer;
+  const own = requireOwnAccount(request.userId, context);
+  if (isDeny(own)) return own;
+  const { customerId } = own;
   const orders = context.records.customerOrders;
   if (!orders) return deny('record-not-found', 'The customer’s orders were not looked up.');
   const open = openOrders(orders);

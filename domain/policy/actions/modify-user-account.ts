@@ -1,17 +1,14 @@
 import { deny, isDeny } from '../decision';
 import { draftProposal } from '../proposal';
 import { requireEmailFree, sameEmail, whyEmailIsInvalid, whyNameIsInvalid } from '../rules/account';
-import { requireAuthenticated, requireCustomerRecord, requireOwnProfile } from '../rules/identity';
+import { requireOwnAccount } from '../rules/identity';
 import type { AccountDetails, Deny, ModifyUserAccount, PolicyContext, ProposalContent } from '../types';
 
 /** Only the verified customer's own account; a new e-mail must be valid and nobody else's. */
 export function planModifyUserAccount(request: ModifyUserAccount, context: PolicyContext): ProposalContent | Deny {
-  const customerId = requireAuthenticated(context.facts);
-  if (isDeny(customerId)) return customerId;
-  const notOwn = requireOwnProfile(request.userId, customerId);
-  if (notOwn) return notOwn;
-  const customer = requireCustomerRecord(context.records, customerId);
-  if (isDeny(customer)) return customer;
+  const own = requireOwnAccount(request.userId, context);
+  if (isDeny(own)) return own;
+  const { customerId, customer } = own;
   if (request.name) {
     const badName = whyNameIsInvalid(request.name);
     if (badName) return deny('request-shape', `The new name is not usable: ${badName}.`);

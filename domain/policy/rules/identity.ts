@@ -1,6 +1,6 @@
 /** Who is asking: authenticated in this conversation, and acting only on their own records. */
-import { deny } from '../decision';
-import type { ConversationFacts, Customer, Deny, Order, StoreRecords } from '../types';
+import { deny, isDeny } from '../decision';
+import type { ConversationFacts, Customer, Deny, Order, PolicyContext, StoreRecords } from '../types';
 
 /** The policy: authenticate by email, or name + zip, in this conversation, even when the user id is given. */
 export function requireAuthenticated(facts: ConversationFacts): string | Deny {
@@ -34,4 +34,15 @@ export function requireOwnProfile(userId: string, customerId: string): Deny | un
   return userId === customerId
     ? undefined
     : deny('customer-ownership', 'Only the authenticated customer’s own profile can be changed in this conversation.');
+}
+
+/** The authenticated customer acting on their own profile, and their record: the opening of every account action. */
+export function requireOwnAccount(userId: string, context: PolicyContext): { customerId: string; customer: Customer } | Deny {
+  const customerId = requireAuthenticated(context.facts);
+  if (isDeny(customerId)) return customerId;
+  const notOwn = requireOwnProfile(userId, customerId);
+  if (notOwn) return notOwn;
+  const customer = requireCustomerRecord(context.records, customerId);
+  if (isDeny(customer)) return customer;
+  return { customerId, customer };
 }
