@@ -12,7 +12,7 @@ import type { ExpectedTask } from './tasks';
 import { TAU_DB_DIR } from './tasks';
 
 /** The reference's tools that write (and `track_order`), and the intent a customer asking for each would have. */
-const INTENT_OF_TOOL: Record<string, string> = {
+export const INTENT_OF_TOOL: Record<string, string> = {
   cancel_pending_order: 'cancel_order',
   modify_pending_order_items: 'modify_items',
   exchange_delivered_order_items: 'exchange_items',

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Awaiting } from '../../domain/conversation';
-import { addressLine, endOf, lastText, mustBeNamed, openingFor, quote, scriptFor, type BotReply, type CustomerRequest, type CustomerScript, type CustomerWalk, type Outcome, type PlayOptions } from './customer';
+import { addressLine, endOf, INTENT_OF_TOOL, lastText, mustBeNamed, openingFor, quote, scriptFor, type BotReply, type CustomerRequest, type CustomerScript, type CustomerWalk, type Outcome, type PlayOptions } from './customer';
 import { Describer, Seeded, aroundRequest, joinAnd, noWords, reasonWords, yesWords, type Phrase, type PhraseKind, type Records } from './phrases';
 import { TAU_DB_DIR, type ExpectedTask } from './tasks';
 
@@ -51,19 +51,6 @@ export interface NaturalWalk extends CustomerWalk {
 }
 
 export const isNaturalWalk = (walk: CustomerWalk): walk is NaturalWalk => 'misunderstandings' in walk;
-
-/** The intent a customer asking for each reference tool has (as in `customer.ts`). */
-export const INTENT_OF_TOOL: Record<string, string> = {
-  cancel_pending_order: 'cancel_order',
-  modify_pending_order_items: 'modify_items',
-  exchange_delivered_order_items: 'exchange_items',
-  return_delivered_order_items: 'return_items',
-  modify_pending_order_address: 'change_shipping_address',
-  modify_user_address: 'update_default_address',
-  modify_pending_order_payment: 'modify_payment_method',
-  transfer_to_human_agents: 'contact_human_agent',
-  track_order: 'track_order',
-};
 
 let tauRecords: Records | undefined;
 

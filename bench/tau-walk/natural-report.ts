@@ -3,7 +3,8 @@
  * asked for, the misunderstandings grouped by what was said at which question (most frequent first),
  * and a line per task with the first misunderstood message.
  */
-import { INTENT_OF_TOOL, isNaturalWalk, type Misunderstanding, type NaturalWalk } from './natural-customer';
+import { INTENT_OF_TOOL } from './customer';
+import { isNaturalWalk, type Misunderstanding, type NaturalWalk } from './natural-customer';
 import type { TaskWalkResult } from './walk';
 
 export const NATURAL_MARKER = '<!-- natural walk: written by `npm run bench:tau -- --natural` -->';
