@@ -6,6 +6,7 @@ import { ORDER_STATUS } from '../domain/policy';
 import { createInvoiceLink, recordNewsletterChoice, saveReview } from '../db/repositories/commerce-records';
 import { findNotice, queueNotice } from '../db/repositories/customer-notifications';
 import { findCustomer, findOrder } from '../db/repositories/store-queries';
+import { itemOptionsOf } from './customer-lookup';
 
 export const DEFAULT_INVOICE_LINK_MS = 24 * 3_600_000;
 
@@ -50,13 +51,7 @@ export function createCommerceActivities(deps: CommerceDeps) {
     async reviewableItems(request: { customerId: string; orderId: string }): Promise<ReplyOption[]> {
       const order = await ownOrder(request.customerId, request.orderId);
       if (!order || order.status !== ORDER_STATUS.delivered) return [];
-      const seen = new Set<string>();
-      return order.items.flatMap((item) => {
-        if (seen.has(item.itemId)) return [];
-        seen.add(item.itemId);
-        const details = item.options.map(([, value]) => value).join(', ');
-        return [{ id: item.itemId, label: details ? `${item.name} (${details})` : item.name }];
-      });
+      return itemOptionsOf(order.items);
     },
 
     /** Stores the review of an item of the customer's delivered order (one per item: again replaces it). */

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { ReplyOption } from '../domain/conversation';
 import type { OrderStatusFacts } from '../domain/order-status-text';
 import type { RefundFacts } from '../domain/refund-status-text';
+import type { OrderItem } from '../domain/store/entities';
 import { findCustomerIdByEmail, findCustomerIdByNameZip, findOrder, findProduct } from '../db/repositories/store-queries';
 import { formatCents } from '../domain/policy/money';
 
@@ -80,13 +81,7 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
     async orderItemOptions(request: { customerId: string; orderId: string }): Promise<ReplyOption[]> {
       const order = await findOrder(deps.db, request.orderId);
       if (!order || order.customerId !== request.customerId) return [];
-      const seen = new Set<string>();
-      return order.items.flatMap((item) => {
-        if (seen.has(item.itemId)) return [];
-        seen.add(item.itemId);
-        const details = item.options.map(([name, value]) => `${name}: ${value}`).join(', ');
-        return [{ id: item.itemId, label: details ? `${item.name} (${details})` : item.name }];
-      });
+      return itemOptionsOf(order.items);
     },
 
     /**
@@ -128,6 +123,17 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
 }
 
 /** How a payment method is named to people: "visa ending 1234", "gift card", "PayPal". */
+/** One option per distinct item, labelled with its name and its options' names and values ("Lamp (color: silver)"). */
+export function itemOptionsOf(items: readonly OrderItem[]): ReplyOption[] {
+  const seen = new Set<string>();
+  return items.flatMap((item) => {
+    if (seen.has(item.itemId)) return [];
+    seen.add(item.itemId);
+    const details = item.options.map(([name, value]) => `${name}: ${value}`).join(', ');
+    return [{ id: item.itemId, label: details ? `${item.name} (${details})` : item.name }];
+  });
+}
+
 export function paymentMethodLabel(method: { id: string; source: string; brand: string | null; last_four: string | null }): string {
   if (method.source === 'credit_card') return `${method.brand ?? 'card'} ending ${method.last_four ?? '????'}`;
   if (method.source === 'gift_card') return 'gift card';
