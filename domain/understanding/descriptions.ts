@@ -52,22 +52,23 @@ export function resolveChoice(text: string, options: readonly ReplyOption[], hin
     if (OLDEST.test(lower) && /\b(oldest|earliest|first order|first purchase)\b/.test(lower)) return { kind: 'one', option: options[options.length - 1] as ReplyOption };
   }
   const other = hints.currentId !== undefined && /\b(the )?other\b|\banother\b|\bdifferent\b/.test(lower) ? options.filter((o) => o.id !== hints.currentId) : [];
-  const described = describingWords(text, options);
-  if (other.length > 0 && described.length === 0) return other.length === 1 ? { kind: 'one', option: other[0] as ReplyOption } : { kind: 'several', options: other };
-  const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
-  if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
+  // Each label's words, read once for this message.
+  const labelWords = new Map(options.map((o) => [o.id, wordsOf(o.label)]));
+  const wordsOfOption = (o: ReplyOption) => labelWords.get(o.id) ?? new Set<string>();
+  const inLabels = new Set([...labelWords.values()].flatMap((words) => [...words]));
   const said = new Set(tokens(text, { offOptions: true }));
+  // The words of the message that appear in some option's label: the ones that describe the choice.
+  const described = [...said].filter((w) => !FILLER.has(w) && inLabels.has(w));
+  if (other.length > 0 && described.length === 0) return other.length === 1 ? { kind: 'one', option: other[0] as ReplyOption } : { kind: 'several', options: other };
+  if (tokens(text).some((w) => ATTRIBUTES.has(w) && !inLabels.has(w))) return { kind: 'none', described: true };
   const holds = (labelWords: ReadonlySet<string>, word: string) => labelHolds(labelWords, word, said);
   // Ids, labels and positions as before, but an option's name ("brightness: low") does not pick an item.
   const picked = chooseOption(text, options.map((o) => ({ id: o.id, label: withoutOptionNames(o.label) })));
   const exact = picked && options.find((o) => o.id === picked.id);
-  if (exact && described.every((w) => holds(wordsOf(exact.label), w))) return { kind: 'one', option: exact };
+  if (exact && described.every((w) => holds(wordsOfOption(exact), w))) return { kind: 'one', option: exact };
   if (described.length === 0) return exact ? { kind: 'one', option: exact } : { kind: 'none', described: false };
   const pool = other.length > 0 ? other : options;
-  const fits = pool.filter((o) => {
-    const label = wordsOf(o.label);
-    return described.every((w) => holds(label, w));
-  });
+  const fits = pool.filter((o) => described.every((w) => holds(wordsOfOption(o), w)));
   if (fits.length === 1) return { kind: 'one', option: fits[0] as ReplyOption };
   if (fits.length === 0) return { kind: 'none', described: true };
   const closest = hints.like === undefined ? fits : mostAlike(fits, hints.like);
@@ -100,12 +101,6 @@ export function resolveChoices(text: string, options: readonly ReplyOption[]): {
 
 function withoutOptionNames(label: string): string {
   return label.replace(/(^|[(,]\s*)[a-z][a-z -]*:\s*/gi, '$1');
-}
-
-/** The words of the message that appear in some option's label: the ones that describe the choice. */
-function describingWords(text: string, options: readonly ReplyOption[]): string[] {
-  const inLabels = new Set(options.flatMap((o) => [...wordsOf(o.label)]));
-  return [...new Set(tokens(text, { offOptions: true }))].filter((w) => !FILLER.has(w) && inLabels.has(w));
 }
 
 function mostAlike(fits: readonly ReplyOption[], like: string): ReplyOption[] {
