@@ -11,6 +11,7 @@ import * as workerHeartbeats from './migrations/009-worker-heartbeats';
 import * as actionExecutions from './migrations/010-action-executions';
 import * as accounts from './migrations/011-accounts';
 import * as invoicesNewsletterReviews from './migrations/012-invoices-newsletter-reviews';
+import * as conversationOutcomes from './migrations/013-conversation-outcomes';
 
 interface Migration {
   name: string;
@@ -36,6 +37,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '010-action-executions', ...actionExecutions },
   { name: '011-accounts', ...accounts },
   { name: '012-invoices-newsletter-reviews', ...invoicesNewsletterReviews },
+  { name: '013-conversation-outcomes', ...conversationOutcomes },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {
