@@ -88,6 +88,7 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
       agentLeaseMs: config.agentLeaseMs,
       returnFollowUpMs: config.returnFollowUpMs,
       approvalTimeoutMs: config.approvalTimeoutMs,
+      resolutionWindowMs: config.resolutionWindowMs,
     },
   });
 }

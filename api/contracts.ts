@@ -3,7 +3,8 @@
  * the web pages read them (through JSDoc), so both are checked against the same shapes.
  */
 import type { Principal } from '../auth/roles';
-import type { AgentCommandResult, ConversationStatus, Priority } from '../domain/conversation';
+import type { AgentCommandResult, ConversationStatus, ConversationView, Priority } from '../domain/conversation';
+import type { Outcome } from '../domain/outcomes/types';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
 import type { RefundPurpose } from '../domain/refunds';
 
@@ -15,6 +16,16 @@ export interface CreatedConversation {
   conversationId: string;
   token: string;
 }
+
+/**
+ * `GET /v1/conversations/:id`: the conversation's own view, with its outcome from the operators'
+ * projection (which alone knows of a come-back in another conversation, or a window that has passed).
+ */
+export type ConversationReadout = ConversationView & {
+  /** Present once known: escalated at once, verified when the resolution window has passed, contained or abandoned at close. */
+  outcome?: Outcome;
+  resolution?: { reason: string; resolvedAt: string | null; verifiedAfter: string | null; pending: boolean };
+};
 
 /** `POST /v1/conversations/:id/messages` answered 202: the turn could not finish within TURN_TIMEOUT_SECONDS; its reply comes into the conversation later. */
 export interface AcceptedMessage {

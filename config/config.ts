@@ -21,6 +21,7 @@ export const ENV_VARS = [
   'AGENT_LEASE_MINUTES',
   'RETURN_FOLLOW_UP_DAYS',
   'APPROVAL_TIMEOUT_MINUTES',
+  'RESOLUTION_WINDOW_HOURS',
   'REFUND_RETRY_MINUTES',
   'ACCOUNT_ERASURE_GRACE_DAYS',
   'PUBLIC_BASE_URL',
@@ -60,6 +61,7 @@ const schema = z.object({
   AGENT_LEASE_MINUTES: z.coerce.number().positive().default(30),
   RETURN_FOLLOW_UP_DAYS: z.coerce.number().positive().default(14),
   APPROVAL_TIMEOUT_MINUTES: z.coerce.number().positive().default(4 * 60),
+  RESOLUTION_WINDOW_HOURS: z.coerce.number().min(0).max(90 * 24).default(72),
   REFUND_RETRY_MINUTES: z.coerce.number().positive().default(6 * 60),
   ACCOUNT_ERASURE_GRACE_DAYS: z.coerce.number().positive().max(365).default(14),
   PUBLIC_BASE_URL: z.url('PUBLIC_BASE_URL must be an http(s) URL').optional(),
@@ -108,6 +110,8 @@ export interface Config {
   /** A returned parcel not received this long gets a follow-up. */
   returnFollowUpMs: number;
   approvalTimeoutMs: number;
+  /** A resolution the customer does not come back on this long is verified; 0 verifies at once. */
+  resolutionWindowMs: number;
   /** How long a refund saga keeps asking a provider that is down before the refund is owed and a person takes over. */
   refundRetryMs: number;
   /** How long an account waits between the customer's request to erase it and the erasure (they can cancel meanwhile). */
@@ -168,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentLeaseMs: c.AGENT_LEASE_MINUTES * 60_000,
     returnFollowUpMs: c.RETURN_FOLLOW_UP_DAYS * 24 * 3_600_000,
     approvalTimeoutMs: c.APPROVAL_TIMEOUT_MINUTES * 60_000,
+    resolutionWindowMs: c.RESOLUTION_WINDOW_HOURS * 3_600_000,
     refundRetryMs: c.REFUND_RETRY_MINUTES * 60_000,
     accountErasureGraceMs: c.ACCOUNT_ERASURE_GRACE_DAYS * 24 * 3_600_000,
     publicBaseUrl: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`,

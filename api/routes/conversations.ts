@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import type { AcceptedMessage, CreatedConversation } from '../contracts';
+import type { AcceptedMessage, ConversationReadout, CreatedConversation } from '../contracts';
+import { readConversationOutcome } from '../../db/repositories/conversation-outcomes';
 import type { Knex } from 'knex';
 import { mintToken } from '../../auth/token-service';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
@@ -41,7 +42,15 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
   });
 
   router.get('/:id', allowRoles('channel', 'agent', 'supervisor', 'auditor', 'conversation'), async (req, res) => {
-    res.json(await deps.gateway.read(conversationIdOf(req.params.id)));
+    const conversationId = conversationIdOf(req.params.id);
+    const view = await deps.gateway.read(conversationId);
+    const stored = await readConversationOutcome(deps.db, conversationId, new Date());
+    const readout: ConversationReadout = {
+      ...view,
+      ...(stored?.outcome ? { outcome: stored.outcome } : {}),
+      ...(stored ? { resolution: { reason: stored.reason, resolvedAt: stored.resolvedAt, verifiedAfter: stored.candidate ? stored.windowEndsAt : null, pending: stored.candidate === 'verified' } } : {}),
+    };
+    res.json(readout);
   });
 
   return router;
