@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   // We stop the worker ourselves, in order, on Ctrl-C; routine worker chatter stays out of the console.
-  installTemporalRuntime(quieterOf(logger, 'warn'), { shutdownSignals: [] });
+  installTemporalRuntime(quieterOf(logger, 'warn'), { shutdownSignals: [], metricsAddress: config.workerMetricsAddress });
   const stack: (() => Promise<void>)[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
