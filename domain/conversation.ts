@@ -117,6 +117,8 @@ export interface MessageResult {
   options?: ReplyOption[];
   intent?: string;
   actions?: ActionReport[];
+  /** The tier that classified this turn, when it was classified (the API's turn metrics are labelled with it). */
+  tier?: ClassifierTier;
 }
 
 export interface CustomerHint {
