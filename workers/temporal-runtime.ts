@@ -12,20 +12,21 @@ export interface TemporalRuntimeOptions extends Pick<RuntimeOptions, 'shutdownSi
  * warnings included (forwarded rather than printed to the console on their own). Once per process.
  * A metrics address that cannot be bound (another worker holds the port) costs the metrics, not the worker.
  */
-export function installTemporalRuntime(logger: Logger, options: TemporalRuntimeOptions = {}): Runtime {
+export function installTemporalRuntime(logger: Logger, options: TemporalRuntimeOptions = {}): { runtime: Runtime; metricsServed: boolean } {
   const { metricsAddress, ...rest } = options;
   const base = (): RuntimeOptions => ({
     ...rest,
     logger: temporalLogger(logger.child({ component: 'temporal' }), isActivityLifecycle),
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
   });
-  if (!metricsAddress) return Runtime.install(base());
+  if (!metricsAddress) return { runtime: Runtime.install(base()), metricsServed: false };
   const withMetrics = base();
   try {
-    return Runtime.install({ ...withMetrics, telemetryOptions: { ...withMetrics.telemetryOptions, metrics: { prometheus: { bindAddress: metricsAddress } } } });
+    const runtime = Runtime.install({ ...withMetrics, telemetryOptions: { ...withMetrics.telemetryOptions, metrics: { prometheus: { bindAddress: metricsAddress } } } });
+    return { runtime, metricsServed: true };
   } catch (err) {
     logger.warn({ err, metricsAddress }, 'the worker serves no Temporal metrics: WORKER_METRICS_ADDRESS cannot be bound (set another, or off)');
-    return Runtime.install(base());
+    return { runtime: Runtime.install(base()), metricsServed: false };
   }
 }
 

@@ -258,6 +258,24 @@ describe('GET /metrics', () => {
     });
   }
 
+  describe('when the database cannot be read', () => {
+    it('then /metrics answers 503 with a JSON reason, not figures that would read as zero', async () => {
+      const database = await testEngines()[0]!.open();
+      await migrateToLatest(database.db);
+      const api = await startApi(database.db, env.client, {});
+      try {
+        await database.db.destroy();
+        const res = await fetch(`${api.url}/metrics`);
+        assert.equal(res.status, 503);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        assert.equal(body.error.code, 'database_unavailable');
+      } finally {
+        await api.close();
+        await database.close().catch(() => undefined);
+      }
+    });
+  });
+
   describe('with METRICS_TOKEN set', () => {
     let database: TestDatabase;
     let api: Api;
@@ -299,10 +317,12 @@ describe('GET /metrics', () => {
   describe('with a real worker serving its Temporal metrics', () => {
     let stack: TestStack;
     let workers: WorkerProcesses;
+    let metricsAddress: string;
     before(async function () {
       // Starting a worker process bundles the workflow code, which takes a while on a loaded machine.
       this.timeout(240_000);
       const port = await freePort();
+      metricsAddress = `127.0.0.1:${port}`;
       stack = await startStack({ worker: false, metrics: { workerMetricsUrl: `http://127.0.0.1:${port}/metrics` } });
       workers = workerProcesses({
         temporalAddress: stack.env.address,
@@ -310,7 +330,7 @@ describe('GET /metrics', () => {
         taskQueue: stack.taskQueue,
         dataDir: stack.database.dir,
         paymentProviderUrl: stack.payments.sandbox.url,
-        metricsAddress: `127.0.0.1:${port}`,
+        metricsAddress,
         startTimeoutMs: 180_000,
       });
       await workers.start();
@@ -343,7 +363,27 @@ describe('GET /metrics', () => {
         30_000,
       );
       assert.equal(value(metrics, 'support_worker_metrics_up'), 1);
-      assert.ok(samplesOf(metrics, 'support_conversation_outcomes_total').length === 4);
+      assert.equal(samplesOf(metrics, 'support_conversation_outcomes_total').length, 4);
+    });
+
+    it('when a second worker finds the metrics port taken, then it still polls and says why it serves no metrics', async function () {
+      this.timeout(240_000);
+      const second = workerProcesses({
+        temporalAddress: stack.env.address,
+        namespace: stack.env.namespace ?? 'default',
+        taskQueue: stack.taskQueue,
+        dataDir: stack.database.dir,
+        paymentProviderUrl: stack.payments.sandbox.url,
+        metricsAddress: metricsAddress,
+        startTimeoutMs: 180_000,
+      });
+      try {
+        await second.start();
+        assert.match(second.output(), /the worker serves no Temporal metrics: WORKER_METRICS_ADDRESS cannot be bound/);
+        assert.match(second.output(), /Address already in use/);
+      } finally {
+        await second.kill();
+      }
     });
   });
 });
