@@ -37,6 +37,9 @@ export const ENV_VARS = [
   'ANTHROPIC_BASE_URL',
   'ANTHROPIC_MODEL',
   'LOG_LEVEL',
+  'METRICS_TOKEN',
+  'WORKER_METRICS_ADDRESS',
+  'WORKER_METRICS_URL',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -86,6 +89,16 @@ const schema = z.object({
   ANTHROPIC_BASE_URL: z.url('ANTHROPIC_BASE_URL must be an http(s) URL').optional(),
   ANTHROPIC_MODEL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (leave it unset for an open /metrics)').optional(),
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(off|[^\s:/]+:([1-9]\d{0,4}))$/, 'WORKER_METRICS_ADDRESS must look like host:port (port 1-65535), or be off')
+    .refine((v) => v === 'off' || Number(v.split(':')[1]) <= 65535, 'WORKER_METRICS_ADDRESS must look like host:port (port 1-65535), or be off')
+    .default('127.0.0.1:9464'),
+  WORKER_METRICS_URL: z
+    .string()
+    .refine((v) => v === 'off' || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), 'WORKER_METRICS_URL must be an http(s) URL, or off')
+    .optional(),
 });
 
 export interface Config {
@@ -138,6 +151,12 @@ export interface Config {
   anthropicModel: string | undefined;
   /** The least severe log line written; `silent` writes none. */
   logLevel: LogLevel;
+  /** When set, `GET /metrics` wants `Authorization: Bearer <it>`; unset, it is open like /healthz. */
+  metricsToken: string | undefined;
+  /** Where the worker's Temporal runtime serves its own Prometheus metrics; undefined (`off`) serves none. */
+  workerMetricsAddress: string | undefined;
+  /** Where the API fetches the worker's metrics to append them to its `/metrics`; undefined (`off`) appends none. */
+  workerMetricsUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -189,5 +208,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
     anthropicModel: c.ANTHROPIC_MODEL,
     logLevel: c.LOG_LEVEL,
+    metricsToken: c.METRICS_TOKEN,
+    workerMetricsAddress: c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
+    workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
   };
+}
+
+/** Unset, the URL is the worker's own bind address (a wildcard host is reached on the loopback): what `npm start` runs. */
+function workerMetricsUrlOf(url: string | undefined, address: string): string | undefined {
+  if (url !== undefined) return url === 'off' ? undefined : url;
+  if (address === 'off') return undefined;
+  const [host, port] = address.split(':') as [string, string];
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/metrics`;
 }

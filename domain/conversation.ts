@@ -117,7 +117,7 @@ export interface MessageResult {
   options?: ReplyOption[];
   intent?: string;
   actions?: ActionReport[];
-  /** Which classifier tier read a new request; absent for an answer inside a flow, or while a person has the conversation. */
+  /** Which classifier tier read a new request (the API's turn metrics are labelled with it); absent for an answer inside a flow, or while a person has the conversation. */
   tier?: ClassifierTier;
 }
 
