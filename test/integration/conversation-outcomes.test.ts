@@ -4,6 +4,7 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { pendingCardOrder } from '../../dev/demo-store-picks';
 import { eventually } from '../support/eventually';
+import { parseExposition, samplesOf } from '../support/prometheus-text';
 import { startChat, startStack, type Chat, type TestStack } from '../support/stack';
 
 const HOUR = 3_600_000;
@@ -70,6 +71,18 @@ describe('conversation outcomes, as the API shows them', () => {
       assert.match(view.resolution.reason, /explicit_request/);
       const row = await stack.database.db('conversation_outcomes').where({ conversation_id: chat.id }).first();
       assert.deepEqual(JSON.parse(row.figures).escalationCodes, ['explicit_request']);
+    });
+
+    it('when conversations were verified and escalated, then /metrics counts them by outcome, with the escalation reason and the executed action', async () => {
+      const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+      const metrics = parseExposition(text);
+      const outcomes = Object.fromEntries(samplesOf(metrics, 'support_conversation_outcomes_total').map((s) => [s.labels.outcome, s.value]));
+      assert.equal(outcomes.verified, 1, text);
+      assert.equal(outcomes.escalated, 1, text);
+      const escalations = samplesOf(metrics, 'support_escalations_total').filter((s) => s.labels.reason === 'explicit_request');
+      assert.deepEqual(escalations.map((s) => s.value), [1], text);
+      const executed = samplesOf(metrics, 'support_actions_total').filter((s) => s.labels.status === 'executed');
+      assert.deepEqual(executed.map((s) => s.value), [1], text);
     });
 
     it('when a question is answered and the customer thanks the bot, then it is verified by the accepted answer', async () => {
