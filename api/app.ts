@@ -18,6 +18,7 @@ import { helpCentreRoutes } from './routes/help-centre';
 import { meRoutes } from './routes/me';
 import { metricsRoutes } from './routes/metrics';
 import { orderRoutes } from './routes/orders';
+import { qualityRoutes } from './routes/quality';
 import { refundRoutes } from './routes/refunds';
 import { webPageRoutes } from './routes/web-pages';
 
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1', refundRoutes({ db: deps.db }));
   app.use('/v1', reviewRoutes({ db: deps.db }));
   app.use('/v1', meRoutes());
+  app.use('/v1', qualityRoutes({ db: deps.db }));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

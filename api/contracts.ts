@@ -4,7 +4,7 @@
  */
 import type { Principal } from '../auth/roles';
 import type { AgentCommandResult, ConversationStatus, ConversationView, Priority } from '../domain/conversation';
-import type { Outcome } from '../domain/outcomes/types';
+import type { Outcome, ScorecardCheck } from '../domain/outcomes/types';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
 import type { RefundPurpose } from '../domain/refunds';
 
@@ -117,4 +117,20 @@ export interface ReviewRow {
 /** `GET /v1/reviews?customerId=&productId=&limit=`: newest first. */
 export interface ReviewPage {
   reviews: ReviewRow[];
+}
+
+/** One closed conversation's quality scorecard (`GET /v1/quality/scorecards`, supervisors and auditors). */
+export interface ScorecardRow {
+  conversationId: string;
+  closedAt: string;
+  /** True when every check passed. */
+  passed: boolean;
+  /** The ids of the checks that failed, in the scorecard's order. */
+  failing: string[];
+  checks: ScorecardCheck[];
+}
+
+/** `GET /v1/quality/scorecards?failing=true&limit=`: the most recently closed first. */
+export interface ScorecardPage {
+  scorecards: ScorecardRow[];
 }
