@@ -30,7 +30,7 @@ const executed = (check?: { held: boolean; detail?: string; minute?: number }): 
 const done: ActionReport = { name: 'cancel_pending_order', status: 'executed', detail: 'cancelled' };
 
 describe('a conversation outcome, from its own record', () => {
-  const cases: { when: string; state: CarriedState; closed?: boolean; windowMs?: number; nowMinute?: number; expect: Partial<OutcomeAssessment> & { reason: RegExp } }[] = [
+  const cases: { when: string; state: CarriedState; closed?: boolean; windowMs?: number; nowMinute?: number; expect: Omit<Partial<OutcomeAssessment>, 'reason'> & { reason: RegExp } }[] = [
     {
       when: 'a person was brought in',
       state: state({ handoff: handoff(['explicit_request']), decisions: [reply(1, 0, 'contact_human_agent')] }),
