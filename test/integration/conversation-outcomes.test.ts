@@ -5,7 +5,7 @@ import { replaceStore } from '../../tau/store/replace-store';
 import { pendingCardOrder } from '../../dev/demo-store-picks';
 import { eventually } from '../support/eventually';
 import { parseExposition, samplesOf } from '../support/prometheus-text';
-import { startChat, startStack, type Chat, type TestStack } from '../support/stack';
+import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
 
 const HOUR = 3_600_000;
 
@@ -108,6 +108,14 @@ describe('conversation outcomes, as the API shows them', () => {
       await chat.say(target.email);
       const view = await outcomeOf(chat, 'abandoned');
       assert.match(view.resolution.reason, /left while the bot waited for cancel_order/);
+      // Its close also scored it: supervisors find it among the conversations with a failing check.
+      const supervisor = await stack.token('supervisor');
+      const card = await eventually(async () => {
+        const page = await call(stack, 'GET', '/v1/quality/scorecards?failing=true', { token: supervisor });
+        return page.body.scorecards.find((c: { conversationId: string }) => c.conversationId === chat.id);
+      }, 'the scorecard of the abandoned conversation');
+      assert.ok(card.failing.includes('resolved_verified'), JSON.stringify(card));
+      assert.deepEqual(card.checks.map((c: { id: string }) => c.id), ['resolved_verified', 'policy_followed', 'no_repeated_question', 'no_bot_repetition', 'frustration_handled', 'turns_and_time', 'person_needed']);
     });
   });
 

@@ -1,6 +1,8 @@
 import { workflowIdFor } from '../../domain/conversation';
 import { assessOutcome, customerKeyOf, figuresOf, raisedIssues } from '../../domain/outcomes/assess';
-import { confirmChangesHeld, reportConversationOutcome } from '../activity-proxies';
+import type { OutcomeAssessment } from '../../domain/outcomes/types';
+import { scoreConversation } from '../../domain/quality';
+import { confirmChangesHeld, recordConversationScorecard, reportConversationOutcome } from '../activity-proxies';
 import type { ConversationContext } from './context';
 
 /**
@@ -27,6 +29,8 @@ export interface OutcomeReporter {
   stale(): boolean;
   /** Reads back new changes, then reports the outcome if it differs from what was last tried. */
   report(closed: boolean): Promise<void>;
+  /** At close: the final outcome, then the conversation's quality scorecard. */
+  close(): Promise<void>;
 }
 
 /**
@@ -47,43 +51,65 @@ export function outcomeReporter(ctx: ConversationContext): OutcomeReporter {
     return { assessment, fingerprint: JSON.stringify([assessment.outcome, assessment.candidate, assessment.reason, closed, state.csat?.score, customerKeyOf(state, input.customer)]) };
   };
 
+  /** Reports the outcome, and returns it (as assessed even when it could not be written). */
+  async function report(closed: boolean): Promise<OutcomeAssessment | undefined> {
+    if (!closed && !spoken()) return undefined;
+    try {
+      const toCheck = unchecked();
+      if (toCheck.length > 0) {
+        const checks = await confirmChangesHeld({ requests: toCheck.map((e) => e.request) });
+        toCheck.forEach((e, i) => {
+          const check = checks[i];
+          if (check) e.check = { held: check.held, detail: check.detail, at: ctx.now() };
+        });
+      }
+    } catch (err) {
+      checksFailedAt = state.nextSeq;
+      notReported(err);
+    }
+    const at = ctx.now();
+    const { assessment, fingerprint } = fingerprintOf(closed, at);
+    if (fingerprint === attempted) return assessment;
+    attempted = fingerprint;
+    try {
+      await reportConversationOutcome({
+        conversationId: input.conversationId,
+        workflowId: workflowIdFor(input.conversationId),
+        channel: input.channel,
+        customerKey: customerKeyOf(state, input.customer),
+        assessment,
+        windowMs,
+        raised: raisedIssues(state),
+        startedAt: state.startedAt,
+        ...(closed ? { closedAt: at } : {}),
+        customerTurns: state.transcript.filter((t) => t.from === 'customer').length,
+        ...(state.csat ? { csat: state.csat.score } : {}),
+        figures: figuresOf(state, assessment.resolvedAt),
+        at,
+      });
+      state.outcomeReported = fingerprint;
+    } catch (err) {
+      notReported(err);
+    }
+    return assessment;
+  }
+
+  const notReported = (err: unknown) =>
+    ctx.decide({ seq: state.nextSeq - 1, kind: 'dialogue', rule: 'outcome:not_reported', reason: err instanceof Error ? err.message : String(err) });
+
   return {
     stale: () => spoken() && ((unchecked().length > 0 && checksFailedAt !== state.nextSeq) || fingerprintOf(false, ctx.now()).fingerprint !== attempted),
-
-    async report(closed) {
-      if (!closed && !spoken()) return;
+    report: async (closed) => {
+      await report(closed);
+    },
+    async close() {
+      const outcome = await report(true);
+      if (!outcome) return;
+      const closedAt = ctx.now();
       try {
-        const toCheck = unchecked();
-        if (toCheck.length > 0) {
-          const checks = await confirmChangesHeld({ requests: toCheck.map((e) => e.request) });
-          toCheck.forEach((e, i) => {
-            const check = checks[i];
-            if (check) e.check = { held: check.held, detail: check.detail, at: ctx.now() };
-          });
-        }
-        const at = ctx.now();
-        const { assessment, fingerprint } = fingerprintOf(closed, at);
-        if (fingerprint === attempted) return;
-        attempted = fingerprint;
-        await reportConversationOutcome({
-          conversationId: input.conversationId,
-          workflowId: workflowIdFor(input.conversationId),
-          channel: input.channel,
-          customerKey: customerKeyOf(state, input.customer),
-          assessment,
-          windowMs,
-          raised: raisedIssues(state),
-          startedAt: state.startedAt,
-          ...(closed ? { closedAt: at } : {}),
-          customerTurns: state.transcript.filter((t) => t.from === 'customer').length,
-          ...(state.csat ? { csat: state.csat.score } : {}),
-          figures: figuresOf(state, assessment.resolvedAt),
-          at,
-        });
-        state.outcomeReported = fingerprint;
+        await recordConversationScorecard({ conversationId: input.conversationId, workflowId: workflowIdFor(input.conversationId), closedAt, checks: scoreConversation({ state, outcome, closedAt }) });
       } catch (err) {
-        checksFailedAt = state.nextSeq;
-        ctx.decide({ seq: state.nextSeq - 1, kind: 'dialogue', rule: 'outcome:not_reported', reason: err instanceof Error ? err.message : String(err) });
+        notReported(err);
       }
     },
   };

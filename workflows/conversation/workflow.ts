@@ -349,7 +349,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   state.status = 'closed';
   decide({ seq: state.nextSeq - 1, kind: 'closed', reason: 'idle timeout' });
   record('system', 'The conversation was closed after a period of inactivity. Write again any time to continue it.');
-  if (patched(OUTCOMES_PATCH)) await outcomes.report(true);
+  if (patched(OUTCOMES_PATCH)) await outcomes.close();
   await condition(allHandlersFinished);
   return { ...stateViewOf(input, state), customer: input.customer, carried: compactForNextRun(state) };
 }
