@@ -180,6 +180,26 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // The outcome is reported as it changes (the store read back after the yes) and, at the idle close,
+    // with the scorecard (the 'conversation-outcomes' patch).
+    name: 'conversation-outcomes',
+    idleTimeoutMs: 2000,
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      await expectAwaiting(r, `I want to cancel order ${target.orderId}`, 'email');
+      await expectAwaiting(r, target.email, 'reason');
+      await expectAwaiting(r, 'I ordered it by mistake', 'confirmation');
+      await expectReply(r, 'yes', /is cancelled/);
+      await r.say('thanks');
+      const end = await r.conversation.result();
+      expect(end.status === 'closed', 'the conversation should close when idle', end.status);
+      const row = await r.db('conversation_outcomes').where({ conversation_id: 'recorded-conversation-outcomes' }).first('candidate', 'closed_at');
+      expect(row?.candidate === 'verified' && row.closed_at, 'the cancellation should wait for its window, reported at the close', row);
+      const card = await r.db('conversation_scorecards').where({ conversation_id: 'recorded-conversation-outcomes' }).first('checks');
+      expect(card, 'the close should record a scorecard');
+    },
+  },
+  {
     name: 'cancel-order-in-plain-words',
     async run(r) {
       const target = await pendingCardOrder(r.db);

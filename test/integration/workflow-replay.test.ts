@@ -22,6 +22,7 @@ interface Recorded {
   childWorkflows: number;
   completed: boolean;
   patches: Set<string>;
+  activities: Set<string>;
 }
 
 function summarise(history: temporal.api.history.v1.IHistory): Recorded {
@@ -42,6 +43,7 @@ function summarise(history: temporal.api.history.v1.IHistory): Recorded {
     signals: names((e) => e.workflowExecutionSignaledEventAttributes?.signalName),
     updates: names((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name),
     childWorkflows: events.filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
+    activities: names((e) => e.activityTaskScheduledEventAttributes?.activityType?.name),
     completed: events.some((e) => e.workflowExecutionCompletedEventAttributes),
     patches: new Set(
       events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((payload) => (decode(payload) as { id?: string }).id ?? ''),
@@ -92,6 +94,14 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
     what: 'a wish started from its article, a question answered by its own article, a goodbye after the rating',
     file: 'request-from-article-and-goodbye.json',
     shows: (r) => r.intents.has('modify_items') && r.intents.has('goodbye'),
+  },
+  {
+    what: 'an outcome reported as it changed, the store read back after the yes, and the scorecard at the idle close',
+    file: 'conversation-outcomes.json',
+    shows: (r) =>
+      r.patches.has('conversation-outcomes') &&
+      ['confirmChangesHeld', 'reportConversationOutcome', 'recordConversationScorecard'].every((a) => r.activities.has(a)) &&
+      r.completed,
   },
   {
     what: 'the same address given for three requests, then a chargeback threat handed to a person',
