@@ -64,6 +64,7 @@ const WHY_A_PERSON: Record<HandoffReasonCode, string> = {
   bot_repeating: 'the bot repeating itself',
   unsure_twice: 'the bot could not tell what the customer wanted, twice',
   complaint: 'a complaint, which a person records',
+  payment_check: 'a payment problem only the payment records can settle',
   approval_denied: 'a supervisor did not approve a request',
   approval_timed_out: 'no supervisor decided on a request in time',
   return_overdue: 'a return that did not arrive',
@@ -365,8 +366,8 @@ function personNeeded(state: CarriedState, handoffs: readonly HandoffState[]): S
   const decided = (state.agentActions ?? []).filter((a) => a.action === 'approve' || a.action === 'deny');
   const approvals = decided.length ? `; a supervisor decided ${plural(decided.length, 'approval')}` : '';
   if (!handoffs.length) return check('person_needed', true, `no person was needed${approvals}`);
-  // A request the bot recognised but hands to people (a payment problem) reaches the handoff coded like an
-  // unclear one: it is the bot's failure only when the turn that triggered it was not understood.
+  // A request the bot recognised but hands to people (a payment problem) reached the handoff coded like an
+  // unclear one before it had its own code: it is the bot's failure only when that turn was not understood.
   const understood = (seq: number) =>
     state.decisions.find((d) => d.kind === 'reply' && d.seq === seq && d.tier !== 'none' && d.intent !== undefined && d.intent !== OOS_INTENT)?.intent;
   let botFailed = false;

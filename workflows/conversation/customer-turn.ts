@@ -198,7 +198,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const reply = firstReplyFor(label, unsureStreak);
   if (reply.handoff) {
     ctx.decide({ seq, kind: 'handoff_requested', reason: reply.handoff.reason });
-    const code = label === 'complaint' ? 'complaint' : label === 'contact_human_agent' ? 'explicit_request' : 'unsure_twice';
+    const code = label === 'complaint' ? 'complaint' : label === 'contact_human_agent' ? 'explicit_request' : label === 'payment_issue' ? 'payment_check' : 'unsure_twice';
     const waiting = await beginHandoff(ctx, seq, [{ code, detail: reply.handoff.reason }]);
     return answer(ctx, { replies: [{ text: `${reply.text} ${waiting}` }], ...(label ? { intent: label } : {}) });
   }
