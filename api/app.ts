@@ -15,6 +15,7 @@ import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
 import { helpCentreRoutes } from './routes/help-centre';
 import { meRoutes } from './routes/me';
+import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
 import { refundRoutes } from './routes/refunds';
 import { webPageRoutes } from './routes/web-pages';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1', refundRoutes({ db: deps.db }));
   app.use('/v1', reviewRoutes({ db: deps.db }));
   app.use('/v1', meRoutes());
+  app.use('/v1', operationsRoutes({ db: deps.db }));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

@@ -4,6 +4,7 @@
  */
 import type { Principal } from '../auth/roles';
 import type { AgentCommandResult, ConversationStatus, Priority } from '../domain/conversation';
+import type { OperationsSummary as Summary } from '../domain/outcomes/summary';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
 import type { RefundPurpose } from '../domain/refunds';
 
@@ -107,3 +108,6 @@ export interface ReviewRow {
 export interface ReviewPage {
   reviews: ReviewRow[];
 }
+
+/** `GET /v1/operations/summary?days=N` (supervisors and auditors): figures from recorded conversations, per UTC day and in total. */
+export type OperationsSummary = Summary;
