@@ -9,6 +9,8 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
 /** @typedef {import('../shared/api-types.js').RefundPage} RefundPage */
 /** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
+/** @typedef {import('../shared/api-types.js').OperationsSummary} OperationsSummary */
+/** @typedef {import('../shared/api-types.js').ScorecardRow} ScorecardRow */
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
 
 /**
@@ -77,3 +79,17 @@ export const readRefunds = async (token, status) =>
  */
 export const readReviews = async (token, customerId) =>
   /** @type {{ reviews: ReviewRow[] }} */ (await call('GET', `/v1/reviews?customerId=${encodeURIComponent(customerId)}`, token)).reviews;
+
+/**
+ * The operators' figures over the last `days` days (supervisors and auditors).
+ * @param {string} token
+ * @param {number} days
+ */
+export const readSummary = async (token, days) => /** @type {OperationsSummary} */ (await call('GET', `/v1/operations/summary?days=${encodeURIComponent(String(days))}`, token));
+
+/**
+ * The scorecards of closed conversations with a failing check, newest first (supervisors).
+ * @param {string} token
+ */
+export const readFailingScorecards = async (token) =>
+  /** @type {{ scorecards: ScorecardRow[] }} */ (await call('GET', '/v1/quality/scorecards?failing=true', token)).scorecards;
