@@ -36,7 +36,9 @@ export const percent = (rate) => (rate === null ? '—' : `${(rate * 100).toFixe
  */
 
 const ROW = 24;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 190;
+/** Longer labels are cut, in full in their tooltip. */
+const LABEL_CHARS = 28;
 const BAR_WIDTH = 200;
 const TEXT_WIDTH = 120;
 
@@ -60,7 +62,8 @@ export function barChart(title, bars, options = {}) {
       return svg(
         'g',
         { 'data-testid': 'bar', 'data-key': bar.key, 'data-value': bar.value, 'data-text': bar.text },
-        svg('text', { x: LABEL_WIDTH - 6, y: y + 16, 'text-anchor': 'end', class: 'chart-label' }, bar.label),
+        svg('title', {}, `${bar.label}: ${bar.text}`),
+        svg('text', { x: LABEL_WIDTH - 6, y: y + 16, 'text-anchor': 'end', class: 'chart-label' }, bar.label.length > LABEL_CHARS ? `${bar.label.slice(0, LABEL_CHARS - 1)}…` : bar.label),
         svg('rect', { x: LABEL_WIDTH, y: y + 4, width: length, height: ROW - 8, rx: 2, class: `chart-bar ${bar.className ?? ''}`.trim() }),
         svg('text', { x: LABEL_WIDTH + length + 6, y: y + 16, class: 'chart-value', 'data-testid': 'bar-text' }, bar.text),
       );
@@ -103,6 +106,8 @@ export function dayRatesChart(title, days) {
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   const yOf = (/** @type {number} */ rate) => TOP + PLOT_HEIGHT - rate * PLOT_HEIGHT;
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
+  // The last day is always labelled; a periodic label too close to it would overlap it.
+  const labelled = (/** @type {number} */ i) => i === days.length - 1 || (i % labelEvery === 0 && days.length - 1 - i >= labelEvery / 2);
   return svg(
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title },
@@ -126,7 +131,7 @@ export function dayRatesChart(title, days) {
         svg('title', {}, tip),
         d.automationRate === null ? null : svg('rect', { x, y: yOf(d.automationRate), width: bar, height: d.automationRate * PLOT_HEIGHT, class: 'chart-bar rate-automation' }),
         d.containedRate === null ? null : svg('rect', { x: x + bar, y: yOf(d.containedRate), width: bar, height: d.containedRate * PLOT_HEIGHT, class: 'chart-bar rate-contained' }),
-        i % labelEvery === 0 || i === days.length - 1 ? svg('text', { x: x + bar, y: height - 6, 'text-anchor': 'middle', class: 'chart-axis' }, d.day.slice(5)) : null,
+        labelled(i) ? svg('text', { x: x + bar, y: height - 6, 'text-anchor': 'middle', class: 'chart-axis' }, d.day.slice(5)) : null,
       );
     }),
   );
