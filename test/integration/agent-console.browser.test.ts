@@ -456,6 +456,7 @@ describe('the agent console and chat pages', () => {
       assert.equal(await auditor.getByTestId('tab-quality').isVisible(), false, 'the quality review is for supervisors');
       await auditor.getByTestId('tab-desk').click();
       assert.equal(await auditor.getByTestId('queue-pane').isVisible(), false, 'auditors have no queue');
+      assert.match(await auditor.getByTestId('no-selection').textContent() ?? '', /link/);
 
       const agent = await newPage(problems);
       await signIn(agent, alex);
@@ -499,6 +500,15 @@ describe('the agent console and chat pages', () => {
       await page.goto(`${stack.baseUrl}/console#${done.id}`);
       await page.reload();
       await statusIs(page, 'resolved');
+
+      // An auditor's deep link opens the conversation to read, without the commands.
+      const auditor = await newPage(problems);
+      await auditor.goto(`${stack.baseUrl}/console#${waiting.id}`);
+      await auditor.getByTestId('token-input').fill(await mintToken(stack.database.db, { role: 'auditor', name: 'Ada' }));
+      await auditor.getByTestId('sign-in-button').click();
+      await statusIs(auditor, 'awaiting_agent');
+      assert.equal(await auditor.getByTestId('commands').isVisible(), false);
+      assert.equal(await auditor.getByTestId('reply-form').isVisible(), false);
       assert.deepEqual(problems, []);
     });
 

@@ -24,6 +24,7 @@ export function showDesk(me) {
   setText('whoami', `${me.name} (${me.role})`);
   const staff = me.role === 'agent' || me.role === 'supervisor';
   show('queue-pane', staff);
+  setText('no-selection', staff ? 'Pick a conversation from the queue.' : 'Open a conversation from a link to it: /console#<conversation id>.');
   show('commands', staff);
   show('reply-form', staff);
   show('supervisor', me.role === 'supervisor');
