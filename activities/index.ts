@@ -11,6 +11,7 @@ import { createCommerceActivities } from './commerce';
 import { createCustomerLookupActivities } from './customer-lookup';
 import { createHandoffActivities } from './handoff';
 import { createLateReplyActivities } from './late-replies';
+import { createOutcomeActivities } from './outcomes';
 import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
 import { createPhraseReplyActivities } from './phrase-reply';
@@ -57,6 +58,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
     ...createReconcileActivities(deps),
     ...createCommerceActivities(deps),
+    ...createOutcomeActivities(deps),
     ...createAccountActivities({ db: deps.db, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL, erasureGraceMs: deps.accountErasureGraceMs }),
   };
 }

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
 import { silentLogger, type Logger } from '../observability/logger';
+import { ProductMetrics } from '../observability/metrics';
 import { requireToken } from './authorization';
 import { ConversationGateway, type GatewayOptions } from './conversation-gateway';
 import { errorHandler, unknownRoute } from './error-handler';
@@ -15,8 +16,10 @@ import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
 import { helpCentreRoutes } from './routes/help-centre';
 import { meRoutes } from './routes/me';
+import { metricsRoutes } from './routes/metrics';
 import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
+import { qualityRoutes } from './routes/quality';
 import { refundRoutes } from './routes/refunds';
 import { webPageRoutes } from './routes/web-pages';
 
@@ -35,6 +38,8 @@ export interface AppDeps {
   localWorkerState?: () => string;
   /** One line per request goes here; left out, nothing is logged. */
   logger?: Logger;
+  /** METRICS_TOKEN guards `/metrics`; WORKER_METRICS_URL is where the worker's own metrics are read to append them. */
+  metrics?: { token?: string; workerMetricsUrl?: string; workerMetricsTimeoutMs?: number };
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -48,6 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
     turnTimeoutMs: deps.turnTimeoutMs,
     readTimeoutMs: deps.readTimeoutMs,
   });
+  const metrics = new ProductMetrics({ db: deps.db, workerMetricsUrl: deps.metrics?.workerMetricsUrl, workerMetricsTimeoutMs: deps.metrics?.workerMetricsTimeoutMs });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -55,6 +61,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLog(deps.logger ?? silentLogger));
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
+  app.use(metricsRoutes({ metrics, token: deps.metrics?.token }));
   app.use(webPageRoutes());
   // Before requireToken: an invoice link carries its own credential, the token in its path.
   app.use('/v1/invoices', invoiceRoutes({ db: deps.db }));
@@ -63,12 +70,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1', requireToken(deps.db));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());
-  app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway }));
+  app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway, turns: metrics }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
   app.use('/v1', refundRoutes({ db: deps.db }));
   app.use('/v1', reviewRoutes({ db: deps.db }));
   app.use('/v1', meRoutes());
+  app.use('/v1', qualityRoutes({ db: deps.db }));
   app.use('/v1', operationsRoutes({ db: deps.db }));
   app.use(unknownRoute);
   app.use(errorHandler);
@@ -84,12 +92,14 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     idleTimeoutMs: config.idleTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
     turnTimeoutMs: config.turnTimeoutMs,
+    metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
     llmEnabled: config.anthropicApiKey !== undefined,
     timings: {
       handoffSlaMs: config.handoffSlaMs,
       agentLeaseMs: config.agentLeaseMs,
       returnFollowUpMs: config.returnFollowUpMs,
       approvalTimeoutMs: config.approvalTimeoutMs,
+      resolutionWindowMs: config.resolutionWindowMs,
     },
   });
 }

@@ -3,8 +3,9 @@
  * the web pages read them (through JSDoc), so both are checked against the same shapes.
  */
 import type { Principal } from '../auth/roles';
-import type { AgentCommandResult, ConversationStatus, Priority } from '../domain/conversation';
+import type { AgentCommandResult, ConversationStatus, ConversationView, Priority } from '../domain/conversation';
 import type { OperationsSummary as Summary } from '../domain/outcomes/summary';
+import type { Outcome, ScorecardCheck } from '../domain/outcomes/types';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
 import type { RefundPurpose } from '../domain/refunds';
 
@@ -16,6 +17,16 @@ export interface CreatedConversation {
   conversationId: string;
   token: string;
 }
+
+/**
+ * `GET /v1/conversations/:id`: the conversation's own view, with its outcome from the operators'
+ * projection (which alone knows of a come-back in another conversation, or a window that has passed).
+ */
+export type ConversationReadout = ConversationView & {
+  /** Present once known: escalated at once, verified when the resolution window has passed, contained or abandoned at close. */
+  outcome?: Outcome;
+  resolution?: { reason: string; resolvedAt: string | null; verifiedAfter: string | null; pending: boolean };
+};
 
 /** `POST /v1/conversations/:id/messages` answered 202: the turn could not finish within TURN_TIMEOUT_SECONDS; its reply comes into the conversation later. */
 export interface AcceptedMessage {
@@ -107,6 +118,22 @@ export interface ReviewRow {
 /** `GET /v1/reviews?customerId=&productId=&limit=`: newest first. */
 export interface ReviewPage {
   reviews: ReviewRow[];
+}
+
+/** One closed conversation's quality scorecard (`GET /v1/quality/scorecards`, supervisors and auditors). */
+export interface ScorecardRow {
+  conversationId: string;
+  closedAt: string;
+  /** True when every check passed. */
+  passed: boolean;
+  /** The ids of the checks that failed, in the scorecard's order. */
+  failing: string[];
+  checks: ScorecardCheck[];
+}
+
+/** `GET /v1/quality/scorecards?failing=true&limit=`: the most recently closed first. */
+export interface ScorecardPage {
+  scorecards: ScorecardRow[];
 }
 
 /** `GET /v1/operations/summary?days=N` (supervisors and auditors): figures from recorded conversations, per UTC day and in total. */

@@ -24,7 +24,7 @@ export interface GatewayOptions {
   continueAsNewAfterTurns?: number;
   llmEnabled?: boolean;
   /** Timers of handoffs, approvals and promises (ConversationInput); the workflow has defaults. */
-  timings?: Pick<ConversationInput, 'handoffSlaMs' | 'agentLeaseMs' | 'returnFollowUpMs' | 'approvalTimeoutMs'>;
+  timings?: Pick<ConversationInput, 'handoffSlaMs' | 'agentLeaseMs' | 'returnFollowUpMs' | 'approvalTimeoutMs' | 'resolutionWindowMs'>;
   /** How long a customer's turn may take before the answer is 202 and the reply comes later (TURN_TIMEOUT_SECONDS). */
   turnTimeoutMs?: number;
   /** How long a read (a workflow Query, which needs a worker) may take before the answer is 503. */

@@ -21,6 +21,7 @@ export const ENV_VARS = [
   'AGENT_LEASE_MINUTES',
   'RETURN_FOLLOW_UP_DAYS',
   'APPROVAL_TIMEOUT_MINUTES',
+  'RESOLUTION_WINDOW_HOURS',
   'REFUND_RETRY_MINUTES',
   'ACCOUNT_ERASURE_GRACE_DAYS',
   'PUBLIC_BASE_URL',
@@ -36,6 +37,9 @@ export const ENV_VARS = [
   'ANTHROPIC_BASE_URL',
   'ANTHROPIC_MODEL',
   'LOG_LEVEL',
+  'METRICS_TOKEN',
+  'WORKER_METRICS_ADDRESS',
+  'WORKER_METRICS_URL',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -60,6 +64,7 @@ const schema = z.object({
   AGENT_LEASE_MINUTES: z.coerce.number().positive().default(30),
   RETURN_FOLLOW_UP_DAYS: z.coerce.number().positive().default(14),
   APPROVAL_TIMEOUT_MINUTES: z.coerce.number().positive().default(4 * 60),
+  RESOLUTION_WINDOW_HOURS: z.coerce.number().min(0).max(90 * 24).default(72),
   REFUND_RETRY_MINUTES: z.coerce.number().positive().default(6 * 60),
   ACCOUNT_ERASURE_GRACE_DAYS: z.coerce.number().positive().max(365).default(14),
   PUBLIC_BASE_URL: z.url('PUBLIC_BASE_URL must be an http(s) URL').optional(),
@@ -84,6 +89,16 @@ const schema = z.object({
   ANTHROPIC_BASE_URL: z.url('ANTHROPIC_BASE_URL must be an http(s) URL').optional(),
   ANTHROPIC_MODEL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (leave it unset for an open /metrics)').optional(),
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(off|[^\s:/]+:([1-9]\d{0,4}))$/, 'WORKER_METRICS_ADDRESS must look like host:port (port 1-65535), or be off')
+    .refine((v) => v === 'off' || Number(v.split(':')[1]) <= 65535, 'WORKER_METRICS_ADDRESS must look like host:port (port 1-65535), or be off')
+    .default('127.0.0.1:9464'),
+  WORKER_METRICS_URL: z
+    .string()
+    .refine((v) => v === 'off' || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), 'WORKER_METRICS_URL must be an http(s) URL, or off')
+    .optional(),
 });
 
 export interface Config {
@@ -108,6 +123,8 @@ export interface Config {
   /** A returned parcel not received this long gets a follow-up. */
   returnFollowUpMs: number;
   approvalTimeoutMs: number;
+  /** A resolution the customer does not come back on this long is verified; 0 verifies at once. */
+  resolutionWindowMs: number;
   /** How long a refund saga keeps asking a provider that is down before the refund is owed and a person takes over. */
   refundRetryMs: number;
   /** How long an account waits between the customer's request to erase it and the erasure (they can cancel meanwhile). */
@@ -134,6 +151,12 @@ export interface Config {
   anthropicModel: string | undefined;
   /** The least severe log line written; `silent` writes none. */
   logLevel: LogLevel;
+  /** When set, `GET /metrics` wants `Authorization: Bearer <it>`; unset, it is open like /healthz. */
+  metricsToken: string | undefined;
+  /** Where the worker's Temporal runtime serves its own Prometheus metrics; undefined (`off`) serves none. */
+  workerMetricsAddress: string | undefined;
+  /** Where the API fetches the worker's metrics to append them to its `/metrics`; undefined (`off`) appends none. */
+  workerMetricsUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentLeaseMs: c.AGENT_LEASE_MINUTES * 60_000,
     returnFollowUpMs: c.RETURN_FOLLOW_UP_DAYS * 24 * 3_600_000,
     approvalTimeoutMs: c.APPROVAL_TIMEOUT_MINUTES * 60_000,
+    resolutionWindowMs: c.RESOLUTION_WINDOW_HOURS * 3_600_000,
     refundRetryMs: c.REFUND_RETRY_MINUTES * 60_000,
     accountErasureGraceMs: c.ACCOUNT_ERASURE_GRACE_DAYS * 24 * 3_600_000,
     publicBaseUrl: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`,
@@ -184,5 +208,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
     anthropicModel: c.ANTHROPIC_MODEL,
     logLevel: c.LOG_LEVEL,
+    metricsToken: c.METRICS_TOKEN,
+    workerMetricsAddress: c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
+    workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
   };
+}
+
+/** Unset, the URL is the worker's own bind address (a wildcard host is reached on the loopback): what `npm start` runs. */
+function workerMetricsUrlOf(url: string | undefined, address: string): string | undefined {
+  if (url !== undefined) return url === 'off' ? undefined : url;
+  if (address === 'off') return undefined;
+  const [host, port] = address.split(':') as [string, string];
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/metrics`;
 }

@@ -75,6 +75,8 @@ for (const run of runs) {
     const cli = resolveTemporalCli();
     if (cli) env.TEMPORAL_CLI_PATH = cli;
     env.TEMPORAL_TEST_SERVER_PATH ??= installedTestServer();
+    // Worker processes the tests start would all bind the one default metrics port; a test that wants one gives its own.
+    env.WORKER_METRICS_ADDRESS = 'off';
   }
   const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mocha-summary-')), 'counts.json');
   env.MOCHA_SUMMARY_FILE = summary;

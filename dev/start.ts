@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   // We stop the worker ourselves, in order, on Ctrl-C; routine worker chatter stays out of the console.
-  installTemporalRuntime(quieterOf(logger, 'warn'), { shutdownSignals: [] });
+  const { metricsServed } = installTemporalRuntime(quieterOf(logger, 'warn'), { shutdownSignals: [], metricsAddress: config.workerMetricsAddress });
   const stack: (() => Promise<void>)[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -71,7 +71,9 @@ async function main(): Promise<void> {
     const connection = await Connection.connect({ address: temporal.address });
     stack.push(() => connection.close());
     const client = new Client({ connection, namespace: config.temporalNamespace });
-    const app = createConfiguredApp(config, { db, client, logger, localWorkerState: () => worker.getState() });
+    // The worker here could not take its metrics port: whatever holds it is not this worker, so /metrics does not read it.
+    const appConfig = metricsServed ? config : { ...config, workerMetricsUrl: undefined };
+    const app = createConfiguredApp(appConfig, { db, client, logger, localWorkerState: () => worker.getState() });
     const server = await listen(app, config.port);
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -130,7 +132,7 @@ function printWelcome(info: {
   // The welcome screen, not a log line: it holds the demo token, which the logger would (rightly) redact.
   process.stdout.write(`
 Support is up.
-  API          ${api}   (health: ${api}/healthz)
+  API          ${api}   (health: ${api}/healthz, Prometheus: ${api}/metrics)
   Temporal     ${info.temporal.address}${info.temporal.uiUrl ? `   Web UI: ${info.temporal.uiUrl}` : ''}
   Database     ${info.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : info.config.sqliteFile}
   Payments     ${info.config.paymentProviderUrl}${info.config.paymentsSandboxLocal ? ' (sandbox provider)' : ''}

@@ -20,6 +20,8 @@ export interface WorkerProcessOptions {
   refundAutoLimitCents?: number;
   /** How long a start may take (bundling the workflow code is the slow part on a busy machine). */
   startTimeoutMs?: number;
+  /** WORKER_METRICS_ADDRESS; left out, the worker serves no metrics (several drills' workers would fight over one port). */
+  metricsAddress?: string;
 }
 
 export interface WorkerProcesses {
@@ -67,6 +69,7 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
     // Templates, not an LLM: a fault test must not depend on a network model.
     ANTHROPIC_API_KEY: '',
     LOG_LEVEL: 'info',
+    WORKER_METRICS_ADDRESS: options.metricsAddress ?? 'off',
   };
 
   return {

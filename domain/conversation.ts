@@ -1,7 +1,7 @@
 /** The conversation's vocabulary, shared by the workflow, the activities, the API and the tests. */
 import type { RefundProgressKind } from './refunds';
 import type { FrustrationSignalCode, HandoffReasonCode } from './escalation/codes';
-import type { Proposal } from './policy';
+import type { ActionRequest, Proposal } from './policy';
 
 
 export const CONVERSATION_STATUSES = ['open', 'awaiting_agent', 'with_agent', 'resolved', 'closed'] as const;
@@ -117,6 +117,8 @@ export interface MessageResult {
   options?: ReplyOption[];
   intent?: string;
   actions?: ActionReport[];
+  /** Which classifier tier read a new request (the API's turn metrics are labelled with it); absent for an answer inside a flow, or while a person has the conversation. */
+  tier?: ClassifierTier;
 }
 
 export interface CustomerHint {
@@ -154,6 +156,12 @@ export interface CarriedState {
   /** The action being collected, proposed and confirmed, if any. */
   flow?: OrderFlow;
   actions?: ActionReport[];
+  /** The requests carried out, each with the store's word that its change holds once it was read back. */
+  executed?: { request: ActionRequest; check?: { held: boolean; detail: string; at: string } }[];
+  /** The classifier tier of the latest customer turn when it was a new request (an answer inside a flow has none). */
+  lastTurnTier?: ClassifierTier;
+  /** A fingerprint of the outcome last reported to the operators' projection: report again only on change. */
+  outcomeReported?: string;
   /** Proposals already carried out: their confirmations are spent. */
   completedProposalIds?: string[];
   /** Returns whose refund waits for the parcel: a promise the conversation keeps when it arrives. */
@@ -458,6 +466,8 @@ export interface ConversationInput {
   returnFollowUpMs?: number;
   /** A supervisor approval not given this long counts as not given (default 4 hours). */
   approvalTimeoutMs?: number;
+  /** A resolved issue the customer does not come back on this long is verified (RESOLUTION_WINDOW_HOURS; default 72 hours). */
+  resolutionWindowMs?: number;
   /** Test hook: continue-as-new after this many turns in one run, as if Temporal had suggested it. */
   continueAsNewAfterTurns?: number;
   carried?: CarriedState;

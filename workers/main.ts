@@ -15,7 +15,7 @@ let logger: Logger = createLogger({ level: 'info', base: { service: 'worker' } }
 async function main(): Promise<void> {
   const config = loadConfig();
   logger = createLogger({ level: config.logLevel, base: { service: 'worker' } });
-  installTemporalRuntime(logger);
+  installTemporalRuntime(logger, { metricsAddress: config.workerMetricsAddress });
   const db = openDatabase(config);
   await migrateToLatest(db);
   await seedIfEmpty(db, { seedDir: config.seedDbDir });

@@ -24,6 +24,8 @@ export const ACTIVITY_PROFILES = {
   providerCall: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 } },
   /** A saga's compensations must finish whatever happens: many more attempts, and they never give up early. */
   compensation: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 } },
+  /** The operators' projection: a few tries, then the conversation reports again at its next change. */
+  projection: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 3, initialInterval: '500 milliseconds' } },
   /** A reconciliation run asks the provider about hundreds of refunds: time to do so, and a retry when the walk breaks off. */
   reconcile: { startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 3, initialInterval: '10 seconds' } },
   /** The LLM tier is slow and can fail; a few tries, then the turn goes on without it. */
@@ -53,10 +55,14 @@ export const {
   invoiceSummary,
   invoiceLink,
   accountErasureStatus,
+  confirmChangesHeld,
 } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeRead);
 
 export const { recordApprovalRequest, settleApprovalRequest, notifyStaff, syncHandoffQueue, rememberReturnConversation, queueLateReply, sendPasswordReset, scheduleAccountErasure, cancelAccountErasure, eraseAccount } =
   proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
+
+/** The operators' projection: each conversation's outcome, figures and scorecard. */
+export const { reportConversationOutcome, recordConversationScorecard } = proxyActivities<Activities>(ACTIVITY_PROFILES.projection);
 
 /** What the customer asked to keep: their newsletter consent, a review, an invoice e-mail. */
 export const { setNewsletterSubscription, saveItemReview, emailInvoice } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);

@@ -1,14 +1,16 @@
 import { Router } from 'express';
-import type { AcceptedMessage, CreatedConversation } from '../contracts';
+import type { AcceptedMessage, ConversationReadout, CreatedConversation } from '../contracts';
+import { readConversationOutcome } from '../../db/repositories/conversation-outcomes';
 import type { Knex } from 'knex';
 import { mintToken } from '../../auth/token-service';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
 import type { ConversationGateway } from '../conversation-gateway';
+import type { ProductMetrics } from '../../observability/metrics';
 import { HttpError, notFound } from '../http-error';
 import { allowRoles } from '../authorization';
 import { conversationIdParam, createConversationBody, goodwillBody, idempotencyKeyHeader, messageBody, parseBody } from '../schemas';
 
-export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
+export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway; turns?: Pick<ProductMetrics, 'observeTurn'> }): Router {
   const router = Router();
 
   router.post('/', allowRoles('channel'), async (req, res) => {
@@ -26,7 +28,13 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
     if (key !== undefined && !idempotencyKeyHeader.safeParse(key).success) {
       throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-100 characters of A-Z a-z 0-9 _ . : -');
     }
+    const started = performance.now();
     const delivery = await deps.gateway.send(conversationIdOf(req.params.id), text, key);
+    deps.turns?.observeTurn({
+      tier: delivery.kind === 'replied' ? (delivery.result.tier ?? 'flow') : 'unknown',
+      seconds: (performance.now() - started) / 1000,
+      deferred: delivery.kind === 'accepted',
+    });
     if (delivery.kind === 'replied') res.json(delivery.result);
     else res.status(202).json({ accepted: true, messageId: delivery.messageId } satisfies AcceptedMessage);
   });
@@ -41,7 +49,15 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
   });
 
   router.get('/:id', allowRoles('channel', 'agent', 'supervisor', 'auditor', 'conversation'), async (req, res) => {
-    res.json(await deps.gateway.read(conversationIdOf(req.params.id)));
+    const conversationId = conversationIdOf(req.params.id);
+    const view = await deps.gateway.read(conversationId);
+    const stored = await readConversationOutcome(deps.db, conversationId, new Date());
+    const readout: ConversationReadout = {
+      ...view,
+      ...(stored?.outcome ? { outcome: stored.outcome } : {}),
+      ...(stored ? { resolution: { reason: stored.reason, resolvedAt: stored.resolvedAt, verifiedAfter: stored.candidate ? stored.windowEndsAt : null, pending: stored.candidate === 'verified' } } : {}),
+    };
+    res.json(readout);
   });
 
   return router;

@@ -98,6 +98,7 @@ describe('npm start', () => {
       PAYMENT_PROVIDER_URL: '',
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
     };
     const first = await npmStart(env);
     let conversationId: string;
@@ -109,6 +110,11 @@ describe('npm start', () => {
       assert.equal(reply.intent, 'greeting');
       conversationId = /CONV=(\S+)/.exec(out)?.[1] ?? '';
       assert.match(conversationId, /^[0-9a-f-]{36}$/);
+      // The worker and the API run in one process here: /metrics has both the API's turn and the worker's SDK metrics.
+      const metrics = await (await fetch(`http://127.0.0.1:${env.PORT}/metrics`)).text();
+      assert.match(metrics, /^support_turns_total\{tier="[a-z]+"\} 1$/m);
+      assert.match(metrics, /^support_worker_metrics_up 1$/m);
+      assert.match(metrics, /^temporal_worker_task_slots_available\{/m);
     } finally {
       first.child.kill('SIGINT');
     }

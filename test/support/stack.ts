@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { createApp } from '../../api/app';
+import { createApp, type AppDeps } from '../../api/app';
 import type { GatewayOptions } from '../../api/conversation-gateway';
 import type { PolicySettings } from '../../domain/policy';
 import type { Role } from '../../auth/roles';
@@ -52,6 +52,8 @@ export interface StackOptions {
   temporal?: () => Promise<TestWorkflowEnvironment>;
   /** False leaves the worker to the test (a worker process it can kill, say); `startWorker()` still starts one here. */
   worker?: boolean;
+  /** METRICS_TOKEN and WORKER_METRICS_URL for the API's `/metrics`. */
+  metrics?: AppDeps['metrics'];
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -78,6 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     readTimeoutMs: options.readTimeoutMs ?? 30_000,
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
     logger: options.logger,
+    metrics: options.metrics,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -44,6 +44,36 @@ describe('loadConfig', () => {
     assert.equal(config.turnTimeoutMs, 2_500);
   });
 
+  it('when the worker metrics settings are unset, then the worker serves them on 127.0.0.1:9464 and the API reads them there', () => {
+    const config = loadConfig({});
+    assert.equal(config.workerMetricsAddress, '127.0.0.1:9464');
+    assert.equal(config.workerMetricsUrl, 'http://127.0.0.1:9464/metrics');
+    assert.equal(config.metricsToken, undefined);
+  });
+
+  it('when only WORKER_METRICS_ADDRESS is set, then the API reads the worker there (a wildcard host on the loopback)', () => {
+    assert.equal(loadConfig({ WORKER_METRICS_ADDRESS: 'localhost:9999' }).workerMetricsUrl, 'http://localhost:9999/metrics');
+    assert.equal(loadConfig({ WORKER_METRICS_ADDRESS: '0.0.0.0:9464' }).workerMetricsUrl, 'http://127.0.0.1:9464/metrics');
+  });
+
+  it('when WORKER_METRICS_URL names another host, then the API reads the worker there whatever its bind address', () => {
+    const config = loadConfig({ WORKER_METRICS_ADDRESS: '0.0.0.0:9464', WORKER_METRICS_URL: 'http://worker:9464/metrics' });
+    assert.equal(config.workerMetricsAddress, '0.0.0.0:9464');
+    assert.equal(config.workerMetricsUrl, 'http://worker:9464/metrics');
+  });
+
+  it('when the worker metrics are off, then neither the worker serves them nor the API reads them', () => {
+    const config = loadConfig({ WORKER_METRICS_ADDRESS: 'off' });
+    assert.equal(config.workerMetricsAddress, undefined);
+    assert.equal(config.workerMetricsUrl, undefined);
+    assert.equal(loadConfig({ WORKER_METRICS_URL: 'off' }).workerMetricsUrl, undefined);
+    assert.equal(loadConfig({ WORKER_METRICS_URL: 'off' }).workerMetricsAddress, '127.0.0.1:9464');
+  });
+
+  it('when METRICS_TOKEN is set, then /metrics is configured to want it', () => {
+    assert.equal(loadConfig({ METRICS_TOKEN: 'a-long-enough-scrape-token' }).metricsToken, 'a-long-enough-scrape-token');
+  });
+
   const bad: [string, Record<string, string>, RegExp][] = [
     ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
     ['a port out of range', { PORT: '70000' }, /PORT/],
@@ -61,6 +91,11 @@ describe('loadConfig', () => {
     ['a reconciliation interval in words', { RECONCILE_EVERY_MINUTES: 'hourly' }, /RECONCILE_EVERY_MINUTES must be a whole number/],
     ['an invoice link of no time', { INVOICE_LINK_HOURS: '0' }, /INVOICE_LINK_HOURS must be more than 0/],
     ['an invoice link in words', { INVOICE_LINK_HOURS: 'a day' }, /INVOICE_LINK_HOURS must be a number/],
+    ['a worker metrics address without a port', { WORKER_METRICS_ADDRESS: '127.0.0.1' }, /WORKER_METRICS_ADDRESS must look like host:port/],
+    ['a worker metrics address on port 0', { WORKER_METRICS_ADDRESS: '127.0.0.1:0' }, /WORKER_METRICS_ADDRESS must look like host:port \(port 1-65535\)/],
+    ['a worker metrics port out of range', { WORKER_METRICS_ADDRESS: '127.0.0.1:70000' }, /WORKER_METRICS_ADDRESS/],
+    ['a worker metrics URL that is not a URL', { WORKER_METRICS_URL: 'worker:9464' }, /WORKER_METRICS_URL must be an http\(s\) URL, or off/],
+    ['a short metrics token', { METRICS_TOKEN: 'secret' }, /METRICS_TOKEN must be at least 16 characters/],
   ];
   for (const [label, env, message] of bad) {
     it(`when given ${label}, then a ConfigError names the variable`, () => {

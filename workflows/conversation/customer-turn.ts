@@ -69,6 +69,7 @@ const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A
 export async function handleCustomerMessage(ctx: ConversationContext, text: string): Promise<MessageResult> {
   const { state, input } = ctx;
   const seq = ctx.record('customer', text);
+  state.lastTurnTier = undefined;
   // While a person owns the conversation the bot never answers; the person sees the message.
   if (state.status === 'with_agent') return answer(ctx, { replies: [] });
   if (state.status === 'awaiting_agent') return answer(ctx, { replies: [{ text: STILL_WAITING_TEXT }] });
@@ -104,6 +105,8 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const label = intent.tier === 'none' ? undefined : intent.label;
   const reading: Reading = { ...unread, intent: readIntentOf(intent) };
   const inFlow = state.flow !== undefined && !switchesTopic(state.flow.kind, intent);
+  // An answer inside a flow is read by the flow itself; only a new request has a classifier tier.
+  if (!inFlow) state.lastTurnTier = intent.tier;
   // The flow an intent starts; the commerce intents only in conversations that have their handling
   // (asked where it is needed, so older histories meet the patch where they recorded it).
   const flowKindOf = (intentName: string): CustomerFlowKind | undefined =>

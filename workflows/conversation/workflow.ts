@@ -31,6 +31,7 @@ import {
 import { offerGoodwill } from './flows/goodwill-credit';
 import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff';
 import { keepLateReply } from './late-reply';
+import { OUTCOMES_PATCH, outcomeReporter } from './outcome';
 import { say } from './replying';
 import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
@@ -110,10 +111,10 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     if (state.status === 'closed') throw closedFailure();
     messagesThisRun++;
     touched();
-    if (!messageId) return handleCustomerMessage(ctx, text);
+    if (!messageId) return withTier(await handleCustomerMessage(ctx, text));
     turns.set(messageId, {});
     try {
-      const result = await handleCustomerMessage(ctx, text);
+      const result = withTier(await handleCustomerMessage(ctx, text));
       turns.set(messageId, { result });
       if (late.has(messageId)) await keepLateReply(ctx, messageId, result);
       return result;
@@ -122,6 +123,8 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       throw failure;
     }
   };
+  /** The reply says which tier read the message (for the API's latency metrics). */
+  const withTier = (result: MessageResult): MessageResult => (state.lastTurnTier ? { ...result, tier: state.lastTurnTier } : result);
   const takeQueuedTurn = (messageId: string): Promise<MessageResult> | undefined => {
     const queued = state.queuedMessages?.find((m) => m.messageId === messageId);
     if (!queued) return undefined;
@@ -240,8 +243,14 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     await registerApproval(ctx);
   }
 
+  const outcomes = outcomeReporter(ctx);
+  // Set where the loop meets the patch: histories from before it wake for nothing new.
+  let reportsOutcome = false;
   for (;;) {
     await oneAtATime(registerNewObligations);
+    // Not one at a time: the customer's next turn need not wait for the operators' projection.
+    reportsOutcome = patched(OUTCOMES_PATCH);
+    if (reportsOutcome) await outcomes.report(false);
     const next = deadlines(ctx, lastActivityAt)[0];
     const seen = changes;
     // A decision, a parcel or an offer that came while the loop was busy (registering the approval it
@@ -257,7 +266,8 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       continueAsNewDue() ||
       refundThatEnded(state) !== undefined ||
       (state.queuedMessages?.length ?? 0) > 0 ||
-      lateAfterTurn.length > 0;
+      lateAfterTurn.length > 0 ||
+      (reportsOutcome && outcomes.stale());
     if (next) await condition(woken, Math.max(1, next.at - Date.now()));
     else await condition(woken);
 
@@ -339,6 +349,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   state.status = 'closed';
   decide({ seq: state.nextSeq - 1, kind: 'closed', reason: 'idle timeout' });
   record('system', 'The conversation was closed after a period of inactivity. Write again any time to continue it.');
+  if (patched(OUTCOMES_PATCH)) await outcomes.report(true);
   await condition(allHandlersFinished);
   return { ...stateViewOf(input, state), customer: input.customer, carried: compactForNextRun(state) };
 }

@@ -6,6 +6,7 @@ import { describeProposal, proposalChanges, type ActionKind, type ActionRequest,
 import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
 import { performAction } from '../../../activity-proxies';
+import { rememberExecution } from '../../outcome';
 
 /** One consequential action of a flow: the request, in the policy's own terms, and how to talk about it. */
 export interface ActionSpec {
@@ -77,6 +78,7 @@ export async function answerProposal(
   }
   if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(result));
   (state.completedProposalIds ??= []).push(proposalId);
+  rememberExecution({ state }, spec.request);
   return onDone(result, proposalId);
 }
 
