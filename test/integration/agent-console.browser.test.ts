@@ -20,8 +20,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
 // Without Chromium these tests are skipped with the reason, except on CI (CI set), where they fail.
 const noBrowser = haveChromium || process.env.CI ? false : `no Chromium at ${CHROMIUM}; apt-get install chromium to run the agent console's browser tests`;
-// The console's Quality list reads GET /v1/quality/scorecards, built on its own branch (op-score).
-const SCORECARDS_ENDPOINT_PENDING: string | false = 'GET /v1/quality/scorecards comes with branch op-score: set this to false once it is merged';
 
 let stack: TestStack;
 let channel: string;
@@ -512,7 +510,7 @@ describe('the agent console and chat pages', () => {
       assert.deepEqual(problems, []);
     });
 
-    describeUnless(SCORECARDS_ENDPOINT_PENDING, 'the quality review', () => {
+    describe('the quality review', () => {
       it('when a closed conversation has failing checks, then the supervisor sees them in the Quality list and opens the conversation from it', async () => {
         const chat = await escalated();
         const closedAt = new Date().toISOString();

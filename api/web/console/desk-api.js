@@ -10,7 +10,7 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').RefundPage} RefundPage */
 /** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
 /** @typedef {import('../shared/api-types.js').OperationsSummary} OperationsSummary */
-/** @typedef {import('../shared/api-types.js').ScorecardRow} ScorecardRow */
+/** @typedef {import('../shared/api-types.js').ScorecardPage} ScorecardPage */
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
 
 /**
@@ -92,4 +92,4 @@ export const readSummary = async (token, days) => /** @type {OperationsSummary} 
  * @param {string} token
  */
 export const readFailingScorecards = async (token) =>
-  /** @type {{ scorecards: ScorecardRow[] }} */ (await call('GET', '/v1/quality/scorecards?failing=true', token)).scorecards;
+  /** @type {ScorecardPage} */ (await call('GET', '/v1/quality/scorecards?failing=true', token)).scorecards;

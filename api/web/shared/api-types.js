@@ -13,9 +13,7 @@
 /** @typedef {import('../../contracts').RefundPage} RefundPage */
 /** @typedef {import('../../contracts').ReviewRow} ReviewRow */
 /** @typedef {import('../../contracts').OperationsSummary} OperationsSummary */
-/**
- * One entry of `GET /v1/quality/scorecards?failing=true` (supervisors): a closed conversation's checks.
- * @typedef {{ conversationId: string, closedAt: string, passed: boolean, failing: string[], checks: import('../../../domain/outcomes/types').ScorecardCheck[] }} ScorecardRow
- */
+/** @typedef {import('../../contracts').ScorecardRow} ScorecardRow */
+/** @typedef {import('../../contracts').ScorecardPage} ScorecardPage */
 
 export {};
