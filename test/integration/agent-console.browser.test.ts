@@ -462,6 +462,32 @@ describe('the agent console and chat pages', () => {
       assert.deepEqual(problems, []);
     });
 
+    it('when a customer is handed off in a real conversation, then the dashboard counts it from the outcome the conversation recorded', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const before = (await call(stack, 'GET', '/v1/operations/summary?days=30', { token: sam })).body as OperationsSummary;
+      const chat = await escalated();
+      await eventually(async () => (await call(stack, 'GET', `/v1/conversations/${chat.id}`, { token: sam })).body.outcome === 'escalated', 'the handoff recorded as escalated');
+
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, sam);
+      const answered = page.waitForResponse((res) => res.url().endsWith('/v1/operations/summary?days=30'));
+      await page.getByTestId('tab-dashboard').click();
+      const summary = (await (await answered).json()) as OperationsSummary;
+      assert.equal(summary.totals.conversations, before.totals.conversations + 1);
+      assert.equal(summary.totals.escalated, before.totals.escalated + 1);
+      const explicit = (s: OperationsSummary) => s.topEscalationReasons.find((r) => r.code === 'explicit_request')?.count ?? 0;
+      assert.equal(explicit(summary), explicit(before) + 1);
+
+      const day = summary.days.find((d) => d.day === today);
+      assert.ok(day);
+      const row = page.locator(`[data-testid="day-row"][data-day="${today}"]`);
+      await row.waitFor();
+      assert.deepEqual(await row.locator('td').allTextContents(), [today, String(day.conversations), String(day.verified), String(day.contained), percent(day.automationRate), percent(day.contained / day.conversations)]);
+      assert.equal(await page.locator('[data-testid="chart-reasons-svg"] [data-testid="bar"][data-key="explicit_request"] [data-testid="bar-text"]').textContent(), String(explicit(summary)));
+      assert.deepEqual(problems, []);
+    });
+
     it('when the console is opened at /console#<id>, then that conversation opens, in the queue or not, and the address follows the one open', async () => {
       // A conversation that is no longer in the queue: handed off, then resolved by an agent.
       const done = await escalated();
@@ -476,6 +502,7 @@ describe('the agent console and chat pages', () => {
       await page.getByTestId('sign-in-button').click();
       await statusIs(page, 'resolved');
       await page.locator('[data-testid="turn"][data-from="customer"]', { hasText: 'I want to talk to a human' }).waitFor();
+      await page.locator('[data-testid="conversation-outcome"]', { hasText: 'outcome: escalated' }).waitFor();
       assert.match(await text(page, 'conversation-id'), new RegExp(done.id));
       assert.equal(await queueItem(page, done.id).count(), 0, 'it is not in the queue');
 

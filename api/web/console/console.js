@@ -22,7 +22,7 @@ import { currentTab, isTab, showTab, tabsFor } from './tabs-view.js';
 /** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
 /** @typedef {import('./desk-api.js').CommandPath} CommandPath */
-/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+/** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
 
 const TOKEN_KEY = 'open-support.console.token';
 const POLL_MS = 2000;
@@ -37,7 +37,7 @@ const state = {
   me: null,
   /** @type {string | null} */
   selected: null,
-  /** @type {ConversationView | null} */
+  /** @type {ConversationReadout | null} */
   view: null,
   busy: false,
   /** @type {ReturnType<typeof setTimeout> | undefined} */

@@ -11,7 +11,7 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
 /** @typedef {import('../shared/api-types.js').OperationsSummary} OperationsSummary */
 /** @typedef {import('../shared/api-types.js').ScorecardPage} ScorecardPage */
-/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+/** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
 
 /**
  * The commands on a conversation, by the path under /v1/conversations/:id/ that runs them.
@@ -37,7 +37,7 @@ export const readQueue = async (token) => /** @type {{ queue: QueueItem[] }} */ 
  * @param {string} conversationId
  */
 export const readConversation = async (token, conversationId) =>
-  /** @type {ConversationView} */ (await call('GET', `/v1/conversations/${encodeURIComponent(conversationId)}`, token));
+  /** @type {ConversationReadout} */ (await call('GET', `/v1/conversations/${encodeURIComponent(conversationId)}`, token));
 
 /**
  * @param {string} token

@@ -4,6 +4,7 @@
 
 /** @typedef {import('../../contracts').Me} Me */
 /** @typedef {import('../../contracts').CreatedConversation} CreatedConversation */
+/** @typedef {import('../../contracts').ConversationReadout} ConversationReadout */
 /** @typedef {import('../../contracts').AcceptedMessage} AcceptedMessage */
 /** @typedef {import('../../contracts').QueueItem} QueueItem */
 /** @typedef {import('../../contracts').ApprovalRequest} ApprovalRequest */
