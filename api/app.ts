@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health';
 import { helpCentreRoutes } from './routes/help-centre';
 import { meRoutes } from './routes/me';
 import { metricsRoutes } from './routes/metrics';
+import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
 import { qualityRoutes } from './routes/quality';
 import { refundRoutes } from './routes/refunds';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1', reviewRoutes({ db: deps.db }));
   app.use('/v1', meRoutes());
   app.use('/v1', qualityRoutes({ db: deps.db }));
+  app.use('/v1', operationsRoutes({ db: deps.db }));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

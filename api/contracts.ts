@@ -4,6 +4,7 @@
  */
 import type { Principal } from '../auth/roles';
 import type { AgentCommandResult, ConversationStatus, ConversationView, Priority } from '../domain/conversation';
+import type { OperationsSummary as Summary } from '../domain/outcomes/summary';
 import type { Outcome, ScorecardCheck } from '../domain/outcomes/types';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
 import type { RefundPurpose } from '../domain/refunds';
@@ -134,3 +135,6 @@ export interface ScorecardRow {
 export interface ScorecardPage {
   scorecards: ScorecardRow[];
 }
+
+/** `GET /v1/operations/summary?days=N` (supervisors and auditors): figures from recorded conversations, per UTC day and in total. */
+export type OperationsSummary = Summary;

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'mocha';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { mintToken } from '../../auth/token-service';
+import { recordConversationOutcome, recordScorecard, type OutcomeReport } from '../../db/repositories/conversation-outcomes';
 import { insertLedgerEntry, transitionLedgerEntry } from '../../db/repositories/refund-ledger';
+import type { OperationsSummary } from '../../api/contracts';
+import type { ConversationFigures, OutcomeAssessment } from '../../domain/outcomes/types';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
@@ -121,7 +124,7 @@ describe('the agent console and chat pages', () => {
 
       await page.getByTestId('token-input').fill(channel);
       await page.getByTestId('sign-in-button').click();
-      await page.locator('[data-testid="message"]', { hasText: 'agents and supervisors' }).waitFor();
+      await page.locator('[data-testid="message"]', { hasText: 'agents, supervisors and auditors' }).waitFor();
 
       await signIn(page, alex);
       assert.equal(await text(page, 'whoami'), 'Alex (agent)');
@@ -354,6 +357,217 @@ describe('the agent console and chat pages', () => {
       await page.getByTestId('refunds-status').selectOption('failed');
       await page.getByTestId('refunds-empty').waitFor({ state: 'visible' });
       assert.deepEqual(problems, []);
+    });
+
+    /** A conversation's outcome as its workflow's activity records it, started `daysAgo` UTC days before today. */
+    async function recordedOutcome(daysAgo: number, assessment: OutcomeAssessment, fields: Partial<Omit<OutcomeReport, 'figures'>> & { figures?: Partial<ConversationFigures> } = {}) {
+      const conversationId = crypto.randomUUID();
+      const midnight = new Date(new Date().toISOString().slice(0, 10));
+      const startedAt = new Date(midnight.getTime() - daysAgo * 24 * 60 * 60_000 + 60 * 60_000);
+      const { figures, ...rest } = fields;
+      await recordConversationOutcome(stack.database.db, {
+        conversationId,
+        workflowId: `conversation-${conversationId}`,
+        channel: 'chat',
+        customerKey: null,
+        assessment,
+        windowMs: 0,
+        raised: [],
+        startedAt: startedAt.toISOString(),
+        customerTurns: 3,
+        at: new Date(startedAt.getTime() + 5 * 60_000).toISOString(),
+        ...rest,
+        figures: {
+          tiers: { keyword: 0, model: 0, llm: 0, none: 0 },
+          intents: [],
+          escalationCodes: [],
+          actions: { executed: 0, denied: 0, compensated: 0, failed: 0 },
+          refundedCents: 0,
+          ...figures,
+        },
+      });
+      return { conversationId, day: startedAt.toISOString().slice(0, 10) };
+    }
+
+    const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+    it('when a supervisor opens the dashboard, then it shows the figures of the recorded conversations, and an auditor sees them too', async () => {
+      // Ten days ago, so that the conversations the other tests start today do not change this day's figures.
+      const tiers = { keyword: 2, model: 5, llm: 1, none: 1 };
+      const { day } = await recordedOutcome(10, { outcome: 'verified', reason: 'the store shows the order cancelled', issues: ['cancel_order'], resolvedAt: new Date().toISOString() }, { csat: 5, figures: { tiers } });
+      await recordedOutcome(10, { outcome: 'verified', reason: 'the address changed', issues: ['modify_address'], resolvedAt: new Date().toISOString() }, { csat: 4 });
+      await recordedOutcome(10, { outcome: 'contained', reason: 'answered, not confirmed', issues: [] });
+      await recordedOutcome(10, { outcome: 'escalated', reason: 'asked for a person', issues: [] }, { csat: 1, figures: { escalationCodes: ['dashboard_test_reason', 'dashboard_other_reason'], handoffIntent: 'dashboard_test_intent' } });
+      await recordedOutcome(11, { outcome: 'escalated', reason: 'asked for a person', issues: [] }, { figures: { escalationCodes: ['dashboard_test_reason'], handoffIntent: 'dashboard_test_intent' } });
+
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, sam);
+      assert.equal(await page.getByTestId('tab-dashboard').isVisible(), true);
+      const answered = page.waitForResponse((res) => res.url().endsWith('/v1/operations/summary?days=30'));
+      await page.getByTestId('tab-dashboard').click();
+      await page.getByTestId('dashboard').waitFor({ state: 'visible' });
+      assert.equal(await page.getByTestId('desk').isVisible(), false);
+      const row = page.locator(`[data-testid="day-row"][data-day="${day}"]`);
+      await row.waitFor();
+      assert.deepEqual(
+        await row.locator('td').allTextContents(),
+        [day, '4', '2', '1', '50.0%', '25.0%'],
+        'ten days ago: 4 conversations, 2 verified, 1 contained; the rate is 2 ÷ 4 and contained is not added in',
+      );
+      const bars = page.locator(`[data-testid="chart-automation-svg"] [data-testid="day"][data-day="${day}"]`);
+      assert.equal(await bars.getAttribute('data-automation-rate'), '0.5');
+      assert.equal(await bars.getAttribute('data-contained-rate'), '0.25');
+      assert.equal(await page.locator('[data-testid="chart-automation-svg"] [data-testid="day"]').count(), 30, 'one group per day of the last 30');
+
+      const barText = async (chart: string, key: string) => page.locator(`[data-testid="${chart}"] [data-testid="bar"][data-key="${key}"] [data-testid="bar-text"]`).textContent();
+      assert.equal(await barText('chart-reasons-svg', 'dashboard_test_reason'), '2');
+      assert.equal(await barText('chart-reasons-svg', 'dashboard_other_reason'), '1');
+      assert.equal(await barText('chart-intents-svg', 'dashboard_test_intent'), '2');
+
+      // The other figures include what the other tests' conversations recorded: they must be those the API answered the page, to the digit.
+      const summary = (await (await answered).json()) as OperationsSummary;
+      assert.equal(await text(page, 'dashboard-automation-rate'), percent(summary.totals.automationRate));
+      assert.equal(await text(page, 'dashboard-contained-rate'), percent(summary.totals.containedRate));
+      assert.match(await text(page, 'dashboard-counts'), new RegExp(`^${summary.totals.conversations} conversations: ${summary.totals.verified} verified · ${summary.totals.contained} contained · `));
+      assert.ok(summary.totals.conversations >= 5);
+      for (const tier of ['keyword', 'model', 'llm', 'none'] as const) {
+        assert.ok(summary.tierMix[tier] >= tiers[tier]);
+        assert.equal(await barText('chart-tiers-svg', tier), String(summary.tierMix[tier]), tier);
+      }
+      for (const c of summary.csatByOutcome) {
+        assert.equal(await barText('chart-csat-svg', c.outcome), c.average === null ? 'no ratings' : `${c.average.toFixed(1)} (${c.ratings} ${c.ratings === 1 ? 'rating' : 'ratings'})`, c.outcome);
+      }
+      assert.ok((summary.csatByOutcome.find((c) => c.outcome === 'verified')?.ratings ?? 0) >= 2);
+
+      // A week shows only the last seven days: the conversations from ten days ago are gone from it.
+      await page.getByTestId('dashboard-days').selectOption('7');
+      await row.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('[data-testid="chart-automation-svg"] [data-testid="day"]').count(), 7);
+
+      const auditor = await newPage(problems);
+      await auditor.goto(`${stack.baseUrl}/console`);
+      await auditor.getByTestId('token-input').fill(await mintToken(stack.database.db, { role: 'auditor', name: 'Ada' }));
+      await auditor.getByTestId('sign-in-button').click();
+      await auditor.getByTestId('dashboard').waitFor({ state: 'visible' });
+      await auditor.locator(`[data-testid="day-row"][data-day="${day}"]`).waitFor();
+      assert.equal(await auditor.getByTestId('tab-quality').isVisible(), false, 'the quality review is for supervisors');
+      await auditor.getByTestId('tab-desk').click();
+      assert.equal(await auditor.getByTestId('queue-pane').isVisible(), false, 'auditors have no queue');
+      assert.match(await auditor.getByTestId('no-selection').textContent() ?? '', /link/);
+
+      const agent = await newPage(problems);
+      await signIn(agent, alex);
+      assert.equal(await agent.getByTestId('tabs').isVisible(), false, 'agents have the desk only');
+      assert.deepEqual(problems, []);
+    });
+
+    it('when a customer is handed off in a real conversation, then the dashboard counts it from the outcome the conversation recorded', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const before = (await call(stack, 'GET', '/v1/operations/summary?days=30', { token: sam })).body as OperationsSummary;
+      const chat = await escalated();
+      await eventually(async () => (await call(stack, 'GET', `/v1/conversations/${chat.id}`, { token: sam })).body.outcome === 'escalated', 'the handoff recorded as escalated');
+
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await signIn(page, sam);
+      const answered = page.waitForResponse((res) => res.url().endsWith('/v1/operations/summary?days=30'));
+      await page.getByTestId('tab-dashboard').click();
+      const summary = (await (await answered).json()) as OperationsSummary;
+      assert.equal(summary.totals.conversations, before.totals.conversations + 1);
+      assert.equal(summary.totals.escalated, before.totals.escalated + 1);
+      const explicit = (s: OperationsSummary) => s.topEscalationReasons.find((r) => r.code === 'explicit_request')?.count ?? 0;
+      assert.equal(explicit(summary), explicit(before) + 1);
+
+      const day = summary.days.find((d) => d.day === today);
+      assert.ok(day);
+      const row = page.locator(`[data-testid="day-row"][data-day="${today}"]`);
+      await row.waitFor();
+      assert.deepEqual(await row.locator('td').allTextContents(), [today, String(day.conversations), String(day.verified), String(day.contained), percent(day.automationRate), percent(day.contained / day.conversations)]);
+      assert.equal(await page.locator('[data-testid="chart-reasons-svg"] [data-testid="bar"][data-key="explicit_request"] [data-testid="bar-text"]').textContent(), String(explicit(summary)));
+      assert.deepEqual(problems, []);
+    });
+
+    it('when the console is opened at /console#<id>, then that conversation opens, in the queue or not, and the address follows the one open', async () => {
+      // A conversation that is no longer in the queue: handed off, then resolved by an agent.
+      const done = await escalated();
+      assert.equal((await call(stack, 'POST', `/v1/conversations/${done.id}/claim`, { token: alex, body: {} })).status, 200);
+      assert.equal((await call(stack, 'POST', `/v1/conversations/${done.id}/resolve`, { token: alex, body: { outcome: 'answered by phone' } })).status, 200);
+      const waiting = await escalated();
+
+      const problems: string[] = [];
+      const page = await newPage(problems);
+      await page.goto(`${stack.baseUrl}/console#${done.id}`);
+      await page.getByTestId('token-input').fill(sam);
+      await page.getByTestId('sign-in-button').click();
+      await statusIs(page, 'resolved');
+      await page.locator('[data-testid="turn"][data-from="customer"]', { hasText: 'I want to talk to a human' }).waitFor();
+      await page.locator('[data-testid="conversation-outcome"]', { hasText: 'outcome: escalated' }).waitFor();
+      assert.match(await text(page, 'conversation-id'), new RegExp(done.id));
+      assert.equal(await queueItem(page, done.id).count(), 0, 'it is not in the queue');
+
+      await queueItem(page, waiting.id).locator('button').click();
+      await statusIs(page, 'awaiting_agent');
+      assert.equal(new URL(page.url()).hash, `#${waiting.id}`, 'the address names the conversation open');
+
+      // A link followed inside the page: only the hash changes.
+      await page.evaluate(`location.hash = ${JSON.stringify(done.id)}`);
+      await statusIs(page, 'resolved');
+      assert.match(await text(page, 'conversation-id'), new RegExp(done.id));
+
+      // From the dashboard, a deep link brings the desk back with the conversation.
+      await page.getByTestId('tab-dashboard').click();
+      await page.evaluate(`location.hash = ${JSON.stringify(waiting.id)}`);
+      await page.getByTestId('desk').waitFor({ state: 'visible' });
+      await statusIs(page, 'awaiting_agent');
+
+      // Signed in already (the token kept in this tab), a fresh load of a deep link opens it too.
+      await page.goto(`${stack.baseUrl}/console#${done.id}`);
+      await page.reload();
+      await statusIs(page, 'resolved');
+
+      // An auditor's deep link opens the conversation to read, without the commands.
+      const auditor = await newPage(problems);
+      await auditor.goto(`${stack.baseUrl}/console#${waiting.id}`);
+      await auditor.getByTestId('token-input').fill(await mintToken(stack.database.db, { role: 'auditor', name: 'Ada' }));
+      await auditor.getByTestId('sign-in-button').click();
+      await statusIs(auditor, 'awaiting_agent');
+      assert.equal(await auditor.getByTestId('commands').isVisible(), false);
+      assert.equal(await auditor.getByTestId('reply-form').isVisible(), false);
+      assert.deepEqual(problems, []);
+    });
+
+    describe('the quality review', () => {
+      it('when a closed conversation has failing checks, then the supervisor sees them in the Quality list and opens the conversation from it', async () => {
+        const chat = await escalated();
+        const closedAt = new Date().toISOString();
+        await recordScorecard(stack.database.db, {
+          conversationId: chat.id,
+          workflowId: `conversation-${chat.id}`,
+          closedAt,
+          checks: [
+            { id: 'resolved_verified', passed: false, detail: 'escalated: the customer asked for a person' },
+            { id: 'policy_followed', passed: true, detail: 'no actions' },
+            { id: 'asked_twice', passed: false, detail: 'the customer asked for a person twice' },
+          ],
+        });
+        const problems: string[] = [];
+        const page = await newPage(problems);
+        await signIn(page, sam);
+        await page.getByTestId('tab-quality').click();
+        const card = page.locator(`[data-testid="scorecard"][data-conversation-id="${chat.id}"]`);
+        await card.waitFor();
+        assert.deepEqual(await card.getByTestId('scorecard-check').allTextContents(), [
+          'resolved_verified: escalated: the customer asked for a person',
+          'asked_twice: the customer asked for a person twice',
+        ]);
+        await card.getByTestId('scorecard-open').click();
+        await page.getByTestId('desk').waitFor({ state: 'visible' });
+        await statusIs(page, 'awaiting_agent');
+        assert.match(await text(page, 'conversation-id'), new RegExp(chat.id));
+        assert.equal(new URL(page.url()).hash, `#${chat.id}`);
+        assert.deepEqual(problems, []);
+      });
     });
   });
 });

@@ -1,5 +1,6 @@
 // @ts-check
-// The agent console: the handoff queue, one conversation at a time, and supervisors' approvals.
+// The agent console: the handoff queue, one conversation at a time, supervisors' approvals, and the
+// operators' dashboard and quality review. `/console#<conversationId>` opens that conversation.
 // Plain browser modules, no build step. This one signs in and out, polls, and runs what the
 // buttons ask for; the *-view modules render, with textContent only.
 import { ApiError } from '../shared/api-client.js';
@@ -7,21 +8,27 @@ import { byTestId, show } from '../shared/dom.js';
 import * as api from './desk-api.js';
 import { clearApprovals, invalidateApprovals, renderApprovals } from './approvals-view.js';
 import { clearConversation, renderCommands, renderConversation, renderSelection } from './conversation-view.js';
+import { chosenDays, clearDashboard, renderDashboard } from './dashboard-view.js';
 import { renderReviews } from './handoff-packet.js';
 import { clearMessage, showFailure, showMessage } from './messages.js';
 import { clearNotifications, renderNotifications } from './notifications-view.js';
+import { clearScorecards, renderScorecards } from './quality-view.js';
 import { clearQueue, markSelected, renderQueue } from './queue-view.js';
 import { chosenRefundStatus, clearRefunds, renderRefunds } from './refunds-view.js';
 import { showDesk, showSignIn } from './sign-in-view.js';
+import { currentTab, isTab, showTab, tabsFor } from './tabs-view.js';
 
 /** @typedef {import('../shared/api-types.js').Me} Me */
 /** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
 /** @typedef {import('./desk-api.js').CommandPath} CommandPath */
-/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+/** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
 
 const TOKEN_KEY = 'open-support.console.token';
 const POLL_MS = 2000;
+/** The dashboard and the quality list are sums over many conversations: read them less often than the queue. */
+const FIGURES_POLL_MS = 15000;
+const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const state = {
   /** @type {string | null} */
@@ -30,13 +37,15 @@ const state = {
   me: null,
   /** @type {string | null} */
   selected: null,
-  /** @type {ConversationView | null} */
+  /** @type {ConversationReadout | null} */
   view: null,
   busy: false,
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   timer: undefined,
   /** Bumped on sign-in and sign-out, so a poll from an earlier session stops. */
   session: 0,
+  /** When the dashboard and the quality list were last read (0: read them when next shown). */
+  figuresAt: { dashboard: 0, quality: 0 },
 };
 
 const desk = () => ({ view: state.view, me: state.me, busy: state.busy });
@@ -72,22 +81,34 @@ async function signIn(token) {
     else showError(err, 'sign in');
     return;
   }
-  if (me.role !== 'agent' && me.role !== 'supervisor') {
+  if (tabsFor(me).length === 0) {
     state.token = null;
     sessionStorage.removeItem(TOKEN_KEY);
     showSignIn();
-    showMessage(`This console is for agents and supervisors; that is a ${me.role} token.`);
+    showMessage(`This console is for agents, supervisors and auditors; that is a ${me.role} token.`);
     return;
   }
   state.me = me;
+  state.figuresAt = { dashboard: 0, quality: 0 };
   sessionStorage.setItem(TOKEN_KEY, token);
   clearMessage();
   showDesk(me);
-  const fromHash = decodeURIComponent(location.hash.replace(/^#/, ''));
-  if (/^[0-9a-f-]{36}$/i.test(fromHash)) state.selected = fromHash;
-  renderSelection(state.selected);
+  const linked = conversationInHash();
+  if (linked) select(linked);
+  else renderSelection(null);
   renderCommands(desk());
   void poll(state.session);
+}
+
+/** The conversation `#<conversationId>` names, if the address has one. */
+function conversationInHash() {
+  let id;
+  try {
+    id = decodeURIComponent(location.hash.replace(/^#/, ''));
+  } catch {
+    return null;
+  }
+  return CONVERSATION_ID.test(id) ? id.toLowerCase() : null;
 }
 
 function signOut() {
@@ -104,6 +125,8 @@ function signOut() {
   clearApprovals();
   clearNotifications();
   clearRefunds();
+  clearDashboard();
+  clearScorecards();
   showSignIn();
 }
 
@@ -119,11 +142,16 @@ async function poll(session) {
 async function refreshAll() {
   const { session, token, me } = state;
   if (!token) return;
+  const staff = me?.role === 'agent' || me?.role === 'supervisor';
+  const tab = currentTab();
+  const due = (/** @type {'dashboard' | 'quality'} */ view) => tab === view && Date.now() - state.figuresAt[view] >= FIGURES_POLL_MS;
   try {
     await Promise.all([
-      refreshQueue(token, session),
+      staff ? refreshQueue(token, session) : undefined,
       state.selected ? refreshConversation(token, session) : undefined,
       me?.role === 'supervisor' ? refreshSupervisor(token, session) : undefined,
+      due('dashboard') ? refreshDashboard(token, session) : undefined,
+      due('quality') ? refreshQuality(token, session) : undefined,
     ]);
   } catch (err) {
     if (session === state.session) showError(err, 'refresh');
@@ -180,10 +208,37 @@ async function refreshSupervisor(token, session) {
   if (status === chosenRefundStatus()) renderRefunds(refunds, select);
 }
 
+/**
+ * @param {string} token
+ * @param {number} session
+ */
+async function refreshDashboard(token, session) {
+  const days = chosenDays();
+  state.figuresAt.dashboard = Date.now();
+  const summary = await api.readSummary(token, days);
+  // A period changed while this was on its way is shown by its own read instead.
+  if (session === state.session && days === chosenDays()) renderDashboard(summary);
+}
+
+/**
+ * @param {string} token
+ * @param {number} session
+ */
+async function refreshQuality(token, session) {
+  state.figuresAt.quality = Date.now();
+  const scorecards = await api.readFailingScorecards(token);
+  if (session === state.session) renderScorecards(scorecards);
+}
+
 // ---- what the buttons do ----------------------------------------------------------------------
 
-/** @param {string | null} conversationId */
+/**
+ * Opens a conversation in the desk (any status, in the queue or not) and keeps the address's
+ * `#<conversationId>` in step, so the address is always a link to what is open.
+ * @param {string | null} conversationId
+ */
 function select(conversationId) {
+  if (conversationId) showTab('desk');
   state.selected = conversationId;
   state.view = null;
   history.replaceState(null, '', conversationId ? `#${conversationId}` : location.pathname);
@@ -257,6 +312,33 @@ function start() {
     showMessage('Signed out.', 'info');
   });
   byTestId('message-dismiss').addEventListener('click', clearMessage);
+  for (const button of byTestId('tabs').querySelectorAll('button')) {
+    button.addEventListener('click', () => {
+      const tab = button.dataset.tab ?? '';
+      if (!isTab(tab) || !state.me) return;
+      showTab(tab);
+      if (tab !== 'desk') state.figuresAt[tab] = 0;
+      void refreshAll();
+    });
+  }
+  byTestId('dashboard-days').addEventListener('change', () => {
+    const { token, session } = state;
+    if (token) void refreshDashboard(token, session).catch((err) => showError(err, 'read the dashboard'));
+  });
+  // A deep link followed inside the page (from the quality list, or typed into the address bar).
+  globalThis.addEventListener('hashchange', () => {
+    const linked = conversationInHash();
+    if (state.me && linked) select(linked);
+  });
+  // A link to the conversation already open changes no hash, yet should bring it back into view.
+  byTestId('scorecards').addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (link && link.hash === location.hash && state.me) {
+      event.preventDefault();
+      const linked = conversationInHash();
+      if (linked) select(linked);
+    }
+  });
   byTestId('refunds-status').addEventListener('change', () => {
     const { token, session } = state;
     if (token && state.me?.role === 'supervisor') void refreshSupervisor(token, session).catch((err) => showError(err, 'list the refunds'));

@@ -6,6 +6,7 @@ import { renderPacket } from './handoff-packet.js';
 import { clearTranscript, renderTranscript } from './transcript-view.js';
 
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+/** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
 /** @typedef {import('../shared/api-types.js').Me} Me */
 
 /**
@@ -20,6 +21,7 @@ export function renderSelection(conversationId) {
     setText('conversation-status', 'loading…');
     setText('conversation-customer', '');
     show('conversation-owner', false);
+    show('conversation-outcome', false);
   }
 }
 
@@ -37,7 +39,7 @@ export function clearConversation() {
  */
 export const ownerOf = (view) => (view && view.status === 'with_agent' ? (view.handoff?.owner?.agent ?? null) : null);
 
-/** @param {ConversationView} view */
+/** @param {ConversationReadout} view */
 export function renderConversation(view) {
   const packet = view.handoff;
   setText('conversation-customer', packet?.profile?.name || packet?.customer.firstName || 'Customer');
@@ -47,6 +49,12 @@ export function renderConversation(view) {
   const owner = ownerOf(view);
   setText('conversation-owner', owner ? `owner: ${owner}` : '');
   show('conversation-owner', Boolean(owner));
+  // The operators' outcome, once known: what the dashboard and the scorecards count this conversation as.
+  const outcome = byTestId('conversation-outcome');
+  outcome.textContent = view.outcome ? `outcome: ${view.outcome}` : '';
+  outcome.className = `badge outcome-${view.outcome ?? 'pending'}`;
+  outcome.title = view.resolution?.reason ?? '';
+  outcome.hidden = !view.outcome;
   const meta = [view.conversationId, view.channel];
   if (view.pendingApproval) meta.push(`waiting for approval: ${view.pendingApproval.detail}`);
   if (view.csat) meta.push(`CSAT ${view.csat.score}/5`);

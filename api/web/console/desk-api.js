@@ -9,7 +9,9 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
 /** @typedef {import('../shared/api-types.js').RefundPage} RefundPage */
 /** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
-/** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
+/** @typedef {import('../shared/api-types.js').OperationsSummary} OperationsSummary */
+/** @typedef {import('../shared/api-types.js').ScorecardPage} ScorecardPage */
+/** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
 
 /**
  * The commands on a conversation, by the path under /v1/conversations/:id/ that runs them.
@@ -35,7 +37,7 @@ export const readQueue = async (token) => /** @type {{ queue: QueueItem[] }} */ 
  * @param {string} conversationId
  */
 export const readConversation = async (token, conversationId) =>
-  /** @type {ConversationView} */ (await call('GET', `/v1/conversations/${encodeURIComponent(conversationId)}`, token));
+  /** @type {ConversationReadout} */ (await call('GET', `/v1/conversations/${encodeURIComponent(conversationId)}`, token));
 
 /**
  * @param {string} token
@@ -77,3 +79,17 @@ export const readRefunds = async (token, status) =>
  */
 export const readReviews = async (token, customerId) =>
   /** @type {{ reviews: ReviewRow[] }} */ (await call('GET', `/v1/reviews?customerId=${encodeURIComponent(customerId)}`, token)).reviews;
+
+/**
+ * The operators' figures over the last `days` days (supervisors and auditors).
+ * @param {string} token
+ * @param {number} days
+ */
+export const readSummary = async (token, days) => /** @type {OperationsSummary} */ (await call('GET', `/v1/operations/summary?days=${encodeURIComponent(String(days))}`, token));
+
+/**
+ * The scorecards of closed conversations with a failing check, newest first (supervisors).
+ * @param {string} token
+ */
+export const readFailingScorecards = async (token) =>
+  /** @type {ScorecardPage} */ (await call('GET', '/v1/quality/scorecards?failing=true', token)).scorecards;

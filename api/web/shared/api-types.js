@@ -4,6 +4,7 @@
 
 /** @typedef {import('../../contracts').Me} Me */
 /** @typedef {import('../../contracts').CreatedConversation} CreatedConversation */
+/** @typedef {import('../../contracts').ConversationReadout} ConversationReadout */
 /** @typedef {import('../../contracts').AcceptedMessage} AcceptedMessage */
 /** @typedef {import('../../contracts').QueueItem} QueueItem */
 /** @typedef {import('../../contracts').ApprovalRequest} ApprovalRequest */
@@ -12,5 +13,8 @@
 /** @typedef {import('../../contracts').RefundRow} RefundRow */
 /** @typedef {import('../../contracts').RefundPage} RefundPage */
 /** @typedef {import('../../contracts').ReviewRow} ReviewRow */
+/** @typedef {import('../../contracts').OperationsSummary} OperationsSummary */
+/** @typedef {import('../../contracts').ScorecardRow} ScorecardRow */
+/** @typedef {import('../../contracts').ScorecardPage} ScorecardPage */
 
 export {};
