@@ -136,7 +136,9 @@ async function settle(target: EvalTarget, conversationId: string, read: () => Pr
     const outcome = outcomeOf(view.outcome) ?? stored?.outcome ?? undefined;
     const windowHours =
       stored?.windowEndsAt && stored.resolvedAt ? (Date.parse(stored.windowEndsAt) - Date.parse(stored.resolvedAt)) / 3_600_000 : undefined;
-    if (outcome || Date.now() >= deadline) return { view, outcome: outcome ?? 'unknown', ...(windowHours !== undefined ? { windowHours } : {}) };
+    // A server that reports no outcomes at all (no field in the view, no record) has nothing to wait for.
+    const reportsOutcomes = 'outcome' in view || stored !== undefined;
+    if (outcome || !reportsOutcomes || Date.now() >= deadline) return { view, outcome: outcome ?? 'unknown', ...(windowHours !== undefined ? { windowHours } : {}) };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

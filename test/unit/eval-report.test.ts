@@ -115,8 +115,8 @@ describe('eval figures: the table', () => {
     const lines = compareWithExpected(results);
     assert.deepEqual(lines.map((l) => [l.file, l.changed]), [['cancel.yaml', false], ['handoff.yaml', false], ['refuse.yaml', true]]);
     const text = formatAgainst(lines);
-    assert.match(text, /^unchanged  cancel\.yaml/m);
-    assert.match(text, /^changed    refuse\.yaml \(refuse\)\n\s+outcome: expected contained, found verified/m);
+    assert.match(text, /^unchanged {2}cancel\.yaml/m);
+    assert.match(text, /^changed {4}refuse\.yaml \(refuse\)\n\s+outcome: expected contained, found verified/m);
     assert.match(text, /wrong action cancel_pending_order:executed/);
     assert.match(text, /2 unchanged, 1 changed$/);
   });
