@@ -21,6 +21,8 @@ export interface ScenarioSummary {
   verified: number;
   /** Runs whose outcome the server did not tell. */
   unknownOutcomes: number;
+  /** Runs resolved but still inside the resolution window (verified unless the customer comes back). */
+  awaitingWindow: number;
   /** Runs whose store records were exactly as expected. */
   storeExact: number;
   wrongActions: number;
@@ -37,6 +39,7 @@ export interface EvalSummary {
   conversations: number;
   verified: number;
   unknownOutcomes: number;
+  awaitingWindow: number;
   storeExact: number;
   wrongActions: number;
   handoffs: number;
@@ -61,6 +64,7 @@ export function summarize(results: readonly RunResult[], k: number): EvalSummary
       passes,
       verified: runs.filter((r) => r.outcome === 'verified').length,
       unknownOutcomes: runs.filter((r) => r.outcome === 'unknown').length,
+      awaitingWindow: runs.filter((r) => r.outcome === 'awaiting window').length,
       storeExact: runs.filter((r) => r.storeProblems.length === 0 && !r.problems.some((p) => p.startsWith('the run broke'))).length,
       wrongActions: runs.reduce((sum, r) => sum + r.wrongActions.length, 0),
       handoffs: runs.filter((r) => r.handoff).length,
@@ -76,6 +80,7 @@ export function summarize(results: readonly RunResult[], k: number): EvalSummary
     conversations: sum((s) => s.runs),
     verified: sum((s) => s.verified),
     unknownOutcomes: sum((s) => s.unknownOutcomes),
+    awaitingWindow: sum((s) => s.awaitingWindow),
     storeExact: sum((s) => s.storeExact),
     wrongActions: sum((s) => s.wrongActions),
     handoffs: sum((s) => s.handoffs),
@@ -87,6 +92,10 @@ export function summarize(results: readonly RunResult[], k: number): EvalSummary
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${Math.round((part / whole) * 1000) / 10}%`);
+const notes = (s: { unknownOutcomes: number; awaitingWindow: number }) => {
+  const parts = [s.unknownOutcomes > 0 ? `${s.unknownOutcomes} unknown` : '', s.awaitingWindow > 0 ? `${s.awaitingWindow} awaiting window` : ''].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+};
 const perConversation = (total: number, runs: number) => (runs === 0 ? '-' : (total / runs).toFixed(1));
 
 /** The table: one row per scenario, then the overall row, then what failed. */
@@ -96,10 +105,10 @@ export function formatTable(summary: EvalSummary, target: { baseUrl: string }): 
       ? 'resolution window: not known (no conversation recorded a resolution window)'
       : `resolution window: ${summary.windowHours.map((h) => `${h} h`).join(', ')} (RESOLUTION_WINDOW_HOURS as the server recorded it)`;
   const header = ['scenario', 'runs', 'verified automation', 'store exact', 'wrong actions', 'handoffs', 'turns/conv', `pass^${summary.k}`, 'result'];
-  const row = (s: Pick<ScenarioSummary, 'runs' | 'verified' | 'unknownOutcomes' | 'storeExact' | 'wrongActions' | 'handoffs' | 'turns' | 'passK'> & { name: string; passed: boolean }) => [
+  const row = (s: Pick<ScenarioSummary, 'runs' | 'verified' | 'unknownOutcomes' | 'awaitingWindow' | 'storeExact' | 'wrongActions' | 'handoffs' | 'turns' | 'passK'> & { name: string; passed: boolean }) => [
     s.name,
     String(s.runs),
-    s.unknownOutcomes === s.runs ? 'unknown' : `${percent(s.verified, s.runs)}${s.unknownOutcomes > 0 ? ` (${s.unknownOutcomes} unknown)` : ''}`,
+    s.unknownOutcomes === s.runs ? 'unknown' : `${percent(s.verified, s.runs)}${notes(s)}`,
     s.storeExact === s.runs ? 'pass' : `FAIL (${s.runs - s.storeExact}/${s.runs})`,
     String(s.wrongActions),
     String(s.handoffs),
@@ -113,6 +122,7 @@ export function formatTable(summary: EvalSummary, target: { baseUrl: string }): 
     runs: summary.conversations,
     verified: summary.verified,
     unknownOutcomes: summary.unknownOutcomes,
+    awaitingWindow: summary.awaitingWindow,
     storeExact: summary.storeExact,
     wrongActions: summary.wrongActions,
     handoffs: summary.handoffs,
@@ -126,7 +136,7 @@ export function formatTable(summary: EvalSummary, target: { baseUrl: string }): 
   const failures = summary.scenarios.flatMap((s) => s.failures.map((f) => `  ${s.scenario} (${s.file}) ${f}`));
   return [
     `eval against ${target.baseUrl}: ${summary.scenarios.length} scenarios x ${summary.k} runs, varied phrasing; ${window}`,
-    `verified automation rate = verified / conversations; "unknown" = the server did not report an outcome`,
+    `verified automation rate = verified / conversations; "unknown": the server did not report an outcome; "awaiting window": resolved, verified once the window passes without a come-back`,
     '',
     line(header),
     rule,

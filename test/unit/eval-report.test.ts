@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { formatTable, passHatK, summarize } from '../../eval/report';
-import { wrongActionsOf, type RunResult } from '../../eval/run-scenario';
+import { outcomeProblem, wrongActionsOf, type RunResult } from '../../eval/run-scenario';
 import { compareWithExpected, formatAgainst } from '../../eval/suite';
 
 const result = (file: string, run: number, fields: Partial<RunResult> = {}): RunResult => {
@@ -54,6 +54,26 @@ describe('eval figures: wrong actions', () => {
       ['cancel_pending_order:executed', 'modify_user_address:executed'],
     );
     assert.deepEqual(wrongActionsOf([{ name: 'cancel_pending_order', status: 'denied' }, { name: 'x', status: 'proposed' }], []), []);
+  });
+});
+
+describe('eval figures: the outcome', () => {
+  it('when the outcome seen differs from the one expected, then it is a problem; one not known yet is not', () => {
+    assert.equal(outcomeProblem('contained', 'verified'), 'outcome: expected contained, found verified');
+    assert.equal(outcomeProblem('verified', 'awaiting window'), undefined);
+    assert.equal(outcomeProblem('contained', 'awaiting window'), 'outcome: expected contained, found awaiting window');
+    assert.equal(outcomeProblem('escalated', 'unknown'), undefined);
+    assert.equal(outcomeProblem(undefined, 'abandoned'), undefined);
+    assert.equal(outcomeProblem('escalated', 'escalated'), undefined);
+  });
+
+  it('when resolutions are still inside their window, then the table counts them apart from verified ones', () => {
+    const summary = summarize([result('cancel.yaml', 0), result('cancel.yaml', 1, { outcome: 'awaiting window', windowHours: 24 })], 2);
+    assert.equal(summary.verified, 1);
+    assert.equal(summary.awaitingWindow, 1);
+    const table = formatTable(summary, { baseUrl: 'http://x' });
+    assert.match(table, /resolution window: 24 h/);
+    assert.match(table.split('\n').find((l) => l.startsWith('cancel')) ?? '', /50% \(1 awaiting window\)/);
   });
 });
 
