@@ -211,7 +211,8 @@ export async function captureConversation(deps: CaptureDeps, conversationId: str
 
   const stored = await readConversationOutcome(deps.db, conversationId, new Date());
   const viewOutcome = typeof view.outcome === 'object' && view.outcome !== null ? (view.outcome as { outcome?: unknown }).outcome : view.outcome;
-  const outcome = (OUTCOMES as readonly unknown[]).includes(viewOutcome) ? (viewOutcome as Outcome) : (stored?.outcome ?? undefined);
+  // A resolution still inside its window is expected to become verified: that is what a replay should reach.
+  const outcome = (OUTCOMES as readonly unknown[]).includes(viewOutcome) ? (viewOutcome as Outcome) : (stored?.outcome ?? (stored?.candidate === 'verified' ? 'verified' : undefined));
   const lines = view.transcript.filter((turn) => turn.from === 'customer').map((turn) => [templateOf(turn.text, fixture)]);
   if (lines.length === 0) throw new CaptureError(`conversation ${conversationId} has no customer lines to replay`);
   const actions: ExpectedAction[] = view.actions.map((a) => ({ name: a.name, status: a.status }));
