@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { recordConversationOutcome } from '../../db/repositories/conversation-outcomes';
 import { DEFAULT_SCENARIO_DIR } from '../../eval/command';
 import { loadScenarioFile } from '../../eval/scenario';
 import { seedDemoStore } from '../../seed/seed';
@@ -86,6 +87,21 @@ describe('npm run eval, eval capture and eval run --against on the running produ
     assert.ok(capturedFrom, 'the first test recorded a conversation');
     const dir = path.join(work, 'captured');
     const file = path.join(dir, 'cancel.yaml');
+    // What the conversation's outcome activity records (written here through the same repository until the workflow reports it itself).
+    const at = new Date().toISOString();
+    await recordConversationOutcome(stack.database.db, {
+      conversationId: capturedFrom,
+      workflowId: `conversation-${capturedFrom}`,
+      channel: 'chat',
+      customerKey: null,
+      assessment: { outcome: 'verified', reason: 'the order is cancelled in the store', issues: ['cancel_order'], resolvedAt: at },
+      windowMs: 0,
+      raised: [{ intent: 'cancel_order', at }],
+      startedAt: at,
+      customerTurns: 5,
+      figures: { tiers: { keyword: 1, model: 0, llm: 0, none: 0 }, intents: ['cancel_order'], escalationCodes: [], actions: { executed: 1, denied: 0, compensated: 0, failed: 0 }, refundedCents: 24900 },
+      at,
+    });
     const captured = await run('cli/main.ts', ['eval', 'capture', capturedFrom, '--out', file], env);
     assert.equal(captured.code, 0, captured.stderr);
 
@@ -96,6 +112,7 @@ describe('npm run eval, eval capture and eval run --against on the running produ
     assert.equal(order?.cancel_reason, undefined);
     assert.equal((order?.payment_history as unknown[]).length, 1);
     assert.deepEqual(scenario.lines, [['Please cancel an order I placed'], ['my email is {email}'], [`order {order:${order?.order_id as string}}`], ['ordered by mistake'], ['yes please']]);
+    assert.equal(scenario.expected.outcome, 'verified');
     assert.deepEqual(scenario.expected.actions, [{ name: 'cancel_pending_order', status: 'executed' }]);
     assert.equal(scenario.expected.handoff, false);
     const changes = scenario.expected.store.orders?.[order?.order_id as string];
