@@ -124,16 +124,17 @@ function readFixture(raw: unknown, file: string, fail: Fail): { fixture: PlainRe
   if (!isObject(raw.user)) return fail('fixture.user', 'must be a tau-format user record (user_id, name, address, email, payment_methods, orders)');
   const ordersRaw = raw.orders ?? {};
   if (!isObject(ordersRaw)) return fail('fixture.orders', 'must map each order id to a tau-format order record');
-  const user = validated<TauUser>(file, 'fixture.user', 'user', { [String(raw.user.user_id ?? '?')]: raw.user }, userSchema)[0] as TauUser;
+  const user = validated<TauUser>(file, 'fixture.user', 'user', { [String(raw.user.user_id ?? '?')]: raw.user }, userSchema)[0]?.[1] as TauUser;
   const orders = validated<TauOrder>(file, 'fixture.orders', 'order', ordersRaw, orderSchema);
-  const fixture: PlainRecords = { user: plainUser(user), orders: Object.fromEntries(orders.map((order) => [order.order_id, plainOrder(order)])) };
+  // Keyed as the file files them, so that an order filed under another id than its own is caught below.
+  const fixture: PlainRecords = { user: plainUser(user), orders: Object.fromEntries(orders.map(([key, order]) => [key, plainOrder(order)])) };
   checkFixtureLinks(fixture, Object.keys(ordersRaw), fail);
   return { fixture, source: { user: raw.user as Json, orders: ordersRaw as Json } };
 }
 
-function validated<T>(file: string, field: string, kind: string, records: Record<string, unknown>, schema: Parameters<typeof validateRecords<T>>[3]): T[] {
+function validated<T>(file: string, field: string, kind: string, records: Record<string, unknown>, schema: Parameters<typeof validateRecords<T>>[3]): [string, T][] {
   try {
-    return [...validateRecords(`${file}: ${field}`, kind, toOrderedJson(records), schema).values()];
+    return [...validateRecords(`${file}: ${field}`, kind, toOrderedJson(records), schema)];
   } catch (error) {
     if (error instanceof TauFormatError) throw new ScenarioError(error.message);
     throw error;

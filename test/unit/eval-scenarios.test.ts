@@ -97,6 +97,12 @@ describe('eval scenario files', () => {
     assert.match(refused(text), /fixture\.orders\["#W2651773"\]\.user_id must be the fixture user's id "tomas_lindqvist_4161"/);
   });
 
+  it('when an inline fixture order is filed under another id than its own, then the file is refused naming the field', () => {
+    const inline = parseScenario(VALID, FILE).fixture as PlainRecords;
+    const text = formatScenario({ name: 'x', fixture: { user: inline.user, orders: { ...inline.orders, '#W2651773': { ...(inline.orders['#W2651773'] as PlainRecord), order_id: '#W9999999' } } }, lines: [['hi']], expected: { actions: [], handoff: false, store: {} } });
+    assert.match(refused(text), /fixture\.orders\["#W2651773"\]\.order_id must be "#W2651773", the key it is filed under/);
+  });
+
   it('when a scenario is formatted and parsed again, then it is the same scenario', () => {
     const scenario = parseScenario(VALID, FILE);
     const again = parseScenario(formatScenario(scenario), FILE);
