@@ -65,6 +65,12 @@ const boundaryZones = [
   ),
   // A benchmark measures the product; it must not lean on the test suite's helpers.
   { target: './bench', from: './test', message: 'bench/ must not import test/: move code both need out of test/.' },
+  // The evaluation plays the product from outside: only the CLI, which routes `eval` to it, may import it.
+  {
+    target: product.filter((f) => !['eval', 'cli'].includes(f)).map((f) => `./${f}`),
+    from: './eval',
+    message: 'Product code must not import eval/ (only cli/ routes to it).',
+  },
   // What ships must not reach into the suite, the benchmarks or the developer tools.
   ...['test', 'bench', 'dev'].map((from) => ({
     target: product.map((f) => `./${f}`),
@@ -110,7 +116,7 @@ export default tseslint.config(
     // Product code logs through observability/logger.ts (JSON lines, PII redacted); the CLI writes its
     // results with process.stdout.write and its diagnostics with process.stderr.write.
     files: [
-      'activities/**/*.ts', 'api/**/*.ts', 'auth/**/*.ts', 'cli/**/*.ts', 'channels/**/*.ts', 'seed/**/*.ts', 'store-actions/**/*.ts', 'tau/**/*.ts', 'config/**/*.ts',
+      'activities/**/*.ts', 'api/**/*.ts', 'auth/**/*.ts', 'cli/**/*.ts', 'eval/**/*.ts', 'channels/**/*.ts', 'seed/**/*.ts', 'store-actions/**/*.ts', 'tau/**/*.ts', 'config/**/*.ts',
       'db/**/*.ts', 'domain/**/*.ts', 'knowledge/**/*.ts', 'llm/**/*.ts', 'nlu/**/*.ts', 'observability/**/*.ts',
       'payments/**/*.ts', 'workers/**/*.ts', 'workflows/**/*.ts', 'dev/start.ts', 'dev/temporal-cli.ts', 'dev/temporal-dev-server.ts',
     ],

@@ -5,6 +5,7 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { NLU_USAGE, nluCommand } from '../nlu/command';
 import { AUTH_USAGE, authCommand } from './commands/auth';
+import { EVAL_USAGE, evalCommand } from './commands/eval';
 import { REFUNDS_USAGE, refundsCommand } from './commands/refunds';
 import { storeCommand } from './commands/store';
 import { TAU_USAGE, tauCommand } from './commands/tau';
@@ -15,7 +16,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   store export --out DIR
   ${NLU_USAGE}
   ${TAU_USAGE}
-  ${REFUNDS_USAGE}`;
+  ${REFUNDS_USAGE}
+  ${EVAL_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -30,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'tau') return tauCommand(args, io);
   // Reconciliation runs on the worker: this command only needs Temporal.
   if (command === 'refunds') return refundsCommand(args, { ...io, config: loadConfig() });
+  // The eval opens the database and Temporal itself: it talks to the running system like an operator would.
+  if (command === 'eval') return evalCommand(args, io);
   if (command !== 'auth' && command !== 'store') throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   const config = loadConfig();
   const db = openDatabase(config);

@@ -12,6 +12,7 @@ import { readTauStoreFiles } from '../../tau/format/read-tau-files';
 import type { TauStore } from '../../tau/format/records';
 import { importTauStore } from '../../tau/store/import';
 import { playCustomer, scriptFor, type BotReply, type CustomerScript, type CustomerWalk, type PlayOptions } from './customer';
+import { apiCall, startChat, type Chat as EvalChat } from '../../eval/http-chat';
 import type { RunningProduct } from './product';
 import { TAU_DB_DIR, correctedTask, differencesFromExpected, loadTask, type ExpectedTask } from './tasks';
 
@@ -97,7 +98,7 @@ export async function walkTask(
   let conversationId: string | undefined;
   let approvals = 0;
   try {
-    const chat = await startChat(tau);
+    const chat = await startChat<ChatView>(tau.stack, tau.channelToken);
     conversationId = chat.id;
     const say = async (text: string): Promise<BotReply> => {
       const reply = (await chat.say(text)) as BotReply;
@@ -124,10 +125,10 @@ const waitsForApproval = (reply: BotReply) => (reply.actions ?? []).some((a) => 
  */
 async function approveAsSupervisor(tau: TauWalkStack, chat: Chat): Promise<BotReply> {
   const before = await chat.view();
-  const listed = await api(tau.stack, 'GET', '/v1/approvals', tau.supervisorToken);
+  const listed = await apiCall(tau.stack, 'GET', '/v1/approvals', tau.supervisorToken);
   const approval = (listed.body as { approvals: { approvalId: string; conversationId: string }[] }).approvals.find((a) => a.conversationId === chat.id);
   if (!approval) throw new Error(`no approval request listed for conversation ${chat.id}`);
-  const decided = await api(tau.stack, 'POST', `/v1/approvals/${approval.approvalId}`, tau.supervisorToken, { decision: 'approve' });
+  const decided = await apiCall(tau.stack, 'POST', `/v1/approvals/${approval.approvalId}`, tau.supervisorToken, { decision: 'approve' });
   if (decided.status !== 202) throw new Error(`the approval was refused: ${decided.status} ${JSON.stringify(decided.body)}`);
   const after = await waitFor(async () => {
     const view = await chat.view();
@@ -140,12 +141,6 @@ async function approveAsSupervisor(tau: TauWalkStack, chat: Chat): Promise<BotRe
   } as BotReply;
 }
 
-interface Chat {
-  id: string;
-  say(text: string): Promise<unknown>;
-  view(): Promise<ChatView>;
-}
-
 /** The parts of GET /v1/conversations/:id that the supervisor's step reads. */
 interface ChatView {
   status: string;
@@ -154,34 +149,7 @@ interface ChatView {
   actions: NonNullable<BotReply['actions']>;
 }
 
-/** A JSON call to the product's API with a bearer token. */
-async function api(product: RunningProduct, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${product.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-/** A new chat conversation, as a channel starts one; a message not answered with 200 throws. */
-async function startChat(tau: TauWalkStack): Promise<Chat> {
-  const created = await api(tau.stack, 'POST', '/v1/conversations', tau.channelToken, { channel: 'chat' });
-  if (created.status !== 201) throw new Error(`could not start a conversation: ${created.status} ${JSON.stringify(created.body)}`);
-  const id = (created.body as { conversationId: string }).conversationId;
-  return {
-    id,
-    async say(text) {
-      const res = await api(tau.stack, 'POST', `/v1/conversations/${id}/messages`, tau.channelToken, { text });
-      if (res.status !== 200) throw new Error(`"${text}" was answered ${res.status}: ${JSON.stringify(res.body)}`);
-      return res.body;
-    },
-    async view() {
-      return (await api(tau.stack, 'GET', `/v1/conversations/${id}`, tau.channelToken)).body as ChatView;
-    },
-  };
-}
+type Chat = EvalChat<ChatView>;
 
 /** Polls until `check` returns a value, for what a signal sets going; throws when the time is up. */
 async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs: number): Promise<T> {
