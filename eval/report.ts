@@ -136,7 +136,7 @@ export function formatTable(summary: EvalSummary, target: { baseUrl: string }): 
   const failures = summary.scenarios.flatMap((s) => s.failures.map((f) => `  ${s.scenario} (${s.file}) ${f}`));
   return [
     `eval against ${target.baseUrl}: ${summary.scenarios.length} scenarios x ${summary.k} runs, varied phrasing; ${window}`,
-    `verified automation rate = verified / conversations; "unknown": the server did not report an outcome; "awaiting window": resolved, verified once the window passes without a come-back`,
+    `verified automation rate = verified / conversations; "unknown": the server did not report an outcome; "awaiting window": resolved, verified once the window passes without a come-back; an open conversation with nothing resolved is judged as its idle close will judge it`,
     '',
     line(header),
     rule,

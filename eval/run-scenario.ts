@@ -22,7 +22,11 @@ export interface EvalTarget extends ApiTarget {
 }
 
 /** `awaiting window`: resolved, and verified unless the customer comes back within RESOLUTION_WINDOW_HOURS. */
-export type SeenOutcome = Outcome | 'awaiting window' | 'unknown';
+/**
+ * `contained (open)` / `abandoned (open)`: the conversation is still open with nothing resolved and no
+ * person, so its outcome comes at the idle close; this is what the close will make of it as it stands.
+ */
+export type SeenOutcome = Outcome | 'awaiting window' | 'contained (open)' | 'abandoned (open)' | 'unknown';
 
 export interface RunResult {
   scenario: string;
@@ -51,6 +55,8 @@ export interface RunResult {
 /** The parts of GET /v1/conversations/:id the eval reads; `outcome` is there once the server reports outcomes. */
 interface EvalView {
   status: ConversationStatus;
+  /** What the bot is waiting for now, if anything. */
+  awaiting?: string;
   transcript: Turn[];
   actions: ActionReport[];
   handoff: unknown;
@@ -122,6 +128,7 @@ export async function runScenario(target: EvalTarget, scenario: Scenario, run: n
 export function outcomeProblem(expected: Outcome | undefined, seen: SeenOutcome): string | undefined {
   if (!expected || seen === 'unknown' || seen === expected) return undefined;
   if (seen === 'awaiting window' && expected === 'verified') return undefined;
+  if (seen === `${expected} (open)`) return undefined;
   return `outcome: expected ${expected}, found ${seen}`;
 }
 
@@ -148,9 +155,11 @@ async function settle(target: EvalTarget, conversationId: string, read: () => Pr
     const outcome: SeenOutcome | undefined = outcomeOf(view.outcome) ?? stored?.outcome ?? (stored?.candidate === 'verified' ? 'awaiting window' : undefined);
     const windowHours =
       stored?.windowEndsAt && stored.resolvedAt ? (Date.parse(stored.windowEndsAt) - Date.parse(stored.resolvedAt)) / 3_600_000 : undefined;
-    // A server that reports no outcomes at all (no field in the view, no record) has nothing to wait for.
-    const reportsOutcomes = 'outcome' in view || stored !== undefined;
-    if (outcome || !reportsOutcomes || Date.now() >= deadline) return { view, outcome: outcome ?? 'unknown', ...(windowHours !== undefined ? { windowHours } : {}) };
+    const timedOut = Date.now() >= deadline;
+    // Still open with its outcome reported as not known yet: judged as the idle close will judge it.
+    const open: SeenOutcome | undefined =
+      timedOut && stored && !stored.outcome && !stored.candidate && view.status !== 'closed' ? (view.awaiting && view.awaiting !== 'rating' ? 'abandoned (open)' : 'contained (open)') : undefined;
+    if (outcome || timedOut) return { view, outcome: outcome ?? open ?? 'unknown', ...(windowHours !== undefined ? { windowHours } : {}) };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

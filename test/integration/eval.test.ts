@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { recordConversationOutcome } from '../../db/repositories/conversation-outcomes';
 import { DEFAULT_SCENARIO_DIR } from '../../eval/command';
 import { loadScenarioFile } from '../../eval/scenario';
 import { seedDemoStore } from '../../seed/seed';
-import { startStack, type TestStack } from '../support/stack';
+import { call, startStack, type TestStack } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { parseExposition, samplesOf } from '../support/prometheus-text';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -43,7 +44,9 @@ describe('npm run eval, eval capture and eval run --against on the running produ
   const suite = ['cancel-pending-order.yaml', 'refuse-cancel-delivered.yaml', 'handoff-request.yaml'];
 
   before(async () => {
-    stack = await startStack();
+    // RESOLUTION_WINDOW_HOURS=0: a confirmed resolution is verified at once, so the table can show it; a
+    // short idle close lets the eval's conversations close and score themselves within the test.
+    stack = await startStack({ timings: { resolutionWindowMs: 0 }, idleTimeoutMs: 8_000 });
     await seedDemoStore(stack.database.db);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'support-eval-'));
     fs.mkdirSync(path.join(work, 'suite'));
@@ -65,10 +68,12 @@ describe('npm run eval, eval capture and eval run --against on the running produ
     const lines = ran.stdout.split('\n');
     assert.match(lines[0] ?? '', new RegExp(`^eval against ${stack.baseUrl.replace(/[.]/g, '\\.')}: 3 scenarios x 2 runs`));
     const row = (name: string) => (lines.find((l) => l.startsWith(name)) ?? '').split(/\s{2,}/);
-    assert.deepEqual(row('cancel a pending order').slice(1, 9).filter((_, i) => i !== 1), ['2', 'pass', '0', '0', '5.0', '1.00', 'pass']);
-    assert.deepEqual(row('cancelling a delivered order is refused').slice(1, 9).filter((_, i) => i !== 1), ['2', 'pass', '0', '0', '3.0', '1.00', 'pass']);
-    assert.deepEqual(row('the customer asks for a person').slice(1, 9).filter((_, i) => i !== 1), ['2', 'pass', '0', '2', '1.0', '1.00', 'pass']);
-    assert.deepEqual(row('overall').slice(1, 9).filter((_, i) => i !== 1), ['6', 'pass', '0', '2', '3.0', '1.00', 'pass']);
+    // With the window at 0 each confirmed cancellation is verified at once; the refusal and the handoff are not.
+    assert.deepEqual(row('cancel a pending order').slice(1, 9), ['2', '100%', 'pass', '0', '0', '5.0', '1.00', 'pass']);
+    assert.deepEqual(row('cancelling a delivered order is refused').slice(1, 9), ['2', '0%', 'pass', '0', '0', '4.0', '1.00', 'pass']);
+    assert.deepEqual(row('the customer asks for a person').slice(1, 9), ['2', '0%', 'pass', '0', '2', '1.0', '1.00', 'pass']);
+    assert.deepEqual(row('overall').slice(1, 9), ['6', '33.3%', 'pass', '0', '2', '3.3', '1.00', 'pass']);
+    assert.match(lines[0] ?? '', /resolution window: 0 h/);
     assert.ok(lines.includes('wrong actions: 0'));
     assert.ok(lines.includes('every expectation held'));
 
@@ -83,25 +88,32 @@ describe('npm run eval, eval capture and eval run --against on the running produ
     assert.ok(capturedFrom, ran.stderr);
   });
 
+  it("when the eval has run, then /metrics, the dashboard's summary and the scorecards show its conversations", async () => {
+    const metrics = parseExposition(await (await fetch(`${stack.baseUrl}/metrics`)).text());
+    const outcomes = Object.fromEntries(samplesOf(metrics, 'support_conversation_outcomes_total').map((s) => [s.labels.outcome, s.value]));
+    assert.equal(outcomes.verified, 2, JSON.stringify(outcomes));
+    assert.equal(outcomes.escalated, 2, JSON.stringify(outcomes));
+    const supervisor = await stack.token('supervisor');
+    const summary = (await call(stack, 'GET', '/v1/operations/summary?days=1', { token: supervisor })).body;
+    assert.equal(summary.totals.verified, 2, JSON.stringify(summary.totals));
+    assert.equal(summary.totals.escalated, 2, JSON.stringify(summary.totals));
+    assert.deepEqual(summary.topEscalationReasons, [{ code: 'explicit_request', count: 2 }]);
+    // At their idle close the four conversations without a person score themselves (the two handed over
+    // stay open for the person); the cancellations pass, the refusals end contained, not verified.
+    const cards = await eventually(async () => {
+      const page = (await call(stack, 'GET', '/v1/quality/scorecards', { token: supervisor })).body;
+      return page.scorecards.length >= 4 ? page.scorecards : undefined;
+    }, 'four scorecards', 60_000);
+    const failing = cards.filter((c: { passed: boolean }) => !c.passed);
+    assert.equal(cards.length - failing.length, 2, JSON.stringify(cards));
+    assert.deepEqual(failing.map((c: { failing: string[] }) => c.failing), [['resolved_verified'], ['resolved_verified']], JSON.stringify(failing));
+    assert.equal((await call(stack, 'GET', '/v1/operations/summary?days=1', { token: supervisor })).body.totals.contained, 2);
+  });
+
   it('when a recorded conversation is captured and replayed with run --against, then it is unchanged; with an edited expectation it is reported changed', async () => {
     assert.ok(capturedFrom, 'the first test recorded a conversation');
     const dir = path.join(work, 'captured');
     const file = path.join(dir, 'cancel.yaml');
-    // What the conversation's outcome activity records (written here through the same repository until the workflow reports it itself).
-    const at = new Date().toISOString();
-    await recordConversationOutcome(stack.database.db, {
-      conversationId: capturedFrom,
-      workflowId: `conversation-${capturedFrom}`,
-      channel: 'chat',
-      customerKey: null,
-      assessment: { outcome: 'verified', reason: 'the order is cancelled in the store', issues: ['cancel_order'], resolvedAt: at },
-      windowMs: 0,
-      raised: [{ intent: 'cancel_order', at }],
-      startedAt: at,
-      customerTurns: 5,
-      figures: { tiers: { keyword: 1, model: 0, llm: 0, none: 0 }, intents: ['cancel_order'], escalationCodes: [], actions: { executed: 1, denied: 0, compensated: 0, failed: 0 }, refundedCents: 24900 },
-      at,
-    });
     const captured = await run('cli/main.ts', ['eval', 'capture', capturedFrom, '--out', file], env);
     assert.equal(captured.code, 0, captured.stderr);
 
