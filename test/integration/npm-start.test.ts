@@ -115,6 +115,14 @@ describe('npm start', () => {
       assert.match(metrics, /^support_turns_total\{tier="[a-z]+"\} 1$/m);
       assert.match(metrics, /^support_worker_metrics_up 1$/m);
       assert.match(metrics, /^temporal_worker_task_slots_available\{/m);
+      // `npm run eval` against it, as the README says: PORT and DATA_DIR find the running product.
+      const suite = fs.mkdtempSync(path.join(os.tmpdir(), 'support-start-eval-'));
+      fs.copyFileSync(path.join(root, 'eval', 'scenarios', 'cancel-pending-order.yaml'), path.join(suite, 'cancel-pending-order.yaml'));
+      const evaluated = spawnSync('npm', ['run', '-s', 'eval', '--', '--runs', '1', '--dir', suite], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+      fs.rmSync(suite, { recursive: true, force: true });
+      assert.equal(evaluated.status, 0, `${evaluated.stdout}\n${evaluated.stderr}`);
+      assert.match(evaluated.stdout, /^cancel a pending order\s+1\s+.*pass$/m);
+      assert.match(evaluated.stdout, /^wrong actions: 0$/m);
     } finally {
       first.child.kill('SIGINT');
     }
