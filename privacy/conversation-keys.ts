@@ -2,11 +2,20 @@ import crypto from 'node:crypto';
 import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { destroyPayloadDataKeys, findPayloadDataKey, insertPayloadDataKey } from '../db/repositories/payload-data-keys';
+import { conversationIdOfWorkflow } from '../observability/conversation-ids';
 import { EncryptionCodec, ErasedKeyError, UnknownPayloadKeyError, type DataKeys } from './payload-codec';
 import { loadPayloadKeys, type PayloadKeyring } from './payload-keys';
 
-/** Conversation workflows get keys of their own (see domain/conversation.ts workflowIdFor). */
-export const ownsDataKey = (workflowId: string) => workflowId.startsWith('conversation-');
+/**
+ * Whose data key encrypts a workflow's payloads: a conversation's own (domain/conversation.ts workflowIdFor),
+ * shared by the refund sagas and other children it starts (their ids extend its id), so destroying the one
+ * key erases them all; undefined for workflows no conversation owns (reconciliation, account erasure).
+ */
+export function dataKeyRefOf(workflowId: string): string | undefined {
+  const conversationId = conversationIdOfWorkflow(workflowId);
+  if (conversationId) return `conversation-${conversationId}`;
+  return workflowId.startsWith('conversation-') ? workflowId : undefined;
+}
 
 // Long enough to spare the database a read per payload; short enough that another process's erasure takes hold soon.
 const CACHE_MS = 5_000;
@@ -26,20 +35,21 @@ export class StoredDataKeys implements DataKeys {
   ) {}
 
   async forWorkflow(workflowId: string): Promise<{ ref: string; key: Buffer } | undefined> {
-    if (!ownsDataKey(workflowId)) return undefined;
-    const cached = this.cached(workflowId);
-    if (cached) return { ref: workflowId, key: cached };
-    const found = await findPayloadDataKey(this.db, workflowId);
-    if (found?.destroyedAt) throw new ErasedKeyError(`the payload key of ${workflowId} was destroyed (${found.destroyedReason ?? 'erased'}): nothing more is written to it`);
+    const ref = dataKeyRefOf(workflowId);
+    if (!ref) return undefined;
+    const cached = this.cached(ref);
+    if (cached) return { ref, key: cached };
+    const found = await findPayloadDataKey(this.db, ref);
+    if (found?.destroyedAt) throw new ErasedKeyError(`the payload key of ${ref} was destroyed (${found.destroyedReason ?? 'erased'}): nothing more is written to it`);
     const row =
       found ??
       (await insertPayloadDataKey(this.db, {
-        workflowId,
-        wrappedKey: wrap(this.keyring.primary.key, workflowId, crypto.randomBytes(32)),
+        workflowId: ref,
+        wrappedKey: wrap(this.keyring.primary.key, ref, crypto.randomBytes(32)),
         wrappingKeyId: this.keyring.primary.id,
         createdAt: new Date(this.now()).toISOString(),
       }));
-    return { ref: workflowId, key: this.unwrapped(row.workflowId, row.wrappedKey, row.wrappingKeyId, row.destroyedReason) };
+    return { ref, key: this.unwrapped(row.workflowId, row.wrappedKey, row.wrappingKeyId, row.destroyedReason) };
   }
 
   async byRef(ref: string): Promise<Buffer> {

@@ -161,6 +161,22 @@ describe('customer PII in Temporal payloads', () => {
     });
   });
 
+  describe("a customer's own conversation", () => {
+    it('when a conversation token reads its conversation, then it sees its own customer and no one else; another conversation is refused', async () => {
+      const [mine, theirs] = [customers[0]!, customers[1]!];
+      const [own, other] = [await conversationWithPii(mine), await conversationWithPii(theirs)];
+      const token = await stack.token('conversation', own);
+      const view = await call(stack, 'GET', `/v1/conversations/${own}`, { token });
+      assert.equal(view.status, 200);
+      const text = JSON.stringify(view.body);
+      assert.ok(text.includes(mine.email));
+      for (const secret of [theirs.email, `${theirs.first_name} ${theirs.last_name}`]) assert.ok(!text.includes(secret), `${secret} is another customer's`);
+      const refused = await call(stack, 'GET', `/v1/conversations/${other}`, { token });
+      assert.equal(refused.status, 403);
+      assert.ok(!JSON.stringify(refused.body).includes(theirs.email));
+    });
+  });
+
   describe('the codec endpoint for the Temporal Web UI', () => {
     let payloads: { metadata: Record<string, string>; data?: string }[];
     let customer: Customer;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { describe, it } from 'mocha';
+import { dataKeyRefOf } from '../../privacy/conversation-keys';
 import { EncryptionCodec, ErasedKeyError, UnknownPayloadKeyError, type DataKeys } from '../../privacy/payload-codec';
 import { PAYLOAD_KEY_FILE, PayloadKeyError, formatPayloadKeys, loadPayloadKeys, newPayloadKey, parsePayloadKeys } from '../../privacy/payload-keys';
 
@@ -100,6 +101,22 @@ describe('the payload codec', () => {
     await assert.rejects(codec.decode([erased!]), ErasedKeyError);
     assert.deepEqual((await codec.decode([kept!, saga!])).map(valueOf), [PII, PII]);
   });
+});
+
+describe("whose data key encrypts a workflow's payloads", () => {
+  const uuid = '5b0c3f0e-8d1a-4c4e-9a57-2f6d1e9b7c31';
+  const cases: [string, string | undefined][] = [
+    [`conversation-${uuid}`, `conversation-${uuid}`],
+    [`conversation-${uuid}-return-p1-0`, `conversation-${uuid}`],
+    ['conversation-recorded-cancel-order', 'conversation-recorded-cancel-order'],
+    ['refund-reconciliation-support-conversations', undefined],
+    ['account-erasure-customer_1', undefined],
+  ];
+  for (const [workflowId, expected] of cases) {
+    it(`when the workflow is ${workflowId}, then the key is ${expected ?? "the configured key's"}`, () => {
+      assert.equal(dataKeyRefOf(workflowId), expected);
+    });
+  }
 });
 
 describe('payload keys', () => {
