@@ -104,6 +104,18 @@ describe('customer PII in Temporal payloads', () => {
       assert.ok(text.includes('encryption-data-key'), "the conversation's own key encrypts them");
     });
 
+    it("when an auditor points the CLI at the codec endpoint, then the history reads in plain; an agent's token reads none of it", async () => {
+      const customer = customers[2]!;
+      const id = await conversationWithPii(customer);
+      const show = async (token: string) =>
+        run(cliPath!, ['workflow', 'show', '--workflow-id', workflowIdFor(id), '--address', stack.env.address, '--namespace', stack.env.namespace ?? 'default', '--output', 'json', '--codec-endpoint', `${stack.baseUrl}/codec`, '--codec-auth', `Bearer ${token}`]);
+      const auditor = await show(await stack.token('auditor'));
+      assert.equal(auditor.code, 0, auditor.stderr);
+      assert.ok(readableText(auditor.stdout).includes(customer.email), 'the auditor reads the e-mail');
+      const agent = await show(await stack.token('agent'));
+      assert.deepEqual(piiFound(readableText(agent.stdout + agent.stderr), customer), []);
+    });
+
     it('when the same check reads a recorded plaintext history, then it does find the PII (the check can fail)', () => {
       const recorded = fs.readFileSync(path.join(root, 'test', 'fixtures', 'histories', 'update-default-address.json'), 'utf8');
       assert.ok(readableText(recorded).includes('@example.com'));
