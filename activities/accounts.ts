@@ -5,6 +5,7 @@ import { newResetToken } from '../auth/passwords';
 import { storeResetToken } from '../db/repositories/accounts';
 import { findNotice, queueNotice } from '../db/repositories/customer-notifications';
 import { findCustomerIdByEmail } from '../db/repositories/store-queries';
+import { destroyPayloadDataKeys } from '../db/repositories/payload-data-keys';
 import { cancelErasure, erasePersonalData, findErasure, markErased, postponeErasure, scheduleErasure } from '../db/repositories/account-erasures';
 import { anonymisedCustomer, CANCEL_ERASURE_SIGNAL, DEFAULT_ERASURE_GRACE_MS, erasureDueAt, erasureWorkflowIdFor, openOrders, type AccountErasureInput } from '../domain/accounts/erasure';
 import { RESET_LINK_TTL_MS, resetNoticeBody } from '../domain/accounts/password-reset';
@@ -105,6 +106,10 @@ export function createAccountActivities(deps: AccountActivityDeps) {
         const at = new Date().toISOString();
         if (!(await markErased(trx, request.customerId, at))) return 'cancelled';
         await erasePersonalData(trx, request.customerId, anonymisedCustomer(request.customerId));
+        // Their conversations' histories keep only ciphertext: destroying the conversations' payload keys erases it.
+        const conversations = (await trx('conversation_outcomes').where({ customer_key: request.customerId }).select('workflow_id')) as { workflow_id: string }[];
+        const workflowIds = new Set([...conversations.map((c) => c.workflow_id), ...(erasure.requestedIn ? [erasure.requestedIn] : [])]);
+        await destroyPayloadDataKeys(trx, [...workflowIds], { destroyedBy: 'account-erasure', reason: `account ${request.customerId} erased`, at });
         return 'erased';
       });
     },

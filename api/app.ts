@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
 import { silentLogger, type Logger } from '../observability/logger';
@@ -10,6 +11,7 @@ import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
 import { requestLog } from './request-log';
 import { accountResetRoutes } from './routes/account-reset';
+import { codecRoutes } from './routes/codec';
 import { agentDeskRoutes } from './routes/agent-desk';
 import { invoiceRoutes, reviewRoutes } from './routes/commerce';
 import { conversationRoutes } from './routes/conversations';
@@ -40,6 +42,10 @@ export interface AppDeps {
   logger?: Logger;
   /** METRICS_TOKEN guards `/metrics`; WORKER_METRICS_URL is where the worker's own metrics are read to append them. */
   metrics?: { token?: string; workerMetricsUrl?: string; workerMetricsTimeoutMs?: number };
+  /** The payload codec, for Temporal Web UI's codec endpoint (`/codec`); left out, there is none. */
+  payloadCodec?: PayloadCodec;
+  /** Origins (the Temporal UI's) the codec endpoint answers cross-origin. */
+  codecOrigins?: readonly string[];
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -59,6 +65,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
   // First, so that requests the body parser rejects get their line too.
   app.use(requestLog(deps.logger ?? silentLogger));
+  // Before the global body parser: a history's payloads are larger than a message.
+  if (deps.payloadCodec) {
+    app.use('/codec', codecRoutes({ db: deps.db, codec: deps.payloadCodec, allowedOrigins: deps.codecOrigins ?? [], maxBodyBytes: Math.max(deps.maxBodyBytes, 4 * 1024 * 1024) }));
+  }
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use(metricsRoutes({ metrics, token: deps.metrics?.token }));
@@ -84,7 +94,7 @@ export function createApp(deps: AppDeps): express.Express {
 }
 
 /** The API as configured; `localWorkerState` when the worker runs in the same process. */
-export function createConfiguredApp(config: Config, runtime: { db: Knex; client: Client; logger: Logger; localWorkerState?: () => string }): express.Express {
+export function createConfiguredApp(config: Config, runtime: { db: Knex; client: Client; logger: Logger; payloadCodec?: PayloadCodec; localWorkerState?: () => string }): express.Express {
   return createApp({
     ...runtime,
     namespace: config.temporalNamespace,
@@ -93,6 +103,7 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     maxBodyBytes: config.maxBodyBytes,
     turnTimeoutMs: config.turnTimeoutMs,
     metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
+    codecOrigins: config.codecCorsOrigins,
     llmEnabled: config.anthropicApiKey !== undefined,
     timings: {
       handoffSlaMs: config.handoffSlaMs,

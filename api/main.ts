@@ -4,6 +4,7 @@ import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger, type Logger } from '../observability/logger';
+import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
 import { createConfiguredApp } from './app';
 
 // Replaced by the configured one once LOG_LEVEL is read; until then (a bad configuration) errors still get out.
@@ -13,10 +14,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   logger = createLogger({ level: config.logLevel, base: { service: 'api' } });
   const db = openDatabase(config);
+  const { codec, dataConverter } = configuredPayloadPrivacy(config, db);
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
-  const client = new Client({ connection, namespace: config.temporalNamespace });
-  const app = createConfiguredApp(config, { db, client, logger });
+  const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
+  const app = createConfiguredApp(config, { db, client, logger, payloadCodec: codec });
   const server = app.listen(config.port, () => logger.info({ port: config.port }, 'API listening'));
   const stop = () => {
     server.close(() => {

@@ -40,6 +40,9 @@ export const ENV_VARS = [
   'METRICS_TOKEN',
   'WORKER_METRICS_ADDRESS',
   'WORKER_METRICS_URL',
+  'PAYLOAD_KEYS',
+  'PRODUCTION_MODE',
+  'CODEC_CORS_ORIGINS',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -99,6 +102,12 @@ const schema = z.object({
     .string()
     .refine((v) => v === 'off' || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), 'WORKER_METRICS_URL must be an http(s) URL, or off')
     .optional(),
+  PAYLOAD_KEYS: z.string().min(1).optional(),
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .refine((v) => v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())), 'CODEC_CORS_ORIGINS must be a comma-separated list of origins like http://localhost:8233')
+    .optional(),
+  PRODUCTION_MODE: z.enum(['true', 'false'], { error: 'PRODUCTION_MODE must be true or false' }).optional(),
 });
 
 export interface Config {
@@ -157,6 +166,12 @@ export interface Config {
   workerMetricsAddress: string | undefined;
   /** Where the API fetches the worker's metrics to append them to its `/metrics`; undefined (`off`) appends none. */
   workerMetricsUrl: string | undefined;
+  /** `id:base64key,…`: the keys of Temporal payload encryption, the first encrypts; unset, a key file in `dataDir` (not in production). */
+  payloadKeys: string | undefined;
+  /** NODE_ENV=production or PRODUCTION_MODE=true: nothing is made up on the spot (a missing payload key is an error). */
+  productionMode: boolean;
+  /** The Temporal UI origins the codec endpoint answers cross-origin; the local dev server's UI unless set. */
+  codecCorsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -211,6 +226,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: c.METRICS_TOKEN,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
     workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
+    payloadKeys: c.PAYLOAD_KEYS,
+    codecCorsOrigins: c.CODEC_CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [`http://localhost:${c.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`],
+    // NODE_ENV is the ecosystem's switch, not a setting of ours: read, not listed in ENV_VARS.
+    productionMode: c.PRODUCTION_MODE === undefined ? env.NODE_ENV === 'production' : c.PRODUCTION_MODE === 'true',
   };
 }
 

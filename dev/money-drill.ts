@@ -110,6 +110,7 @@ async function openLane(temporalAddress: string, postgresUrl: string | undefined
     dataDir: product.dataDir,
     ...(product.databaseUrl ? { databaseUrl: product.databaseUrl } : {}),
     paymentProviderUrl: product.sandbox.url,
+    payloadKeys: product.payloadKeys,
     ...(approval ? { refundAutoLimitCents: APPROVAL_LIMIT_CENTS } : {}),
   });
   const taken = new Set<string>();

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { payloadPrivacy } from '../privacy/conversation-keys';
+import { formatPayloadKeys, newPayloadKey, parsePayloadKeys } from '../privacy/payload-keys';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Client } from '@temporalio/client';
 import crypto from 'node:crypto';
@@ -27,6 +29,8 @@ export interface MoneyProduct {
   /** The PostgreSQL URL (with its own schema) a worker process opens, when the product runs on PostgreSQL. */
   databaseUrl?: string;
   temporal: { address: string; namespace: string; client: Client };
+  /** PAYLOAD_KEYS for the worker processes: the key the API's client encrypts with. */
+  payloadKeys: string;
   taskQueue: string;
   sandbox: RunningSandbox;
   token(role: Role): Promise<string>;
@@ -56,14 +60,16 @@ export async function startMoneyProduct(options: {
     for (const stop of stops.reverse()) await stop();
   };
   try {
-    const env = await TestWorkflowEnvironment.createFromExistingServer({ address: options.temporalAddress });
-    stops.push(() => env.teardown());
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'money-drill-'));
     stops.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     const databaseUrl = options.postgresUrl ? await freshSchema(options.postgresUrl, stops) : undefined;
     const db = openDatabase({ sqliteFile: path.join(dataDir, 'support.sqlite'), ...(databaseUrl ? { databaseUrl } : {}) });
     stops.push(() => closeDatabase(db));
     await migrateToLatest(db);
+    const keyring = parsePayloadKeys(formatPayloadKeys([newPayloadKey('drill')]));
+    const { dataConverter } = payloadPrivacy(keyring, db);
+    const env = await TestWorkflowEnvironment.createFromExistingServer({ address: options.temporalAddress, client: { dataConverter } });
+    stops.push(() => env.teardown());
     const sandbox = await startSandboxProvider({ file: ':memory:', port: 0, faultsEnabled: true });
     stops.push(() => sandbox.close());
     const namespace = env.namespace ?? 'default';
@@ -80,6 +86,7 @@ export async function startMoneyProduct(options: {
       dataDir,
       ...(databaseUrl ? { databaseUrl } : {}),
       temporal: { address: options.temporalAddress, namespace, client: env.client },
+      payloadKeys: formatPayloadKeys([keyring.primary]),
       taskQueue,
       sandbox,
       token: (role) => mintToken(db, { role, name: `drill ${role}` }),

@@ -469,7 +469,8 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     const payments = new HttpPaymentProvider(sandbox.url);
-    const common = { connection: env.nativeConnection, namespace: 'default', db, payments, workflowBundle, refundRetryMs: RECORDING_RETRY_BUDGET_MS };
+    // No payload codec: the fixtures are demo data the tests read and replay as they are (the replay test runs them through the product's codec, which passes plaintext through).
+    const common = { connection: env.nativeConnection, namespace: 'default', db, payments, workflowBundle, refundRetryMs: RECORDING_RETRY_BUDGET_MS, dataConverter: {} };
     const worker = await createConversationWorker({ ...common, taskQueue: 'record-histories' });
     const strict = await createConversationWorker({
       ...common,

@@ -17,6 +17,7 @@ import { startSandboxProvider } from '../payments/sandbox/start-sandbox';
 import { createConfiguredWorker } from '../workers/conversation-worker';
 import { runWithHeartbeat } from '../workers/heartbeat';
 import { installTemporalRuntime } from '../workers/temporal-runtime';
+import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
 import { resolveTemporalCli } from './temporal-cli';
 import { startDevServer, type DevServer } from './temporal-dev-server';
 
@@ -41,10 +42,12 @@ async function main(): Promise<void> {
   process.on('disconnect', () => void stopAll(0));
 
   try {
+    // Before anything starts: in production mode a missing PAYLOAD_KEYS stops us here, with its reason.
+    const db = openDatabase(config);
+    const { codec, dataConverter } = configuredPayloadPrivacy(config, db);
     const temporal = await temporalFor(config, logger);
     if (temporal.server) stack.push(temporal.server.stop);
 
-    const db = openDatabase(config);
     stack.push(() => closeDatabase(db));
     await migrateToLatest(db);
     await seedIfEmpty(db, { seedDir: config.seedDbDir });
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
 
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     stack.push(() => nativeConnection.close());
-    const worker = await createConfiguredWorker(config, { connection: nativeConnection, db, logger });
+    const worker = await createConfiguredWorker(config, { connection: nativeConnection, db, logger, dataConverter });
     // The heartbeat lets an API started on its own against the same database see this worker too.
     const running = runWithHeartbeat(worker, { db, taskQueue: config.taskQueue, logger });
     stack.push(async () => {
@@ -70,10 +73,10 @@ async function main(): Promise<void> {
 
     const connection = await Connection.connect({ address: temporal.address });
     stack.push(() => connection.close());
-    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
     // The worker here could not take its metrics port: whatever holds it is not this worker, so /metrics does not read it.
     const appConfig = metricsServed ? config : { ...config, workerMetricsUrl: undefined };
-    const app = createConfiguredApp(appConfig, { db, client, logger, localWorkerState: () => worker.getState() });
+    const app = createConfiguredApp(appConfig, { db, client, logger, payloadCodec: codec, localWorkerState: () => worker.getState() });
     const server = await listen(app, config.port);
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -17,6 +17,8 @@ export interface WorkerProcessOptions {
   dataDir: string;
   databaseUrl?: string;
   paymentProviderUrl: string;
+  /** PAYLOAD_KEYS: the key the product's clients encrypt with (the worker must read what they write). */
+  payloadKeys: string;
   refundAutoLimitCents?: number;
   /** How long a start may take (bundling the workflow code is the slow part on a busy machine). */
   startTimeoutMs?: number;
@@ -65,6 +67,7 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
     TEMPORAL_NAMESPACE: options.namespace,
     TEMPORAL_TASK_QUEUE: options.taskQueue,
     PAYMENT_PROVIDER_URL: options.paymentProviderUrl,
+    PAYLOAD_KEYS: options.payloadKeys,
     REFUND_AUTO_LIMIT_CENTS: String(options.refundAutoLimitCents ?? 50_000),
     // Templates, not an LLM: a fault test must not depend on a network model.
     ANTHROPIC_API_KEY: '',

@@ -11,6 +11,7 @@ import { mintToken } from '../auth/token-service';
 import { UsageError, parseFlags } from '../config/args';
 import { loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
+import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
 import { CaptureError, captureConversation } from './capture';
 import { formatTable, summarize } from './report';
 import { ScenarioError, formatScenario, loadScenarioDir, parseScenario } from './scenario';
@@ -104,7 +105,7 @@ export async function evalCaptureCommand(args: string[], io: EvalIo): Promise<nu
   }
   const db = openDatabase(config);
   try {
-    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: configuredPayloadPrivacy(config, db).dataConverter });
     const scenario = await captureConversation({ db, client }, conversationId);
     const text = formatScenario(scenario);
     const out = flags.get('out');

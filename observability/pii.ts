@@ -6,6 +6,7 @@
 export const REDACTED = '[redacted]';
 export const EMAIL_MARK = '[email]';
 export const CARD_MARK = '[card]';
+export const PHONE_MARK = '[phone]';
 
 /**
  * Keys whose values are personal or secret whatever they hold (compared lower-case, without `_` and `-`).
@@ -29,6 +30,9 @@ export const PII_KEYS: readonly string[] = [
   'zipcode',
   'postcode',
   'phone',
+  'phonenumber',
+  'mobile',
+  'telephone',
   'cardnumber',
   'lastfour',
   'last4',
@@ -54,9 +58,12 @@ const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 // 13 to 19 digits, single spaces or dashes between them; not part of a longer token (a UUID's groups stay).
 const CARD = /(?<![A-Za-z0-9-])\d(?:[ -]?\d){12,18}(?![A-Za-z0-9-])/g;
 
-/** Free text with e-mail addresses and card-like digit runs replaced by marks. */
+// A North American style number (optionally +country), in one run or grouped 3-3-4; not part of a longer token.
+const PHONE = /(?<![\w+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}(?![\w-])/g;
+
+/** Free text with e-mail addresses, card-like digit runs and phone numbers replaced by marks. */
 export function scrubText(text: string): string {
-  return text.replace(EMAIL, EMAIL_MARK).replace(CARD, CARD_MARK);
+  return text.replace(EMAIL, EMAIL_MARK).replace(CARD, CARD_MARK).replace(PHONE, PHONE_MARK);
 }
 
 const MAX_DEPTH = 8;

@@ -1,4 +1,5 @@
 import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
 import { deliverNoticesFromActivities } from '../channels';
@@ -22,6 +23,8 @@ export interface ConversationWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Knex;
+  /** The payload codec (privacy/): histories hold customers' PII only encrypted. Clients of these workflows need the same. */
+  dataConverter: DataConverter;
   payments: PaymentProvider;
   llm?: LlmClassifier;
   /** Claude phrasing replies (ANTHROPIC_API_KEY set); templates are used without it. */
@@ -54,6 +57,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
+    dataConverter: options.dataConverter,
     activities: createActivities({
       db: options.db,
       payments: options.payments,
@@ -65,7 +69,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       accountErasureGraceMs: options.accountErasureGraceMs,
       publicBaseUrl: options.publicBaseUrl,
       deliverNotice: deliverNoticesFromActivities(options.db),
-      workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace),
+      workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace, options.dataConverter),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
     ...workflowSource,
@@ -78,17 +82,19 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
  */
 export async function createConfiguredWorker(
   config: Config,
-  runtime: { connection: NativeConnection; db: Knex; logger: Logger; workflowBundle?: WorkflowBundleWithSourceMap },
+  runtime: { connection: NativeConnection; db: Knex; logger: Logger; dataConverter: DataConverter; workflowBundle?: WorkflowBundleWithSourceMap },
 ): Promise<Worker> {
   const schedule = await ensureReconciliationSchedule({
     connection: runtime.connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     everyMinutes: config.reconcileEveryMinutes,
+    dataConverter: runtime.dataConverter,
   });
   runtime.logger.info({ schedule, everyMinutes: config.reconcileEveryMinutes }, 'refund reconciliation schedule');
   return createConversationWorker({
     connection: runtime.connection,
+    dataConverter: runtime.dataConverter,
     logger: runtime.logger,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,

@@ -5,6 +5,7 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedIfEmpty } from '../seed/seed';
 import { createLogger, type Logger } from '../observability/logger';
+import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
 import { createConfiguredWorker } from './conversation-worker';
 import { runWithHeartbeat } from './heartbeat';
 import { installTemporalRuntime } from './temporal-runtime';
@@ -17,11 +18,12 @@ async function main(): Promise<void> {
   logger = createLogger({ level: config.logLevel, base: { service: 'worker' } });
   installTemporalRuntime(logger, { metricsAddress: config.workerMetricsAddress });
   const db = openDatabase(config);
+  const { dataConverter } = configuredPayloadPrivacy(config, db);
   await migrateToLatest(db);
   await seedIfEmpty(db, { seedDir: config.seedDbDir });
   const temporalAddress = config.temporalAddress ?? 'localhost:7233';
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createConfiguredWorker(config, { connection, db, logger });
+  const worker = await createConfiguredWorker(config, { connection, db, logger, dataConverter });
   logger.info({ taskQueue: config.taskQueue, temporalAddress }, 'worker polling');
   try {
     await runWithHeartbeat(worker, { db, taskQueue: config.taskQueue, logger });

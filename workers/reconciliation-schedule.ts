@@ -1,4 +1,5 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { ReconciliationWorkflow } from '../workflows/reconciliation/workflow';
 
 /** One schedule per task queue: the worker that polls it runs the reconciliations. */
@@ -16,8 +17,9 @@ export async function ensureReconciliationSchedule(options: {
   namespace: string;
   taskQueue: string;
   everyMinutes: number;
+  dataConverter?: DataConverter;
 }): Promise<ScheduleOutcome> {
-  const client = new Client({ connection: options.connection, namespace: options.namespace });
+  const client = new Client({ connection: options.connection, namespace: options.namespace, ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}) });
   const scheduleId = reconciliationScheduleId(options.taskQueue);
   const everyMs = options.everyMinutes * 60_000;
   try {

@@ -20,6 +20,8 @@ import type { PolicySettings } from '../../domain/policy';
 import { HttpPaymentProvider } from '../../payments/http-payment-provider';
 import { startSandboxProvider } from '../../payments/sandbox/start-sandbox';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import { EncryptionCodec } from '../../privacy/payload-codec';
+import { newPayloadKey } from '../../privacy/payload-keys';
 
 /** What the walk needs of a running product (the tests' TestStack is one). */
 export interface RunningProduct {
@@ -38,7 +40,11 @@ export async function startProduct(options: { policy?: PolicySettings } = {}): P
   };
   try {
     const cliPath = process.env.TEMPORAL_CLI_PATH;
+    // The product's codec with a key of this run: the walk pays what encryption costs.
+    const key = newPayloadKey('bench');
+    const dataConverter = { payloadCodecs: [new EncryptionCodec({ primary: key, byId: new Map([[key.id, key.key]]) })] };
     const env = await TestWorkflowEnvironment.createLocal({
+      client: { dataConverter },
       server: { ...(cliPath ? { executable: { type: 'existing-path', path: cliPath } } : {}), ip: '127.0.0.1', extraArgs: ['--log-level', 'error'] },
     });
     stops.push(() => env.teardown());
@@ -58,6 +64,7 @@ export async function startProduct(options: { policy?: PolicySettings } = {}): P
     const taskQueue = 'tau-walk';
     const worker = await createConversationWorker({
       connection: env.nativeConnection,
+      dataConverter,
       namespace,
       taskQueue,
       db,

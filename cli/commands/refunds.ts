@@ -2,6 +2,8 @@ import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { UsageError, parseFlags } from '../../config/args';
 import type { Config } from '../../config/config';
 import { findingLine, type ReconcileRequest, type ReconciliationSummary } from '../../domain/reconciliation';
+import { EncryptionCodec } from '../../privacy/payload-codec';
+import { loadPayloadKeys } from '../../privacy/payload-keys';
 import type { ReconciliationWorkflow } from '../../workflows/reconciliation/workflow';
 
 export const REFUNDS_USAGE = 'refunds reconcile [--stale-minutes N] [--in-flight-minutes N] [--wait-seconds N]';
@@ -42,6 +44,8 @@ export async function refundsCommand(args: string[], deps: { config: Config; out
   const waitSeconds = wholeNumber(flags, 'wait-seconds', 3600) ?? 120;
 
   const { config } = deps;
+  // A reconciliation has no conversation key of its own: the configured keys are all it needs.
+  const dataConverter = { payloadCodecs: [new EncryptionCodec(loadPayloadKeys(config))] };
   const address = config.temporalAddress ?? `localhost:${config.temporalDevPort}`;
   let connection: Connection;
   try {
@@ -51,7 +55,7 @@ export async function refundsCommand(args: string[], deps: { config: Config; out
     return 1;
   }
   try {
-    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
     const handle = await client.workflow.start<typeof ReconciliationWorkflow>('ReconciliationWorkflow', {
       workflowId: `refund-reconciliation-cli-${Date.now()}`,
       taskQueue: config.taskQueue,

@@ -10,7 +10,7 @@ import { createHelpCentreActivities } from '../../activities/answer-from-help-ce
 import { MAX_CANDIDATES, MAX_PASSAGE_CHARS } from '../../domain/knowledge';
 import { ARTICLES_DIR, loadHelpCentre, parseArticle } from '../../knowledge/help-centre';
 import type { PaymentProvider } from '../../payments/payment-provider';
-import { startTemporal, uniqueTaskQueue } from '../support/temporal';
+import { dataConverterOf, startTemporal, uniqueTaskQueue } from '../support/temporal';
 
 const { answerFromHelpCentre } = createHelpCentreActivities();
 
@@ -102,6 +102,7 @@ describe('answerQuestion in workflow code, on a real dev server', () => {
       const taskQueue = uniqueTaskQueue('knowledge');
       const worker = await Worker.create({
         connection: env.nativeConnection,
+        dataConverter: dataConverterOf(env),
         namespace: env.namespace ?? 'default',
         taskQueue,
         workflowsPath: require.resolve('../fixtures/knowledge-workflow'),

@@ -13,7 +13,8 @@ import { createConversationWorker } from '../../workers/conversation-worker';
 import { RefundSagaWorkflow } from '../../workflows';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { startTestPayments, type TestPayments } from '../support/payments';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
+import { TEST_PAYLOAD_KEYS } from '../support/payload-privacy';
+import { dataConverterOf, startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -30,7 +31,7 @@ function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ c
     execFile(
       process.execPath,
       ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), ...args],
-      { cwd: root, env: { ...process.env, TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, DATABASE_URL: '', ...extraEnv } },
+      { cwd: root, env: { ...process.env, TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, DATABASE_URL: '', PAYLOAD_KEYS: TEST_PAYLOAD_KEYS, ...extraEnv } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: stdout.trim(), stderr: stderr.trim() }),
     );
   });
@@ -42,6 +43,7 @@ describe('cli refunds reconcile', () => {
     await replaceStore(database.db, buildDemoStore());
     worker = await createConversationWorker({
       connection: env.nativeConnection,
+      dataConverter: dataConverterOf(env),
       namespace: env.namespace ?? 'default',
       taskQueue,
       db: database.db,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { findErasure } from '../../db/repositories/account-erasures';
+import { findPayloadDataKey } from '../../db/repositories/payload-data-keys';
+import { workflowIdFor } from '../../domain/conversation';
 import { erasureWorkflowIdFor } from '../../domain/accounts/erasure';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { getOrder } from '../../tau/store/queries';
@@ -75,7 +77,7 @@ describe('closing an account through the API', () => {
     const customer = await settledCustomer(1);
     const orderIds = ((await db('orders').where({ customer_id: customer.id }).select('id')) as { id: string }[]).map((o) => o.id);
     const ordersBefore = await Promise.all(orderIds.map((id) => getOrder(db, id)));
-    const { say } = await startChat(stack, channel);
+    const { say, id } = await startChat(stack, channel);
     await say('please close my account');
     await say(customer.email);
     await say('yes');
@@ -97,5 +99,9 @@ describe('closing an account through the API', () => {
       assert.deepEqual(order?.payment_history, ordersBefore[i]?.payment_history, 'and its payments');
       assert.equal(order?.address.address1, '', 'but no street address');
     }
+    const key = await findPayloadDataKey(db, workflowIdFor(id));
+    assert.ok(key?.destroyedAt, 'the conversation\'s payload key is destroyed: its history holds only ciphertext nobody can read');
+    assert.equal(key.wrappedKey, null);
+    assert.deepEqual([key.destroyedBy, key.destroyedReason], ['account-erasure', `account ${customer.id} erased`]);
   });
 });

@@ -10,7 +10,7 @@ import { messageUpdate, stateQuery } from '../../workflows/conversation/definiti
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { startMessagesStandIn, type MessagesStandIn } from '../support/messages-api-standin';
 import { startTestPayments, type TestPayments } from '../support/payments';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
+import { dataConverterOf, startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
@@ -25,6 +25,7 @@ async function withConversation(
   const taskQueue = uniqueTaskQueue(llmEnabled ? 'intents-llm' : 'intents');
   const worker = await createConversationWorker({
     connection: env.nativeConnection,
+    dataConverter: dataConverterOf(env),
     namespace: env.namespace ?? 'default',
     taskQueue,
     db: database.db,

@@ -11,7 +11,7 @@ import { messageUpdate, stateQuery } from '../../workflows/conversation/definiti
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { startMessagesStandIn, type MessagesStandIn } from '../support/messages-api-standin';
 import { startTestPayments, type TestPayments } from '../support/payments';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
+import { dataConverterOf, startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
 // The shipped model does not yet tell these intents apart on its own (the retrained model will), so
 // the conversation here decides them at the LLM tier, answered by a local stand-in for the Messages API.
@@ -24,6 +24,7 @@ async function conversation(run: (send: (text: string) => Promise<any>, workflow
   const taskQueue = uniqueTaskQueue('place-order');
   const worker = await createConversationWorker({
     connection: env.nativeConnection,
+    dataConverter: dataConverterOf(env),
     namespace: env.namespace ?? 'default',
     taskQueue,
     db: database.db,

@@ -12,7 +12,7 @@ import { messageUpdate, stateQuery } from '../../workflows/conversation/definiti
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { startTestPayments, type TestPayments } from '../support/payments';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
+import { dataConverterOf, startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
@@ -21,6 +21,7 @@ let payments: TestPayments;
 async function newWorker(taskQueue: string): Promise<Worker> {
   return createConversationWorker({
     connection: env.nativeConnection,
+    dataConverter: dataConverterOf(env),
     namespace: env.namespace ?? 'default',
     taskQueue,
     db: database.db,

@@ -13,6 +13,7 @@ import { recordConversationOutcome, type OutcomeReport } from '../../db/reposito
 import { queueNotice, recordDelivery } from '../../db/repositories/customer-notifications';
 import { insertLedgerEntry, transitionLedgerEntry, type LedgerStatus } from '../../db/repositories/refund-ledger';
 import type { ConversationFigures } from '../../domain/outcomes/types';
+import { TEST_PAYLOAD_KEYS } from '../support/payload-privacy';
 import { workerProcesses, type WorkerProcesses } from '../../dev/worker-process';
 import { eventually } from '../support/eventually';
 import { parseExposition, sampleKey, samplesOf, type Exposition } from '../support/prometheus-text';
@@ -328,6 +329,7 @@ describe('GET /metrics', () => {
         temporalAddress: stack.env.address,
         namespace: stack.env.namespace ?? 'default',
         taskQueue: stack.taskQueue,
+        payloadKeys: TEST_PAYLOAD_KEYS,
         dataDir: stack.database.dir,
         paymentProviderUrl: stack.payments.sandbox.url,
         metricsAddress,
@@ -373,6 +375,7 @@ describe('GET /metrics', () => {
         temporalAddress: stack.env.address,
         namespace: stack.env.namespace ?? 'default',
         taskQueue: stack.taskQueue,
+        payloadKeys: TEST_PAYLOAD_KEYS,
         dataDir: stack.database.dir,
         paymentProviderUrl: stack.payments.sandbox.url,
         metricsAddress: metricsAddress,

@@ -9,7 +9,7 @@ import { reconciliationScheduleId } from '../../workers/reconciliation-schedule'
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
 import { startTestPayments, type TestPayments } from '../support/payments';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
+import { dataConverterOf, startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
@@ -35,6 +35,7 @@ describe('the reconciliation schedule the worker makes sure of', () => {
   async function startWorker(everyMinutes: string, whileRunning: () => Promise<void> = async () => undefined) {
     const worker = await createConfiguredWorker(configured(everyMinutes), {
       connection: env.nativeConnection,
+      dataConverter: dataConverterOf(env),
       db: database.db,
       logger: silentLogger,
       workflowBundle: await workflowBundle(),

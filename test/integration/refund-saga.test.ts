@@ -12,7 +12,7 @@ import { RefundSagaWorkflow } from '../../workflows';
 import { approveRefundSignal, denyRefundSignal, refundPhaseQuery } from '../../workflows/refund-saga/definitions';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { startTestPayments, type TestPayments } from '../support/payments';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
+import { dataConverterOf, startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
@@ -25,6 +25,7 @@ const realActivities = (): Activities => createActivities({ db: database.db, pay
 async function newWorker(taskQueue: string, activities: Activities = realActivities()) {
   return Worker.create({
     connection: env.nativeConnection,
+    dataConverter: dataConverterOf(env),
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: await workflowBundle(),

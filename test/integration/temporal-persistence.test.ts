@@ -10,7 +10,7 @@ import { messageUpdate, stateQuery } from '../../workflows/conversation/definiti
 import { createConversationWorker } from '../../workers/conversation-worker';
 import { startTestPayments, type TestPayments } from '../support/payments';
 import { temporaryDatabase, type TestDatabase } from '../support/database';
-import { startTemporal, workflowBundle } from '../support/temporal';
+import { dataConverterOf, startTemporal, workflowBundle } from '../support/temporal';
 
 let dir: string;
 let database: TestDatabase;
@@ -21,6 +21,7 @@ const taskQueue = 'persistence';
 async function workerOn(server: TestWorkflowEnvironment) {
   return createConversationWorker({
     connection: server.nativeConnection,
+    dataConverter: dataConverterOf(server),
     namespace: 'default',
     taskQueue,
     db: database.db,

@@ -7,6 +7,7 @@ import type { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import type { OrderFlowKind } from '../../domain/conversation';
+import { TestPayloadPrivacy } from '../support/payload-privacy';
 import { workflowBundle } from '../support/temporal';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'histories');
@@ -131,7 +132,8 @@ describe('recorded conversation histories', () => {
       const history = load(file);
       // Child workflow ids are built from the parent's id, so the replay runs under the recorded one.
       const workflowId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowId ?? undefined;
-      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId);
+      // Through the product's payload codec: these plaintext histories must pass it untouched.
+      await Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: new TestPayloadPrivacy().dataConverter }, history, workflowId);
     });
   }
 

@@ -14,7 +14,9 @@ import { runWithHeartbeat } from '../../workers/heartbeat';
 import type { MoneyProduct } from '../../dev/money-product';
 import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
+import type { StoredDataKeys } from '../../privacy/conversation-keys';
+import { TEST_PAYLOAD_KEYS } from './payload-privacy';
+import { privacyOf, startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
 
 export interface TestStack {
   baseUrl: string;
@@ -22,6 +24,8 @@ export interface TestStack {
   database: TestDatabase;
   payments: TestPayments;
   taskQueue: string;
+  /** The conversations' payload keys in this stack's database (what erasure destroys). */
+  dataKeys: StoredDataKeys;
   token(role: Role, conversationId?: string): Promise<string>;
   /** Starts the worker, with other policy settings when given (a restart after a configuration change). */
   startWorker(restart?: { policy?: PolicySettings }): Promise<void>;
@@ -60,6 +64,8 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const [env, database, payments] = await Promise.all([(options.temporal ?? startTemporal)(), temporaryDatabase(), startTestPayments()]);
   if (options.seedDbDir) await importTauStore(database.db, options.seedDbDir);
+  const privacy = privacyOf(env);
+  const dataKeys = privacy.bind(database.db);
   const taskQueue = uniqueTaskQueue('api');
   const namespace = env.namespace ?? 'default';
   let worker: Worker | undefined;
@@ -81,6 +87,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
     logger: options.logger,
     metrics: options.metrics,
+    payloadCodec: privacy.codec,
+    codecOrigins: ['http://localhost:8233'],
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -93,10 +101,12 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     database,
     payments,
     taskQueue,
+    dataKeys,
     token: (role, conversationId) => mintToken(database.db, { role, name: `test ${role}`, conversationId }),
     async startWorker(restart) {
       worker = await createConversationWorker({
         connection: env.nativeConnection,
+        dataConverter: privacy.dataConverter,
         namespace,
         taskQueue,
         db: database.db,
@@ -132,6 +142,7 @@ export const moneyProductOf = (stack: TestStack): MoneyProduct => ({
   db: stack.database.db,
   dataDir: stack.database.dir,
   temporal: { address: stack.env.address, namespace: stack.env.namespace ?? 'default', client: stack.env.client },
+  payloadKeys: TEST_PAYLOAD_KEYS,
   taskQueue: stack.taskQueue,
   sandbox: stack.payments.sandbox,
   token: (role) => stack.token(role),

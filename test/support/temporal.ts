@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { bundleConversationWorkflows } from '../../workers/conversation-worker';
+import { TestPayloadPrivacy } from './payload-privacy';
 
 // Worker state changes are routine in tests; only warnings and errors are worth reading.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -14,21 +15,43 @@ export const SHARED_TEMPORAL_ADDRESS = 'TEMPORAL_TEST_SERVER_ADDRESS';
  */
 export function startTemporal(options: { dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
   const shared = process.env[SHARED_TEMPORAL_ADDRESS];
-  if (shared && !options.dbFilename) return TestWorkflowEnvironment.createFromExistingServer({ address: shared });
+  if (shared && !options.dbFilename) {
+    const privacy = new TestPayloadPrivacy();
+    return registerPrivacy(TestWorkflowEnvironment.createFromExistingServer({ address: shared, client: { dataConverter: privacy.dataConverter } }), privacy);
+  }
   return startOwnTemporal(options);
 }
+
+const privacies = new WeakMap<TestWorkflowEnvironment, TestPayloadPrivacy>();
+
+export async function registerPrivacy(started: Promise<TestWorkflowEnvironment>, privacy: TestPayloadPrivacy): Promise<TestWorkflowEnvironment> {
+  const env = await started;
+  privacies.set(env, privacy);
+  return env;
+}
+
+/** The payload codec of an environment these helpers started: its client has it, and the test's workers need it too. */
+export function privacyOf(env: TestWorkflowEnvironment): TestPayloadPrivacy {
+  const privacy = privacies.get(env);
+  if (!privacy) throw new Error('this Temporal environment was not started by test/support (startTemporal, startOwnTemporal, startTimeSkipping)');
+  return privacy;
+}
+
+export const dataConverterOf = (env: TestWorkflowEnvironment) => privacyOf(env).dataConverter;
 
 /** A real Temporal dev server, from the CLI binary `npm test` found or built; `teardown()` stops it. */
 export function startOwnTemporal(options: { dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
   const cliPath = process.env.TEMPORAL_CLI_PATH;
-  return TestWorkflowEnvironment.createLocal({
+  const privacy = new TestPayloadPrivacy();
+  return registerPrivacy(TestWorkflowEnvironment.createLocal({
+    client: { dataConverter: privacy.dataConverter },
     server: {
       ...(cliPath ? { executable: { type: 'existing-path', path: cliPath } } : {}),
       ip: '127.0.0.1',
       ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
       extraArgs: ['--log-level', 'error'],
     },
-  });
+  }), privacy);
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestPayloadPrivacy } from './payload-privacy';
+import { registerPrivacy } from './temporal';
 
 /** Pinned in scripts/temporal-test-server.sh, which installs it. */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
@@ -25,5 +27,9 @@ export function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
         'run `bash scripts/temporal-test-server.sh` (it needs Java 17 and Maven) and try again',
     );
   }
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } });
+  const privacy = new TestPayloadPrivacy();
+  return registerPrivacy(
+    TestWorkflowEnvironment.createTimeSkipping({ client: { dataConverter: privacy.dataConverter }, server: { executable: { type: 'existing-path', path: executable } } }),
+    privacy,
+  );
 }

@@ -33,6 +33,13 @@ describe('log redaction and the logger', () => {
       ['twelve digits (too short for a card)', '123456789012', '123456789012'],
       ['twenty digits (too long for a card)', '12345678901234567890', '12345678901234567890'],
       ['nothing personal', 'worker polling support-conversations', 'worker polling support-conversations'],
+      ['a phone number with dashes', 'call me on 555-123-4567 tonight', 'call me on [phone] tonight'],
+      ['a phone number with brackets', 'my number is (555) 123-4567.', 'my number is [phone].'],
+      ['a phone number with a country code', 'reach me at +1 555 123 4567', 'reach me at [phone]'],
+      ['a phone number in one run', 'tel 5551234567', 'tel [phone]'],
+      ['an international number', 'ring +44 207 946 0958', 'ring [phone]'],
+      ['a timestamp', 'at 2026-01-02T03:04:05.000Z', 'at 2026-01-02T03:04:05.000Z'],
+      ['eleven digits in one run', 'ref 12345678901', 'ref 12345678901'],
     ];
     for (const [what, text, expected] of cases) {
       it(`when the text holds ${what}, then it reads "${expected}"`, () => {
@@ -51,6 +58,7 @@ describe('log redaction and the logger', () => {
       ],
       ['name fields in any spelling', { firstName: 'Ana', last_name: 'Lopez', 'Full-Name': 'Ana Lopez' }, { firstName: '[redacted]', last_name: '[redacted]', 'Full-Name': '[redacted]' }],
       ['address parts', { address1: '1 Main St', address2: 'Apt 2', postcode: 'SW1A 1AA', state: 'TX' }, { address1: '[redacted]', address2: '[redacted]', postcode: '[redacted]', state: 'TX' }],
+      ['phone fields in any spelling', { phone: '555-123-4567', phone_number: '5551234567', Mobile: '555', telephone: '1' }, { phone: '[redacted]', phone_number: '[redacted]', Mobile: '[redacted]', telephone: '[redacted]' }],
       ['card digits', { lastFour: '1111', note: 'paid with 4111 1111 1111 1111' }, { lastFour: '[redacted]', note: 'paid with [card]' }],
       ['customer words and secrets', { text: 'I live at 1 Main St', authorization: 'Bearer sst_channel_x', token: 'sst_x' }, { text: '[redacted]', authorization: '[redacted]', token: '[redacted]' }],
       ['e-mails deep in arrays', { turns: [{ said: 'mail me at a@b.io' }, ['c@d.io']] }, { turns: [{ said: 'mail me at [email]' }, ['[email]']] }],
