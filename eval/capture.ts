@@ -13,7 +13,7 @@
  * the conversation are taken as part of the "before".
  */
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { readConversationOutcome } from '../db/repositories/conversation-outcomes';
 import { workflowIdFor, type ConversationView } from '../domain/conversation';
@@ -49,13 +49,24 @@ type HistoryEvent = {
 const decode = (payloads: unknown[] | null | undefined): unknown =>
   payloads && payloads.length > 0 ? defaultPayloadConverter.fromPayload(payloads[0] as Parameters<typeof defaultPayloadConverter.fromPayload>[0]) : undefined;
 
+/** The activities' inputs and results as they were before the payload codec encrypted them. */
+async function decodeActivityPayloads(events: HistoryEvent[], codec: PayloadCodec): Promise<void> {
+  for (const event of events) {
+    const input = event.activityTaskScheduledEventAttributes?.input;
+    if (input?.payloads) input.payloads = await codec.decode(input.payloads as Payload[]);
+    const result = event.activityTaskCompletedEventAttributes?.result;
+    if (result?.payloads) result.payloads = await codec.decode(result.payloads as Payload[]);
+  }
+}
+
 /** Every event of the conversation's workflow, its runs (continue-as-new) oldest first. */
-async function historyOf(client: Client, workflowId: string): Promise<HistoryEvent[]> {
+async function historyOf(client: Client, workflowId: string, codec: PayloadCodec): Promise<HistoryEvent[]> {
   const runs: HistoryEvent[][] = [];
   let runId: string | undefined;
   for (let guard = 0; guard < 1000; guard++) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     const events = (history.events ?? []) as HistoryEvent[];
+    await decodeActivityPayloads(events, codec);
     runs.unshift(events);
     const previous = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
     if (!previous) break;
@@ -180,6 +191,8 @@ export function templateOf(line: string, fixture: PlainRecords | null): string {
 export interface CaptureDeps {
   db: Knex;
   client: Client;
+  /** The product's payload codec: the history holds its ciphertext. */
+  codec: PayloadCodec;
 }
 
 /** The scenario a recorded conversation makes (not yet written anywhere). */
@@ -187,7 +200,7 @@ export async function captureConversation(deps: CaptureDeps, conversationId: str
   const workflowId = workflowIdFor(conversationId);
   let events: HistoryEvent[];
   try {
-    events = await historyOf(deps.client, workflowId);
+    events = await historyOf(deps.client, workflowId, deps.codec);
   } catch (error) {
     throw new CaptureError(`no recorded conversation ${conversationId} (${(error as Error).message})`);
   }

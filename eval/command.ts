@@ -105,8 +105,9 @@ export async function evalCaptureCommand(args: string[], io: EvalIo): Promise<nu
   }
   const db = openDatabase(config);
   try {
-    const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: configuredPayloadPrivacy(config, db).dataConverter });
-    const scenario = await captureConversation({ db, client }, conversationId);
+    const privacy = configuredPayloadPrivacy(config, db);
+    const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: privacy.dataConverter });
+    const scenario = await captureConversation({ db, client, codec: privacy.codec }, conversationId);
     const text = formatScenario(scenario);
     const out = flags.get('out');
     // What we write must read back: a capture that the runner would refuse is a bug here, not a file to keep.

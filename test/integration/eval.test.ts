@@ -10,6 +10,7 @@ import { loadScenarioFile } from '../../eval/scenario';
 import { seedDemoStore } from '../../seed/seed';
 import { call, startStack, type TestStack } from '../support/stack';
 import { eventually } from '../support/eventually';
+import { TEST_PAYLOAD_KEYS } from '../support/payload-privacy';
 import { parseExposition, samplesOf } from '../support/prometheus-text';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -52,7 +53,8 @@ describe('npm run eval, eval capture and eval run --against on the running produ
     fs.mkdirSync(path.join(work, 'suite'));
     for (const file of suite) fs.copyFileSync(path.join(DEFAULT_SCENARIO_DIR, file), path.join(work, 'suite', file));
     // The CLI finds the stack's database the way it finds npm start's: DATA_DIR/support.sqlite.
-    env = { DATA_DIR: stack.database.dir, TEMPORAL_ADDRESS: stack.env.address, TEMPORAL_NAMESPACE: stack.env.namespace ?? 'default' };
+    // And the stack's payload key, as PAYLOAD_KEYS gives a deployment's commands theirs.
+    env = { DATA_DIR: stack.database.dir, TEMPORAL_ADDRESS: stack.env.address, TEMPORAL_NAMESPACE: stack.env.namespace ?? 'default', PAYLOAD_KEYS: TEST_PAYLOAD_KEYS };
   });
   after(async () => {
     await stack?.close();
