@@ -4,9 +4,12 @@ import { INTENT_NAMES } from '../domain/intents';
 import { LlmMalformedOutputError } from '../llm/anthropic-intent-classifier';
 import { classifyLocal, loadModel } from '../nlu/cascade';
 import type { Classification, LlmClassifier } from '../nlu/classification';
+import { detectInjection, loadInjectionModel, SHIPPED_INJECTION_MODEL_PATH, type InjectionVerdict } from '../nlu/injection';
 
 export interface IntentActivityDeps {
   intentModelPath: string;
+  /** Defaults to the prompt-injection detector the product ships. */
+  injectionModelPath?: string;
   /** The Claude tier; absent when ANTHROPIC_API_KEY is unset. */
   llm?: LlmClassifier;
 }
@@ -16,6 +19,11 @@ export function createIntentActivities(deps: IntentActivityDeps) {
   return {
     async classifyIntent(request: { text: string }): Promise<Classification> {
       return classifyLocal(request.text, { model: loadModel(deps.intentModelPath) });
+    },
+
+    /** In-process like the local tiers: the customer's text is checked before anything else reads it. */
+    async detectInjection(request: { text: string }): Promise<InjectionVerdict> {
+      return detectInjection(request.text, loadInjectionModel(deps.injectionModelPath ?? SHIPPED_INJECTION_MODEL_PATH));
     },
 
     async classifyWithLlm(request: { text: string }): Promise<Classification> {

@@ -22,7 +22,7 @@ export interface Turn {
 }
 
 /** Who decided what, and how sure it was: what auditors and analytics read. One shape per kind. */
-export type Decision = ReplyDecision | DialogueDecision | HandoffRequestedDecision | EventDecision;
+export type Decision = ReplyDecision | DialogueDecision | HandoffRequestedDecision | InjectionFlagDecision | EventDecision;
 
 /** A decision as a step makes it; the conversation stamps the time. */
 export type NewDecision = Decision extends infer D ? (D extends Decision ? Omit<D, 'at'> : never) : never;
@@ -67,6 +67,21 @@ export interface HandoffRequestedDecision extends DecisionBase {
   rule?: never;
   tier?: never;
   confidence?: never;
+  latencyMicros?: never;
+}
+
+/**
+ * The prompt-injection detector flagged the customer's turn: it is read as data only (no LLM tier, no
+ * rephrasing of the answer to it), and agents see the flag.
+ */
+export interface InjectionFlagDecision extends DecisionBase {
+  kind: 'injection_flagged';
+  /** The detector's calibrated probability that the turn is an injection attempt. */
+  confidence: number;
+  reason: string;
+  intent?: never;
+  rule?: never;
+  tier?: never;
   latencyMicros?: never;
 }
 
@@ -508,6 +523,8 @@ export interface HandoffPacket extends HandoffState {
   intents: { seq: number; intent: string; tier: string; confidence: number }[];
   attemptedActions: ActionReport[];
   transcript: Turn[];
+  /** Customer turns the prompt-injection detector flagged (turn number and probability). */
+  injectionFlags?: { seq: number; probability: number }[];
 }
 
 export function workflowIdFor(conversationId: string): string {

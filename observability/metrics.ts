@@ -109,6 +109,9 @@ export function figuresRegistry(f: OperationsFigures): Registry {
   for (const [intent, n] of f.figures.handoffIntents) handoffIntents.inc({ intent }, n);
   const actions = new Counter({ name: 'support_actions_total', help: 'Actions of all recorded conversations, by their last status (executed, denied, compensated, failed).', labelNames: ['status'], registers });
   for (const [status, n] of Object.entries(f.figures.actions)) actions.inc({ status }, n);
+  new Counter({ name: 'support_injection_flags_total', help: 'Customer turns of all recorded conversations that the prompt-injection detector flagged.', registers }).inc(
+    f.figures.injectionFlags,
+  );
   new Counter({ name: 'support_conversation_refunded_cents_total', help: 'Money refunded to customers in recorded conversations, in cents.', registers }).inc(f.figures.refundedCents);
   const resolution = new Histogram({
     name: 'support_time_to_resolution_seconds',

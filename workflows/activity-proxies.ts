@@ -37,7 +37,7 @@ export const ACTIVITY_PROFILES = {
   llmPhrasing: { startToCloseTimeout: '20 seconds', retry: { maximumAttempts: 2, initialInterval: '500 milliseconds' } },
 } as const satisfies Record<string, ActivityOptions>;
 
-export const { classifyIntent, answerFromHelpCentre } = proxyActivities<Activities>(ACTIVITY_PROFILES.fastRead);
+export const { classifyIntent, answerFromHelpCentre, detectInjection } = proxyActivities<Activities>(ACTIVITY_PROFILES.fastRead);
 
 export const {
   identifyCustomerByEmail,

@@ -116,7 +116,9 @@ const NO_TIERS = (): Record<ClassifierTier, number> => ({ keyword: 0, model: 0, 
 export function figuresOf(state: CarriedState, resolvedAt?: string): ConversationFigures {
   const tiers = NO_TIERS();
   const intents: string[] = [];
+  let injectionFlags = 0;
   for (const d of state.decisions) {
+    if (d.kind === 'injection_flagged') injectionFlags += 1;
     if (d.kind !== 'reply') continue;
     tiers[d.tier ?? 'none'] += 1;
     if (d.intent && !intents.includes(d.intent)) intents.push(d.intent);
@@ -139,6 +141,7 @@ export function figuresOf(state: CarriedState, resolvedAt?: string): Conversatio
     ...(handoffIntent ? { handoffIntent } : {}),
     actions,
     refundedCents,
+    ...(injectionFlags ? { injectionFlags } : {}),
     ...(resolvedAt ? { secondsToResolution: Math.max(0, Math.round((Date.parse(resolvedAt) - Date.parse(firstCustomer)) / 1000)) } : {}),
   };
 }

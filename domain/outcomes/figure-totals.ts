@@ -17,6 +17,8 @@ export interface FigureTotals {
   handoffIntents: Map<string, number>;
   actions: Record<(typeof ACTION_STATUSES)[number], number>;
   refundedCents: number;
+  /** Customer turns the prompt-injection detector flagged. */
+  injectionFlags: number;
   /** One value per resolved conversation. */
   secondsToResolution: number[];
 }
@@ -40,6 +42,7 @@ export function addUpFigures(all: Iterable<Partial<ConversationFigures>>): Figur
     handoffIntents: new Map(),
     actions: { executed: 0, denied: 0, compensated: 0, failed: 0 },
     refundedCents: 0,
+    injectionFlags: 0,
     secondsToResolution: [],
   };
   for (const figures of all) {
@@ -50,6 +53,7 @@ export function addUpFigures(all: Iterable<Partial<ConversationFigures>>): Figur
     bump(totals.handoffIntents, figures.handoffIntent);
     for (const status of ACTION_STATUSES) totals.actions[status] += count(figures.actions?.[status]);
     totals.refundedCents += count(figures.refundedCents);
+    totals.injectionFlags += count(figures.injectionFlags);
     const seconds = figures.secondsToResolution;
     if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) totals.secondsToResolution.push(seconds);
   }

@@ -20,6 +20,8 @@ export interface ConversationFigures {
   /** Actions by their last reported status. */
   actions: { executed: number; denied: number; compensated: number; failed: number };
   refundedCents: number;
+  /** Customer turns the prompt-injection detector flagged (absent in rows written before the detector). */
+  injectionFlags?: number;
   /** From the first customer message until the issue was resolved, when it was. */
   secondsToResolution?: number;
 }

@@ -99,7 +99,7 @@ async function recordConversations(db: Knex): Promise<void> {
     report('c2-escalated', now, {
       assessment: { outcome: 'escalated', reason: 'the customer asked for a person', issues: [] },
       csat: 2,
-      figures: figures({ tiers: { keyword: 1, model: 0, llm: 0, none: 1 }, intents: ['return_item'], escalationCodes: ['explicit_request'], handoffIntent: 'return_item', actions: { executed: 0, denied: 1, compensated: 0, failed: 0 } }),
+      figures: figures({ tiers: { keyword: 1, model: 0, llm: 0, none: 1 }, intents: ['return_item'], escalationCodes: ['explicit_request'], handoffIntent: 'return_item', actions: { executed: 0, denied: 1, compensated: 0, failed: 0 }, injectionFlags: 2 }),
     }),
   );
   // Resolved two days ago with a one-hour window, never read since: a scrape counts it verified.
@@ -127,7 +127,7 @@ async function recordConversations(db: Knex): Promise<void> {
       customerKey: 'customer-a',
       raised: [{ intent: 'track_order', at: ago(30 * 60_000).toISOString() }],
       assessment: { outcome: 'abandoned', reason: 'the customer went quiet', issues: [] },
-      figures: figures({ tiers: { keyword: 0, model: 0, llm: 1, none: 0 }, intents: ['track_order'] }),
+      figures: figures({ tiers: { keyword: 0, model: 0, llm: 1, none: 0 }, intents: ['track_order'], injectionFlags: 1 }),
     }),
   );
   // Resolved a minute ago, its window still running.
@@ -222,6 +222,7 @@ describe('GET /metrics', () => {
         const actions = Object.fromEntries(samplesOf(metrics, 'support_actions_total').map((s) => [s.labels.status, s.value]));
         assert.deepEqual(actions, { executed: 2, denied: 1, compensated: 1, failed: 0 });
         assert.equal(value(metrics, 'support_conversation_refunded_cents_total'), 1500);
+        assert.equal(value(metrics, 'support_injection_flags_total'), 3);
 
         assert.equal(value(metrics, 'support_time_to_resolution_seconds_count'), 3);
         assert.equal(value(metrics, 'support_time_to_resolution_seconds_sum'), 4150);

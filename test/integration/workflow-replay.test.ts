@@ -88,6 +88,11 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
   { what: 'refund sagas that report back by signal', file: 'cancel-order-reported-back.json', shows: (r) => r.signals.has('refundProgress') },
   { what: 'a refund owed while the provider is down, handed to a person', file: 'cancel-order-provider-down.json', shows: (r) => r.signals.has('refundProgress') },
   { what: 'a refund saga whose result is a value', file: 'refund-saga-result-as-value.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
+  {
+    what: 'a prompt-injection attempt flagged, then a cancellation',
+    file: 'injection-flagged.json',
+    shows: (r) => r.patches.has('injection-flags') && r.activities.has('detectInjection') && r.intents.has('cancel_order'),
+  },
   { what: 'a cancellation asked for in plain words, read once', file: 'cancel-order-in-plain-words.json', shows: (r) => r.patches.has('plain-words-reading') && r.intents.has('cancel_order') },
   { what: 'an account erasure cancelled in its grace period', file: 'account-erasure-cancelled.json', shows: (r) => r.workflowType === 'AccountErasureWorkflow' && r.signals.has('cancelErasure') && r.completed },
   { what: 'a refund saga that waits out the provider and settles as owed', file: 'refund-saga-owed.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },

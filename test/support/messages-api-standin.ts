@@ -18,16 +18,17 @@ export interface MessagesStandIn {
 
 /**
  * A local stand-in for Anthropic's Messages API (`POST /v1/messages`), answering in the API's
- * own wire format, so tests run the real @anthropic-ai/sdk against it through `baseURL`.
+ * own wire format, so tests run the real @anthropic-ai/sdk against it through `baseURL`. Scripted
+ * answers come first; then `otherwise` answers every request (a 500 without it).
  */
-export async function startMessagesStandIn(): Promise<MessagesStandIn> {
+export async function startMessagesStandIn(options: { otherwise?: (body: any) => Scripted } = {}): Promise<MessagesStandIn> {
   const queue: Scripted[] = [];
   const requests: MessagesStandIn['requests'] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
   app.post('/v1/messages', async (req, res) => {
     requests.push({ headers: req.headers, body: req.body });
-    const next = queue.shift() ?? { kind: 'status', status: 500 };
+    const next = queue.shift() ?? options.otherwise?.(req.body) ?? { kind: 'status', status: 500 };
     if (next.kind === 'hang') {
       await new Promise((resolve) => setTimeout(resolve, next.ms));
       if (res.writableEnded || req.socket.destroyed) return;

@@ -180,6 +180,12 @@ describe('what a conversation adds to the figures', () => {
     });
   });
 
+  it('when the injection detector flagged two turns, then the figures count two flags; with none, the field is absent', () => {
+    const flag = (seq: number, minute: number): Decision => ({ seq, kind: 'injection_flagged', confidence: 0.97, reason: 'prompt-injection detector', at: at(minute) });
+    assert.equal(figuresOf(state({ decisions: [reply(1, 0, 'greeting'), flag(1, 0), flag(3, 1), reply(3, 1, undefined)] })).injectionFlags, 2);
+    assert.equal('injectionFlags' in figuresOf(state({ decisions: [reply(1, 0, 'greeting')] })), false);
+  });
+
   it('when a customer raises an issue twice, then it counts as raised once, at its first time, and greetings are no issue', () => {
     const s = state({ decisions: [reply(1, 0, 'greeting'), reply(3, 1, 'track_order'), step(5, 2, 'menu:chosen', 'cancel_order'), reply(7, 3, 'track_order')] });
     assert.deepEqual(raisedIssues(s), [{ intent: 'track_order', at: at(1) }, { intent: 'cancel_order', at: at(2) }]);

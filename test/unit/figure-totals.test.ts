@@ -52,6 +52,12 @@ describe('addUpFigures', () => {
     assert.deepEqual(totals.secondsToResolution, [90, 0]);
   });
 
+  it('when conversations carry injection flags, then the flags are summed and a row without the field adds none', () => {
+    const totals = addUpFigures([figures({ injectionFlags: 2 }), figures({}), figures({ injectionFlags: 1 })]);
+    assert.equal(totals.injectionFlags, 3);
+    assert.equal(addUpFigures([]).injectionFlags, 0);
+  });
+
   it('when one conversation names an intent or a reason twice, then it counts once', () => {
     const totals = addUpFigures([figures({ intents: ['track_order', 'track_order'], escalationCodes: ['repeated_request', 'repeated_request'] })]);
     assert.deepEqual(Object.fromEntries(totals.intents), { track_order: 1 });

@@ -6,7 +6,7 @@ import { assessEscalation, COMPLAINT_INTENT, detailTerms } from '../../domain/es
 import { firstReplyFor } from '../../domain/first-replies';
 import { intentDefinition } from '../../domain/intents';
 import { registerApproval } from './approvals';
-import { classifyIntent } from '../activity-proxies';
+import { classifyIntent, detectInjection } from '../activity-proxies';
 import { classifyTurn, type TurnClassification } from './classify-turn';
 import type { ConversationContext } from './context';
 import { beginHandoff, RATING_QUESTION } from './handoff';
@@ -59,6 +59,12 @@ export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
 export const ACCOUNT_FLOWS_PATCH = 'account-flows';
 const ACCOUNT_FLOW_KINDS: ReadonlySet<string> = new Set(['edit_account', 'delete_account', 'recover_password', 'registration_problems']);
 
+/**
+ * Every customer turn goes past the prompt-injection detector first; a flagged turn is recorded as a
+ * decision and never reaches the LLM tier. Conversations recorded before replay without the check.
+ */
+export const INJECTION_FLAGS_PATCH = 'injection-flags';
+
 const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
 /**
@@ -70,6 +76,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const { state, input } = ctx;
   const seq = ctx.record('customer', text);
   state.lastTurnTier = undefined;
+  const injectionFlagged = patched(INJECTION_FLAGS_PATCH) ? await flagInjection(ctx, seq, text) : false;
   // While a person owns the conversation the bot never answers; the person sees the message.
   if (state.status === 'with_agent') return answer(ctx, { replies: [] });
   if (state.status === 'awaiting_agent') return answer(ctx, { replies: [{ text: STILL_WAITING_TEXT }] });
@@ -101,7 +108,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     return answer(ctx, { replies: [{ text: 'All right, I have left that. What else can I do for you?' }] });
   }
   // Inside a flow most answers are e-mails, ids or "yes": only the local tiers look for a change of topic.
-  const intent: TurnClassification = state.flow ? await classifyIntent({ text }) : await classifyTurn(input, text);
+  const intent: TurnClassification = state.flow ? await classifyIntent({ text }) : await classifyTurn(input, text, { injectionFlagged });
   const label = intent.tier === 'none' ? undefined : intent.label;
   const reading: Reading = { ...unread, intent: readIntentOf(intent) };
   const inFlow = state.flow !== undefined && !switchesTopic(state.flow.kind, intent);
@@ -222,6 +229,20 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     ...(label ? { intent: label } : {}),
     ...(reply.awaiting ? { awaiting: reply.awaiting } : {}),
   });
+}
+
+/** Runs the detector on the turn and records a flag; true when the turn was flagged. */
+async function flagInjection(ctx: ConversationContext, seq: number, text: string): Promise<boolean> {
+  const verdict = await detectInjection({ text });
+  if (verdict.flagged) {
+    ctx.decide({
+      seq,
+      kind: 'injection_flagged',
+      confidence: verdict.probability,
+      reason: `prompt-injection detector: P(injection) ${verdict.probability} ≥ ${verdict.threshold}; the turn is read as data only, without the LLM tier`,
+    });
+  }
+  return verdict.flagged;
 }
 
 function readIntentOf(c: TurnClassification): Reading['intent'] {

@@ -18,7 +18,10 @@ export async function say(ctx: ConversationContext, texts: string[]): Promise<vo
 async function phrased(ctx: ConversationContext, replies: { text: string }[]): Promise<{ text: string }[]> {
   const { input, state } = ctx;
   if (!input.llmEnabled || replies.length === 0) return replies;
-  const lastCustomer = [...state.transcript].reverse().find((t) => t.from === 'customer')?.text;
+  const last = [...state.transcript].reverse().find((t) => t.from === 'customer');
+  // A flagged turn's words never go to Claude, not even as context for the wording of the answer.
+  if (last && state.decisions.some((d) => d.kind === 'injection_flagged' && d.seq === last.seq)) return replies;
+  const lastCustomer = last?.text;
   const result = await phraseReplies(replies, { llmEnabled: true, channel: input.channel, ...(lastCustomer ? { customerText: lastCustomer } : {}) });
   for (const why of result.rejected) ctx.decide({ seq: state.nextSeq - 1, kind: 'dialogue', rule: 'phrasing:rejected', reason: why });
   return result.replies;

@@ -26,6 +26,7 @@ export function stateViewOf(input: ConversationInput, state: CarriedState): Conv
           intents,
           attemptedActions: state.actions ?? [],
           transcript: state.transcript,
+          injectionFlags: state.decisions.flatMap((d) => (d.kind === 'injection_flagged' ? [{ seq: d.seq, probability: d.confidence }] : [])),
         }
       : null,
     agentActions: state.agentActions ?? [],

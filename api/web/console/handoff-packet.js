@@ -27,6 +27,11 @@ export function renderPacket(packet) {
     packet.signals.map((s) => el('li', {}, el('code', { text: s.code }), s.detail ? ` ${s.detail}` : '', s.seq ? ` (turn ${s.seq})` : '')),
   );
 
+  listOrNone(
+    'handoff-injection-flags',
+    (packet.injectionFlags ?? []).map((f) => el('li', { testid: 'handoff-injection-flag' }, `turn ${f.seq}: possible prompt injection (p ${f.probability.toFixed(2)}); the bot read it as data only`)),
+  );
+
   const c = packet.customer;
   setText('handoff-customer', c.verified ? `verified${c.customerId ? ` · ${c.customerId}` : ''}${c.firstName ? ` · ${c.firstName}` : ''}` : 'not verified');
   const p = packet.pendingRequest;

@@ -15,7 +15,9 @@ let shownKey = '';
 /** @param {ConversationView} view */
 export function renderTranscript(view) {
   const turns = view.transcript;
-  const key = `${view.conversationId}:${turns.length}:${turns.at(0)?.seq ?? 0}:${turns.at(-1)?.seq ?? 0}`;
+  // Turns the prompt-injection detector flagged carry a badge, so the person reads them as the bot did: as data.
+  const flagged = new Set(view.decisions.filter((d) => d.kind === 'injection_flagged').map((d) => d.seq));
+  const key = `${view.conversationId}:${turns.length}:${turns.at(0)?.seq ?? 0}:${turns.at(-1)?.seq ?? 0}:${flagged.size}`;
   setText('earlier-summary', view.earlierSummary ? `Earlier: ${view.earlierSummary}` : '');
   show('earlier-summary', Boolean(view.earlierSummary));
   if (key === shownKey) return;
@@ -29,6 +31,7 @@ export function renderTranscript(view) {
         { className: `turn from-${t.from}`, testid: 'turn', dataset: { from: t.from, seq: t.seq } },
         el('span', { className: 'speaker', text: SPEAKERS[t.from] }),
         el('time', { attrs: { datetime: t.at }, text: clock(t.at) }),
+        ...(flagged.has(t.seq) ? [el('span', { className: 'badge injection-flag', testid: 'injection-flag', text: 'possible prompt injection' })] : []),
         el('p', { className: 'text', testid: 'turn-text', text: t.text }),
       ),
     ),
