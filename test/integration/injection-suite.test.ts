@@ -22,7 +22,7 @@ import { temporaryDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
 import { startMessagesStandIn, type MessagesStandIn, type Scripted } from '../support/messages-api-standin';
 import { startTestPayments } from '../support/payments';
-import { startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
+import { dataConverterOf, startTemporal, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
 const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
 const PER_SET = 30;
@@ -258,6 +258,7 @@ describe('prompt injection at every step of the action flows', () => {
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
+      dataConverter: dataConverterOf(env),
       db: run.db,
       payments: runPayments.provider,
       workflowBundle: await workflowBundle(),
@@ -304,6 +305,7 @@ describe('prompt injection at every step of the action flows', () => {
         connection: env.nativeConnection,
         namespace: env.namespace ?? 'default',
         taskQueue,
+        dataConverter: dataConverterOf(env),
         db: run.db,
         payments: runPayments.provider,
         llm: llmEnabled ? createAnthropicIntentClassifier({ apiKey: 'test-key', baseURL: standIn.url, timeoutMs: 2_000 }) : undefined,
