@@ -11,6 +11,7 @@ import { checkReadiness } from './readiness';
 import { requestLog } from './request-log';
 import { accountResetRoutes } from './routes/account-reset';
 import { agentDeskRoutes } from './routes/agent-desk';
+import { auditRoutes } from './routes/audit';
 import { invoiceRoutes, reviewRoutes } from './routes/commerce';
 import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1', meRoutes());
   app.use('/v1', qualityRoutes({ db: deps.db }));
   app.use('/v1', operationsRoutes({ db: deps.db }));
+  app.use('/v1', auditRoutes({ db: deps.db, client: deps.client }));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

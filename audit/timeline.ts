@@ -247,47 +247,49 @@ export function timelineOf(runs: readonly RecordedRun[], read: PayloadReader = r
   return all.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.index - b.index).map(({ entry }) => entry);
 }
 
-/** One line per entry, for people. */
-export function timelineLine(entry: TimelineEntry): string {
-  const head = `${entry.at} #${entry.eventId}`;
+/** What one entry says, for people (without its time and event). */
+export function describeEntry(entry: TimelineEntry): string {
   switch (entry.kind) {
     case 'run_started':
-      return `${head} run ${entry.runId} of ${entry.workflowType} started${entry.continuedFrom ? ` (continues ${entry.continuedFrom})` : ''}`;
+      return `run ${entry.runId} of ${entry.workflowType} started${entry.continuedFrom ? ` (continues ${entry.continuedFrom})` : ''}`;
     case 'customer_message':
-      return `${head} customer: ${JSON.stringify(entry.text)}`;
+      return `customer: ${JSON.stringify(entry.text)}`;
     case 'reply':
-      return `${head} reply${entry.intent ? ` [${entry.intent}]` : ''}: ${JSON.stringify(entry.texts.join(' '))}`;
+      return `reply${entry.intent ? ` [${entry.intent}]` : ''}: ${JSON.stringify(entry.texts.join(' '))}`;
     case 'intent':
-      return `${head} intent ${entry.label} (tier ${entry.tier}, confidence ${entry.confidence ?? '?'}${entry.rule ? `, rule ${entry.rule}` : ''})`;
+      return `intent ${entry.label} (tier ${entry.tier}, confidence ${entry.confidence ?? '?'}${entry.rule ? `, rule ${entry.rule}` : ''})`;
     case 'identified':
-      return `${head} identified ${entry.customerId ?? 'nobody'} by ${entry.how}`;
+      return `identified ${entry.customerId ?? 'nobody'} by ${entry.how}`;
     case 'policy_decision':
-      return `${head} policy ${entry.action}: ${entry.decision}${entry.rule ? ` by rule ${entry.rule}` : ''}${entry.reason ? ` — ${entry.reason}` : ''}${entry.proposalId ? ` (proposal ${entry.proposalId})` : ''}${entry.confirmedBy !== null ? `; confirmed by the customer's ${JSON.stringify(entry.confirmedBy)}` : ''}`;
+      return `policy ${entry.action}: ${entry.decision}${entry.rule ? ` by rule ${entry.rule}` : ''}${entry.reason ? ` — ${entry.reason}` : ''}${entry.proposalId ? ` (proposal ${entry.proposalId})` : ''}${entry.confirmedBy !== null ? `; confirmed by the customer's ${JSON.stringify(entry.confirmedBy)}` : ''}`;
     case 'action_result':
-      return `${head} action ${entry.action} done: ${entry.result}`;
+      return `action ${entry.action} done: ${entry.result}`;
     case 'approval_requested':
-      return `${head} approval asked of a ${entry.role} for ${entry.proposalId}: ${entry.reason}`;
+      return `approval asked of a ${entry.role} for ${entry.proposalId}: ${entry.reason}`;
     case 'approval_decided':
-      return `${head} ${entry.approved ? 'approved' : 'rejected'} by ${entry.by} (${entry.role}) for ${entry.proposalId}${entry.reason ? `: ${entry.reason}` : ''}`;
+      return `${entry.approved ? 'approved' : 'rejected'} by ${entry.by} (${entry.role}) for ${entry.proposalId}${entry.reason ? `: ${entry.reason}` : ''}`;
     case 'handoff':
-      return `${head} handoff ${entry.status}${entry.claimedBy ? ` with ${entry.claimedBy}` : ''}${entry.reasons ? ` (${entry.reasons})` : ''}`;
+      return `handoff ${entry.status}${entry.claimedBy ? ` with ${entry.claimedBy}` : ''}${entry.reasons ? ` (${entry.reasons})` : ''}`;
     case 'agent_command':
-      return `${head} ${entry.role} ${entry.by}: ${entry.action}${entry.detail ? ` ${JSON.stringify(entry.detail)}` : ''}`;
+      return `${entry.role} ${entry.by}: ${entry.action}${entry.detail ? ` ${JSON.stringify(entry.detail)}` : ''}`;
     case 'signal':
-      return `${head} signal ${entry.name} ${JSON.stringify(entry.input)}`;
+      return `signal ${entry.name} ${JSON.stringify(entry.input)}`;
     case 'child_started':
-      return `${head} started ${entry.workflowType} ${entry.childWorkflowId}`;
+      return `started ${entry.workflowType} ${entry.childWorkflowId}`;
     case 'child_finished':
-      return `${head} ${entry.childWorkflowId} ${entry.failed ? 'failed' : 'finished'}: ${JSON.stringify(entry.result)}`;
+      return `${entry.childWorkflowId} ${entry.failed ? 'failed' : 'finished'}: ${JSON.stringify(entry.result)}`;
     case 'saga_step':
-      return `${head} saga step ${entry.step} (${entry.workflowId}): ${JSON.stringify(entry.result)}`;
+      return `saga step ${entry.step} (${entry.workflowId}): ${JSON.stringify(entry.result)}`;
     case 'compensation':
-      return `${head} compensation ${entry.step} (${entry.workflowId}): ${JSON.stringify(entry.result)}`;
+      return `compensation ${entry.step} (${entry.workflowId}): ${JSON.stringify(entry.result)}`;
     case 'activity_failed':
-      return `${head} ${entry.activity} failed: ${entry.message}`;
+      return `${entry.activity} failed: ${entry.message}`;
     case 'run_ended':
-      return `${head} run ${entry.runId} ${entry.how.replace(/_/g, ' ')}`;
+      return `run ${entry.runId} ${entry.how.replace(/_/g, ' ')}`;
   }
 }
+
+/** One line per entry: when, which event, what. */
+export const timelineLine = (entry: TimelineEntry): string => `${entry.at} #${entry.eventId} ${describeEntry(entry)}`;
 
 export type { History };

@@ -5,13 +5,13 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { recordedActionRequests, policyDiff, settingsOverride, type PolicyChange } from '../../audit/policy-diff';
 import { fetchConversationRuns, UnknownConversation, type RecordedRun } from '../../audit/histories';
 import { replayRuns, type ReplayOutcome, type WorkflowCode } from '../../audit/replay';
-import { timelineLine, timelineOf } from '../../audit/timeline';
+import { AUDIT_DATE_HINT, parseAuditDate } from '../../audit/dates';
+import { conversationTimeline } from '../../audit/conversation-timeline';
+import { timelineLine } from '../../audit/timeline';
 import { UsageError, parseFlags } from '../../config/args';
 import type { Config } from '../../config/config';
 import { closeDatabase, openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
-import { readConversationOutcome } from '../../db/repositories/conversation-outcomes';
-import { workflowIdFor } from '../../domain/conversation';
 import { createLogger, temporalLogger } from '../../observability/logger';
 import { bundleConversationWorkflows } from '../../workers/conversation-worker';
 import { installTemporalRuntime } from '../../workers/temporal-runtime';
@@ -46,11 +46,8 @@ interface AuditDeps {
 function parseDate(flags: Map<string, string>, name: string): Date | undefined {
   const raw = flags.get(name);
   if (raw === undefined) return undefined;
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
-  const date = dateOnly || /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? new Date(dateOnly ? `${raw}T00:00:00Z` : raw) : undefined;
-  // Date parses 2026-02-31 as 3 March: the day must come back as written.
-  const rolledOver = date !== undefined && !Number.isNaN(date.getTime()) && (dateOnly || raw.endsWith('Z')) && date.toISOString().slice(0, 10) !== raw.slice(0, 10);
-  if (!date || Number.isNaN(date.getTime()) || rolledOver) throw new UsageError(`--${name} must be an ISO date like 2026-12-01 or 2026-12-01T09:30:00Z, not "${raw}"\n${USAGE}`);
+  const date = parseAuditDate(raw);
+  if (!date) throw new UsageError(`--${name} must be ${AUDIT_DATE_HINT}, not "${raw}"\n${USAGE}`);
   return date;
 }
 
@@ -210,23 +207,20 @@ function overrideFrom(flags: Map<string, string>) {
 }
 
 async function timeline(client: Client, conversationId: string, json: boolean, deps: AuditDeps): Promise<number> {
-  const runs = await fetchConversationRuns(client, conversationId);
-  const entries = timelineOf(runs);
-  // The outcome is the operators' projection, not history: read it from the database when there is one.
   const db = openDatabase(deps.config);
-  let outcome;
+  let view;
   try {
     await migrateToLatest(db);
-    outcome = (await readConversationOutcome(db, conversationId, new Date())) ?? null;
+    view = await conversationTimeline(client, db, conversationId);
   } finally {
     await closeDatabase(db);
   }
   if (json) {
-    const runList = runs.map((run) => ({ workflowId: run.workflowId, runId: run.runId, workflowType: run.workflowType }));
-    deps.out(JSON.stringify({ conversationId, workflowId: workflowIdFor(conversationId), runs: runList, outcome, entries }));
+    deps.out(JSON.stringify(view));
     return 0;
   }
-  for (const entry of entries) deps.out(timelineLine(entry));
+  for (const entry of view.entries) deps.out(timelineLine(entry));
+  const { outcome } = view;
   deps.out(
     outcome
       ? `outcome: ${outcome.outcome ?? 'not known yet'}${outcome.reason ? ` (${outcome.reason})` : ''}${outcome.closedAt ? `, closed ${outcome.closedAt}` : ''}`

@@ -8,7 +8,7 @@ import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { eventually } from '../support/eventually';
-import { startChat, startStack, type TestStack } from '../support/stack';
+import { call, startChat, startStack, type TestStack } from '../support/stack';
 
 const root = path.resolve(__dirname, '..', '..');
 const incompatible = path.join(root, 'test', 'fixtures', 'nondeterministic-workflow.ts');
@@ -21,6 +21,7 @@ let allowed: string;
 let parked: string;
 /** Asked for a person: a handoff, no action. */
 let handedOver: string;
+let orders: Awaited<ReturnType<typeof pendingOrders>>;
 
 /** The CLI as an auditor runs it, against this file's Temporal, task queue and database. */
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -69,7 +70,8 @@ describe('cli audit on recorded conversations', () => {
     stack = await startStack({ continueAsNewAfterTurns: 2 });
     await replaceStore(stack.database.db, buildDemoStore());
     since = new Date(Date.now() - 1000).toISOString();
-    const [a, b] = await pendingOrders();
+    orders = await pendingOrders();
+    const [a, b] = orders;
 
     const done = await cancel(a);
     assert.deepEqual(done.last.actions.map((x: { status: string }) => x.status), ['executed'], JSON.stringify(done.last));
@@ -200,5 +202,41 @@ describe('cli audit on recorded conversations', () => {
     const wrong = await cli(['policy-diff', '--since', since, '--settings', file]);
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /names "automaticRefundLimit", which is not one of/);
+  });
+
+  it("when an auditor searches by customer, order or date and opens a timeline, then the API answers from the record; other roles are refused", async () => {
+    const auditor = await stack.token('auditor');
+    const search = async (query: string, token = auditor) => call(stack, 'GET', `/v1/audit/conversations${query}`, { token });
+    const ids = (reply: { body: { conversations: { conversationId: string }[] } }) => reply.body.conversations.map((c) => c.conversationId).sort();
+
+    const all = await search(`?since=${encodeURIComponent(since)}`);
+    assert.equal(all.status, 200, JSON.stringify(all.body));
+    assert.deepEqual(ids(all), [allowed, parked, handedOver].sort());
+    const byEmail = await search(`?customer=${encodeURIComponent(orders[0].email.toUpperCase())}`);
+    assert.deepEqual(ids(byEmail), [allowed]);
+    assert.deepEqual(ids(await search(`?customer=${orders[1].customerId}`)), [parked]);
+    assert.deepEqual(ids(await search(`?order=${encodeURIComponent(orders[0].orderId)}`)), [allowed]);
+    assert.deepEqual(ids(await search(`?order=%23W0000000`)), []);
+    assert.deepEqual(ids(await search('?until=2001-01-01')), []);
+
+    const bad = await search('?since=yesterday&colour=red');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /since must be an ISO date/);
+    assert.match(bad.body.error.message, /unknown query parameter colour/);
+
+    const timeline = await call(stack, 'GET', `/v1/audit/conversations/${allowed}/timeline`, { token: await stack.token('supervisor') });
+    assert.equal(timeline.status, 200, JSON.stringify(timeline.body));
+    assert.equal(timeline.body.conversationId, allowed);
+    assert.deepEqual(timeline.body.entries.filter((e: any) => e.kind === 'policy_decision').map((d: any) => d.decision), ['needs_confirmation', 'allow']);
+    assert.equal((await call(stack, 'GET', '/v1/audit/conversations/no-such-one/timeline', { token: auditor })).status, 404);
+    assert.equal((await call(stack, 'GET', '/v1/audit/conversations/a%20b/timeline', { token: auditor })).status, 400);
+
+    for (const role of ['agent', 'channel'] as const) {
+      const token = await stack.token(role);
+      assert.equal((await search('', token)).status, 403, role);
+      assert.equal((await call(stack, 'GET', `/v1/audit/conversations/${allowed}/timeline`, { token })).status, 403, role);
+    }
+    const own = await stack.token('conversation', allowed);
+    assert.equal((await call(stack, 'GET', `/v1/audit/conversations/${allowed}/timeline`, { token: own })).status, 403, 'a customer reads no audit');
   });
 });
