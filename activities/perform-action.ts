@@ -4,7 +4,7 @@ import { findActionExecution, recordActionExecution } from '../db/repositories/a
 import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
 import { findCustomer, findCustomerIdByEmail, findOrder, findProducts } from '../db/repositories/store-queries';
 import { evaluate } from '../domain/policy';
-import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
+import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type OrderHistoryFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
 import { ActionRefused, carryOut, isStoreAction } from '../store-actions';
 import { requestFromToolCall } from '../tau/tool-call';
 
@@ -33,10 +33,20 @@ export interface RefundToMove {
   source: 'credit_card' | 'paypal' | 'gift_card';
 }
 
+/**
+ * What the policy was evaluated on, kept in the result (so in the history): `audit policy-diff` runs
+ * recorded requests through other policy code or settings on exactly these inputs.
+ */
+export interface EvaluatedOn {
+  records: StoreRecords;
+  history: OrderHistoryFacts;
+  settings: PolicySettings;
+}
+
 export type PerformActionResult =
-  | { status: 'executed'; output: string; proposal: Proposal; refunds: RefundToMove[] }
-  | { status: 'refused'; outcome: 'deny' | 'needs_confirmation' | 'needs_approval'; reason: string; rule?: string; proposal?: Proposal }
-  | { status: 'failed'; output: string };
+  | { status: 'executed'; output: string; proposal: Proposal; refunds: RefundToMove[]; evaluatedOn?: EvaluatedOn }
+  | { status: 'refused'; outcome: 'deny' | 'needs_confirmation' | 'needs_approval'; reason: string; rule?: string; proposal?: Proposal; evaluatedOn?: EvaluatedOn }
+  | { status: 'failed'; output: string; evaluatedOn?: EvaluatedOn };
 
 /**
  * The one door to the system of record. Whatever a workflow, a customer or an LLM put into the
@@ -59,12 +69,8 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
         if (done) return done;
       }
       const records = await recordsFor(deps.db, request, input.facts.customerId);
-      const decision = evaluate(request, {
-        facts: input.facts,
-        records,
-        history: await historyOf(deps.db, request),
-        settings: deps.policy,
-      });
+      const evaluatedOn: EvaluatedOn = { records, history: await historyOf(deps.db, request), settings: deps.policy };
+      const decision = evaluate(request, { facts: input.facts, ...evaluatedOn });
       if (decision.outcome !== 'allow') {
         return {
           status: 'refused',
@@ -72,6 +78,7 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
           reason: decision.reason,
           ...(decision.outcome === 'deny' ? { rule: decision.rule } : {}),
           ...('proposal' in decision ? { proposal: decision.proposal } : {}),
+          evaluatedOn,
         };
       }
       const methods = records.customer?.paymentMethods ?? [];
@@ -79,7 +86,7 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
         ...refund,
         source: methods.find((method) => method.id === refund.paymentMethodId)?.source ?? 'credit_card',
       }));
-      const executed = (output: string): PerformActionResult => ({ status: 'executed', output, proposal: decision.proposal, refunds });
+      const executed = (output: string): PerformActionResult => ({ status: 'executed', output, proposal: decision.proposal, refunds, evaluatedOn });
       // Goodwill is authorized here and paid by the refund saga, an erasure by its own workflow; a transfer writes nothing to the store.
       if (!isStoreAction(request)) return executed(request.kind === 'transfer_to_human' ? 'Transfer successful' : 'authorized');
       try {
@@ -92,7 +99,7 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
         });
       } catch (error) {
         // The store changed between the policy's read and the write, and refused: nothing was written.
-        if (error instanceof ActionRefused) return { status: 'failed', output: `Error: ${error.message}` };
+        if (error instanceof ActionRefused) return { status: 'failed', output: `Error: ${error.message}`, evaluatedOn };
         throw error;
       }
     },
@@ -141,7 +148,7 @@ async function ordersOf(db: Knex, customerId: string): Promise<{ id: string; sta
 }
 
 /** Goodwill already paid on the order, from the refund ledger: the policy caps it across conversations. */
-async function historyOf(db: Knex, request: ActionRequest) {
+async function historyOf(db: Knex, request: ActionRequest): Promise<OrderHistoryFacts> {
   if (!('orderId' in request) || typeof request.orderId !== 'string') return {};
   const entries = await ledgerEntriesForOrder(db, request.orderId);
   const goodwill = entries.filter((e) => e.purpose === 'goodwill' && e.status === 'recorded');

@@ -13,6 +13,7 @@ import { requestLog } from './request-log';
 import { accountResetRoutes } from './routes/account-reset';
 import { codecRoutes } from './routes/codec';
 import { agentDeskRoutes } from './routes/agent-desk';
+import { auditRoutes } from './routes/audit';
 import { invoiceRoutes, reviewRoutes } from './routes/commerce';
 import { conversationRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1', meRoutes());
   app.use('/v1', qualityRoutes({ db: deps.db }));
   app.use('/v1', operationsRoutes({ db: deps.db }));
+  app.use('/v1', auditRoutes({ db: deps.db, client: deps.client }));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

@@ -138,3 +138,28 @@ export interface ScorecardPage {
 
 /** `GET /v1/operations/summary?days=N` (supervisors and auditors): figures from recorded conversations, per UTC day and in total. */
 export type OperationsSummary = Summary;
+
+/** One conversation an auditor found (`GET /v1/audit/conversations`, auditors and supervisors). */
+export interface AuditConversationRow {
+  conversationId: string;
+  channel: string;
+  /** The verified customer's id, else `email:<hint>`; null when nobody is known. */
+  customerKey: string | null;
+  outcome: string | null;
+  reason: string;
+  startedAt: string;
+  closedAt: string | null;
+}
+
+export interface AuditConversationPage {
+  conversations: AuditConversationRow[];
+}
+
+/** `GET /v1/audit/conversations/:id/timeline`: the record's entries in order (the same as `audit timeline --json`). */
+export interface AuditTimeline {
+  conversationId: string;
+  workflowId: string;
+  runs: { workflowId: string; runId: string; workflowType: string }[];
+  outcome: { outcome: Outcome | null; reason: string; closedAt: string | null } | null;
+  entries: { kind: string; at: string; eventId: number; runId: string; workflowId: string; summary: string }[];
+}

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { NLU_USAGE, nluCommand } from '../nlu/command';
+import { AUDIT_USAGE, auditCommand } from './commands/audit';
 import { AUTH_USAGE, authCommand } from './commands/auth';
 import { EVAL_USAGE, evalCommand } from './commands/eval';
 import { REFUNDS_USAGE, refundsCommand } from './commands/refunds';
@@ -17,7 +18,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   ${NLU_USAGE}
   ${TAU_USAGE}
   ${REFUNDS_USAGE}
-  ${EVAL_USAGE}`;
+  ${EVAL_USAGE}
+  ${AUDIT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -34,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'refunds') return refundsCommand(args, { ...io, config: loadConfig() });
   // The eval opens the database and Temporal itself: it talks to the running system like an operator would.
   if (command === 'eval') return evalCommand(args, io);
+  // Audits read Temporal's histories; only the timeline reads the outcome from the database, itself.
+  if (command === 'audit') return auditCommand(args, { ...io, config: loadConfig(), progress: process.stderr });
   if (command !== 'auth' && command !== 'store') throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   const config = loadConfig();
   const db = openDatabase(config);

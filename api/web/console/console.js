@@ -12,6 +12,7 @@ import { chosenDays, clearDashboard, renderDashboard } from './dashboard-view.js
 import { renderReviews } from './handoff-packet.js';
 import { clearMessage, showFailure, showMessage } from './messages.js';
 import { clearNotifications, renderNotifications } from './notifications-view.js';
+import { clearAudit, renderAuditResults, renderAuditTimeline } from './audit-view.js';
 import { clearScorecards, renderScorecards } from './quality-view.js';
 import { clearQueue, markSelected, renderQueue } from './queue-view.js';
 import { chosenRefundStatus, clearRefunds, renderRefunds } from './refunds-view.js';
@@ -127,6 +128,7 @@ function signOut() {
   clearRefunds();
   clearDashboard();
   clearScorecards();
+  clearAudit();
   showSignIn();
 }
 
@@ -230,6 +232,33 @@ async function refreshQuality(token, session) {
   if (session === state.session) renderScorecards(scorecards);
 }
 
+// ---- the audit ---------------------------------------------------------------------------------
+
+/** Searches with what the form holds (empty fields are left out) and lists what matches. */
+async function searchAudit() {
+  const { token, session } = state;
+  if (!token) return;
+  const value = (/** @type {string} */ testid) => byTestId(testid, HTMLInputElement).value.trim();
+  try {
+    const rows = await api.searchAudit(token, { customer: value('audit-customer'), order: value('audit-order'), since: value('audit-since'), until: value('audit-until') });
+    if (session === state.session) renderAuditResults(rows, (id) => void openAuditTimeline(id));
+  } catch (err) {
+    if (session === state.session) showError(err, 'search the conversations');
+  }
+}
+
+/** @param {string} conversationId */
+async function openAuditTimeline(conversationId) {
+  const { token, session } = state;
+  if (!token) return;
+  try {
+    const timeline = await api.readAuditTimeline(token, conversationId);
+    if (session === state.session) renderAuditTimeline(timeline);
+  } catch (err) {
+    if (session === state.session) showError(err, 'read the timeline');
+  }
+}
+
 // ---- what the buttons do ----------------------------------------------------------------------
 
 /**
@@ -317,10 +346,14 @@ function start() {
       const tab = button.dataset.tab ?? '';
       if (!isTab(tab) || !state.me) return;
       showTab(tab);
-      if (tab !== 'desk') state.figuresAt[tab] = 0;
+      if (tab === 'dashboard' || tab === 'quality') state.figuresAt[tab] = 0;
       void refreshAll();
     });
   }
+  byTestId('audit-search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void searchAudit();
+  });
   byTestId('dashboard-days').addEventListener('change', () => {
     const { token, session } = state;
     if (token) void refreshDashboard(token, session).catch((err) => showError(err, 'read the dashboard'));

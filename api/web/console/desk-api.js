@@ -12,6 +12,8 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').OperationsSummary} OperationsSummary */
 /** @typedef {import('../shared/api-types.js').ScorecardPage} ScorecardPage */
 /** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
+/** @typedef {import('../shared/api-types.js').AuditConversationPage} AuditConversationPage */
+/** @typedef {import('../shared/api-types.js').AuditTimeline} AuditTimeline */
 
 /**
  * The commands on a conversation, by the path under /v1/conversations/:id/ that runs them.
@@ -93,3 +95,20 @@ export const readSummary = async (token, days) => /** @type {OperationsSummary} 
  */
 export const readFailingScorecards = async (token) =>
   /** @type {ScorecardPage} */ (await call('GET', '/v1/quality/scorecards?failing=true', token)).scorecards;
+
+/**
+ * The auditors' search; empty fields are left out.
+ * @param {string} token
+ * @param {{ customer?: string, order?: string, since?: string, until?: string }} search
+ */
+export const searchAudit = async (token, search) => {
+  const query = new URLSearchParams(Object.entries(search).filter(([, value]) => value));
+  return /** @type {AuditConversationPage} */ (await call('GET', `/v1/audit/conversations?${query}`, token)).conversations;
+};
+
+/**
+ * @param {string} token
+ * @param {string} conversationId
+ */
+export const readAuditTimeline = async (token, conversationId) =>
+  /** @type {AuditTimeline} */ (await call('GET', `/v1/audit/conversations/${encodeURIComponent(conversationId)}/timeline`, token));

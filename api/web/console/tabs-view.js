@@ -1,20 +1,20 @@
 // @ts-check
 // The console's views, by role: agents have the desk only; supervisors also the dashboard and the
-// quality review; auditors the dashboard and conversations to read.
+// quality review; auditors the dashboard, conversations to read and the audit; supervisors the audit too.
 import { byTestId, show } from '../shared/dom.js';
 
 /** @typedef {import('../shared/api-types.js').Me} Me */
-/** @typedef {'desk' | 'dashboard' | 'quality'} Tab */
+/** @typedef {'desk' | 'dashboard' | 'quality' | 'audit'} Tab */
 
 /** @type {Record<string, Tab[]>} */
 const TABS_BY_ROLE = {
   agent: ['desk'],
-  supervisor: ['desk', 'dashboard', 'quality'],
-  auditor: ['dashboard', 'desk'],
+  supervisor: ['desk', 'dashboard', 'quality', 'audit'],
+  auditor: ['dashboard', 'desk', 'audit'],
 };
 
 /** @type {Tab[]} */
-const ALL_TABS = ['desk', 'dashboard', 'quality'];
+const ALL_TABS = ['desk', 'dashboard', 'quality', 'audit'];
 
 /** @type {Tab | null} */
 let current = null;

@@ -16,5 +16,8 @@
 /** @typedef {import('../../contracts').OperationsSummary} OperationsSummary */
 /** @typedef {import('../../contracts').ScorecardRow} ScorecardRow */
 /** @typedef {import('../../contracts').ScorecardPage} ScorecardPage */
+/** @typedef {import('../../contracts').AuditConversationRow} AuditConversationRow */
+/** @typedef {import('../../contracts').AuditConversationPage} AuditConversationPage */
+/** @typedef {import('../../contracts').AuditTimeline} AuditTimeline */
 
 export {};
