@@ -4,6 +4,7 @@
  */
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
+import { decodeHistoryPayloads } from '../privacy/decode-history';
 import { workflowIdFor } from '../domain/conversation';
 
 export type History = temporal.api.history.v1.IHistory;
@@ -29,7 +30,8 @@ async function fetchRun(client: Client, workflowId: string, runId?: string): Pro
   let resolvedRunId = runId;
   try {
     resolvedRunId ??= (await handle.describe()).runId;
-    const history = await client.workflow.getHandle(workflowId, resolvedRunId).fetchHistory();
+    // The server holds the product's ciphertext: decoded with the client's codecs, it reads and replays as recorded.
+    const history = await decodeHistoryPayloads(await client.workflow.getHandle(workflowId, resolvedRunId).fetchHistory(), client.options.loadedDataConverter.payloadCodecs);
     return { workflowId, runId: resolvedRunId, workflowType: startOf(history)?.workflowType?.name ?? '', history };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) throw new UnknownConversation(`no workflow ${workflowId}${runId ? ` run ${runId}` : ''} in this namespace`);

@@ -11,6 +11,8 @@ import { timelineLine } from '../../audit/timeline';
 import { UsageError, parseFlags } from '../../config/args';
 import type { Config } from '../../config/config';
 import { closeDatabase, openDatabase } from '../../db/connection';
+import { configuredPayloadPrivacy } from '../../privacy/conversation-keys';
+import { ErasedKeyError } from '../../privacy/payload-codec';
 import { migrateToLatest } from '../../db/migrate';
 import { createLogger, temporalLogger } from '../../observability/logger';
 import { bundleConversationWorkflows } from '../../workers/conversation-worker';
@@ -165,7 +167,9 @@ export async function auditCommand(args: string[], deps: AuditDeps): Promise<num
     deps.err(`cannot reach Temporal at ${address} (${(err as Error).message}): start the product (npm start) or set TEMPORAL_ADDRESS`);
     return 1;
   }
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  // The histories hold the product's ciphertext: the client decodes with the same keys the worker uses.
+  const db = openDatabase(config);
+  const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: configuredPayloadPrivacy(config, db).dataConverter });
   try {
     if (subcommand === 'replay') {
       const runs = await fetchConversationRuns(client, conversationId);
@@ -183,9 +187,14 @@ export async function auditCommand(args: string[], deps: AuditDeps): Promise<num
       deps.err(`no conversation "${conversationId}" on Temporal at ${address} (namespace ${config.temporalNamespace}): ${err.message}`);
       return 2;
     }
+    if (err instanceof ErasedKeyError) {
+      deps.err(`conversation "${conversationId ?? ''}" cannot be read: ${err.message}`);
+      return 1;
+    }
     throw err;
   } finally {
     await connection.close();
+    await closeDatabase(db);
   }
 }
 

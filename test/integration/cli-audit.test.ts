@@ -9,6 +9,7 @@ import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
+import { TEST_PAYLOAD_KEYS } from '../support/payload-privacy';
 
 const root = path.resolve(__dirname, '..', '..');
 const incompatible = path.join(root, 'test', 'fixtures', 'nondeterministic-workflow.ts');
@@ -31,7 +32,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
       ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), 'audit', ...args],
       {
         cwd: root,
-        env: { ...process.env, TEMPORAL_ADDRESS: stack.env.address, TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.database.dir, DATABASE_URL: '' },
+        env: { ...process.env, TEMPORAL_ADDRESS: stack.env.address, TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.database.dir, DATABASE_URL: '', PAYLOAD_KEYS: TEST_PAYLOAD_KEYS },
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: stdout.trim(), stderr: stderr.trim() }),
