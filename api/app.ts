@@ -42,6 +42,23 @@ export interface AppDeps {
   metrics?: { token?: string; workerMetricsUrl?: string; workerMetricsTimeoutMs?: number };
 }
 
+/**
+ * Answers carry tokens and customers' data: no cache may keep JSON, no browser may guess another type,
+ * and no other site may frame a page (/help included; the pages set a fuller policy of their own).
+ * Written by hand because `helmet` is not installed yet; it would replace the first three lines.
+ */
+const securityHeaders: express.RequestHandler = (_req, res, next) => {
+  res.set('X-Content-Type-Options', 'nosniff');
+  res.set('X-Frame-Options', 'DENY');
+  res.set('Content-Security-Policy', "frame-ancestors 'none'");
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    res.set('Cache-Control', 'no-store');
+    return json(body);
+  };
+  next();
+};
+
 export function createApp(deps: AppDeps): express.Express {
   const gateway = new ConversationGateway({
     client: deps.client,
@@ -59,6 +76,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
   // First, so that requests the body parser rejects get their line too.
   app.use(requestLog(deps.logger ?? silentLogger));
+  app.use(securityHeaders);
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use(metricsRoutes({ metrics, token: deps.metrics?.token }));

@@ -8,6 +8,7 @@ import { LOG_LEVELS, type LogLevel } from '../observability/log-levels';
  */
 export const ENV_VARS = [
   'PORT',
+  'HOST',
   'DATA_DIR',
   'DATABASE_URL',
   'TEMPORAL_ADDRESS',
@@ -48,6 +49,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 const schema = z.object({
   PORT: port.default(3000),
+  // The loopback unless asked: an API on every interface is one firewall mistake away from the internet.
+  HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'HOST must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z
     .string()
@@ -103,6 +106,8 @@ const schema = z.object({
 
 export interface Config {
   port: number;
+  /** The interface the API listens on (HOST). */
+  host: string;
   dataDir: string;
   /** Unset means the embedded SQLite file in `dataDir`. */
   databaseUrl: string | undefined;
@@ -177,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(c.DATA_DIR);
   return {
     port: c.PORT,
+    host: c.HOST,
     dataDir,
     databaseUrl: c.DATABASE_URL,
     sqliteFile: path.join(dataDir, 'support.sqlite'),

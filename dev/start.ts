@@ -1,11 +1,11 @@
 // `npm start`: the whole product on one laptop — Temporal dev server, database, worker, API.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Knex } from 'knex';
-import { createConfiguredApp, type createApp } from '../api/app';
+import { createConfiguredApp } from '../api/app';
+import { createHttpServer, listenOn } from '../api/server-limits';
 import { authenticate, mintToken } from '../auth/token-service';
 import { loadConfig, type Config } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     // The worker here could not take its metrics port: whatever holds it is not this worker, so /metrics does not read it.
     const appConfig = metricsServed ? config : { ...config, workerMetricsUrl: undefined };
     const app = createConfiguredApp(appConfig, { db, client, logger, localWorkerState: () => worker.getState() });
-    const server = await listen(app, config.port);
+    const server = await listenOn(createHttpServer(app), config.port, config.host);
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const token = await demoChannelToken(db, config);
@@ -106,12 +106,6 @@ async function temporalFor(config: Config, logger: Logger): Promise<{ address: s
   return { address: server.address, uiUrl: server.uiUrl, server };
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, (err?: Error) => (err ? reject(err) : resolve(server)));
-  });
-}
-
 /** The same demo token on every start (kept in the data folder), so a copied curl line keeps working. */
 async function demoChannelToken(db: Knex, config: Config): Promise<string> {
   const file = path.join(config.dataDir, 'demo-channel-token');
@@ -128,7 +122,8 @@ function printWelcome(info: {
   token: string;
   store: { customers: number; orders: number; products: number };
 }): void {
-  const api = `http://localhost:${info.config.port}`;
+  const host = ['0.0.0.0', '::', '127.0.0.1'].includes(info.config.host) ? 'localhost' : info.config.host;
+  const api = `http://${host}:${info.config.port}`;
   // The welcome screen, not a log line: it holds the demo token, which the logger would (rightly) redact.
   process.stdout.write(`
 Support is up.
