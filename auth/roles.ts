@@ -11,6 +11,14 @@ export interface Principal {
   conversationId: string | null;
 }
 
+/**
+ * The id a person acts under in conversations and records: their token's, unique even when two
+ * tokens share a name. Names are for display only.
+ */
+export function actorIdOf(principal: Pick<Principal, 'tokenId'>): string {
+  return `token:${principal.tokenId}`;
+}
+
 export function isMintableRole(value: string): value is MintableRole {
   return (MINTABLE_ROLES as readonly string[]).includes(value);
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { ApprovalRequest, QueueItem, StaffNotification } from '../contracts';
 import type { ConversationGateway } from '../conversation-gateway';
 import { allowRoles } from '../authorization';
+import { actorIdOf } from '../../auth/roles';
 import { HttpError, notFound } from '../http-error';
 import {
   agentMessageBody,
@@ -113,10 +114,10 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
   return router;
 }
 
-function person(req: Request): { by: string; role: 'agent' | 'supervisor' } {
+function person(req: Request): { by: string; name: string; role: 'agent' | 'supervisor' } {
   const principal = req.principal;
   if (!principal || (principal.role !== 'agent' && principal.role !== 'supervisor')) throw new HttpError(403, 'forbidden', 'agents and supervisors only');
-  return { by: principal.name, role: principal.role };
+  return { by: actorIdOf(principal), name: principal.name, role: principal.role };
 }
 
 const idOf = (req: Request): string => conversationIdOf(req.params.id);

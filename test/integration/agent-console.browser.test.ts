@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'mocha';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
-import { mintToken } from '../../auth/token-service';
+import { actorIdOf } from '../../auth/roles';
+import { authenticate, mintToken } from '../../auth/token-service';
 import { recordConversationOutcome, recordScorecard, type OutcomeReport } from '../../db/repositories/conversation-outcomes';
 import { insertLedgerEntry, transitionLedgerEntry } from '../../db/repositories/refund-ledger';
 import type { OperationsSummary } from '../../api/contracts';
@@ -191,7 +192,7 @@ describe('the agent console and chat pages', () => {
 
       const view = (await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: alex })).body;
       assert.equal(view.status, 'resolved');
-      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Alex', 'claim'], ['Alex', 'reply'], ['Alex', 'resolve']]);
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.name, a.action]), [[actorIdOf((await authenticate(stack.database.db, alex))!), 'Alex', 'claim'], [actorIdOf((await authenticate(stack.database.db, alex))!), 'Alex', 'reply'], [actorIdOf((await authenticate(stack.database.db, alex))!), 'Alex', 'resolve']]);
       assert.match(view.agentActions[2].detail, /told the customer where the order is/);
       await customer.locator('[data-testid="chat-status"][data-status="resolved"]').waitFor();
       assert.deepEqual(problems, []);
@@ -321,7 +322,7 @@ describe('the agent console and chat pages', () => {
         const v = await chat.view();
         return v.transcript.some((t: any) => /is cancelled/.test(t.text)) ? v : undefined;
       }, 'the customer to be told');
-      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Sam', 'approve']]);
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.name, a.action]), [[actorIdOf((await authenticate(stack.database.db, sam))!), 'Sam', 'approve']]);
 
       // The supervisor can open the conversation from the notification and read the outcome there.
       await page.locator(`[data-testid="notification"][data-conversation-id="${chat.id}"] button`).first().click();
