@@ -3,7 +3,7 @@
  * objects), which is how scenario files spell them: the fixture, the expected changes, and what the
  * eval reads back. Comparison is field by field, lists in order, object keys in any order.
  */
-import type { TauOrder, TauUser } from '../tau/format/records';
+import { ORDER_OPTIONAL_FIELDS, type TauOrder, type TauUser } from '../tau/format/records';
 import type { OrderedJson } from '../tau/format/ordered-json';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -16,22 +16,7 @@ export interface PlainRecords {
 }
 
 export const USER_FIELDS = ['user_id', 'name', 'address', 'email', 'payment_methods', 'orders'] as const;
-export const ORDER_FIELDS = [
-  'order_id',
-  'user_id',
-  'address',
-  'items',
-  'status',
-  'fulfillments',
-  'payment_history',
-  'cancel_reason',
-  'exchange_items',
-  'exchange_new_items',
-  'exchange_payment_method_id',
-  'exchange_price_difference',
-  'return_items',
-  'return_payment_method_id',
-] as const;
+export const ORDER_FIELDS = ['order_id', 'user_id', 'address', 'items', 'status', 'fulfillments', 'payment_history', ...ORDER_OPTIONAL_FIELDS] as const;
 
 /** Maps become objects; undefined fields (an order's unset optional ones) are left out. */
 export function toPlain(value: unknown): Json {

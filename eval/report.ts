@@ -13,11 +13,8 @@ export function passHatK(runs: number, passes: number, k: number): number {
   return Math.max(0, value);
 }
 
-export interface ScenarioSummary {
-  scenario: string;
-  file: string;
-  runs: number;
-  passes: number;
+/** What a scenario's runs, and the whole suite's, add up to. */
+interface RunTotals {
   verified: number;
   /** Runs whose outcome the server did not tell. */
   unknownOutcomes: number;
@@ -28,24 +25,23 @@ export interface ScenarioSummary {
   wrongActions: number;
   handoffs: number;
   turns: number;
+  /** A scenario's pass^k; for the suite, the mean of its scenarios'. */
   passK: number;
+}
+
+export interface ScenarioSummary extends RunTotals {
+  scenario: string;
+  file: string;
+  runs: number;
+  passes: number;
   /** The first problem of each failed run. */
   failures: string[];
 }
 
-export interface EvalSummary {
+export interface EvalSummary extends RunTotals {
   k: number;
   scenarios: ScenarioSummary[];
   conversations: number;
-  verified: number;
-  unknownOutcomes: number;
-  awaitingWindow: number;
-  storeExact: number;
-  wrongActions: number;
-  handoffs: number;
-  turns: number;
-  /** Mean of the scenarios' pass^k. */
-  passK: number;
   /** The resolution windows (hours) the server applied, as its outcome records show them. */
   windowHours: number[];
   /** True when a wrong action happened or a scenario's expectation failed in any run. */

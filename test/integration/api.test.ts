@@ -32,7 +32,9 @@ describe('the HTTP API on a real worker and dev server', () => {
       body: { text: 'Hello there!' },
     });
     assert.equal(reply.status, 200);
-    assert.deepEqual(Object.keys(reply.body).sort(), ['intent', 'replies', 'status']);
+    // The contract's fields, and `tier`, an extension that names the classifier tier of a new request.
+    assert.deepEqual(Object.keys(reply.body).sort(), ['intent', 'replies', 'status', 'tier']);
+    assert.equal(reply.body.tier, 'keyword');
     assert.equal(reply.body.status, 'open');
     assert.equal(reply.body.intent, 'greeting');
     assert.equal(reply.body.replies.length, 1);
