@@ -1,4 +1,5 @@
 import express from 'express';
+import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
@@ -8,6 +9,7 @@ import { requireToken } from './authorization';
 import { ConversationGateway, type GatewayOptions } from './conversation-gateway';
 import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
+import { DEFAULT_RATE_LIMITS, perIpLimit, perTokenLimit, widgetConversationLimit, type RateLimits } from './rate-limits';
 import { requestLog } from './request-log';
 import { accountResetRoutes } from './routes/account-reset';
 import { agentDeskRoutes } from './routes/agent-desk';
@@ -38,19 +40,23 @@ export interface AppDeps {
   localWorkerState?: () => string;
   /** One line per request goes here; left out, nothing is logged. */
   logger?: Logger;
+  /** Requests per minute per address, per token, and conversations per widget key (RATE_LIMIT_*). */
+  rateLimits?: RateLimits;
   /** METRICS_TOKEN guards `/metrics`; WORKER_METRICS_URL is where the worker's own metrics are read to append them. */
   metrics?: { token?: string; workerMetricsUrl?: string; workerMetricsTimeoutMs?: number };
 }
 
 /**
- * Answers carry tokens and customers' data: no cache may keep JSON, no browser may guess another type,
- * and no other site may frame a page (/help included; the pages set a fuller policy of their own).
- * Written by hand because `helmet` is not installed yet; it would replace the first three lines.
+ * Answers carry tokens and customers' data: nothing may load from a JSON answer, no other site may
+ * frame a page (/help included; the pages set a fuller policy of their own), no browser may guess
+ * another type (helmet), and no cache may keep JSON.
  */
-const securityHeaders: express.RequestHandler = (_req, res, next) => {
-  res.set('X-Content-Type-Options', 'nosniff');
-  res.set('X-Frame-Options', 'DENY');
-  res.set('Content-Security-Policy', "frame-ancestors 'none'");
+const securityHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  frameguard: { action: 'deny' },
+});
+
+const noStoreJson: express.RequestHandler = (_req, res, next) => {
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
     res.set('Cache-Control', 'no-store');
@@ -71,12 +77,15 @@ export function createApp(deps: AppDeps): express.Express {
     readTimeoutMs: deps.readTimeoutMs,
   });
   const metrics = new ProductMetrics({ db: deps.db, workerMetricsUrl: deps.metrics?.workerMetricsUrl, workerMetricsTimeoutMs: deps.metrics?.workerMetricsTimeoutMs });
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // First, so that requests the body parser rejects get their line too.
   app.use(requestLog(deps.logger ?? silentLogger));
   app.use(securityHeaders);
+  app.use(noStoreJson);
+  app.use(perIpLimit(limits));
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use(metricsRoutes({ metrics, token: deps.metrics?.token }));
@@ -86,9 +95,10 @@ export function createApp(deps: AppDeps): express.Express {
   // Public: a reset link's token is its own credential.
   app.use(accountResetRoutes({ db: deps.db, maxBodyBytes: deps.maxBodyBytes }));
   app.use('/v1', requireToken(deps.db));
+  app.use('/v1', perTokenLimit(limits));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());
-  app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway, turns: metrics }));
+  app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway, turns: metrics, widgetLimit: widgetConversationLimit(limits) }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
   app.use('/v1', refundRoutes({ db: deps.db }));
@@ -109,6 +119,7 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     taskQueue: config.taskQueue,
     idleTimeoutMs: config.idleTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    rateLimits: config.rateLimits,
     turnTimeoutMs: config.turnTimeoutMs,
     metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
     llmEnabled: config.anthropicApiKey !== undefined,

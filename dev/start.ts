@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const token = await demoChannelToken(db, config);
-    printWelcome({ config, temporal, token, store });
+    const widgetKey = await demoWidgetKey(db, config);
+    printWelcome({ config, temporal, token, widgetKey, store });
     await running;
   } catch (err) {
     logger.fatal({ err }, 'npm start failed');
@@ -116,10 +117,23 @@ async function demoChannelToken(db: Knex, config: Config): Promise<string> {
   return token;
 }
 
+/** The chat page's public key, for the page as PUBLIC_BASE_URL serves it: it can only open conversations. */
+async function demoWidgetKey(db: Knex, config: Config): Promise<string> {
+  const file = path.join(config.dataDir, 'demo-widget-key');
+  const origin = new URL(config.publicBaseUrl).origin;
+  const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+  const principal = saved ? await authenticate(db, saved) : undefined;
+  if (saved && principal?.role === 'widget' && principal.origin === origin) return saved;
+  const key = await mintToken(db, { role: 'widget', name: 'npm start chat page', origin });
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 function printWelcome(info: {
   config: Config;
   temporal: { address: string; uiUrl?: string };
   token: string;
+  widgetKey: string;
   store: { customers: number; orders: number; products: number };
 }): void {
   const host = ['0.0.0.0', '::', '127.0.0.1'].includes(info.config.host) ? 'localhost' : info.config.host;
@@ -132,7 +146,7 @@ Support is up.
   Database     ${info.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : info.config.sqliteFile}
   Payments     ${info.config.paymentProviderUrl}${info.config.paymentsSandboxLocal ? ' (sandbox provider)' : ''}
   Store        ${info.store.customers} customers, ${info.store.orders} orders, ${info.store.products} products
-  Pages        ${api}/chat (customer chat, with ?token=<channel token>)   ${api}/console (agents: npm run -s cli -- auth token --role agent --name NAME)   ${api}/help
+  Pages        ${api}/chat?key=${info.widgetKey} (customer chat; the key only opens conversations from ${new URL(info.config.publicBaseUrl).origin})   ${api}/console (agents: npm run -s cli -- auth token --role agent --name NAME)   ${api}/help
 
 Try it (a channel token was minted for you):
   TOKEN=${info.token}

@@ -21,8 +21,10 @@ import { conversationIdOf } from './conversations';
 export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
   const router = Router();
   const people = allowRoles('agent', 'supervisor');
+  // Auditors read everything and write nothing: the desk's lists too.
+  const readers = allowRoles('agent', 'supervisor', 'auditor');
 
-  router.get('/agent/queue', people, async (_req, res) => {
+  router.get('/agent/queue', readers, async (_req, res) => {
     const rows = (await deps.db('handoff_queue')
       .whereNot({ status: 'done' })
       .orderBy([{ column: 'priority_rank', order: 'desc' }, { column: 'requested_at', order: 'asc' }])
@@ -43,7 +45,7 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
     res.json({ queue });
   });
 
-  router.get('/agent/notifications', allowRoles('supervisor'), async (_req, res) => {
+  router.get('/agent/notifications', allowRoles('supervisor', 'auditor'), async (_req, res) => {
     const rows = (await deps.db('staff_notifications').orderBy('id', 'desc').limit(50)
       .select('id', 'kind', 'conversation_id', 'text', 'created_at')) as Record<string, unknown>[];
     const notifications = rows.map(
@@ -80,7 +82,7 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
     res.json(await deps.gateway.agentCommand(idOf(req), { action: 'return_to_bot', ...person(req), ...(note ? { note } : {}) }));
   });
 
-  router.get('/approvals', people, async (_req, res) => {
+  router.get('/approvals', readers, async (_req, res) => {
     const rows = (await deps.db('approval_requests').where({ status: 'pending' }).orderBy('requested_at')
       .select('approval_id', 'proposal_id', 'conversation_id', 'role', 'action', 'detail', 'reason', 'requested_at')) as Record<string, unknown>[];
     const approvals = rows.map(

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { AcceptedMessage, ConversationReadout, CreatedConversation } from '../contracts';
 import { readConversationOutcome } from '../../db/repositories/conversation-outcomes';
 import { claimIdempotencyKey } from '../../db/repositories/idempotency-keys';
@@ -12,10 +12,11 @@ import { allowRoles } from '../authorization';
 import { actorIdOf } from '../../auth/roles';
 import { conversationIdParam, createConversationBody, goodwillBody, idempotencyKeyHeader, messageBody, parseBody } from '../schemas';
 
-export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway; turns?: Pick<ProductMetrics, 'observeTurn'> }): Router {
+export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway; turns?: Pick<ProductMetrics, 'observeTurn'>; widgetLimit?: RequestHandler }): Router {
   const router = Router();
 
-  router.post('/', allowRoles('channel'), async (req, res) => {
+  // A widget key is public: besides its origin, a per-key and per-address limit keeps it from opening conversations in bulk.
+  router.post('/', allowRoles('channel', 'widget'), deps.widgetLimit ?? ((_req, _res, next) => next()), async (req, res) => {
     const body = parseBody(createConversationBody, req.body);
     const conversationId = await deps.gateway.start(body);
     const token = await mintToken(deps.db, { role: 'conversation', name: `widget for ${conversationId}`, conversationId });

@@ -55,6 +55,8 @@ export interface StackOptions {
   worker?: boolean;
   /** METRICS_TOKEN and WORKER_METRICS_URL for the API's `/metrics`. */
   metrics?: AppDeps['metrics'];
+  /** Requests per minute per address and per token; the product's defaults unless given. */
+  rateLimits?: AppDeps['rateLimits'];
   /** Header, request and keep-alive timeouts of the HTTP server; the product's defaults unless given. */
   serverLimits?: ServerLimits;
 }
@@ -84,6 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     localWorkerState: () => worker?.getState() ?? 'STOPPED',
     logger: options.logger,
     metrics: options.metrics,
+    rateLimits: options.rateLimits,
   });
   // The product's server, with its limits on slow clients (shorter when a test asks).
   const server: Server = await listenOn(createHttpServer(app, options.serverLimits), 0, '127.0.0.1');
