@@ -24,6 +24,8 @@ const noBrowser = haveChromium || process.env.CI ? false : `no Chromium at ${CHR
 
 let stack: TestStack;
 let channel: string;
+/** The chat page's public key: it can only open conversations, from the page's own origin. */
+let widgetKey: string;
 let alex: string;
 let sam: string;
 
@@ -36,6 +38,7 @@ describe('the agent console and chat pages', () => {
     });
     await replaceStore(stack.database.db, buildDemoStore());
     channel = await stack.token('channel');
+    widgetKey = await mintToken(stack.database.db, { role: 'widget', name: 'chat page', origin: new URL(stack.baseUrl).origin });
     alex = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
     sam = await mintToken(stack.database.db, { role: 'supervisor', name: 'Sam' });
   });
@@ -64,8 +67,9 @@ describe('the agent console and chat pages', () => {
     });
 
     it('when a token asks who it is, then it gets its name and role; without one, 401', async () => {
-      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: alex })).body, { name: 'Alex', role: 'agent' });
-      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: sam })).body, { name: 'Sam', role: 'supervisor' });
+      const me = (await call(stack, 'GET', '/v1/me', { token: alex })).body;
+      assert.deepEqual(me, { id: actorIdOf((await authenticate(stack.database.db, alex))!), name: 'Alex', role: 'agent' });
+      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: sam })).body, { id: actorIdOf((await authenticate(stack.database.db, sam))!), name: 'Sam', role: 'supervisor' });
       assert.equal((await call(stack, 'GET', '/v1/me', { token: channel })).body.role, 'channel');
       assert.equal((await call(stack, 'GET', '/v1/me')).status, 401);
       assert.equal((await call(stack, 'GET', '/v1/me', { token: 'not-a-token' })).status, 401);
@@ -141,7 +145,7 @@ describe('the agent console and chat pages', () => {
     it('when a customer asks for a human on the chat page, then an agent claims, answers and resolves it in the console, and the customer sees the reply', async () => {
       const problems: string[] = [];
       const customer = await newPage(problems);
-      await customer.goto(`${stack.baseUrl}/chat?token=${encodeURIComponent(channel)}`);
+      await customer.goto(`${stack.baseUrl}/chat?key=${encodeURIComponent(widgetKey)}`);
       await customer.getByTestId('chat').waitFor({ state: 'visible' });
       assert.equal(new URL(customer.url()).search, '', 'the token leaves the address bar');
       const conversationId = await customer.getByTestId('chat-log').getAttribute('data-conversation-id');
@@ -207,7 +211,7 @@ describe('the agent console and chat pages', () => {
       const problems: string[] = [];
       const page = await newPage(problems);
       await page.goto(`${stack.baseUrl}/chat`);
-      await page.getByTestId('chat-token-input').fill(channel);
+      await page.getByTestId('chat-token-input').fill(widgetKey);
       await page.getByTestId('chat-start').click();
       for (const text of ['I want to cancel my order', target.email]) {
         await page.getByTestId('chat-input').fill(text);
