@@ -117,7 +117,9 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
 
     /** Remembers which conversation waits for this order's returned parcel. */
     async rememberReturnConversation(request: { orderId: string; workflowId: string }): Promise<void> {
-      await deps.db('return_conversations').insert({ order_id: request.orderId, workflow_id: request.workflowId }).onConflict('order_id').merge();
+      await deps.db('return_conversations').insert({ order_id: request.orderId, workflow_id: request.workflowId }).onConflict('order_id')
+        // A new return on the order starts a new wait: the API tells refunds of earlier ones by this time.
+        .merge({ workflow_id: request.workflowId, created_at: deps.db.fn.now() });
     },
   };
 }

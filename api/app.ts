@@ -1,4 +1,5 @@
 import express from 'express';
+import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { Knex } from 'knex';
@@ -9,6 +10,7 @@ import { requireToken } from './authorization';
 import { ConversationGateway, type GatewayOptions } from './conversation-gateway';
 import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
+import { DEFAULT_RATE_LIMITS, perIpLimit, perTokenLimit, widgetConversationLimit, type RateLimits } from './rate-limits';
 import { requestLog } from './request-log';
 import { accountResetRoutes } from './routes/account-reset';
 import { codecRoutes } from './routes/codec';
@@ -41,6 +43,8 @@ export interface AppDeps {
   localWorkerState?: () => string;
   /** One line per request goes here; left out, nothing is logged. */
   logger?: Logger;
+  /** Requests per minute per address, per token, and conversations per widget key (RATE_LIMIT_*). */
+  rateLimits?: RateLimits;
   /** METRICS_TOKEN guards `/metrics`; WORKER_METRICS_URL is where the worker's own metrics are read to append them. */
   metrics?: { token?: string; workerMetricsUrl?: string; workerMetricsTimeoutMs?: number };
   /** The payload codec, for Temporal Web UI's codec endpoint (`/codec`); left out, there is none. */
@@ -48,6 +52,25 @@ export interface AppDeps {
   /** Origins (the Temporal UI's) the codec endpoint answers cross-origin. */
   codecOrigins?: readonly string[];
 }
+
+/**
+ * Answers carry tokens and customers' data: nothing may load from a JSON answer, no other site may
+ * frame a page (/help included; the pages set a fuller policy of their own), no browser may guess
+ * another type (helmet), and no cache may keep JSON.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  frameguard: { action: 'deny' },
+});
+
+const noStoreJson: express.RequestHandler = (_req, res, next) => {
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    res.set('Cache-Control', 'no-store');
+    return json(body);
+  };
+  next();
+};
 
 export function createApp(deps: AppDeps): express.Express {
   const gateway = new ConversationGateway({
@@ -61,11 +84,15 @@ export function createApp(deps: AppDeps): express.Express {
     readTimeoutMs: deps.readTimeoutMs,
   });
   const metrics = new ProductMetrics({ db: deps.db, workerMetricsUrl: deps.metrics?.workerMetricsUrl, workerMetricsTimeoutMs: deps.metrics?.workerMetricsTimeoutMs });
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // First, so that requests the body parser rejects get their line too.
   app.use(requestLog(deps.logger ?? silentLogger));
+  app.use(securityHeaders);
+  app.use(noStoreJson);
+  app.use(perIpLimit(limits));
   // Before the global body parser: a history's payloads are larger than a message.
   if (deps.payloadCodec) {
     app.use('/codec', codecRoutes({ db: deps.db, codec: deps.payloadCodec, allowedOrigins: deps.codecOrigins ?? [], maxBodyBytes: Math.max(deps.maxBodyBytes, 4 * 1024 * 1024) }));
@@ -79,9 +106,10 @@ export function createApp(deps: AppDeps): express.Express {
   // Public: a reset link's token is its own credential.
   app.use(accountResetRoutes({ db: deps.db, maxBodyBytes: deps.maxBodyBytes }));
   app.use('/v1', requireToken(deps.db));
+  app.use('/v1', perTokenLimit(limits));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());
-  app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway, turns: metrics }));
+  app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway, turns: metrics, widgetLimit: widgetConversationLimit(limits) }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
   app.use('/v1', refundRoutes({ db: deps.db }));
@@ -103,6 +131,7 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     taskQueue: config.taskQueue,
     idleTimeoutMs: config.idleTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    rateLimits: config.rateLimits,
     turnTimeoutMs: config.turnTimeoutMs,
     metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
     codecOrigins: config.codecCorsOrigins,

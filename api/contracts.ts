@@ -10,7 +10,8 @@ import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
 import type { RefundPurpose } from '../domain/refunds';
 
 /** `GET /v1/me`: who the token belongs to. */
-export type Me = Pick<Principal, 'name' | 'role'>;
+/** `id` is what conversations record for this person (owner, replies, approvals); `name` is for display. */
+export type Me = Pick<Principal, 'name' | 'role'> & { id: string };
 
 /** `POST /v1/conversations`: the new conversation and a token that reaches it alone. */
 export interface CreatedConversation {

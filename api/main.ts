@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate';
 import { createLogger, type Logger } from '../observability/logger';
 import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
 import { createConfiguredApp } from './app';
+import { createHttpServer, listenOn } from './server-limits';
 
 // Replaced by the configured one once LOG_LEVEL is read; until then (a bad configuration) errors still get out.
 let logger: Logger = createLogger({ level: 'info', base: { service: 'api' } });
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
   const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
   const app = createConfiguredApp(config, { db, client, logger, payloadCodec: codec });
-  const server = app.listen(config.port, () => logger.info({ port: config.port }, 'API listening'));
+  const server = await listenOn(createHttpServer(app), config.port, config.host);
+  logger.info({ host: config.host, port: config.port }, 'API listening');
   const stop = () => {
     server.close(() => {
       void connection.close().then(() => closeDatabase(db));

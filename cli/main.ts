@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const db = openDatabase(config);
   try {
     await migrateToLatest(db);
-    if (command === 'auth') return await authCommand(args, { db, out: io.out });
+    if (command === 'auth') return await authCommand(args, { db, out: io.out, err: io.err });
     return await storeCommand(args, { db });
   } finally {
     await closeDatabase(db);

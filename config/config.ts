@@ -8,6 +8,7 @@ import { LOG_LEVELS, type LogLevel } from '../observability/log-levels';
  */
 export const ENV_VARS = [
   'PORT',
+  'HOST',
   'DATA_DIR',
   'DATABASE_URL',
   'TEMPORAL_ADDRESS',
@@ -38,6 +39,9 @@ export const ENV_VARS = [
   'ANTHROPIC_MODEL',
   'LOG_LEVEL',
   'METRICS_TOKEN',
+  'RATE_LIMIT_PER_IP_PER_MINUTE',
+  'RATE_LIMIT_PER_TOKEN_PER_MINUTE',
+  'WIDGET_CONVERSATIONS_PER_MINUTE',
   'WORKER_METRICS_ADDRESS',
   'WORKER_METRICS_URL',
   'PAYLOAD_KEYS',
@@ -51,6 +55,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 const schema = z.object({
   PORT: port.default(3000),
+  // The loopback unless asked: an API on every interface is one firewall mistake away from the internet.
+  HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'HOST must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z
     .string()
@@ -93,6 +99,10 @@ const schema = z.object({
   ANTHROPIC_MODEL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (leave it unset for an open /metrics)').optional(),
+  // Generous: they stop floods, not busy operators (requests per minute; a 429 with Retry-After past them).
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
+  RATE_LIMIT_PER_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  WIDGET_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   WORKER_METRICS_ADDRESS: z
     .string()
     .regex(/^(off|[^\s:/]+:([1-9]\d{0,4}))$/, 'WORKER_METRICS_ADDRESS must look like host:port (port 1-65535), or be off')
@@ -112,6 +122,8 @@ const schema = z.object({
 
 export interface Config {
   port: number;
+  /** The interface the API listens on (HOST). */
+  host: string;
   dataDir: string;
   /** Unset means the embedded SQLite file in `dataDir`. */
   databaseUrl: string | undefined;
@@ -162,6 +174,8 @@ export interface Config {
   logLevel: LogLevel;
   /** When set, `GET /metrics` wants `Authorization: Bearer <it>`; unset, it is open like /healthz. */
   metricsToken: string | undefined;
+  /** Requests per minute per client address and per token, and conversations per widget key and address. */
+  rateLimits: { perIpPerMinute: number; perTokenPerMinute: number; widgetConversationsPerMinute: number };
   /** Where the worker's Temporal runtime serves its own Prometheus metrics; undefined (`off`) serves none. */
   workerMetricsAddress: string | undefined;
   /** Where the API fetches the worker's metrics to append them to its `/metrics`; undefined (`off`) appends none. */
@@ -192,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(c.DATA_DIR);
   return {
     port: c.PORT,
+    host: c.HOST,
     dataDir,
     databaseUrl: c.DATABASE_URL,
     sqliteFile: path.join(dataDir, 'support.sqlite'),
@@ -224,6 +239,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anthropicModel: c.ANTHROPIC_MODEL,
     logLevel: c.LOG_LEVEL,
     metricsToken: c.METRICS_TOKEN,
+    rateLimits: {
+      perIpPerMinute: c.RATE_LIMIT_PER_IP_PER_MINUTE,
+      perTokenPerMinute: c.RATE_LIMIT_PER_TOKEN_PER_MINUTE,
+      widgetConversationsPerMinute: c.WIDGET_CONVERSATIONS_PER_MINUTE,
+    },
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
     workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
     payloadKeys: c.PAYLOAD_KEYS,

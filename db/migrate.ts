@@ -12,6 +12,7 @@ import * as actionExecutions from './migrations/010-action-executions';
 import * as accounts from './migrations/011-accounts';
 import * as invoicesNewsletterReviews from './migrations/012-invoices-newsletter-reviews';
 import * as conversationOutcomes from './migrations/013-conversation-outcomes';
+import * as tokenExpiryIdempotency from './migrations/014-token-expiry-idempotency';
 import * as payloadDataKeys from './migrations/015-payload-data-keys';
 
 interface Migration {
@@ -39,6 +40,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '011-accounts', ...accounts },
   { name: '012-invoices-newsletter-reviews', ...invoicesNewsletterReviews },
   { name: '013-conversation-outcomes', ...conversationOutcomes },
+  { name: '014-token-expiry-idempotency', ...tokenExpiryIdempotency },
   { name: '015-payload-data-keys', ...payloadDataKeys },
 ];
 

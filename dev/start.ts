@@ -1,11 +1,11 @@
 // `npm start`: the whole product on one laptop — Temporal dev server, database, worker, API.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Knex } from 'knex';
-import { createConfiguredApp, type createApp } from '../api/app';
+import { createConfiguredApp } from '../api/app';
+import { createHttpServer, listenOn } from '../api/server-limits';
 import { authenticate, mintToken } from '../auth/token-service';
 import { loadConfig, type Config } from '../config/config';
 import { closeDatabase, openDatabase } from '../db/connection';
@@ -77,11 +77,12 @@ async function main(): Promise<void> {
     // The worker here could not take its metrics port: whatever holds it is not this worker, so /metrics does not read it.
     const appConfig = metricsServed ? config : { ...config, workerMetricsUrl: undefined };
     const app = createConfiguredApp(appConfig, { db, client, logger, payloadCodec: codec, localWorkerState: () => worker.getState() });
-    const server = await listen(app, config.port);
+    const server = await listenOn(createHttpServer(app), config.port, config.host);
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const token = await demoChannelToken(db, config);
-    printWelcome({ config, temporal, token, store });
+    const widgetKey = await demoWidgetKey(db, config);
+    printWelcome({ config, temporal, token, widgetKey, store });
     await running;
   } catch (err) {
     logger.fatal({ err }, 'npm start failed');
@@ -109,12 +110,6 @@ async function temporalFor(config: Config, logger: Logger): Promise<{ address: s
   return { address: server.address, uiUrl: server.uiUrl, server };
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, (err?: Error) => (err ? reject(err) : resolve(server)));
-  });
-}
-
 /** The same demo token on every start (kept in the data folder), so a copied curl line keeps working. */
 async function demoChannelToken(db: Knex, config: Config): Promise<string> {
   const file = path.join(config.dataDir, 'demo-channel-token');
@@ -125,13 +120,27 @@ async function demoChannelToken(db: Knex, config: Config): Promise<string> {
   return token;
 }
 
+/** The chat page's public key, for the page as PUBLIC_BASE_URL serves it: it can only open conversations. */
+async function demoWidgetKey(db: Knex, config: Config): Promise<string> {
+  const file = path.join(config.dataDir, 'demo-widget-key');
+  const origin = new URL(config.publicBaseUrl).origin;
+  const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+  const principal = saved ? await authenticate(db, saved) : undefined;
+  if (saved && principal?.role === 'widget' && principal.origin === origin) return saved;
+  const key = await mintToken(db, { role: 'widget', name: 'npm start chat page', origin });
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 function printWelcome(info: {
   config: Config;
   temporal: { address: string; uiUrl?: string };
   token: string;
+  widgetKey: string;
   store: { customers: number; orders: number; products: number };
 }): void {
-  const api = `http://localhost:${info.config.port}`;
+  const host = ['0.0.0.0', '::', '127.0.0.1'].includes(info.config.host) ? 'localhost' : info.config.host;
+  const api = `http://${host}:${info.config.port}`;
   // The welcome screen, not a log line: it holds the demo token, which the logger would (rightly) redact.
   process.stdout.write(`
 Support is up.
@@ -140,7 +149,7 @@ Support is up.
   Database     ${info.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : info.config.sqliteFile}
   Payments     ${info.config.paymentProviderUrl}${info.config.paymentsSandboxLocal ? ' (sandbox provider)' : ''}
   Store        ${info.store.customers} customers, ${info.store.orders} orders, ${info.store.products} products
-  Pages        ${api}/chat (customer chat, with ?token=<channel token>)   ${api}/console (agents: npm run -s cli -- auth token --role agent --name NAME)   ${api}/help
+  Pages        ${api}/chat?key=${info.widgetKey} (customer chat; the key only opens conversations from ${new URL(info.config.publicBaseUrl).origin})   ${api}/console (agents: npm run -s cli -- auth token --role agent --name NAME)   ${api}/help
 
 Try it (a channel token was minted for you):
   TOKEN=${info.token}

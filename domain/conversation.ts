@@ -244,7 +244,8 @@ export interface HandoffState {
   /** Times the SLA passed with nobody claiming it. */
   slaBreaches: number;
   slaDueAt?: string;
-  owner?: { agent: string; role: 'agent' | 'supervisor'; claimedAt: string; leaseUntil: string };
+  /** `agent` is the person's id (their token's, see actorIdOf); `name` is only how they are shown. */
+  owner?: { agent: string; name?: string; role: 'agent' | 'supervisor'; claimedAt: string; leaseUntil: string };
   outcome?: { kind: 'resolved' | 'returned_to_bot'; by: string; at: string; note?: string };
 }
 
@@ -259,7 +260,9 @@ export interface CustomerProfile {
 
 export interface AgentAction {
   at: string;
+  /** The person's id (see AgentCommand); `name` shows them, where it was known. */
   by: string;
+  name?: string;
   role: 'agent' | 'supervisor';
   action: 'claim' | 'take_over' | 'reply' | 'resolve' | 'return_to_bot' | 'lease_expired' | 'approve' | 'deny' | 'goodwill';
   detail?: string;
@@ -272,11 +275,16 @@ export interface AgentCommandResult {
   owner?: string;
 }
 
-export type AgentCommand =
-  | { action: 'claim'; by: string; role: 'agent' | 'supervisor'; takeOver?: boolean }
-  | { action: 'reply'; by: string; role: 'agent' | 'supervisor'; text: string }
-  | { action: 'resolve'; by: string; role: 'agent' | 'supervisor'; outcome: string }
-  | { action: 'return_to_bot'; by: string; role: 'agent' | 'supervisor'; note?: string };
+/**
+ * `by` identifies the person (their token's id, unique); ownership is decided on it alone. `name` is
+ * their display name, shown to the customer; commands recorded before it existed carry only `by`.
+ */
+export type AgentCommand = { by: string; name?: string; role: 'agent' | 'supervisor' } & (
+  | { action: 'claim'; takeOver?: boolean }
+  | { action: 'reply'; text: string }
+  | { action: 'resolve'; outcome: string }
+  | { action: 'return_to_bot'; note?: string }
+);
 
 export interface PendingApproval {
   proposalId: string;
@@ -288,7 +296,7 @@ export interface PendingApproval {
   dueAt?: string;
   /** The flow to resume, at its confirmation step, once approved. */
   flow: ProposingFlow;
-  decision?: { approved: boolean; by: string; role: 'agent' | 'supervisor'; reason?: string };
+  decision?: { approved: boolean; by: string; name?: string; role: 'agent' | 'supervisor'; reason?: string };
 }
 
 export interface GoodwillOffer {

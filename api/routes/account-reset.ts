@@ -76,7 +76,7 @@ function sendPage(res: Response, status: number, title: string, body: string): v
     .status(status)
     .set({
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
       // The token is in the URL: it must not leave in a Referer header or stay in a cache.
       'Referrer-Policy': 'no-referrer',

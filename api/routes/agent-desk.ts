@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { ApprovalRequest, QueueItem, StaffNotification } from '../contracts';
 import type { ConversationGateway } from '../conversation-gateway';
 import { allowRoles } from '../authorization';
+import { actorIdOf } from '../../auth/roles';
 import { HttpError, notFound } from '../http-error';
 import {
   agentMessageBody,
@@ -20,8 +21,10 @@ import { conversationIdOf } from './conversations';
 export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
   const router = Router();
   const people = allowRoles('agent', 'supervisor');
+  // Auditors read everything and write nothing: the desk's lists too.
+  const readers = allowRoles('agent', 'supervisor', 'auditor');
 
-  router.get('/agent/queue', people, async (_req, res) => {
+  router.get('/agent/queue', readers, async (_req, res) => {
     const rows = (await deps.db('handoff_queue')
       .whereNot({ status: 'done' })
       .orderBy([{ column: 'priority_rank', order: 'desc' }, { column: 'requested_at', order: 'asc' }])
@@ -42,7 +45,7 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
     res.json({ queue });
   });
 
-  router.get('/agent/notifications', allowRoles('supervisor'), async (_req, res) => {
+  router.get('/agent/notifications', allowRoles('supervisor', 'auditor'), async (_req, res) => {
     const rows = (await deps.db('staff_notifications').orderBy('id', 'desc').limit(50)
       .select('id', 'kind', 'conversation_id', 'text', 'created_at')) as Record<string, unknown>[];
     const notifications = rows.map(
@@ -79,7 +82,7 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
     res.json(await deps.gateway.agentCommand(idOf(req), { action: 'return_to_bot', ...person(req), ...(note ? { note } : {}) }));
   });
 
-  router.get('/approvals', people, async (_req, res) => {
+  router.get('/approvals', readers, async (_req, res) => {
     const rows = (await deps.db('approval_requests').where({ status: 'pending' }).orderBy('requested_at')
       .select('approval_id', 'proposal_id', 'conversation_id', 'role', 'action', 'detail', 'reason', 'requested_at')) as Record<string, unknown>[];
     const approvals = rows.map(
@@ -113,10 +116,10 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
   return router;
 }
 
-function person(req: Request): { by: string; role: 'agent' | 'supervisor' } {
+function person(req: Request): { by: string; name: string; role: 'agent' | 'supervisor' } {
   const principal = req.principal;
   if (!principal || (principal.role !== 'agent' && principal.role !== 'supervisor')) throw new HttpError(403, 'forbidden', 'agents and supervisors only');
-  return { by: principal.name, role: principal.role };
+  return { by: actorIdOf(principal), name: principal.name, role: principal.role };
 }
 
 const idOf = (req: Request): string => conversationIdOf(req.params.id);

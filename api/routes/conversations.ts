@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { AcceptedMessage, ConversationReadout, CreatedConversation } from '../contracts';
 import { readConversationOutcome } from '../../db/repositories/conversation-outcomes';
+import { claimIdempotencyKey } from '../../db/repositories/idempotency-keys';
 import type { Knex } from 'knex';
 import { mintToken } from '../../auth/token-service';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
@@ -8,12 +9,14 @@ import type { ConversationGateway } from '../conversation-gateway';
 import type { ProductMetrics } from '../../observability/metrics';
 import { HttpError, notFound } from '../http-error';
 import { allowRoles } from '../authorization';
+import { actorIdOf } from '../../auth/roles';
 import { conversationIdParam, createConversationBody, goodwillBody, idempotencyKeyHeader, messageBody, parseBody } from '../schemas';
 
-export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway; turns?: Pick<ProductMetrics, 'observeTurn'> }): Router {
+export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway; turns?: Pick<ProductMetrics, 'observeTurn'>; widgetLimit?: RequestHandler }): Router {
   const router = Router();
 
-  router.post('/', allowRoles('channel'), async (req, res) => {
+  // A widget key is public: besides its origin, a per-key and per-address limit keeps it from opening conversations in bulk.
+  router.post('/', allowRoles('channel', 'widget'), deps.widgetLimit ?? ((_req, _res, next) => next()), async (req, res) => {
     const body = parseBody(createConversationBody, req.body);
     const conversationId = await deps.gateway.start(body);
     const token = await mintToken(deps.db, { role: 'conversation', name: `widget for ${conversationId}`, conversationId });
@@ -28,8 +31,12 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
     if (key !== undefined && !idempotencyKeyHeader.safeParse(key).success) {
       throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-100 characters of A-Z a-z 0-9 _ . : -');
     }
+    const conversationId = conversationIdOf(req.params.id);
+    if (key !== undefined && !(await claimIdempotencyKey(deps.db, { conversationId, key, body: text }))) {
+      throw new HttpError(422, 'idempotency_key_reused', 'this Idempotency-Key was already used with another message in this conversation; use a new key');
+    }
     const started = performance.now();
-    const delivery = await deps.gateway.send(conversationIdOf(req.params.id), text, key);
+    const delivery = await deps.gateway.send(conversationId, text, key);
     deps.turns?.observeTurn({
       tier: delivery.kind === 'replied' ? (delivery.result.tier ?? 'flow') : 'unknown',
       seconds: (performance.now() - started) / 1000,
@@ -44,7 +51,7 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
     const principal = req.principal;
     if (!principal || (principal.role !== 'agent' && principal.role !== 'supervisor')) throw new HttpError(403, 'forbidden', 'agents and supervisors offer goodwill');
     const conversationId = conversationIdOf(req.params.id);
-    await deps.gateway.offerGoodwill(conversationId, { ...body, by: principal.name, role: principal.role });
+    await deps.gateway.offerGoodwill(conversationId, { ...body, by: actorIdOf(principal), role: principal.role });
     res.status(202).json({ conversationId, status: 'offered' });
   });
 

@@ -75,7 +75,7 @@ function sendPage(res: Response, status: number, title: string, body: string): v
     .set({
       'Content-Type': 'text/html; charset=utf-8',
       // Static pages: no scripts, no outside resources.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
     })
     .send(

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Me } from '../contracts';
 import { HttpError } from '../http-error';
+import { actorIdOf } from '../../auth/roles';
 
 /** Who the bearer token belongs to, so a console can greet its user and show what their role may do. */
 export function meRoutes(): Router {
@@ -8,7 +9,7 @@ export function meRoutes(): Router {
   router.get('/me', (req, res) => {
     const principal = req.principal;
     if (!principal) throw new HttpError(401, 'unauthenticated', 'send Authorization: Bearer <token>');
-    res.json({ name: principal.name, role: principal.role } satisfies Me);
+    res.json({ id: actorIdOf(principal), name: principal.name, role: principal.role } satisfies Me);
   });
   return router;
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-export const TOKEN_ROLES = ['channel', 'agent', 'supervisor', 'auditor', 'conversation'] as const;
+export const TOKEN_ROLES = ['channel', 'widget', 'agent', 'supervisor', 'auditor', 'conversation'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 export interface ApiToken {
@@ -11,7 +11,11 @@ export interface ApiToken {
   tokenHash: string;
   /** Set for a token that may only talk to this one conversation. */
   conversationId: string | null;
+  /** A widget key's page origin. */
+  origin: string | null;
   createdAt: Date;
+  /** Null: it does not expire. */
+  expiresAt: Date | null;
   revokedAt: Date | null;
 }
 
@@ -21,16 +25,25 @@ interface ApiTokenRow {
   role: TokenRole;
   token_hash: string;
   conversation_id: string | null;
+  origin: string | null;
   created_at: Date | string;
+  expires_at: Date | string | null;
   revoked_at: Date | string | null;
 }
 
 export async function insertToken(
   db: Knex,
-  token: { name: string; role: TokenRole; tokenHash: string; conversationId?: string | null },
+  token: { name: string; role: TokenRole; tokenHash: string; conversationId?: string | null; origin?: string | null; expiresAt?: Date | null },
 ): Promise<ApiToken> {
   const [row]: ApiTokenRow[] = await db('api_tokens')
-    .insert({ name: token.name, role: token.role, token_hash: token.tokenHash, conversation_id: token.conversationId ?? null })
+    .insert({
+      name: token.name,
+      role: token.role,
+      token_hash: token.tokenHash,
+      conversation_id: token.conversationId ?? null,
+      origin: token.origin ?? null,
+      expires_at: token.expiresAt ?? null,
+    })
     .returning('*');
   if (!row) throw new Error('inserting an api token returned no row');
   return toApiToken(row);
@@ -40,6 +53,19 @@ export async function insertToken(
 export async function findActiveTokenByHash(db: Knex, tokenHash: string): Promise<ApiToken | undefined> {
   const row: ApiTokenRow | undefined = await db('api_tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').first();
   return row && toApiToken(row);
+}
+
+/** The token with this hash, revoked or expired ones too (so a refusal can say which token it was). */
+export async function findTokenByHash(db: Knex, tokenHash: string): Promise<ApiToken | undefined> {
+  const row: ApiTokenRow | undefined = await db('api_tokens').where({ token_hash: tokenHash }).first();
+  return row && toApiToken(row);
+}
+
+/** Every token but the per-conversation ones (there is one per conversation), newest first. */
+export async function listTokens(db: Knex, options: { includeConversations?: boolean } = {}): Promise<ApiToken[]> {
+  const query = db('api_tokens').orderBy('id', 'desc');
+  if (!options.includeConversations) query.whereNot({ role: 'conversation' });
+  return ((await query) as ApiTokenRow[]).map(toApiToken);
 }
 
 /** Revokes the token; false when there is no such token or it was already revoked. */
@@ -55,13 +81,17 @@ function toApiToken(row: ApiTokenRow): ApiToken {
     role: row.role,
     tokenHash: row.token_hash,
     conversationId: row.conversation_id,
+    origin: row.origin ?? null,
     createdAt: toDate(row.created_at),
+    expiresAt: row.expires_at === null || row.expires_at === undefined ? null : toDate(row.expires_at),
     revokedAt: row.revoked_at === null ? null : toDate(row.revoked_at),
   };
 }
 
 /** PostgreSQL returns Dates; SQLite returns CURRENT_TIMESTAMP text ('YYYY-MM-DD HH:MM:SS', UTC). */
-function toDate(value: Date | string): Date {
+function toDate(value: Date | string | number): Date {
   if (value instanceof Date) return value;
+  // better-sqlite3 stores a Date bound as a parameter as its epoch milliseconds.
+  if (typeof value === 'number') return new Date(value);
   return new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'mocha';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
-import { mintToken } from '../../auth/token-service';
+import { actorIdOf } from '../../auth/roles';
+import { authenticate, mintToken } from '../../auth/token-service';
 import { recordConversationOutcome, recordScorecard, type OutcomeReport } from '../../db/repositories/conversation-outcomes';
 import { insertLedgerEntry, transitionLedgerEntry } from '../../db/repositories/refund-ledger';
 import type { OperationsSummary } from '../../api/contracts';
@@ -23,6 +24,8 @@ const noBrowser = haveChromium || process.env.CI ? false : `no Chromium at ${CHR
 
 let stack: TestStack;
 let channel: string;
+/** The chat page's public key: it can only open conversations, from the page's own origin. */
+let widgetKey: string;
 let alex: string;
 let sam: string;
 
@@ -35,6 +38,7 @@ describe('the agent console and chat pages', () => {
     });
     await replaceStore(stack.database.db, buildDemoStore());
     channel = await stack.token('channel');
+    widgetKey = await mintToken(stack.database.db, { role: 'widget', name: 'chat page', origin: new URL(stack.baseUrl).origin });
     alex = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
     sam = await mintToken(stack.database.db, { role: 'supervisor', name: 'Sam' });
   });
@@ -63,8 +67,9 @@ describe('the agent console and chat pages', () => {
     });
 
     it('when a token asks who it is, then it gets its name and role; without one, 401', async () => {
-      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: alex })).body, { name: 'Alex', role: 'agent' });
-      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: sam })).body, { name: 'Sam', role: 'supervisor' });
+      const me = (await call(stack, 'GET', '/v1/me', { token: alex })).body;
+      assert.deepEqual(me, { id: actorIdOf((await authenticate(stack.database.db, alex))!), name: 'Alex', role: 'agent' });
+      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: sam })).body, { id: actorIdOf((await authenticate(stack.database.db, sam))!), name: 'Sam', role: 'supervisor' });
       assert.equal((await call(stack, 'GET', '/v1/me', { token: channel })).body.role, 'channel');
       assert.equal((await call(stack, 'GET', '/v1/me')).status, 401);
       assert.equal((await call(stack, 'GET', '/v1/me', { token: 'not-a-token' })).status, 401);
@@ -140,7 +145,7 @@ describe('the agent console and chat pages', () => {
     it('when a customer asks for a human on the chat page, then an agent claims, answers and resolves it in the console, and the customer sees the reply', async () => {
       const problems: string[] = [];
       const customer = await newPage(problems);
-      await customer.goto(`${stack.baseUrl}/chat?token=${encodeURIComponent(channel)}`);
+      await customer.goto(`${stack.baseUrl}/chat?key=${encodeURIComponent(widgetKey)}`);
       await customer.getByTestId('chat').waitFor({ state: 'visible' });
       assert.equal(new URL(customer.url()).search, '', 'the token leaves the address bar');
       const conversationId = await customer.getByTestId('chat-log').getAttribute('data-conversation-id');
@@ -191,7 +196,7 @@ describe('the agent console and chat pages', () => {
 
       const view = (await call(stack, 'GET', `/v1/conversations/${conversationId}`, { token: alex })).body;
       assert.equal(view.status, 'resolved');
-      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Alex', 'claim'], ['Alex', 'reply'], ['Alex', 'resolve']]);
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.name, a.action]), [[actorIdOf((await authenticate(stack.database.db, alex))!), 'Alex', 'claim'], [actorIdOf((await authenticate(stack.database.db, alex))!), 'Alex', 'reply'], [actorIdOf((await authenticate(stack.database.db, alex))!), 'Alex', 'resolve']]);
       assert.match(view.agentActions[2].detail, /told the customer where the order is/);
       await customer.locator('[data-testid="chat-status"][data-status="resolved"]').waitFor();
       assert.deepEqual(problems, []);
@@ -206,7 +211,7 @@ describe('the agent console and chat pages', () => {
       const problems: string[] = [];
       const page = await newPage(problems);
       await page.goto(`${stack.baseUrl}/chat`);
-      await page.getByTestId('chat-token-input').fill(channel);
+      await page.getByTestId('chat-token-input').fill(widgetKey);
       await page.getByTestId('chat-start').click();
       for (const text of ['I want to cancel my order', target.email]) {
         await page.getByTestId('chat-input').fill(text);
@@ -321,7 +326,7 @@ describe('the agent console and chat pages', () => {
         const v = await chat.view();
         return v.transcript.some((t: any) => /is cancelled/.test(t.text)) ? v : undefined;
       }, 'the customer to be told');
-      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Sam', 'approve']]);
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.name, a.action]), [[actorIdOf((await authenticate(stack.database.db, sam))!), 'Sam', 'approve']]);
 
       // The supervisor can open the conversation from the notification and read the outcome there.
       await page.locator(`[data-testid="notification"][data-conversation-id="${chat.id}"] button`).first().click();

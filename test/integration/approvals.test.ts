@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
-import { mintToken } from '../../auth/token-service';
+import { actorIdOf } from '../../auth/roles';
+import { authenticate, mintToken } from '../../auth/token-service';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
@@ -65,7 +66,8 @@ describe('approvals', () => {
       }, 'the approved cancellation');
       assert.equal(await orderStatus(target.orderId), 'cancelled');
       assert.ok(view.transcript.some((t: any) => /A supervisor approved your request/.test(t.text)));
-      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.action]), [['Sam', 'approve']]);
+      const sam = actorIdOf((await authenticate(stack.database.db, supervisor))!);
+      assert.deepEqual(view.agentActions.map((a: any) => [a.by, a.name, a.action]), [[sam, 'Sam', 'approve']]);
       assert.equal(stack.payments.sandbox.book.refundsFor(target.orderId).length > 0, true);
       const again = await call(stack, 'POST', `/v1/approvals/${approvalId}`, { token: supervisor, body: { decision: 'deny' } });
       assert.equal(again.status, 409);

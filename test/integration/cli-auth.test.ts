@@ -41,12 +41,39 @@ describe('cli auth token', () => {
     }
   });
 
+  it('when tokens are listed and one is revoked, then the list shows ids, roles, names, expiry and revocation, never a secret', async () => {
+    const widget = cli(['auth', 'token', '--role', 'widget', '--origin', 'https://shop.example', '--name', 'Shop']);
+    assert.equal(widget.code, 0, widget.stderr);
+    const id = Number(/token id (\d+)/.exec(widget.stderr)?.[1]);
+    assert.ok(id > 0, widget.stderr);
+    const forever = cli(['auth', 'token', '--role', 'channel', '--ttl', 'never']);
+    assert.match(forever.stderr, /does not expire/);
+    assert.equal(cli(['auth', 'revoke', String(id)]).stdout, `token ${id} revoked`);
+    assert.equal(cli(['auth', 'revoke', String(id)]).stdout, `token ${id} was already revoked`);
+    const listed = cli(['auth', 'list', '--json']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.ok(!listed.stdout.includes(widget.stdout) && !listed.stdout.includes(forever.stdout), 'no secret is listed');
+    const rows = JSON.parse(listed.stdout) as { id: number; role: string; name: string; origin: string | null; expiresAt: string | null; revokedAt: string | null }[];
+    const shop = rows.find((r) => r.id === id);
+    assert.equal(shop?.role, 'widget');
+    assert.equal(shop?.name, 'Shop');
+    assert.equal(shop?.origin, 'https://shop.example');
+    assert.ok(shop?.revokedAt && shop.expiresAt && Date.parse(shop.expiresAt) > Date.now());
+    assert.ok(rows.some((r) => r.role === 'channel' && r.expiresAt === null));
+    assert.match(cli(['auth', 'list']).stdout.split('\n')[0] ?? '', /^id\trole\tname\texpires\trevoked\torigin$/);
+  });
+
   const mistakes: [string, string[], RegExp][] = [
-    ['no role', ['auth', 'token'], /--role is required: channel, agent, supervisor, auditor/],
-    ['an unknown role', ['auth', 'token', '--role', 'admin'], /unknown role "admin": use one of channel, agent/],
+    ['no role', ['auth', 'token'], /--role is required: channel, widget, agent, supervisor, auditor/],
+    ['an unknown role', ['auth', 'token', '--role', 'admin'], /unknown role "admin": use one of channel, widget, agent/],
     ['a role without a value', ['auth', 'token', '--role'], /--role needs a value/],
-    ['an unknown flag', ['auth', 'token', '--role', 'agent', '--ttl', '5'], /unknown option --ttl/],
-    ['an unknown subcommand', ['auth', 'revoke'], /usage: auth token --role/],
+    ['an unknown flag', ['auth', 'token', '--role', 'agent', '--expires', '5'], /unknown option --expires/],
+    ['a ttl that is no duration', ['auth', 'token', '--role', 'agent', '--ttl', '5'], /--ttl "5" is not a duration/],
+    ['a widget key without its origin', ['auth', 'token', '--role', 'widget'], /a widget key needs --origin/],
+    ['a widget origin with a path', ['auth', 'token', '--role', 'widget', '--origin', 'https://shop.example/chat'], /must be an origin only/],
+    ['revoke without an id', ['auth', 'revoke'], /usage: auth revoke TOKEN_ID/],
+    ['revoke of no token', ['auth', 'revoke', '999999'], /there is no token with id 999999/],
+    ['an unknown subcommand', ['auth', 'rotate'], /usage: auth token --role/],
     ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
   ];
   for (const [label, args, message] of mistakes) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { afterEach, beforeEach, it } from 'mocha';
+import { checkToken, mintTokenWithId } from '../../auth/token-service';
 import { migrateToLatest } from '../../db/migrate';
 import { findActiveTokenByHash, insertToken, revokeToken } from '../../db/repositories/tokens';
 import { testEngines, type TestDatabase } from '../support/test-databases';
@@ -31,6 +32,19 @@ for (const engine of testEngines()) {
       assert.ok(found?.createdAt instanceof Date);
       assert.ok(Math.abs(found.createdAt.getTime() - startedAt) < 60_000, `createdAt ${found.createdAt.toISOString()} is not now`);
       assert.equal(await findActiveTokenByHash(database.db, sha256('some other token')), undefined);
+    });
+
+    it('when a token has an expiry and a widget origin, then both come back, and it is refused from its expiry on, naming its id', async () => {
+      const now = new Date('2030-01-01T12:00:00.000Z');
+      const { token, id, expiresAt } = await mintTokenWithId(database.db, { role: 'widget', name: 'shop', origin: 'https://shop.example', ttlMs: 60_000, now });
+      assert.equal(expiresAt?.toISOString(), '2030-01-01T12:01:00.000Z');
+      const found = await findActiveTokenByHash(database.db, sha256(token));
+      assert.equal(found?.expiresAt?.toISOString(), '2030-01-01T12:01:00.000Z');
+      assert.equal(found?.origin, 'https://shop.example');
+      const before = await checkToken(database.db, token, new Date('2030-01-01T12:00:59.000Z'));
+      assert.ok('principal' in before && before.principal.role === 'widget' && before.principal.origin === 'https://shop.example');
+      assert.deepEqual(await checkToken(database.db, token, new Date('2030-01-01T12:01:00.000Z')), { reason: 'expired', tokenId: id });
+      assert.deepEqual(await checkToken(database.db, 'sst_widget_not-one-of-ours', now), { reason: 'unknown' });
     });
 
     it('when a conversation token is inserted, then it keeps its conversation id', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
-import { mintToken } from '../../auth/token-service';
+import { actorIdOf } from '../../auth/roles';
+import { authenticate, mintToken } from '../../auth/token-service';
 import { buildDemoStore } from '../../seed/build-demo-store';
 import { replaceStore } from '../../tau/store/replace-store';
 import { call, startChat, startStack, type TestStack } from '../support/stack';
@@ -10,6 +11,14 @@ let channel: string;
 let alex: string;
 let blake: string;
 let sam: string;
+/** Who each token acts as in conversations and records: its id, never its name. */
+let ids: { alex: string; blake: string; sam: string };
+
+async function idOf(token: string): Promise<string> {
+  const principal = await authenticate(stack.database.db, token);
+  assert.ok(principal);
+  return actorIdOf(principal);
+}
 
 const post = (path: string, token: string, body: unknown = {}) => call(stack, 'POST', path, { token, body });
 const queue = async (token = alex) => (await call(stack, 'GET', '/v1/agent/queue', { token })).body.queue as any[];
@@ -26,6 +35,7 @@ describe('handoff to a person', () => {
     alex = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
     blake = await mintToken(stack.database.db, { role: 'agent', name: 'Blake' });
     sam = await mintToken(stack.database.db, { role: 'supervisor', name: 'Sam' });
+    ids = { alex: await idOf(alex), blake: await idOf(blake), sam: await idOf(sam) };
   });
   after(() => stack?.close());
   beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
@@ -64,7 +74,7 @@ describe('handoff to a person', () => {
 
       const claimed = await post(`/v1/conversations/${chat.id}/claim`, alex);
       assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
-      assert.deepEqual(claimed.body, { status: 'with_agent', owner: 'Alex' });
+      assert.deepEqual(claimed.body, { status: 'with_agent', owner: ids.alex });
       const second = await post(`/v1/conversations/${chat.id}/claim`, blake);
       assert.equal(second.status, 409);
       assert.equal(second.body.error.code, 'already_claimed');
@@ -92,7 +102,8 @@ describe('handoff to a person', () => {
       assert.equal((await chat.view()).csat.score, 5);
 
       const actions = (await chat.view()).agentActions;
-      assert.deepEqual(actions.map((a: any) => [a.by, a.action]), [['Alex', 'claim'], ['Alex', 'reply'], ['Alex', 'resolve']]);
+      assert.deepEqual(actions.map((a: any) => [a.by, a.name, a.action]), [[ids.alex, 'Alex', 'claim'], [ids.alex, 'Alex', 'reply'], [ids.alex, 'Alex', 'resolve']]);
+      assert.ok(after.transcript.some((t: any) => t.from === 'system' && t.text === 'Alex from our team has joined the conversation.'), 'the customer sees the name, not the id');
       assert.ok(actions.every((a: any) => !Number.isNaN(Date.parse(a.at))));
       assert.equal((await queue()).find((q) => q.conversationId === chat.id), undefined, 'a resolved conversation leaves the queue');
     });
@@ -126,9 +137,38 @@ describe('handoff to a person', () => {
       const plain = await post(`/v1/conversations/${chat.id}/claim`, sam);
       assert.equal(plain.status, 409);
       const taken = await post(`/v1/conversations/${chat.id}/claim`, sam, { takeOver: true });
-      assert.deepEqual(taken.body, { status: 'with_agent', owner: 'Sam' });
+      assert.deepEqual(taken.body, { status: 'with_agent', owner: ids.sam });
       assert.equal((await post(`/v1/conversations/${chat.id}/agent-messages`, alex, { text: 'still here' })).status, 409);
       assert.deepEqual((await chat.view()).agentActions.map((a: any) => a.action), ['claim', 'take_over']);
+    });
+
+    it('when two agents share a name (minted without --name), then one still cannot reply in or take the other\'s conversation', async () => {
+      const first = await mintToken(stack.database.db, { role: 'agent', name: 'agent token' });
+      const second = await mintToken(stack.database.db, { role: 'agent', name: 'agent token' });
+      const chat = await startChat(stack, channel);
+      await chat.say('I want to talk to a person');
+      assert.equal((await post(`/v1/conversations/${chat.id}/claim`, first)).status, 200);
+      const claim = await post(`/v1/conversations/${chat.id}/claim`, second);
+      assert.equal(claim.status, 409);
+      assert.equal(claim.body.error.code, 'already_claimed');
+      const reply = await post(`/v1/conversations/${chat.id}/agent-messages`, second, { text: 'I am the same name' });
+      assert.equal(reply.status, 409);
+      assert.equal(reply.body.error.code, 'not_owner');
+      assert.equal((await post(`/v1/conversations/${chat.id}/resolve`, second, { outcome: 'closing it' })).status, 409);
+      assert.equal((await chat.view()).handoff.owner.agent, await idOf(first));
+    });
+
+    it('when a supervisor has the owning agent\'s name, then they cannot reply without taking the conversation over', async () => {
+      const namesake = await mintToken(stack.database.db, { role: 'supervisor', name: 'Alex' });
+      const chat = await startChat(stack, channel);
+      await chat.say('get me a human');
+      await post(`/v1/conversations/${chat.id}/claim`, alex);
+      const reply = await post(`/v1/conversations/${chat.id}/agent-messages`, namesake, { text: 'Alex here, sort of' });
+      assert.equal(reply.status, 409);
+      assert.equal(reply.body.error.code, 'not_owner');
+      assert.ok(!(await chat.view()).transcript.some((t: any) => t.text === 'Alex here, sort of'));
+      const taken = await post(`/v1/conversations/${chat.id}/claim`, namesake, { takeOver: true });
+      assert.deepEqual(taken.body, { status: 'with_agent', owner: await idOf(namesake) });
     });
 
     it('when commands do not fit, then they are refused plainly and nothing changes', async () => {

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp, type AppDeps } from '../../api/app';
+import { createHttpServer, listenOn, type ServerLimits } from '../../api/server-limits';
 import type { GatewayOptions } from '../../api/conversation-gateway';
 import type { PolicySettings } from '../../domain/policy';
 import type { Role } from '../../auth/roles';
@@ -58,6 +59,10 @@ export interface StackOptions {
   worker?: boolean;
   /** METRICS_TOKEN and WORKER_METRICS_URL for the API's `/metrics`. */
   metrics?: AppDeps['metrics'];
+  /** Requests per minute per address and per token; the product's defaults unless given. */
+  rateLimits?: AppDeps['rateLimits'];
+  /** Header, request and keep-alive timeouts of the HTTP server; the product's defaults unless given. */
+  serverLimits?: ServerLimits;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -89,10 +94,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     metrics: options.metrics,
     payloadCodec: privacy.codec,
     codecOrigins: ['http://localhost:8233'],
+    rateLimits: options.rateLimits,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  // The product's server, with its limits on slow clients (shorter when a test asks).
+  const server: Server = await listenOn(createHttpServer(app, options.serverLimits), 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
 
   const stack: TestStack = {

@@ -65,14 +65,14 @@ export async function settleApproval(ctx: ConversationContext, timedOut: boolean
   const at = ctx.now();
   if (decision?.approved) {
     await settleApprovalRequest({ conversationId: ctx.input.conversationId, proposalId: pending.proposalId, status: 'approved', decidedBy: decision.by, at });
-    (ctx.state.agentActions ??= []).push({ at, by: decision.by, role: decision.role, action: 'approve', detail: pending.detail });
+    (ctx.state.agentActions ??= []).push({ at, by: decision.by, ...(decision.name ? { name: decision.name } : {}), role: decision.role, action: 'approve', detail: pending.detail });
     ctx.decide({ seq: ctx.state.nextSeq - 1, kind: 'approval', reason: `approved by ${decision.role} ${decision.by}` });
     const approvals = [...(pending.flow.approvals ?? []), { proposalId: pending.proposalId, role: decision.role, by: decision.by }];
     return { kind: 'approved', flow: { ...pending.flow, step: 'confirmation', approvals } };
   }
   if (decision) {
     await settleApprovalRequest({ conversationId: ctx.input.conversationId, proposalId: pending.proposalId, status: 'denied', decidedBy: decision.by, at });
-    (ctx.state.agentActions ??= []).push({ at, by: decision.by, role: decision.role, action: 'deny', ...(decision.reason ? { detail: decision.reason } : {}) });
+    (ctx.state.agentActions ??= []).push({ at, by: decision.by, ...(decision.name ? { name: decision.name } : {}), role: decision.role, action: 'deny', ...(decision.reason ? { detail: decision.reason } : {}) });
     ctx.decide({ seq: ctx.state.nextSeq - 1, kind: 'approval', reason: `denied by ${decision.role} ${decision.by}${decision.reason ? `: ${decision.reason}` : ''}` });
     return { kind: 'denied', detail: pending.detail, reason: decision.reason ?? 'no reason given' };
   }

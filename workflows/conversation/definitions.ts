@@ -26,7 +26,9 @@ export type { AgentCommandResult } from '../../domain/conversation';
 export interface ApprovalDecisionEvent {
   proposalId: string;
   approved: boolean;
+  /** The supervisor's id; `name` only shows them. */
   by: string;
+  name?: string;
   role: 'agent' | 'supervisor';
   reason?: string;
 }

@@ -124,10 +124,10 @@ export async function applyAgentCommand(ctx: ConversationContext, command: Agent
         previous.leaseUntil = later(at, leaseMs(ctx));
         break;
       }
-      handoff.owner = { agent: command.by, role: command.role, claimedAt: at, leaseUntil: later(at, leaseMs(ctx)) };
+      handoff.owner = { agent: command.by, ...(command.name ? { name: command.name } : {}), role: command.role, claimedAt: at, leaseUntil: later(at, leaseMs(ctx)) };
       state.status = 'with_agent';
       log(previous ? 'take_over' : 'claim', previous ? `from ${previous.agent}` : undefined);
-      ctx.record('system', `${command.by} from our team has joined the conversation.`);
+      ctx.record('system', `${command.name ?? command.by} from our team has joined the conversation.`);
       break;
     }
     case 'reply': {
@@ -163,7 +163,7 @@ export async function applyAgentCommand(ctx: ConversationContext, command: Agent
 export const RATING_QUESTION = 'Before you go: how would you rate this conversation, from 1 (poor) to 5 (excellent)?';
 
 function logAction(ctx: ConversationContext, command: AgentCommand, action: 'claim' | 'take_over' | 'reply' | 'resolve' | 'return_to_bot', detail?: string) {
-  (ctx.state.agentActions ??= []).push({ at: ctx.now(), by: command.by, role: command.role, action, ...(detail ? { detail } : {}) });
+  (ctx.state.agentActions ??= []).push({ at: ctx.now(), by: command.by, ...(command.name ? { name: command.name } : {}), role: command.role, action, ...(detail ? { detail } : {}) });
   ctx.decide({ seq: ctx.state.nextSeq - 1, kind: 'agent', reason: `${command.role} ${command.by}: ${action}${detail ? ` (${detail})` : ''}` });
 }
 

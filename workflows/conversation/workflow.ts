@@ -219,7 +219,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(approvalDecidedSignal, (event) => {
     const pending = state.pendingApproval;
     if (pending && pending.proposalId === event.proposalId && !pending.decision) {
-      pending.decision = { approved: event.approved, by: event.by, role: event.role, ...(event.reason ? { reason: event.reason } : {}) };
+      pending.decision = { approved: event.approved, by: event.by, ...(event.name ? { name: event.name } : {}), role: event.role, ...(event.reason ? { reason: event.reason } : {}) };
     }
     changes++;
   });

@@ -16,9 +16,9 @@ import { callApi } from '../shared/api-client.js';
  */
 const call = (method, path, token, body) => callApi(method, path, token, body, 'we could not reach support; check your connection');
 
-/** @param {string} channelToken */
-export const startConversation = async (channelToken) =>
-  /** @type {CreatedConversation} */ (await call('POST', '/v1/conversations', channelToken, { channel: 'chat' }));
+/** @param {string} widgetKey */
+export const startConversation = async (widgetKey) =>
+  /** @type {CreatedConversation} */ (await call('POST', '/v1/conversations', widgetKey, { channel: 'chat' }));
 
 /** @param {SavedConversation} conversation */
 export const readConversation = async (conversation) =>

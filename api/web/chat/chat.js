@@ -1,5 +1,5 @@
 // @ts-check
-// The customer's chat page: starts a conversation with a channel token, then talks to it with the
+// The customer's chat page: starts a conversation with a public widget key, then talks to it with the
 // conversation's own token. This module runs the conversation; the *-view modules render, with
 // textContent only.
 import { ApiError } from '../shared/api-client.js';
@@ -18,7 +18,7 @@ const POLL_MS = 2000;
 
 const state = {
   /** @type {string | null} */
-  channelToken: null,
+  widgetKey: null,
   /** @type {SavedConversation | null} */
   conversation: null,
   sending: false,
@@ -93,7 +93,7 @@ function showStart() {
   byTestId('chat').hidden = true;
   byTestId('chat-new').hidden = true;
   byTestId('chat-start-form').hidden = false;
-  byTestId('chat-token-input', HTMLInputElement).value = state.channelToken || '';
+  byTestId('chat-token-input', HTMLInputElement).value = state.widgetKey || '';
   setStatus(null);
 }
 
@@ -108,21 +108,21 @@ function forget() {
   showStart();
 }
 
-/** @param {string} channelToken */
-async function start(channelToken) {
+/** @param {string} widgetKey */
+async function start(widgetKey) {
   showMessage('');
   const button = byTestId('chat-start', HTMLButtonElement);
   button.disabled = true;
   try {
-    const created = await startConversation(channelToken);
-    state.channelToken = channelToken;
+    const created = await startConversation(widgetKey);
+    state.widgetKey = widgetKey;
     state.conversation = { id: created.conversationId, token: created.token };
     saveConversation(state.conversation);
     labelLog(created.conversationId);
     showChat();
   } catch (err) {
     showStart();
-    showMessage(err instanceof ApiError && err.status === 401 ? 'That channel token was refused (401).' : `Could not start: ${describe(err)}`);
+    showMessage(err instanceof ApiError && (err.status === 401 || err.status === 403) ? 'That widget key was refused.' : `Could not start: ${describe(err)}`);
   } finally {
     button.disabled = false;
   }
@@ -168,10 +168,10 @@ async function send(text) {
 
 function begin() {
   const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token');
+  const fromUrl = url.searchParams.get('key');
   if (fromUrl) {
     // Out of the address bar (and the history) once read.
-    url.searchParams.delete('token');
+    url.searchParams.delete('key');
     history.replaceState(null, '', url.pathname + url.search);
   }
 
@@ -186,11 +186,11 @@ function begin() {
   });
   byTestId('chat-new').addEventListener('click', () => {
     forget();
-    if (state.channelToken) void start(state.channelToken);
+    if (state.widgetKey) void start(state.widgetKey);
   });
 
   const saved = loadConversation();
-  state.channelToken = fromUrl;
+  state.widgetKey = fromUrl;
   if (saved) {
     state.conversation = saved;
     labelLog(saved.id);

@@ -47,7 +47,7 @@ export function renderConversation(view) {
   status.textContent = view.status;
   status.className = `badge status-${view.status}`;
   const owner = ownerOf(view);
-  setText('conversation-owner', owner ? `owner: ${owner}` : '');
+  setText('conversation-owner', owner ? `owner: ${view.handoff?.owner?.name ?? owner}` : '');
   show('conversation-owner', Boolean(owner));
   // The operators' outcome, once known: what the dashboard and the scorecards count this conversation as.
   const outcome = byTestId('conversation-outcome');
@@ -74,7 +74,7 @@ export function renderConversation(view) {
 export function renderCommands({ view, me, busy }) {
   const status = view ? view.status : null;
   const owner = ownerOf(view);
-  const mine = Boolean(owner && me && owner === me.name);
+  const mine = Boolean(owner && me && owner === me.id);
   const idle = !busy && Boolean(view);
   byTestId('claim', HTMLButtonElement).disabled = !(idle && status === 'awaiting_agent');
   show('take-over', Boolean(me && me.role === 'supervisor' && owner && !mine));
