@@ -73,7 +73,8 @@ describe('the help centre over HTTP, in the product app', () => {
     assert.equal(res.status, 200);
     assert.match(res.text, /<h1>Refunds and refund times<\/h1>/);
     assert.match(res.text, /<p>Gift card refunds are added to the card&#39;s balance immediately\./);
-    assert.equal(res.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'");
+    // No scripts, and no framing by another site (the security test found /help could be framed).
+    assert.equal(res.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
   });
 
