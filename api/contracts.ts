@@ -3,6 +3,7 @@
  * the web pages read them (through JSDoc), so both are checked against the same shapes.
  */
 import type { Principal } from '../auth/roles';
+import type { AuditConversationRow } from '../db/repositories/audit-search';
 import type { AgentCommandResult, ConversationStatus, ConversationView, Priority } from '../domain/conversation';
 import type { OperationsSummary as Summary } from '../domain/outcomes/summary';
 import type { Outcome, ScorecardCheck } from '../domain/outcomes/types';
@@ -141,16 +142,7 @@ export interface ScorecardPage {
 export type OperationsSummary = Summary;
 
 /** One conversation an auditor found (`GET /v1/audit/conversations`, auditors and supervisors). */
-export interface AuditConversationRow {
-  conversationId: string;
-  channel: string;
-  /** The verified customer's id, else `email:<hint>`; null when nobody is known. */
-  customerKey: string | null;
-  outcome: string | null;
-  reason: string;
-  startedAt: string;
-  closedAt: string | null;
-}
+export type { AuditConversationRow };
 
 export interface AuditConversationPage {
   conversations: AuditConversationRow[];

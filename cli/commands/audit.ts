@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { recordedActionRequests, policyDiff, settingsOverride, type PolicyChange } from '../../audit/policy-diff';
 import { fetchConversationRuns, UnknownConversation, type RecordedRun } from '../../audit/histories';
@@ -10,6 +10,7 @@ import { conversationTimeline } from '../../audit/conversation-timeline';
 import { timelineLine } from '../../audit/timeline';
 import { UsageError, parseFlags } from '../../config/args';
 import type { Config } from '../../config/config';
+import { connectToTemporal } from '../temporal-connection';
 import { closeDatabase, openDatabase } from '../../db/connection';
 import { configuredPayloadPrivacy } from '../../privacy/conversation-keys';
 import { ErasedKeyError } from '../../privacy/payload-codec';
@@ -160,13 +161,8 @@ export async function auditCommand(args: string[], deps: AuditDeps): Promise<num
 
   const { config } = deps;
   const address = config.temporalAddress ?? `localhost:${config.temporalDevPort}`;
-  let connection: Connection;
-  try {
-    connection = await Connection.connect({ address, connectTimeout: '5 seconds' });
-  } catch (err) {
-    deps.err(`cannot reach Temporal at ${address} (${(err as Error).message}): start the product (npm start) or set TEMPORAL_ADDRESS`);
-    return 1;
-  }
+  const connection = await connectToTemporal(config, deps.err);
+  if (!connection) return 1;
   // The histories hold the product's ciphertext: the client decodes with the same keys the worker uses.
   const db = openDatabase(config);
   const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: configuredPayloadPrivacy(config, db).dataConverter });

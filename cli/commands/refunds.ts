@@ -1,6 +1,7 @@
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { Client, WorkflowFailedError } from '@temporalio/client';
 import { UsageError, parseFlags } from '../../config/args';
 import type { Config } from '../../config/config';
+import { connectToTemporal } from '../temporal-connection';
 import { findingLine, type ReconcileRequest, type ReconciliationSummary } from '../../domain/reconciliation';
 import { EncryptionCodec } from '../../privacy/payload-codec';
 import { loadPayloadKeys } from '../../privacy/payload-keys';
@@ -46,14 +47,8 @@ export async function refundsCommand(args: string[], deps: { config: Config; out
   const { config } = deps;
   // A reconciliation has no conversation key of its own: the configured keys are all it needs.
   const dataConverter = { payloadCodecs: [new EncryptionCodec(loadPayloadKeys(config))] };
-  const address = config.temporalAddress ?? `localhost:${config.temporalDevPort}`;
-  let connection: Connection;
-  try {
-    connection = await Connection.connect({ address, connectTimeout: '5 seconds' });
-  } catch (err) {
-    deps.err(`cannot reach Temporal at ${address} (${(err as Error).message}): start the product (npm start) or set TEMPORAL_ADDRESS`);
-    return 1;
-  }
+  const connection = await connectToTemporal(config, deps.err);
+  if (!connection) return 1;
   try {
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
     const handle = await client.workflow.start<typeof ReconciliationWorkflow>('ReconciliationWorkflow', {
