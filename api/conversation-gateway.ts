@@ -71,14 +71,14 @@ export class ConversationGateway {
    * returns the same reply. A turn not finished within the turn timeout is also signalled, durably,
    * with the same message id: the conversation takes it once, whichever arrives first.
    */
-  async send(conversationId: string, text: string, messageKey?: string): Promise<Delivery> {
+  async send(conversationId: string, text: string, messageKey?: string, channel?: Channel): Promise<Delivery> {
     const messageId = messageKey ?? crypto.randomUUID();
     const { client } = this.options;
     const handle = () => client.workflow.getHandle(workflowIdFor(conversationId));
     const deliver = async (): Promise<Delivery> => {
       try {
         const result = await client.withDeadline(Date.now() + (this.options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS), () =>
-          handle().executeUpdate(messageUpdate, { args: [text, { messageId }], updateId: `message-${messageId}` }),
+          handle().executeUpdate(messageUpdate, { args: [text, { messageId, ...(channel ? { channel } : {}) }], updateId: `message-${messageId}` }),
         );
         return { kind: 'replied', result };
       } catch (err) {
@@ -89,7 +89,7 @@ export class ConversationGateway {
         if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw err;
       }
       // No worker accepted the Update in time, and until one does it lives only in the server's memory.
-      await client.withDeadline(Date.now() + SIGNAL_TIMEOUT_MS, () => handle().signal(customerMessageSignal, { messageId, text }));
+      await client.withDeadline(Date.now() + SIGNAL_TIMEOUT_MS, () => handle().signal(customerMessageSignal, { messageId, text, ...(channel ? { channel } : {}) }));
       return { kind: 'accepted', messageId };
     };
     try {

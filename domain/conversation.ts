@@ -7,7 +7,7 @@ import type { ActionRequest, Proposal } from './policy';
 export const CONVERSATION_STATUSES = ['open', 'awaiting_agent', 'with_agent', 'resolved', 'closed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
-export const CHANNELS = ['chat', 'email', 'voice'] as const;
+export const CHANNELS = ['chat', 'email', 'voice', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export type Speaker = 'customer' | 'bot' | 'agent' | 'system';
@@ -139,6 +139,13 @@ export interface MessageResult {
 export interface CustomerHint {
   email?: string;
   name?: string;
+  /** The caller's or texter's number, as the telephony provider gave it (E.164). */
+  phone?: string;
+  /**
+   * The channel vouches for who this is: the mail came from, or the call from, an address on file.
+   * Enough for reads (status, tracking), never for moving money without the usual verification.
+   */
+  vouched?: { customerId: string; firstName: string; by: 'email_address' | 'phone_number' };
 }
 
 /** A refund saga as its conversation knows it: started, then what the saga last reported. */

@@ -1,14 +1,19 @@
 /** Updates and queries of a conversation, shared by the workflow and its clients. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentCommand, AgentCommandResult, ConversationView, GoodwillOffer, MessageResult } from '../../domain/conversation';
+import type { AgentCommand, AgentCommandResult, Channel, ConversationView, GoodwillOffer, MessageResult } from '../../domain/conversation';
 
 /** A customer message; `messageId` (the client's Idempotency-Key, or one the API made) lets the conversation take its turn once. */
-export const messageUpdate = defineUpdate<MessageResult, [text: string, meta?: { messageId: string }]>('message');
+export const messageUpdate = defineUpdate<MessageResult, [text: string, meta?: CustomerMessageMeta]>('message');
+/** Where a customer message came from: the channel it arrived on (the conversation's own when absent). */
+export interface CustomerMessageMeta {
+  messageId: string;
+  channel?: Channel;
+}
 /**
  * The same customer message, sent durably when its Update was not answered in time (an Update no
  * worker has accepted lives only in the server's memory). Whichever of the two arrives second does nothing.
  */
-export const customerMessageSignal = defineSignal<[{ messageId: string; text: string }]>('customerMessage');
+export const customerMessageSignal = defineSignal<[{ messageId: string; text: string; channel?: Channel }]>('customerMessage');
 export const stateQuery = defineQuery<ConversationView>('state');
 /** The warehouse has the returned parcel of this order: the conversation keeps its refund promise. */
 export const returnReceivedSignal = defineSignal<[{ orderId: string }]>('returnReceived');
