@@ -157,7 +157,14 @@ export interface AuditTimeline {
   entries: { kind: string; at: string; eventId: number; runId: string; workflowId: string; summary: string }[];
 }
 
-/** `GET /v1/conversations/:id/deliveries`: each later message of the conversation in the outbox, where it went and how its delivery went. */
+/** `GET /v1/conversations/:id/deliveries`: the conversation's later messages; `currentChannel` only while there are none yet (the view has it otherwise). */
+export interface NoticeDeliveries {
+  conversationId: string;
+  currentChannel?: Channel;
+  deliveries: NoticeDelivery[];
+}
+
+/** One later message of the conversation in the outbox, where it went and how its delivery went. */
 export interface NoticeDelivery {
   idempotencyKey: string;
   kind: NoticeKind | null;

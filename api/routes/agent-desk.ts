@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import type { ApprovalRequest, NoticeDelivery, QueueItem, StaffNotification } from '../contracts';
+import type { ApprovalRequest, NoticeDeliveries, NoticeDelivery, QueueItem, StaffNotification } from '../contracts';
 import { noticesOfConversation } from '../../db/repositories/customer-notifications';
 import { workflowIdFor } from '../../domain/conversation';
 import type { ConversationGateway } from '../conversation-gateway';
@@ -104,7 +104,7 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
         sentAt: n.sentAt,
       }),
     );
-    res.json({ conversationId, ...(view ? { currentChannel: view.currentChannel ?? view.channel } : {}), deliveries });
+    res.json({ conversationId, ...(view ? { currentChannel: view.currentChannel ?? view.channel } : {}), deliveries } satisfies NoticeDeliveries);
   });
 
   router.get('/approvals', readers, async (_req, res) => {
