@@ -102,6 +102,30 @@ describe('the outbox delivers every later message to the customer\'s channel', (
     assert.equal(new Set(keys).size, keys.length, `no key twice: ${keys.join(', ')}`);
   });
 
+  it('when an e-mail customer\'s message is answered 202 because no worker runs, then its reply goes out by e-mail once the worker is back, keyed by the message', async () => {
+    const conversation = await conversationOn('email', { email: 'late@example.com' });
+    await conversation.say('hello');
+    const impatient = new ConversationGateway({ client: stack.env.client, taskQueue: stack.taskQueue, idleTimeoutMs: 60 * 60_000, timings, turnTimeoutMs: 1_000 });
+    await stack.stopWorker();
+    try {
+      const delivery = await impatient.send(conversation.id, 'what are your opening hours?', 'late-1', 'email');
+      assert.equal(delivery.kind, 'accepted');
+    } finally {
+      await stack.startWorker();
+    }
+    const key = `reply:${conversation.id}:late-1`;
+    const late = await eventually(async () => sentWithKey(key)[0], 'the late reply by e-mail', 60_000);
+    assert.equal(late.kind, 'late_reply');
+    const view = (await call(stack, 'GET', `/v1/conversations/${conversation.id}`, { token: alex })).body;
+    const asked = view.transcript.find((t: any) => t.text === 'what are your opening hours?');
+    assert.equal(asked.channel, 'email', 'the message that came by signal keeps its channel');
+    const reply = view.transcript.find((t: any) => t.seq === late.seq);
+    assert.equal(reply?.from, 'bot');
+    assert.ok(late.text.startsWith(reply.text), 'the reply as the transcript has it');
+    assert.equal((await findNotice(stack.database.db, key))?.status, 'sent');
+    assert.equal(sentWithKey(key).length, 1);
+  });
+
   it('when an agent replies in a chat, then the transcript shows the reply once and the outbox records it sent on chat', async () => {
     const conversation = await handedToAlex('chat');
     assert.equal((await post(`/v1/conversations/${conversation.id}/agent-messages`, alex, { text: 'Hello from Alex.' })).status, 200);
