@@ -328,7 +328,8 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       await oneAtATime(async () => {
         const from = state.nextSeq;
         await settleEndedRefund(ctx, ended);
-        outbox.deliverSince(from, 'refund');
+        // The bot's words to the customer; the system note beside them is the provider's detail, for the person taking over.
+        outbox.deliverSince(from, 'refund', { speakers: ['bot'] });
       });
       continue;
     }
