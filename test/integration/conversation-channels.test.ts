@@ -141,6 +141,12 @@ describe('a customer the channel vouches for', () => {
     assert.match(someoneElse.replies[0]?.text ?? '', /do not match/);
     const verified = await sayOn(id, 'email', `my name is ${customer.first} ${customer.last}, zip ${customer.zip}`);
     assert.equal(verified.awaiting, 'reason', JSON.stringify(verified));
+    assert.equal((await sayOn(id, 'email', 'no longer needed')).awaiting, 'confirmation');
+    assert.match((await sayOn(id, 'email', 'yes')).replies[0]?.text ?? '', /is cancelled/);
+    // The refund saga's receipt comes from outside the conversation and goes to the channel the customer is on.
+    const receipt = await eventually(async () => email.sent.find((n) => n.kind === 'refund' && n.customerId === customer.id && n.text.includes(customer.orderId)), 'the refund receipt by e-mail', 60_000);
+    assert.match(receipt.text, /Receipt:/);
+    assert.equal(receipt.seq, undefined, 'not a turn the conversation wrote');
   });
 
   it('when a caller on file asks to cancel, then their e-mail address verifies them', async () => {
