@@ -11,6 +11,7 @@ import { createCommerceActivities } from './commerce';
 import { createCustomerLookupActivities } from './customer-lookup';
 import { createHandoffActivities } from './handoff';
 import { createLateReplyActivities } from './late-replies';
+import { createLaterMessageActivities } from './later-messages';
 import { createOutcomeActivities } from './outcomes';
 import { createPaymentChangeActivities } from './payment-change';
 import { createActionActivities } from './perform-action';
@@ -30,7 +31,7 @@ export interface ActivityDeps {
   policy?: PolicySettings;
   /** How long refund sagas wait out a provider that is down; the saga's default when absent. */
   refundRetryMs?: number;
-  /** How the refund saga's notices reach customers (`deliverNoticesFromActivities` in channels/). */
+  /** How the outbox's notices reach customers (`deliverNoticesFromActivities` in channels/): refund receipts and every later message. */
   deliverNotice?: DeliverNotice;
   /** Lets reconciliation leave a refund to a saga that still runs; without it, it goes by how old the entry is. */
   workflowIsRunning?: WorkflowIsRunning;
@@ -53,6 +54,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHelpCentreActivities(),
     ...createHandoffActivities(deps),
     ...createLateReplyActivities(deps),
+    ...createLaterMessageActivities(deps),
     ...createPaymentChangeActivities(deps),
     ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),

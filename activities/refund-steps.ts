@@ -306,6 +306,7 @@ export function createRefundSteps({ db, payments, deliverNotice, refundRetryMs }
         customerId: entry.customerId,
         orderId: entry.orderId,
         body: `${input.text} Receipt: ${formatCents(entry.amountCents)}${to}${reference}.`,
+        kind: 'refund',
         ...(input.conversationWorkflowId ? { conversationWorkflowId: input.conversationWorkflowId } : {}),
       });
       if (!deliverNotice) return;

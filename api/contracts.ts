@@ -4,7 +4,7 @@
  */
 import type { Principal } from '../auth/roles';
 import type { AuditConversationRow } from '../db/repositories/audit-search';
-import type { AgentCommandResult, ConversationStatus, ConversationView, Priority } from '../domain/conversation';
+import type { AgentCommandResult, Channel, ConversationStatus, ConversationView, NoticeKind, Priority } from '../domain/conversation';
 import type { OperationsSummary as Summary } from '../domain/outcomes/summary';
 import type { Outcome, ScorecardCheck } from '../domain/outcomes/types';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
@@ -155,4 +155,26 @@ export interface AuditTimeline {
   runs: { workflowId: string; runId: string; workflowType: string }[];
   outcome: { outcome: Outcome | null; reason: string; closedAt: string | null } | null;
   entries: { kind: string; at: string; eventId: number; runId: string; workflowId: string; summary: string }[];
+}
+
+/** `GET /v1/conversations/:id/deliveries`: the conversation's later messages; `currentChannel` only while there are none yet (the view has it otherwise). */
+export interface NoticeDeliveries {
+  conversationId: string;
+  currentChannel?: Channel;
+  deliveries: NoticeDelivery[];
+}
+
+/** One later message of the conversation in the outbox, where it went and how its delivery went. */
+export interface NoticeDelivery {
+  idempotencyKey: string;
+  kind: NoticeKind | null;
+  /** The transcript turn it is, when the conversation wrote it (a refund receipt from a saga has none until the chat shows it). */
+  seq: number | null;
+  channel: Channel | null;
+  status: 'queued' | 'sent' | 'failed';
+  failureReason: string | null;
+  attempts: number;
+  text: string;
+  queuedAt: string;
+  sentAt: string | null;
 }

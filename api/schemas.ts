@@ -15,6 +15,8 @@ export const createConversationBody = z.strictObject({
 
 export const messageBody = z.strictObject({
   text: z.string().max(MAX_MESSAGE_CHARS),
+  /** The channel the message came in on, for a channel service; a conversation token's messages are chat. */
+  channel: z.enum(CHANNELS).optional(),
 });
 
 /** Conversation ids are UUIDs; anything else cannot name a conversation. */

@@ -1,4 +1,6 @@
-import type { Channel } from '../domain/conversation';
+import type { Channel, NoticeKind, ReplyOption } from '../domain/conversation';
+
+export type { NoticeKind } from '../domain/conversation';
 
 /** A notice for a customer, to be shown in the conversation it belongs to. */
 export interface CustomerNotice {
@@ -6,6 +8,14 @@ export interface CustomerNotice {
   idempotencyKey: string;
   conversationWorkflowId: string;
   text: string;
+  /** What kind of later message it is; absent on notices queued before kinds (refund receipts). */
+  kind?: NoticeKind;
+  /** The transcript turn it is when the conversation wrote it itself: the transcript already shows it. */
+  seq?: number;
+  /** Choices the message offers (e-mail numbers them, voice reads them as keys). */
+  options?: ReplyOption[];
+  /** The customer it is for, once known. */
+  customerId?: string;
 }
 
 /** What an adapter knows for sure; trouble that may pass (a network blip) is thrown instead, to be retried. */

@@ -3,13 +3,15 @@ import { customerNoticeSignal } from '../workflows/conversation/definitions';
 import type { ChannelAdapter } from './channel-adapter';
 
 /**
- * Web chat: the customer reads the conversation's transcript, so a notice is delivered by
- * signalling the conversation, which records it there once per idempotency key.
+ * Web chat: the customer reads the conversation's transcript. A message the conversation wrote
+ * itself (it has a `seq`) is there already; a notice from outside (a refund saga's receipt) is
+ * delivered by signalling the conversation, which records it there once per idempotency key.
  */
 export function chatChannel(client: Client): ChannelAdapter {
   return {
     channel: 'chat',
     async deliver(notice) {
+      if (notice.seq !== undefined) return { delivered: true };
       try {
         await client.workflow.getHandle(notice.conversationWorkflowId).signal(customerNoticeSignal, { key: notice.idempotencyKey, text: notice.text });
         return { delivered: true };

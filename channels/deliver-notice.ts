@@ -15,11 +15,15 @@ export interface DeliveryDeps {
   adapters?: ChannelAdapter[];
 }
 
-const adaptersOver = (client: Client): ChannelAdapter[] => [chatChannel(client)];
+/** Every channel's adapter: each channel adds its own here. */
+export const adaptersOver = (client: Client): ChannelAdapter[] => [chatChannel(client)];
+
+/** The adapters a worker delivers through, given its Temporal client. */
+export type AdaptersOver = (client: Client) => ChannelAdapter[];
 
 /** Delivery as an activity does it: through the worker's own Temporal client. */
-export function deliverNoticesFromActivities(db: Knex): (idempotencyKey: string) => Promise<DeliveryStatus> {
-  return (idempotencyKey) => deliverNotice({ db, client: getClient }, idempotencyKey);
+export function deliverNoticesFromActivities(db: Knex, adapters: AdaptersOver = adaptersOver): (idempotencyKey: string) => Promise<DeliveryStatus> {
+  return (idempotencyKey) => deliverNotice({ db, client: getClient, adapters: adapters(getClient()) }, idempotencyKey);
 }
 
 /**
@@ -40,10 +44,22 @@ export async function deliverNotice(deps: DeliveryDeps, idempotencyKey: string):
 
   let channel = notice.channel ?? undefined;
   try {
-    channel ??= (await deps.client().workflow.getHandle(workflowId).query(stateQuery)).channel;
+    if (!channel) {
+      const view = await deps.client().workflow.getHandle(workflowId).query(stateQuery);
+      // The channel the customer last wrote on; conversations from before it was tracked have only their first.
+      channel = view.currentChannel ?? view.channel;
+    }
     const adapter = (deps.adapters ?? adaptersOver(deps.client())).find((a) => a.channel === channel);
     if (!adapter) return await failed(`no adapter delivers to the ${channel} channel yet`, channel);
-    const outcome = await adapter.deliver({ idempotencyKey, conversationWorkflowId: workflowId, text: notice.body });
+    const outcome = await adapter.deliver({
+      idempotencyKey,
+      conversationWorkflowId: workflowId,
+      text: notice.body,
+      ...(notice.kind ? { kind: notice.kind } : {}),
+      ...(notice.seq !== null ? { seq: notice.seq } : {}),
+      ...(notice.options.length ? { options: notice.options } : {}),
+      ...(notice.customerId ? { customerId: notice.customerId } : {}),
+    });
     if (!outcome.delivered) return await failed(outcome.reason, channel);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return failed(`conversation ${workflowId} does not exist`, channel);

@@ -1,4 +1,5 @@
 // Channel adapters: how what the product has to tell a customer reaches them where they talk to us.
-export type { ChannelAdapter, CustomerNotice, DeliveryOutcome } from './channel-adapter';
+export type { ChannelAdapter, CustomerNotice, DeliveryOutcome, NoticeKind } from './channel-adapter';
 export { chatChannel } from './chat';
-export { deliverNotice, deliverNoticesFromActivities, type DeliveryDeps } from './deliver-notice';
+export { adaptersOver, deliverNotice, deliverNoticesFromActivities, type AdaptersOver, type DeliveryDeps } from './deliver-notice';
+export { conversationFor, type ConversationStarter } from './conversation-for';

@@ -11,7 +11,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
-import { workflowIdFor, type AgentCommand, type ConversationView, type MessageResult } from '../domain/conversation';
+import { workflowIdFor, type AgentCommand, type Channel, type ConversationInput, type ConversationView, type MessageResult } from '../domain/conversation';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
@@ -41,6 +41,8 @@ interface Recording {
   conversation: Conversation;
   /** One customer message; its result. */
   say(text: string): Promise<MessageResult>;
+  /** One customer message that came in on this channel. */
+  sayOn(channel: Channel, text: string): Promise<MessageResult>;
   command(command: AgentCommand): Promise<void>;
   /** Polls the conversation's view until `done` holds (30 s at most). */
   until(what: string, done: (view: ConversationView) => boolean): Promise<ConversationView>;
@@ -59,6 +61,8 @@ interface Scenario {
   /** The approval scenario needs a worker whose refund limit makes any cancellation need a supervisor. */
   lowRefundLimit?: boolean;
   idleTimeoutMs?: number;
+  /** What the conversation starts with besides the defaults (another channel, a customer the channel vouches for). */
+  input?(db: Knex): Promise<Partial<ConversationInput>>;
   run(r: Recording): Promise<void>;
 }
 
@@ -130,6 +134,40 @@ const SCENARIOS: Scenario[] = [
       await r.say('hi');
       const end = await r.conversation.result();
       expect(end.status === 'closed', 'the idle conversation should close', end.status);
+    },
+  },
+  {
+    // A customer the e-mail channel vouches for reads without being asked who they are, is asked for name and zip
+    // before a change, then goes on in the chat, where an agent's reply goes out through the outbox ('channels-outbox',
+    // 'channels-vouched-identity').
+    name: 'channels-across',
+    async input(db) {
+      const target = await pendingCardOrder(db);
+      const customer = (await db('customers').where({ email: target.email }).first('id', 'first_name')) as { id: string; first_name: string };
+      return { channel: 'email', customer: { email: target.email, vouched: { customerId: customer.id, firstName: customer.first_name, by: 'email_address' } } };
+    },
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      const status = await r.sayOn('email', `where is my order ${target.orderId}?`);
+      expect(status.awaiting === undefined, 'a vouched sender should be answered without being asked who they are', status);
+      const asked = await r.sayOn('email', `I want to cancel order ${target.orderId}`);
+      expect(asked.awaiting === 'name_zip', 'a change should need name and zip first', asked);
+      await r.sayOn('email', 'never mind');
+      const handed = await r.sayOn('chat', 'I want to talk to a human');
+      expect(handed.status === 'awaiting_agent', 'the customer should be handed to a person', handed);
+      await r.command({ action: 'claim', ...alex });
+      await r.command({ action: 'reply', ...alex, text: 'Hi, Alex here, on the chat.' });
+      await r.command({ action: 'resolve', ...alex, outcome: 'answered the question' });
+      await r.sayOn('chat', '5');
+      // Delivered beside the conversation, not in its turn: the outbox row says when it went.
+      const deadline = Date.now() + 30_000;
+      let row: { status: string; channel: string } | undefined;
+      while (Date.now() < deadline) {
+        row = await r.db('customer_notifications').where({ conversation_workflow_id: workflowIdFor('recorded-channels-across'), kind: 'agent_reply' }).first('status', 'channel');
+        if (row?.status === 'sent') break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(row?.status === 'sent' && row.channel === 'chat', 'the agent reply should be delivered on the chat', row);
     },
   },
   {
@@ -501,9 +539,10 @@ async function main(): Promise<void> {
           const conversation = await env.client.workflow.start(ConversationWorkflow, {
             workflowId: workflowIdFor(conversationId),
             taskQueue: scenario.lowRefundLimit ? 'record-histories-low-limit' : 'record-histories',
-            args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000, approvalTimeoutMs: 3_600_000 }],
+            args: [{ conversationId, channel: 'chat', idleTimeoutMs: scenario.idleTimeoutMs ?? 3_600_000, approvalTimeoutMs: 3_600_000, ...(await scenario.input?.(db)) }],
           });
           const children: string[] = [];
+          let messages = 0;
           const others: [name: string, workflowId: string][] = [];
           const began = new Date().toISOString();
           const recording: Recording = {
@@ -511,6 +550,7 @@ async function main(): Promise<void> {
             conversation,
             refundsFor: (orderId) => sandbox.book.refundsFor(orderId).filter((refund) => refund.created_at >= began).length,
             say: (text) => conversation.executeUpdate(messageUpdate, { args: [text] }),
+            sayOn: (channel, text) => conversation.executeUpdate(messageUpdate, { args: [text, { messageId: `recorded-${++messages}`, channel }] }),
             async command(command) {
               await conversation.executeUpdate(agentCommandUpdate, { args: [command] });
             },

@@ -2,6 +2,7 @@
 import type { RefundProgressKind } from './refunds';
 import type { FrustrationSignalCode, HandoffReasonCode } from './escalation/codes';
 import type { ActionRequest, Proposal } from './policy';
+import type { IdentityAssurance, KnownCustomer } from './identity-assurance';
 
 
 export const CONVERSATION_STATUSES = ['open', 'awaiting_agent', 'with_agent', 'resolved', 'closed'] as const;
@@ -9,6 +10,10 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 export const CHANNELS = ['chat', 'email', 'voice', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** What a later message for the customer is (one the outbox delivers): how a channel may render it. */
+export const NOTICE_KINDS = ['refund', 'late_reply', 'agent_reply', 'follow_up', 'sla_apology', 'goodwill_offer', 'bot_message'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export type Speaker = 'customer' | 'bot' | 'agent' | 'system';
 
@@ -19,6 +24,8 @@ export interface Turn {
   text: string;
   /** Workflow time, ISO 8601. */
   at: string;
+  /** The channel it came in on (a customer's) or went out on (everyone else's); absent on turns from before channels were recorded. */
+  channel?: Channel;
 }
 
 /** Who decided what, and how sure it was: what auditors and analytics read. One shape per kind. */
@@ -173,8 +180,14 @@ export interface CarriedState {
   startedAt: string;
   /** Customer turns in a row whose intent nobody could tell. */
   unsureStreak?: number;
-  /** The customer verified in this conversation (by e-mail); nothing account-specific happens before. */
-  identity?: { customerId: string; firstName: string };
+  /**
+   * Who the customer is, and how sure: verified in this conversation (by e-mail, or name and zip), or
+   * vouched for by the channel (the sender's address or number is on file), which is enough for reads
+   * only (see domain/identity-assurance.ts). Absent `assurance` is verified (conversations from before it).
+   */
+  identity?: KnownCustomer;
+  /** The channel the customer last wrote on: later messages go there. Absent: the conversation's own. */
+  currentChannel?: Channel;
   /** The action being collected, proposed and confirmed, if any. */
   flow?: OrderFlow;
   actions?: ActionReport[];
@@ -199,7 +212,7 @@ export interface CarriedState {
   /** Ids of the newest customer messages whose turn is taken, so one that comes by Update and by Signal is handled once. */
   handledMessageIds?: string[];
   /** Messages that came by Signal (their Update was not answered in time), waiting for their turn. */
-  queuedMessages?: { messageId: string; text: string }[];
+  queuedMessages?: { messageId: string; text: string; channel?: Channel }[];
   /** The current (or last) handoff to a person; earlier ones move to `pastHandoffs`. */
   handoff?: HandoffState;
   pastHandoffs?: HandoffState[];
@@ -513,7 +526,10 @@ export interface ConversationEnd extends ConversationView {
 
 export interface ConversationView {
   conversationId: string;
+  /** The channel the conversation began on. */
   channel: Channel;
+  /** The channel the customer last wrote on, where later messages (an agent's reply) go. */
+  currentChannel?: Channel;
   status: ConversationStatus;
   transcript: Turn[];
   earlierSummary?: string;
@@ -534,7 +550,8 @@ export interface ConversationView {
 /** The handoff as people read it: the state plus the conversation so far. */
 export interface HandoffPacket extends HandoffState {
   status: ConversationStatus;
-  customer: { verified: boolean; customerId?: string; firstName?: string; hint?: CustomerHint };
+  /** `verified` only when verified in the conversation; a channel-vouched customer is known (`assurance: 'vouched'`) but not verified. */
+  customer: { verified: boolean; assurance?: IdentityAssurance; customerId?: string; firstName?: string; hint?: CustomerHint };
   intents: { seq: number; intent: string; tier: string; confidence: number }[];
   attemptedActions: ActionReport[];
   transcript: Turn[];

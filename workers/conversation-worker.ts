@@ -2,7 +2,7 @@ import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleW
 import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
-import { deliverNoticesFromActivities } from '../channels';
+import { deliverNoticesFromActivities, type AdaptersOver } from '../channels';
 import type { Config } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
@@ -42,6 +42,8 @@ export interface ConversationWorkerOptions {
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
   logger?: Logger;
+  /** The channels notices are delivered through; every adapter of channels/ when absent. */
+  channelAdapters?: AdaptersOver;
 }
 
 /** Bundling reports its progress at info; only its warnings and errors are worth a line (on stderr unless told). */
@@ -68,7 +70,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       invoiceLinkMs: options.invoiceLinkMs,
       accountErasureGraceMs: options.accountErasureGraceMs,
       publicBaseUrl: options.publicBaseUrl,
-      deliverNotice: deliverNoticesFromActivities(options.db),
+      deliverNotice: deliverNoticesFromActivities(options.db, options.channelAdapters),
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace, options.dataConverter),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },

@@ -24,6 +24,11 @@ export const ACTIVITY_PROFILES = {
   providerCall: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 } },
   /** A saga's compensations must finish whatever happens: many more attempts, and they never give up early. */
   compensation: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 50 } },
+  /**
+   * A later message through its channel: a relay that is down gets time (about 20 minutes of
+   * backoff), and the outbox row records each failure; the conversation does not wait on it.
+   */
+  delivery: { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 12 } },
   /** The operators' projection: a few tries, then the conversation reports again at its next change. */
   projection: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 3, initialInterval: '500 milliseconds' } },
   /** A reconciliation run asks the provider about hundreds of refunds: time to do so, and a retry when the walk breaks off. */
@@ -66,6 +71,8 @@ export const { reportConversationOutcome, recordConversationScorecard } = proxyA
 
 /** What the customer asked to keep: their newsletter consent, a review, an invoice e-mail. */
 export const { setNewsletterSubscription, saveItemReview, emailInvoice } = proxyActivities<Activities>(ACTIVITY_PROFILES.storeWrite);
+
+export const { deliverLaterMessage } = proxyActivities<Activities>(ACTIVITY_PROFILES.delivery);
 
 export const { reconcileRefunds } = proxyActivities<Activities>(ACTIVITY_PROFILES.reconcile);
 

@@ -1,6 +1,8 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import type { ApprovalRequest, QueueItem, StaffNotification } from '../contracts';
+import type { ApprovalRequest, NoticeDeliveries, NoticeDelivery, QueueItem, StaffNotification } from '../contracts';
+import { noticesOfConversation } from '../../db/repositories/customer-notifications';
+import { workflowIdFor } from '../../domain/conversation';
 import type { ConversationGateway } from '../conversation-gateway';
 import { allowRoles } from '../authorization';
 import { actorIdOf } from '../../auth/roles';
@@ -80,6 +82,29 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
   router.post('/conversations/:id/return-to-bot', people, async (req, res) => {
     const { note } = parseBody(returnToBotBody, req.body ?? {});
     res.json(await deps.gateway.agentCommand(idOf(req), { action: 'return_to_bot', ...person(req), ...(note ? { note } : {}) }));
+  });
+
+  // What went out to the customer later (an agent's reply, a refund receipt), on which channel, and how it went.
+  router.get('/conversations/:id/deliveries', people, async (req, res) => {
+    const conversationId = idOf(req);
+    const notices = await noticesOfConversation(deps.db, workflowIdFor(conversationId));
+    // No notice yet: the conversation must still exist (a 404 otherwise), and its current channel says where the next goes.
+    const view = notices.length === 0 ? await deps.gateway.read(conversationId) : undefined;
+    const deliveries = notices.map(
+      (n): NoticeDelivery => ({
+        idempotencyKey: n.idempotencyKey,
+        kind: n.kind,
+        seq: n.seq,
+        channel: n.channel,
+        status: n.status,
+        failureReason: n.failureReason,
+        attempts: n.attempts,
+        text: n.body,
+        queuedAt: n.createdAt,
+        sentAt: n.sentAt,
+      }),
+    );
+    res.json({ conversationId, ...(view ? { currentChannel: view.currentChannel ?? view.channel } : {}), deliveries } satisfies NoticeDeliveries);
   });
 
   router.get('/approvals', readers, async (_req, res) => {

@@ -24,7 +24,12 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
   });
 
   router.post('/:id/messages', allowRoles('channel', 'conversation'), async (req, res) => {
-    const { text } = parseBody(messageBody, req.body);
+    const { text, channel: named } = parseBody(messageBody, req.body);
+    // A conversation token is the web chat's: its customer writes on chat, whatever the body says.
+    if (req.principal?.role === 'conversation' && named !== undefined && named !== 'chat') {
+      throw new HttpError(400, 'invalid_channel', 'messages sent with a conversation token come from the web chat; channel must be chat or left out');
+    }
+    const channel = req.principal?.role === 'conversation' ? 'chat' : named;
     const problem = whyMessageIsInvalid(text);
     if (problem) throw new HttpError(400, 'invalid_message', problem);
     const key = req.get('idempotency-key');
@@ -36,7 +41,7 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
       throw new HttpError(422, 'idempotency_key_reused', 'this Idempotency-Key was already used with another message in this conversation; use a new key');
     }
     const started = performance.now();
-    const delivery = await deps.gateway.send(conversationId, text, key);
+    const delivery = await deps.gateway.send(conversationId, text, key, channel);
     deps.turns?.observeTurn({
       tier: delivery.kind === 'replied' ? (delivery.result.tier ?? 'flow') : 'unknown',
       seconds: (performance.now() - started) / 1000,

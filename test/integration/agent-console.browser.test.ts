@@ -202,6 +202,37 @@ describe('the agent console and chat pages', () => {
       assert.deepEqual(problems, []);
     });
 
+    it('when a chat customer last wrote by e-mail, then the console shows each message\'s channel, says the reply goes out by e-mail, and lists its delivery', async () => {
+      const problems: string[] = [];
+      const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
+      const conversationId = created.body.conversationId as string;
+      const mailed = await call(stack, 'POST', `/v1/conversations/${conversationId}/messages`, { token: channel, body: { text: 'I want to talk to a human, I am writing by mail', channel: 'email' } });
+      assert.equal(mailed.body.status, 'awaiting_agent');
+
+      const agent = await newPage(problems);
+      await signIn(agent, alex);
+      await queueItem(agent, conversationId).locator('button').click();
+      await agent.locator('[data-testid="conversation-channel"]', { hasText: 'on e-mail (began on chat)' }).waitFor();
+      const turn = agent.locator('[data-testid="turn"][data-from="customer"]', { hasText: 'writing by mail' });
+      assert.equal(await turn.getAttribute('data-channel'), 'email');
+      assert.equal(await turn.getByTestId('turn-channel').textContent(), 'e-mail');
+      await agent.getByTestId('claim').click();
+      await statusIs(agent, 'with_agent');
+      assert.equal(await text(agent, 'reply-channel'), 'goes out by e-mail');
+      await agent.getByTestId('reply-input').fill('Hello, answering your mail.');
+      await agent.getByTestId('reply-send').click();
+      await agent.locator('[data-testid="message"]', { hasText: 'it goes out by e-mail' }).waitFor();
+      // Its delivery, whichever way it went: the outbox has it on the e-mail channel with its state and, if it failed, why.
+      const delivery = agent.locator('[data-testid="delivery"]:not([data-status="queued"])', { hasText: 'Hello, answering your mail.' });
+      await delivery.waitFor();
+      assert.equal(await delivery.getAttribute('data-channel'), 'email');
+      assert.equal(await delivery.getByTestId('delivery-where').textContent(), 'by e-mail');
+      const [row] = (await call(stack, 'GET', `/v1/conversations/${conversationId}/deliveries`, { token: alex })).body.deliveries;
+      assert.equal(await delivery.getAttribute('data-status'), row.status);
+      if (row.status === 'failed') assert.ok(((await delivery.getByTestId('delivery-status').textContent()) ?? '').includes(row.failureReason), 'a failure shows its reason');
+      assert.deepEqual(problems, []);
+    });
+
     it('when the bot offers choices, then the chat page shows them as buttons and a click answers', async () => {
       const target = (await stack.database.db('orders as o')
         .join('customers as c', 'c.id', 'o.customer_id')

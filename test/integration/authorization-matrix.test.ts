@@ -33,6 +33,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/v1/conversations/:id/agent-messages', body: { text: 7 }, allowed: ['agent', 'supervisor'] },
   { method: 'POST', path: '/v1/conversations/:id/resolve', body: { outcome: 1 }, allowed: ['agent', 'supervisor'] },
   { method: 'POST', path: '/v1/conversations/:id/return-to-bot', body: { note: 1 }, allowed: ['agent', 'supervisor'] },
+  { method: 'GET', path: '/v1/conversations/:id/deliveries', allowed: ['agent', 'supervisor'] },
   { method: 'POST', path: '/v1/orders/not-an-order/return-received', allowed: ['agent', 'supervisor'] },
   { method: 'GET', path: '/v1/agent/queue', allowed: ['agent', 'supervisor', 'auditor'] },
   { method: 'GET', path: '/v1/agent/notifications', allowed: ['supervisor', 'auditor'] },

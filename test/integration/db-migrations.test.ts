@@ -7,6 +7,7 @@ import * as paymentChangeRefunds from '../../db/migrations/005-payment-change-re
 import * as notificationDelivery from '../../db/migrations/007-notification-delivery';
 import * as accounts from '../../db/migrations/011-accounts';
 import * as owedRefunds from '../../db/migrations/008-owed-refunds';
+import * as outboxEveryMessage from '../../db/migrations/018-outbox-every-message';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
 
@@ -77,7 +78,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys', '018-outbox-every-message'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
@@ -131,7 +132,8 @@ for (const engine of testEngines()) {
     it('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
       const db = database.db;
       await migrateToLatest(db);
-      // A real rollback undoes the later migrations first; 011 adds a column to the outbox too.
+      // A real rollback undoes the later migrations first; 011 and 018 add columns to the outbox too.
+      await outboxEveryMessage.down(db);
       await accounts.down(db);
       await notificationDelivery.down(db);
       await db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', order_id: '#W1', body: 'Your refund has been issued.' });
@@ -146,6 +148,22 @@ for (const engine of testEngines()) {
       assert.deepEqual(rows.map((r) => [r.idempotency_key, r.body]), [['saga-1:notify', 'Your refund has been issued.']]);
       assert.deepEqual(Object.keys(rows[0]).sort(), ['body', 'created_at', 'customer_id', 'id', 'idempotency_key', 'order_id']);
       await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', body: 'again' }), 'idempotency_key is still unique');
+    });
+
+    it('when 018 lets the outbox carry every later message, then a notice needs no customer, and undoing it refuses while one has none', async () => {
+      const db = database.db;
+      await migrateToLatest(db);
+      await outboxEveryMessage.down(db);
+      await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'c-1:7', body: 'An agent wrote.' }));
+      await db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', body: 'Your refund has been issued.' });
+      await outboxEveryMessage.up(db);
+      await db('customer_notifications').insert({ idempotency_key: 'c-1:7', body: 'An agent wrote.', kind: 'agent_reply', seq: 7, options: '[]' });
+      const rows = await db('customer_notifications').orderBy('id').select('idempotency_key', 'customer_id', 'kind', 'seq');
+      assert.deepEqual(rows.map((r) => [r.idempotency_key, r.customer_id, r.kind, r.seq === null ? null : Number(r.seq)]), [['saga-1:notify', 'c1', null, null], ['c-1:7', null, 'agent_reply', 7]]);
+      await assert.rejects(outboxEveryMessage.down(db), /without a customer/);
+      await db('customer_notifications').where({ idempotency_key: 'c-1:7' }).delete();
+      await outboxEveryMessage.down(db);
+      await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'c-1:8', body: 'x' }), 'customer_id is required again');
     });
   });
 }

@@ -11,6 +11,7 @@ import { mintToken } from '../../auth/token-service';
 import { importTauStore } from '../../tau/store/import';
 import type { Logger } from '../../observability/logger';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import type { AdaptersOver } from '../../channels';
 import { runWithHeartbeat } from '../../workers/heartbeat';
 import type { MoneyProduct } from '../../dev/money-product';
 import { startTestPayments, type TestPayments } from './payments';
@@ -63,6 +64,8 @@ export interface StackOptions {
   rateLimits?: AppDeps['rateLimits'];
   /** Header, request and keep-alive timeouts of the HTTP server; the product's defaults unless given. */
   serverLimits?: ServerLimits;
+  /** The channels the worker delivers notices through; every adapter of channels/ unless given. */
+  channelAdapters?: AdaptersOver;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -120,6 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         ...(options.refundRetryMs !== undefined ? { refundRetryMs: options.refundRetryMs } : {}),
         ...(options.accountErasureGraceMs !== undefined ? { accountErasureGraceMs: options.accountErasureGraceMs } : {}),
         logger: options.logger,
+        ...(options.channelAdapters ? { channelAdapters: options.channelAdapters } : {}),
         workflowBundle: await workflowBundle(),
       });
       running = runWithHeartbeat(worker, { db: database.db, taskQueue });

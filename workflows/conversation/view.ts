@@ -1,5 +1,6 @@
 import type { CarriedState, ConversationInput, ConversationView } from '../../domain/conversation';
 import { intentsOf } from '../../domain/transcript-compaction';
+import { assuranceOf } from '../../domain/identity-assurance';
 
 /** The conversation as the API, agents and auditors read it (the state Query and the final result). */
 export function stateViewOf(input: ConversationInput, state: CarriedState): ConversationView {
@@ -8,6 +9,7 @@ export function stateViewOf(input: ConversationInput, state: CarriedState): Conv
   return {
     conversationId: input.conversationId,
     channel: input.channel,
+    currentChannel: state.currentChannel ?? input.channel,
     status: state.status,
     transcript: state.transcript,
     earlierSummary: state.earlierSummary,
@@ -19,8 +21,8 @@ export function stateViewOf(input: ConversationInput, state: CarriedState): Conv
           ...state.handoff,
           status: state.status,
           customer: {
-            verified: state.identity !== undefined,
-            ...(state.identity ? { customerId: state.identity.customerId, firstName: state.identity.firstName } : {}),
+            verified: assuranceOf(state.identity) === 'verified',
+            ...(state.identity ? { assurance: assuranceOf(state.identity), customerId: state.identity.customerId, firstName: state.identity.firstName } : {}),
             ...(input.customer ? { hint: input.customer } : {}),
           },
           intents,

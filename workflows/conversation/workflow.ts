@@ -7,7 +7,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { AgentCommand, CarriedState, ConversationEnd, ConversationInput, MessageResult, NewDecision, Speaker } from '../../domain/conversation';
+import type { AgentCommand, CarriedState, Channel, ConversationEnd, ConversationInput, MessageResult, NewDecision, Speaker } from '../../domain/conversation';
+import { knownEnoughFor, vouchedIdentity } from '../../domain/identity-assurance';
 import { FAILURE } from '../../domain/failures';
 import { whyAgentCommandIsRefused } from '../../domain/handoff';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
@@ -31,12 +32,16 @@ import {
 import { offerGoodwill } from './flows/goodwill-credit';
 import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff';
 import { keepLateReply } from './late-reply';
+import { SLA_APOLOGY_TEXT, outboxOf } from './outbox';
 import { OUTCOMES_PATCH, outcomeReporter } from './outcome';
 import { say } from './replying';
 import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
 import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
 import { refundProgressSignal } from '../refund-saga/definitions';
+
+/** A customer the channel vouched for (their address or number is on file) is known from the start, for reads. */
+const VOUCHED_IDENTITY_PATCH = 'channels-vouched-identity';
 
 /** Work already waiting when the main loop sleeps wakes it at once (see the loop). */
 const WAKE_FOR_WAITING_WORK_PATCH = 'wake-for-waiting-work';
@@ -68,11 +73,16 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
 
   const record = (from: Speaker, text: string): number => {
     const seq = state.nextSeq++;
-    state.transcript.push({ seq, from, text, at: now() });
+    state.transcript.push({ seq, from, text, at: now(), channel: state.currentChannel ?? input.channel });
     return seq;
   };
   const decide = (decision: NewDecision) => state.decisions.push({ ...decision, at: now() });
   const ctx: ConversationContext = { state, input, now, record, decide };
+  const outbox = outboxOf(ctx);
+  if (!input.carried) {
+    const vouched = vouchedIdentity(input.customer);
+    if (vouched && patched(VOUCHED_IDENTITY_PATCH)) state.identity = vouched;
+  }
   const touched = () => {
     changes++;
     lastActivityAt = Date.now();
@@ -101,22 +111,26 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     state.handledMessageIds = [...(state.handledMessageIds ?? []), messageId].slice(-MAX_MESSAGE_IDS);
   };
   /** Turns of this run by message id: their outcome, for an Update that arrives after its Signal. */
-  const turns = new Map<string, { result?: MessageResult; failure?: unknown }>();
+  const turns = new Map<string, { result?: MessageResult; failure?: unknown; replySeq?: number }>();
   /** Messages whose caller stopped waiting (their Signal came): the reply is also kept for later. */
   const late = new Set<string>();
   /** Of those, the ones whose turn had already finished when the Signal came. */
   let lateAfterTurn: string[] = [];
 
-  const takeTurn = async (text: string, messageId: string | undefined): Promise<MessageResult> => {
+  const takeTurn = async (text: string, messageId: string | undefined, channel?: Channel): Promise<MessageResult> => {
     if (state.status === 'closed') throw closedFailure();
     messagesThisRun++;
     touched();
+    // The customer's channel now: their turn, its answer and every later message are on it.
+    if (channel) state.currentChannel = channel;
     if (!messageId) return withTier(await handleCustomerMessage(ctx, text));
     turns.set(messageId, {});
     try {
+      // The customer's words take this turn; the reply follows them.
+      const replySeq = state.nextSeq + 1;
       const result = withTier(await handleCustomerMessage(ctx, text));
-      turns.set(messageId, { result });
-      if (late.has(messageId)) await keepLateReply(ctx, messageId, result);
+      turns.set(messageId, { result, replySeq });
+      if (late.has(messageId)) await keepLateReply(ctx, messageId, result, replySeq, outbox);
       return result;
     } catch (failure) {
       turns.set(messageId, { failure });
@@ -129,7 +143,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     const queued = state.queuedMessages?.find((m) => m.messageId === messageId);
     if (!queued) return undefined;
     state.queuedMessages = state.queuedMessages?.filter((m) => m !== queued);
-    return takeTurn(queued.text, messageId);
+    return takeTurn(queued.text, messageId, queued.channel);
   };
 
   setHandler(
@@ -138,7 +152,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       const messageId = meta?.messageId;
       if (messageId === undefined || !claimed(messageId)) {
         if (messageId !== undefined) claim(messageId);
-        return oneAtATime(() => takeTurn(text, messageId));
+        return oneAtATime(() => takeTurn(text, messageId, meta?.channel));
       }
       // Its Signal came first: the Update takes the queued turn, or waits for the one under way.
       if (state.queuedMessages?.some((m) => m.messageId === messageId)) {
@@ -147,7 +161,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       return outcomeOf(messageId);
     },
     {
-      validator: (text: string, _meta?: { messageId: string }) => {
+      validator: (text: string, _meta?: { messageId: string; channel?: Channel }) => {
         const problem = whyMessageIsInvalid(text);
         if (problem) throw ApplicationFailure.create({ type: FAILURE.invalidMessage, message: problem, nonRetryable: true });
         if (state.status === 'closed') throw closedFailure();
@@ -181,7 +195,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         // Checked again in turn: two agents may both have been accepted while the conversation waited.
         refuseUnfit(command);
         touched();
-        return applyAgentCommand(ctx, command);
+        const from = state.nextSeq;
+        const result = await applyAgentCommand(ctx, command);
+        // A person joining is news in the chat; elsewhere their first reply says it.
+        if (command.action !== 'claim') outbox.deliverSince(from, command.action === 'reply' ? 'agent_reply' : 'bot_message');
+        return result;
       }),
     { validator: refuseUnfit },
   );
@@ -196,7 +214,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     (state.goodwillOffers ??= []).push(offer);
     changes++;
   });
-  setHandler(customerMessageSignal, ({ messageId, text }) => {
+  setHandler(customerMessageSignal, ({ messageId, text, channel }) => {
     late.add(messageId);
     // Its Update finished just as the caller gave up: the reply is kept all the same.
     if (turns.get(messageId)?.result) {
@@ -205,7 +223,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     }
     if (claimed(messageId) || whyMessageIsInvalid(text)) return;
     claim(messageId);
-    state.queuedMessages = [...(state.queuedMessages ?? []), { messageId, text }];
+    state.queuedMessages = [...(state.queuedMessages ?? []), { messageId, text, ...(channel ? { channel } : {}) }];
     changes++;
   });
   setHandler(customerNoticeSignal, ({ key, text }) => {
@@ -289,14 +307,15 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       lateAfterTurn = [];
       await oneAtATime(async () => {
         for (const id of ids) {
-          const result = turns.get(id)?.result;
-          if (result) await keepLateReply(ctx, id, result);
+          const turn = turns.get(id);
+          if (turn?.result) await keepLateReply(ctx, id, turn.result, turn.replySeq, outbox);
         }
       });
       continue;
     }
     if (continueAsNewDue()) {
       await condition(allHandlersFinished);
+      await outbox.settled();
       decide({ seq: state.nextSeq - 1, kind: 'continued_as_new', reason: 'history size' });
       return continueAsNew<typeof ConversationWorkflow>({
         ...input,
@@ -306,7 +325,12 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     }
     const ended = refundThatEnded(state);
     if (ended) {
-      await oneAtATime(() => settleEndedRefund(ctx, ended));
+      await oneAtATime(async () => {
+        const from = state.nextSeq;
+        await settleEndedRefund(ctx, ended);
+        // The bot's words to the customer; the system note beside them is the provider's detail, for the person taking over.
+        outbox.deliverSince(from, 'refund', { speakers: ['bot'] });
+      });
       continue;
     }
     const received = receivedReturn();
@@ -314,19 +338,25 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       await oneAtATime(async () => {
         const text = await keepReturnPromise(state, received);
         state.pendingReturns = state.pendingReturns?.filter((r) => r !== received);
+        const from = state.nextSeq;
         await say(ctx, [text]);
+        outbox.deliverSince(from, 'follow_up');
       });
       continue;
     }
     if (approvalDecided() || approvalTimedOut()) {
-      await oneAtATime(() => actOnApprovalOutcome(ctx));
+      await oneAtATime(async () => {
+        const from = state.nextSeq;
+        await actOnApprovalOutcome(ctx);
+        outbox.deliverSince(from, 'bot_message');
+      });
       continue;
     }
     const offer = offerToPresent();
     if (offer) {
       await oneAtATime(async () => {
         state.goodwillOffers = state.goodwillOffers?.slice(1);
-        if (!state.identity) {
+        if (!knownEnoughFor(state.identity, 'goodwill_credit')) {
           decide({ seq: state.nextSeq - 1, kind: 'dialogue', intent: 'goodwill_credit', reason: `offer by ${offer.by} dropped: the customer is not verified` });
           return;
         }
@@ -334,15 +364,37 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         decide({ seq: state.nextSeq - 1, kind: 'dialogue', intent: 'goodwill_credit', rule: 'goodwill_credit:offered', reason: `offered by ${offer.role} ${offer.by}` });
         // A refused offer is the team's business, not something to tell the customer.
         const speaker = reply.awaiting === 'confirmation' ? 'bot' : 'system';
+        const from = state.nextSeq;
         for (const r of reply.replies) record(speaker, r.text);
+        if (speaker === 'bot') outbox.deliverSince(from, 'goodwill_offer', reply.options ? { options: reply.options } : {});
       });
       continue;
     }
     const due = deadlines(ctx, lastActivityAt)[0];
     if (!due || due.at > Date.now()) continue;
-    if (due.kind === 'sla') await oneAtATime(() => onSlaBreach(ctx));
-    else if (due.kind === 'lease') await oneAtATime(() => onLeaseExpired(ctx));
-    else if (due.kind === 'follow_up') await oneAtATime(() => followUpOverdueReturns(ctx));
+    if (due.kind === 'sla') {
+      await oneAtATime(async () => {
+        const from = state.nextSeq;
+        await onSlaBreach(ctx);
+        // The customer waiting past the SLA hears that they are not forgotten (runs from before the outbox did not say so).
+        if (state.status === 'awaiting_agent' && outbox.enabled()) {
+          record('system', SLA_APOLOGY_TEXT);
+          outbox.deliverSince(from, 'sla_apology');
+        }
+      });
+    } else if (due.kind === 'lease') {
+      await oneAtATime(async () => {
+        const from = state.nextSeq;
+        await onLeaseExpired(ctx);
+        outbox.deliverSince(from, 'sla_apology');
+      });
+    } else if (due.kind === 'follow_up') {
+      await oneAtATime(async () => {
+        const from = state.nextSeq;
+        await followUpOverdueReturns(ctx);
+        outbox.deliverSince(from, 'follow_up');
+      });
+    }
     else if (due.kind === 'idle' && allHandlersFinished()) break;
   }
 
@@ -351,5 +403,6 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   record('system', 'The conversation was closed after a period of inactivity. Write again any time to continue it.');
   if (patched(OUTCOMES_PATCH)) await outcomes.close();
   await condition(allHandlersFinished);
+  await outbox.settled();
   return { ...stateViewOf(input, state), customer: input.customer, carried: compactForNextRun(state) };
 }

@@ -12,6 +12,8 @@ import { chosenDays, clearDashboard, renderDashboard } from './dashboard-view.js
 import { renderReviews } from './handoff-packet.js';
 import { clearMessage, showFailure, showMessage } from './messages.js';
 import { clearNotifications, renderNotifications } from './notifications-view.js';
+import { renderDeliveries } from './deliveries-view.js';
+import { CHANNEL_NAMES } from './transcript-view.js';
 import { clearAudit, renderAuditResults, renderAuditTimeline } from './audit-view.js';
 import { clearScorecards, renderScorecards } from './quality-view.js';
 import { clearQueue, markSelected, renderQueue } from './queue-view.js';
@@ -192,8 +194,11 @@ async function refreshConversation(token, session) {
   renderConversation(view);
   renderCommands(desk());
   const customerId = view.handoff?.customer.customerId;
-  const reviews = customerId ? await api.readReviews(token, customerId) : [];
-  if (session === state.session && state.selected === id) renderReviews(reviews);
+  const staff = state.me?.role === 'agent' || state.me?.role === 'supervisor';
+  const [reviews, deliveries] = await Promise.all([customerId ? api.readReviews(token, customerId) : [], staff ? api.readDeliveries(token, id) : undefined]);
+  if (session !== state.session || state.selected !== id) return;
+  renderReviews(reviews);
+  if (deliveries) renderDeliveries(deliveries);
 }
 
 /**
@@ -397,8 +402,11 @@ function start() {
     event.preventDefault();
     const text = replyInput.value;
     if (!text.trim()) return;
+    const view = state.view;
+    const current = view ? (view.currentChannel ?? view.channel) : undefined;
     void command('send the reply', 'agent-messages', { text }, () => {
       replyInput.value = '';
+      if (current) showMessage(`Reply sent; it goes out by ${CHANNEL_NAMES[current] ?? current}. Its delivery is under Later messages.`, 'info');
     });
   });
   replyInput.addEventListener('keydown', (event) => {

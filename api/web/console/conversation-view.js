@@ -3,7 +3,8 @@
 import { byTestId, el, setText, show } from '../shared/dom.js';
 import { clock } from './format.js';
 import { renderPacket } from './handoff-packet.js';
-import { clearTranscript, renderTranscript } from './transcript-view.js';
+import { clearDeliveries } from './deliveries-view.js';
+import { CHANNEL_NAMES, clearTranscript, renderTranscript } from './transcript-view.js';
 
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
 /** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
@@ -28,6 +29,7 @@ export function renderSelection(conversationId) {
 /** Forgets the conversation shown, so the next one starts clean. */
 export function clearConversation() {
   clearTranscript();
+  clearDeliveries();
   byTestId('handoff-reviews').replaceChildren();
   byTestId('reply-input', HTMLTextAreaElement).value = '';
   show('resolve-form', false);
@@ -55,7 +57,12 @@ export function renderConversation(view) {
   outcome.className = `badge outcome-${view.outcome ?? 'pending'}`;
   outcome.title = view.resolution?.reason ?? '';
   outcome.hidden = !view.outcome;
-  const meta = [view.conversationId, view.channel];
+  // Where the customer is now: the channel they last wrote on, where a reply goes out.
+  const current = view.currentChannel ?? view.channel;
+  const where = CHANNEL_NAMES[current] ?? current;
+  setText('conversation-channel', view.channel === current ? `on ${where}` : `on ${where} (began on ${CHANNEL_NAMES[view.channel] ?? view.channel})`);
+  setText('reply-channel', `goes out by ${where}`);
+  const meta = [view.conversationId];
   if (view.pendingApproval) meta.push(`waiting for approval: ${view.pendingApproval.detail}`);
   if (view.csat) meta.push(`CSAT ${view.csat.score}/5`);
   setText('conversation-id', meta.filter(Boolean).join(' · '));

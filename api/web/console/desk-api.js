@@ -7,6 +7,7 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../shared/api-types.js').StaffNotification} StaffNotification */
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
+/** @typedef {import('../shared/api-types.js').NoticeDeliveries} NoticeDeliveries */
 /** @typedef {import('../shared/api-types.js').RefundPage} RefundPage */
 /** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
 /** @typedef {import('../shared/api-types.js').OperationsSummary} OperationsSummary */
@@ -49,6 +50,14 @@ export const readConversation = async (token, conversationId) =>
  */
 export const runCommand = async (token, conversationId, path, body) =>
   /** @type {CommandResult} */ (await call('POST', `/v1/conversations/${encodeURIComponent(conversationId)}/${path}`, token, body));
+
+/**
+ * The conversation's later messages (agent replies, receipts): where each went and how its delivery went.
+ * @param {string} token
+ * @param {string} conversationId
+ */
+export const readDeliveries = async (token, conversationId) =>
+  /** @type {NoticeDeliveries} */ (await call('GET', `/v1/conversations/${encodeURIComponent(conversationId)}/deliveries`, token)).deliveries;
 
 /** @param {string} token */
 export const readApprovals = async (token) => /** @type {{ approvals: ApprovalRequest[] }} */ (await call('GET', '/v1/approvals', token)).approvals;

@@ -9,6 +9,9 @@ import { clock } from './format.js';
 /** @type {Record<Speaker, string>} */
 const SPEAKERS = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: 'System' };
 
+/** How each channel is named to a person: where a turn came in or went out. */
+export const CHANNEL_NAMES = /** @type {Record<string, string>} */ ({ chat: 'chat', email: 'e-mail', voice: 'phone', sms: 'SMS' });
+
 /** Which turns the list shows now: it is rebuilt only when that changes. */
 let shownKey = '';
 
@@ -28,9 +31,10 @@ export function renderTranscript(view) {
     ...turns.map((t) =>
       el(
         'li',
-        { className: `turn from-${t.from}`, testid: 'turn', dataset: { from: t.from, seq: t.seq } },
+        { className: `turn from-${t.from}`, testid: 'turn', dataset: { from: t.from, seq: t.seq, channel: t.channel } },
         el('span', { className: 'speaker', text: SPEAKERS[t.from] }),
         el('time', { attrs: { datetime: t.at }, text: clock(t.at) }),
+        ...(t.channel ? [el('span', { className: `badge channel channel-${t.channel}`, testid: 'turn-channel', text: CHANNEL_NAMES[t.channel] ?? t.channel })] : []),
         ...(flagged.has(t.seq) ? [el('span', { className: 'badge injection-flag', testid: 'injection-flag', text: 'possible prompt injection' })] : []),
         el('p', { className: 'text', testid: 'turn-text', text: t.text }),
       ),

@@ -10,6 +10,8 @@
 /** @typedef {import('../../contracts').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../../contracts').StaffNotification} StaffNotification */
 /** @typedef {import('../../contracts').CommandResult} CommandResult */
+/** @typedef {import('../../contracts').NoticeDeliveries} NoticeDeliveries */
+/** @typedef {import('../../contracts').NoticeDelivery} NoticeDelivery */
 /** @typedef {import('../../contracts').RefundRow} RefundRow */
 /** @typedef {import('../../contracts').RefundPage} RefundPage */
 /** @typedef {import('../../contracts').ReviewRow} ReviewRow */

@@ -6,6 +6,7 @@ import { customerFlowFor, flowFor, type CustomerFlowKind } from './registry';
 import { ask, withPreface, type FlowReply } from './replies';
 import { answerWhichOrder, askForOrder, orderCorrection } from './steps/choose-order';
 import { identifiesSomeone, identifyCustomer } from './steps/identify-customer';
+import { knownEnoughFor, verificationFor } from '../../../domain/identity-assurance';
 
 export { customerFlowKindForIntent, isCustomerFlowKind, type CustomerFlowKind } from './registry';
 export type { FlowReply } from './replies';
@@ -20,12 +21,16 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
     def.prefill?.(flow, reading);
     flow.openingWords = reading.text;
     // "I'm Noah Brown, 80279 — please cancel …": who the customer is, said up front, is not asked again.
-    if (!state.identity && identifiesSomeone(reading)) {
+    if (!knownEnoughFor(state.identity, kind) && identifiesSomeone(reading, state.identity)) {
       const notFound = await identifyCustomer(state, flow, reading);
       if (notFound) return withPreface(notFound, `${def.opening} `);
     }
   }
-  if (!state.identity) return ask(flow, `${def.opening} First, what is the e-mail address on your account?`, 'email');
+  if (!knownEnoughFor(state.identity, kind)) {
+    // A customer the channel vouched for is known, but changes still need them verified here.
+    const verification = verificationFor(state.identity);
+    return ask(flow, `${def.opening} ${verification.question}`, verification.accepts === 'name_zip' ? 'name_zip' : 'email');
+  }
   return askForOrder(state, flow, def, elsewhereOf(def));
 }
 
