@@ -6,6 +6,8 @@ import { findNotice, recordDelivery, type DeliveryStatus } from '../db/repositor
 import { stateQuery } from '../workflows/conversation/definitions';
 import type { ChannelAdapter } from './channel-adapter';
 import { chatChannel } from './chat';
+import { emailChannel } from './email/adapter';
+import type { MailOutSettings } from './email/mail-out';
 
 export interface DeliveryDeps {
   db: Knex;
@@ -13,13 +15,18 @@ export interface DeliveryDeps {
   client(): Client;
   /** Defaults to every channel that has an adapter today. */
   adapters?: ChannelAdapter[];
+  /** How e-mail leaves (SUPPORT_EMAIL, SMTP_RELAY or the .eml capture); without it there is no e-mail adapter. */
+  mail?: MailOutSettings;
 }
 
-const adaptersOver = (client: Client): ChannelAdapter[] => [chatChannel(client)];
+const adaptersOver = (client: Client, deps: DeliveryDeps): ChannelAdapter[] => [
+  chatChannel(client),
+  ...(deps.mail ? [emailChannel({ db: deps.db, settings: deps.mail })] : []),
+];
 
 /** Delivery as an activity does it: through the worker's own Temporal client. */
-export function deliverNoticesFromActivities(db: Knex): (idempotencyKey: string) => Promise<DeliveryStatus> {
-  return (idempotencyKey) => deliverNotice({ db, client: getClient }, idempotencyKey);
+export function deliverNoticesFromActivities(db: Knex, mail?: MailOutSettings): (idempotencyKey: string) => Promise<DeliveryStatus> {
+  return (idempotencyKey) => deliverNotice({ db, client: getClient, ...(mail ? { mail } : {}) }, idempotencyKey);
 }
 
 /**
@@ -41,7 +48,7 @@ export async function deliverNotice(deps: DeliveryDeps, idempotencyKey: string):
   let channel = notice.channel ?? undefined;
   try {
     channel ??= (await deps.client().workflow.getHandle(workflowId).query(stateQuery)).channel;
-    const adapter = (deps.adapters ?? adaptersOver(deps.client())).find((a) => a.channel === channel);
+    const adapter = (deps.adapters ?? adaptersOver(deps.client(), deps)).find((a) => a.channel === channel);
     if (!adapter) return await failed(`no adapter delivers to the ${channel} channel yet`, channel);
     const outcome = await adapter.deliver({ idempotencyKey, conversationWorkflowId: workflowId, text: notice.body });
     if (!outcome.delivered) return await failed(outcome.reason, channel);

@@ -2,3 +2,7 @@
 export type { ChannelAdapter, CustomerNotice, DeliveryOutcome } from './channel-adapter';
 export { chatChannel } from './chat';
 export { deliverNotice, deliverNoticesFromActivities, type DeliveryDeps } from './deliver-notice';
+export { emailChannel } from './email/adapter';
+export { EmailInbox, type Conversations } from './email/inbox';
+export { mailOutOf, startEmailChannel, type EmailChannel } from './email/start';
+export { mailSenderOf, type MailOutSettings, type MailSender } from './email/mail-out';
