@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { ConversationStatus, CustomerHint, MessageResult } from '../../domain/conversation';
-import { MAX_MESSAGE_CHARS } from '../../domain/message-validation';
 import {
   conversationOfMessageIds,
   findInboundMail,
@@ -21,7 +20,7 @@ import { findCustomerIdByEmail } from '../../db/repositories/store-queries';
 import type { Logger } from '../../observability/logger';
 import { whyNotAMail, whyNotToAnswer } from './mail-checks';
 import { sendThreadMail, type MailOutSettings, type MailSender } from './mail-out';
-import { attachmentNote, newTextOf, optionPickedByNumber, replySubject } from './mail-text';
+import { optionPickedByNumber, replySubject, transcriptTextOf } from './mail-text';
 
 /** The conversations as the e-mail channel uses them (the API's ConversationGateway is one). */
 export interface Conversations {
@@ -46,8 +45,6 @@ export interface EmailInboxDeps {
 export type Acceptance =
   | { accepted: true; id: number; duplicate: boolean }
   | { accepted: false; reason: string };
-
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
  * The e-mail channel's inbound side: keeps each mail first (the inbox table), then processes it:
@@ -126,6 +123,7 @@ export class EmailInbox {
       const outcome = await this.handle(mail);
       await settleInboundMail(this.deps.db, mail.id, outcome);
       if (outcome.status === 'quarantined') this.deps.logger.warn({ id: mail.id, messageId: mail.messageId, reason: outcome.reason }, 'e-mail quarantined');
+      else this.deps.logger.info({ id: mail.id, conversationId: outcome.conversationId }, 'e-mail processed');
       return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -236,20 +234,6 @@ export class EmailInbox {
   find(id: number): Promise<InboxMail | undefined> {
     return findInboundMail(this.deps.db, id);
   }
-}
-
-/**
- * What the conversation is told of a mail: the new text (quoted history and signature cut), else its
- * subject, and a note per attachment. Attachments are named, never opened.
- */
-export function transcriptTextOf(parsed: Pick<ParsedMail, 'text' | 'subject' | 'attachments'>): string {
-  const body = newTextOf(parsed.text ?? '').replace(CONTROL_CHARACTERS, '');
-  const said = body || (parsed.subject ?? '').replace(CONTROL_CHARACTERS, '').replace(/^((re|fwd?|aw|sv)\s*:\s*)+/i, '').trim();
-  const notes = parsed.attachments.map((a) => attachmentNote({ filename: a.filename, contentType: a.contentType, size: a.size }));
-  const tail = notes.join('\n');
-  const room = MAX_MESSAGE_CHARS - tail.length - 2;
-  const cut = said.length > room ? `${said.slice(0, Math.max(0, room - 20))} […cut: too long]` : said;
-  return [cut, tail].filter(Boolean).join('\n\n').trim();
 }
 
 /** The Message-ID from the header section, read without parsing the whole mail (duplicates are found by it). */

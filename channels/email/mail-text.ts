@@ -1,4 +1,7 @@
 import type { ReplyOption } from '../../domain/conversation';
+import { MAX_MESSAGE_CHARS } from '../../domain/message-validation';
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
  * Lines that open the quoted history a mail client puts under a reply: everything from there on is
@@ -113,4 +116,18 @@ export function replySubject(subject: string | undefined): string {
   const plain = (subject ?? '').replace(/[\r\n]+/g, ' ').trim();
   if (!plain) return 'Re: your message to support';
   return /^(re|aw|sv|antw?)\s*:/i.test(plain) ? plain : `Re: ${plain}`;
+}
+
+/**
+ * What the conversation is told of a mail: the new text (quoted history and signature cut), else its
+ * subject, and a note per attachment. Attachments are named, never opened.
+ */
+export function transcriptTextOf(parsed: { text?: string; subject?: string; attachments: readonly AttachmentFacts[] }): string {
+  const body = newTextOf(parsed.text ?? '').replace(CONTROL_CHARACTERS, '');
+  const said = body || (parsed.subject ?? '').replace(CONTROL_CHARACTERS, '').replace(/^((re|fwd?|aw|sv)\s*:\s*)+/i, '').trim();
+  const notes = parsed.attachments.map((a) => attachmentNote({ filename: a.filename, contentType: a.contentType, size: a.size }));
+  const tail = notes.join('\n');
+  const room = MAX_MESSAGE_CHARS - tail.length - 2;
+  const cut = said.length > room ? `${said.slice(0, Math.max(0, room - 20))} […cut: too long]` : said;
+  return [cut, tail].filter(Boolean).join('\n\n').trim();
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { whyNotAMail, whyNotToAnswer } from '../../channels/email/mail-checks';
-import { attachmentNote, escapeHtml, mailBodies, newTextOf, optionPickedByNumber, replySubject } from '../../channels/email/mail-text';
+import { MAX_MESSAGE_CHARS } from '../../domain/message-validation';
+import { attachmentNote, transcriptTextOf, escapeHtml, mailBodies, newTextOf, optionPickedByNumber, replySubject } from '../../channels/email/mail-text';
 
 describe('newTextOf (quoted history and signatures cut)', () => {
   const table: [string, string, string][] = [
@@ -140,4 +141,27 @@ describe('whyNotAMail', () => {
       else assert.equal(why, undefined);
     });
   }
+});
+
+describe('transcriptTextOf (what the conversation is told of a mail)', () => {
+  const mail = (text: string | undefined, subject?: string, attachments: { filename?: string; contentType: string; size: number }[] = []) =>
+    ({ ...(text !== undefined ? { text } : {}), ...(subject !== undefined ? { subject } : {}), attachments });
+  it('when the body is only quoted history, then the subject speaks for it, without its Re:', () => {
+    assert.equal(transcriptTextOf(mail('> earlier', 'Re: Fwd: Where is my parcel')), 'Where is my parcel');
+  });
+  it('when there are attachments, then each is noted after the text', () => {
+    assert.equal(
+      transcriptTextOf(mail('See attached', 'x', [{ filename: 'a.pdf', contentType: 'application/pdf', size: 10 }, { contentType: 'image/png', size: 2048 }])),
+      'See attached\n\n[attachment: a.pdf, application/pdf, 10 bytes]\n[attachment: unnamed, image/png, 2.0 KB]',
+    );
+  });
+  it('when the text has control characters or is too long, then they are dropped and it is cut to what a message may hold', () => {
+    assert.equal(transcriptTextOf(mail('Hel\u0007lo\u0000', undefined)), 'Hello');
+    const long = transcriptTextOf(mail('word '.repeat(2000), undefined, [{ filename: 'a.txt', contentType: 'text/plain', size: 1 }]));
+    assert.ok(long.length <= MAX_MESSAGE_CHARS, String(long.length));
+    assert.match(long, /\[…cut: too long\]\n\n\[attachment: a\.txt, text\/plain, 1 bytes\]$/);
+  });
+  it('when there is nothing at all, then there is nothing to tell', () => {
+    assert.equal(transcriptTextOf(mail(undefined, undefined)), '');
+  });
 });
