@@ -36,7 +36,7 @@ export interface EmailInboxDeps {
   mailOut: MailOutSettings;
   sender: MailSender;
   logger: Logger;
-  /** Tries of a mail whose processing keeps failing with trouble that may pass, before it is quarantined. */
+  /** Tries of a mail whose processing keeps failing with trouble that may pass, before it is quarantined (120: an hour of outage at the default 30 s). */
   maxAttempts?: number;
   /** How often pending mail (an outage, a crash) is taken again; 0 only at start and after each new mail. */
   retryEveryMs?: number;
@@ -135,7 +135,7 @@ export class EmailInbox {
         return true;
       }
       const attempts = await recordInboundAttempt(this.deps.db, mail.id, message);
-      const max = this.deps.maxAttempts ?? 10;
+      const max = this.deps.maxAttempts ?? 120;
       if (attempts >= max) {
         await settleInboundMail(this.deps.db, mail.id, { status: 'quarantined', reason: `gave up after ${attempts} tries: ${message}` });
         this.deps.logger.error({ id: mail.id, err }, 'e-mail quarantined after repeated failures');
