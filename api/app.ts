@@ -14,6 +14,8 @@ import { DEFAULT_RATE_LIMITS, perIpLimit, perTokenLimit, widgetConversationLimit
 import { requestLog } from './request-log';
 import { accountResetRoutes } from './routes/account-reset';
 import { codecRoutes } from './routes/codec';
+import { emailInboundRoutes } from './routes/email-inbound';
+import type { EmailInbox } from '../channels';
 import { agentDeskRoutes } from './routes/agent-desk';
 import { auditRoutes } from './routes/audit';
 import { invoiceRoutes, reviewRoutes } from './routes/commerce';
@@ -51,6 +53,8 @@ export interface AppDeps {
   payloadCodec?: PayloadCodec;
   /** Origins (the Temporal UI's) the codec endpoint answers cross-origin. */
   codecOrigins?: readonly string[];
+  /** The e-mail channel's inbox: with it, `POST /channels/email/inbound` takes raw MIME up to `maxBytes`. */
+  email?: { inbox: EmailInbox; maxBytes: number };
 }
 
 /**
@@ -72,8 +76,9 @@ const noStoreJson: express.RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function createApp(deps: AppDeps): express.Express {
-  const gateway = new ConversationGateway({
+/** The conversations as this API reaches them; the e-mail channel uses one of its own, made the same way. */
+export function gatewayOf(deps: Omit<AppDeps, 'email'>): ConversationGateway {
+  return new ConversationGateway({
     client: deps.client,
     taskQueue: deps.taskQueue,
     idleTimeoutMs: deps.idleTimeoutMs,
@@ -83,6 +88,10 @@ export function createApp(deps: AppDeps): express.Express {
     turnTimeoutMs: deps.turnTimeoutMs,
     readTimeoutMs: deps.readTimeoutMs,
   });
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const gateway = gatewayOf(deps);
   const metrics = new ProductMetrics({ db: deps.db, workerMetricsUrl: deps.metrics?.workerMetricsUrl, workerMetricsTimeoutMs: deps.metrics?.workerMetricsTimeoutMs });
   const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   const app = express();
@@ -97,6 +106,8 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.payloadCodec) {
     app.use('/codec', codecRoutes({ db: deps.db, codec: deps.payloadCodec, allowedOrigins: deps.codecOrigins ?? [], maxBodyBytes: Math.max(deps.maxBodyBytes, 4 * 1024 * 1024) }));
   }
+  // Before the JSON body parser too: it reads the raw mail.
+  if (deps.email) app.use('/channels/email', emailInboundRoutes({ db: deps.db, inbox: deps.email.inbox, maxBytes: deps.email.maxBytes }));
   app.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
   app.use(healthRoutes(() => checkReadiness(deps)));
   app.use(metricsRoutes({ metrics, token: deps.metrics?.token }));
@@ -124,8 +135,15 @@ export function createApp(deps: AppDeps): express.Express {
 }
 
 /** The API as configured; `localWorkerState` when the worker runs in the same process. */
-export function createConfiguredApp(config: Config, runtime: { db: Knex; client: Client; logger: Logger; payloadCodec?: PayloadCodec; localWorkerState?: () => string }): express.Express {
-  return createApp({
+export function createConfiguredApp(config: Config, runtime: ConfiguredRuntime): express.Express {
+  return createApp(configuredAppDeps(config, runtime));
+}
+
+type ConfiguredRuntime = { db: Knex; client: Client; logger: Logger; payloadCodec?: PayloadCodec; localWorkerState?: () => string; email?: AppDeps['email'] };
+
+/** What createConfiguredApp makes the API of (the e-mail channel's gateway is made from it too). */
+export function configuredAppDeps(config: Config, runtime: ConfiguredRuntime): AppDeps {
+  return {
     ...runtime,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
@@ -143,5 +161,5 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
       approvalTimeoutMs: config.approvalTimeoutMs,
       resolutionWindowMs: config.resolutionWindowMs,
     },
-  });
+  };
 }

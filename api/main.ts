@@ -5,7 +5,8 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger, type Logger } from '../observability/logger';
 import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
-import { createConfiguredApp } from './app';
+import { startEmailChannel } from '../channels';
+import { configuredAppDeps, createConfiguredApp, gatewayOf } from './app';
 import { createHttpServer, listenOn } from './server-limits';
 
 // Replaced by the configured one once LOG_LEVEL is read; until then (a bad configuration) errors still get out.
@@ -19,12 +20,16 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
   const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
-  const app = createConfiguredApp(config, { db, client, logger, payloadCodec: codec });
+  const runtime = { db, client, logger, payloadCodec: codec };
+  // The e-mail channel talks to conversations as the API does; SMTP_PORT=0 leaves only its webhook.
+  const email = await startEmailChannel(config, { db, conversations: gatewayOf(configuredAppDeps(config, runtime)), logger });
+  if (email.smtp) logger.info({ host: config.host, port: email.smtp.port, address: config.supportEmail }, 'SMTP listening');
+  const app = createConfiguredApp(config, { ...runtime, email: { inbox: email.inbox, maxBytes: config.maxEmailBytes } });
   const server = await listenOn(createHttpServer(app), config.port, config.host);
   logger.info({ host: config.host, port: config.port }, 'API listening');
   const stop = () => {
     server.close(() => {
-      void connection.close().then(() => closeDatabase(db));
+      void email.stop().then(() => connection.close()).then(() => closeDatabase(db));
     });
   };
   process.once('SIGTERM', stop);

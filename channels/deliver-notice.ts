@@ -6,8 +6,16 @@ import { findNotice, recordDelivery, type DeliveryStatus } from '../db/repositor
 import { stateQuery } from '../workflows/conversation/definitions';
 import type { ChannelAdapter } from './channel-adapter';
 import { chatChannel } from './chat';
+import { emailChannel } from './email/adapter';
+import type { MailOutSettings } from './email/mail-out';
 
-export interface DeliveryDeps {
+/** What the channels other than chat need to send; a channel whose settings are missing has no adapter. */
+export interface ChannelSettings {
+  /** How e-mail leaves (SUPPORT_EMAIL, SMTP_RELAY or the .eml capture). */
+  mail?: MailOutSettings;
+}
+
+export interface DeliveryDeps extends ChannelSettings {
   db: Knex;
   /** Asked for only when a notice has a conversation to go to. */
   client(): Client;
@@ -15,14 +23,22 @@ export interface DeliveryDeps {
   adapters?: ChannelAdapter[];
 }
 
-/** Every channel's adapter: each channel adds its own here. */
-export const adaptersOver = (client: Client): ChannelAdapter[] => [chatChannel(client)];
+/**
+ * Every channel's adapter: each channel adds its own here. Chat needs only the Temporal client; a
+ * channel without its settings (or without `db`) is left out, and its notices fail with that reason.
+ */
+export function adaptersOver(client: Client, db?: Knex, settings: ChannelSettings = {}): ChannelAdapter[] {
+  return [chatChannel(client), ...(db && settings.mail ? [emailChannel({ db, settings: settings.mail })] : [])];
+}
 
 /** The adapters a worker delivers through, given its Temporal client. */
 export type AdaptersOver = (client: Client) => ChannelAdapter[];
 
+/** The worker's adapters: every channel whose settings it has. */
+export const adaptersWith = (db: Knex, settings: ChannelSettings): AdaptersOver => (client) => adaptersOver(client, db, settings);
+
 /** Delivery as an activity does it: through the worker's own Temporal client. */
-export function deliverNoticesFromActivities(db: Knex, adapters: AdaptersOver = adaptersOver): (idempotencyKey: string) => Promise<DeliveryStatus> {
+export function deliverNoticesFromActivities(db: Knex, adapters: AdaptersOver = adaptersWith(db, {})): (idempotencyKey: string) => Promise<DeliveryStatus> {
   return (idempotencyKey) => deliverNotice({ db, client: getClient, adapters: adapters(getClient()) }, idempotencyKey);
 }
 
@@ -49,7 +65,7 @@ export async function deliverNotice(deps: DeliveryDeps, idempotencyKey: string):
       // The channel the customer last wrote on; conversations from before it was tracked have only their first.
       channel = view.currentChannel ?? view.channel;
     }
-    const adapter = (deps.adapters ?? adaptersOver(deps.client())).find((a) => a.channel === channel);
+    const adapter = (deps.adapters ?? adaptersOver(deps.client(), deps.db, deps)).find((a) => a.channel === channel);
     if (!adapter) return await failed(`no adapter delivers to the ${channel} channel yet`, channel);
     const outcome = await adapter.deliver({
       idempotencyKey,

@@ -47,6 +47,10 @@ export const ENV_VARS = [
   'PAYLOAD_KEYS',
   'PRODUCTION_MODE',
   'CODEC_CORS_ORIGINS',
+  'SMTP_PORT',
+  'SUPPORT_EMAIL',
+  'SMTP_RELAY',
+  'MAX_EMAIL_BYTES',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -118,6 +122,14 @@ const schema = z.object({
     .refine((v) => v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())), 'CODEC_CORS_ORIGINS must be a comma-separated list of origins like http://localhost:8233')
     .optional(),
   PRODUCTION_MODE: z.enum(['true', 'false'], { error: 'PRODUCTION_MODE must be true or false' }).optional(),
+  SMTP_PORT: port.default(2525),
+  SUPPORT_EMAIL: z.email('SUPPORT_EMAIL must be an e-mail address, e.g. support@example.com').default('support@example.com'),
+  SMTP_RELAY: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'SMTP_RELAY must look like host:port (leave it unset to keep outgoing mail as .eml files in the data folder)')
+    .refine((v) => Number(v.split(':')[1]) >= 1 && Number(v.split(':')[1]) <= 65535, 'SMTP_RELAY must look like host:port (port 1-65535)')
+    .optional(),
+  MAX_EMAIL_BYTES: z.coerce.number().int().min(16 * 1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export interface Config {
@@ -186,6 +198,14 @@ export interface Config {
   productionMode: boolean;
   /** The Temporal UI origins the codec endpoint answers cross-origin; the local dev server's UI unless set. */
   codecCorsOrigins: string[];
+  /** The port of the inbound SMTP listener (SMTP_PORT); 0 runs none. It listens on `host`. */
+  smtpPort: number;
+  /** The one address the SMTP listener takes mail for, and the From of what we send (SUPPORT_EMAIL). */
+  supportEmail: string;
+  /** Where outgoing mail is relayed (host:port); unset, it is kept as .eml files under `dataDir`/outbox-mail. */
+  smtpRelay: string | undefined;
+  /** The largest inbound mail taken (SMTP SIZE, and the raw-MIME webhook's body limit). */
+  maxEmailBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -250,6 +270,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     codecCorsOrigins: c.CODEC_CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [`http://localhost:${c.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`],
     // NODE_ENV is the ecosystem's switch, not a setting of ours: read, not listed in ENV_VARS.
     productionMode: c.PRODUCTION_MODE === undefined ? env.NODE_ENV === 'production' : c.PRODUCTION_MODE === 'true',
+    smtpPort: c.SMTP_PORT,
+    supportEmail: c.SUPPORT_EMAIL.toLowerCase(),
+    smtpRelay: c.SMTP_RELAY,
+    maxEmailBytes: c.MAX_EMAIL_BYTES,
   };
 }
 

@@ -14,6 +14,7 @@ import * as invoicesNewsletterReviews from './migrations/012-invoices-newsletter
 import * as conversationOutcomes from './migrations/013-conversation-outcomes';
 import * as tokenExpiryIdempotency from './migrations/014-token-expiry-idempotency';
 import * as payloadDataKeys from './migrations/015-payload-data-keys';
+import * as emailChannel from './migrations/016-email-channel';
 import * as outboxEveryMessage from './migrations/018-outbox-every-message';
 
 interface Migration {
@@ -43,6 +44,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '013-conversation-outcomes', ...conversationOutcomes },
   { name: '014-token-expiry-idempotency', ...tokenExpiryIdempotency },
   { name: '015-payload-data-keys', ...payloadDataKeys },
+  { name: '016-email-channel', ...emailChannel },
   { name: '018-outbox-every-message', ...outboxEveryMessage },
 ];
 

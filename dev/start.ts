@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Knex } from 'knex';
-import { createConfiguredApp } from '../api/app';
+import { configuredAppDeps, createConfiguredApp, gatewayOf } from '../api/app';
+import { startEmailChannel } from '../channels';
 import { createHttpServer, listenOn } from '../api/server-limits';
 import { authenticate, mintToken } from '../auth/token-service';
 import { loadConfig, type Config } from '../config/config';
@@ -76,7 +77,10 @@ async function main(): Promise<void> {
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
     // The worker here could not take its metrics port: whatever holds it is not this worker, so /metrics does not read it.
     const appConfig = metricsServed ? config : { ...config, workerMetricsUrl: undefined };
-    const app = createConfiguredApp(appConfig, { db, client, logger, payloadCodec: codec, localWorkerState: () => worker.getState() });
+    const runtime = { db, client, logger, payloadCodec: codec, localWorkerState: () => worker.getState() };
+    const email = await startEmailChannel(config, { db, conversations: gatewayOf(configuredAppDeps(appConfig, runtime)), logger });
+    stack.push(() => email.stop());
+    const app = createConfiguredApp(appConfig, { ...runtime, email: { inbox: email.inbox, maxBytes: config.maxEmailBytes } });
     const server = await listenOn(createHttpServer(app), config.port, config.host);
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -149,6 +153,7 @@ Support is up.
   Database     ${info.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : info.config.sqliteFile}
   Payments     ${info.config.paymentProviderUrl}${info.config.paymentsSandboxLocal ? ' (sandbox provider)' : ''}
   Store        ${info.store.customers} customers, ${info.store.orders} orders, ${info.store.products} products
+  E-mail       ${info.config.smtpPort === 0 ? 'SMTP off (SMTP_PORT=0); ' : `SMTP ${host}:${info.config.smtpPort} takes mail for ${info.config.supportEmail}; `}replies go ${info.config.smtpRelay ? `to ${info.config.smtpRelay}` : `to ${path.join(info.config.dataDir, 'outbox-mail')} as .eml files`}
   Pages        ${api}/chat?key=${info.widgetKey} (customer chat; the key only opens conversations from ${new URL(info.config.publicBaseUrl).origin})   ${api}/console (agents: npm run -s cli -- auth token --role agent --name NAME)   ${api}/help
 
 Try it (a channel token was minted for you):

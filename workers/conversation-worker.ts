@@ -2,7 +2,7 @@ import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleW
 import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
-import { deliverNoticesFromActivities, type AdaptersOver } from '../channels';
+import { adaptersWith, deliverNoticesFromActivities, mailOutOf, type AdaptersOver, type MailOutSettings } from '../channels';
 import type { Config } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
@@ -42,8 +42,10 @@ export interface ConversationWorkerOptions {
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
   logger?: Logger;
-  /** The channels notices are delivered through; every adapter of channels/ when absent. */
+  /** The channels notices are delivered through; every adapter of channels/ whose settings are given when absent. */
   channelAdapters?: AdaptersOver;
+  /** How the outbox's e-mail leaves (config's mailOutOf); without it, notices for e-mail conversations fail with a reason. */
+  mail?: MailOutSettings;
 }
 
 /** Bundling reports its progress at info; only its warnings and errors are worth a line (on stderr unless told). */
@@ -70,7 +72,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       invoiceLinkMs: options.invoiceLinkMs,
       accountErasureGraceMs: options.accountErasureGraceMs,
       publicBaseUrl: options.publicBaseUrl,
-      deliverNotice: deliverNoticesFromActivities(options.db, options.channelAdapters),
+      deliverNotice: deliverNoticesFromActivities(options.db, options.channelAdapters ?? adaptersWith(options.db, { ...(options.mail ? { mail: options.mail } : {}) })),
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace, options.dataConverter),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
@@ -109,6 +111,7 @@ export async function createConfiguredWorker(
     invoiceLinkMs: config.invoiceLinkMs,
     accountErasureGraceMs: config.accountErasureGraceMs,
     publicBaseUrl: config.publicBaseUrl,
+    mail: mailOutOf(config),
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

@@ -73,6 +73,7 @@ async function portsFor(dir: string): Promise<Record<string, string>> {
     TEMPORAL_DEV_PORT: String(await freePort()),
     TEMPORAL_UI_PORT: String(await freePort()),
     PAYMENTS_SANDBOX_PORT: String(await freePort()),
+    SMTP_PORT: String(await freePort()),
     PAYMENT_PROVIDER_URL: '',
     DATABASE_URL: '',
     TEMPORAL_ADDRESS: '',

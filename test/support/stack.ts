@@ -2,7 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { createApp, type AppDeps } from '../../api/app';
+import net from 'node:net';
+import { createApp, gatewayOf, type AppDeps } from '../../api/app';
+import { mailOutOf, startEmailChannel, type EmailChannel } from '../../channels';
+import { silentLogger } from '../../observability/logger';
 import { createHttpServer, listenOn, type ServerLimits } from '../../api/server-limits';
 import type { GatewayOptions } from '../../api/conversation-gateway';
 import type { PolicySettings } from '../../domain/policy';
@@ -33,6 +36,8 @@ export interface TestStack {
   startWorker(restart?: { policy?: PolicySettings }): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
+  /** The e-mail channel, when asked for (StackOptions.email): its inbox, and its SMTP listener's port. */
+  email?: EmailChannel;
 }
 
 export interface StackOptions {
@@ -66,6 +71,8 @@ export interface StackOptions {
   serverLimits?: ServerLimits;
   /** The channels the worker delivers notices through; every adapter of channels/ unless given. */
   channelAdapters?: AdaptersOver;
+  /** The e-mail channel: an SMTP listener on a free port, replies and outbox mail to `relay` (host:port), else .eml files. */
+  email?: { relay?: string; supportAddress?: string; maxBytes?: number; retryEveryMs?: number };
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -79,7 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
 
-  const app = createApp({
+  const appDeps: AppDeps = {
     db: database.db,
     client: env.client,
     namespace,
@@ -98,7 +105,19 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     payloadCodec: privacy.codec,
     codecOrigins: ['http://localhost:8233'],
     rateLimits: options.rateLimits,
-  });
+  };
+  const emailSettings = options.email && {
+    supportEmail: options.email.supportAddress ?? 'support@example.com',
+    smtpRelay: options.email.relay,
+    dataDir: database.dir,
+    smtpPort: await freePort(),
+    host: '127.0.0.1',
+    maxEmailBytes: options.email.maxBytes ?? 1024 * 1024,
+  };
+  const email = emailSettings
+    ? await startEmailChannel(emailSettings, { db: database.db, conversations: gatewayOf(appDeps), logger: options.logger ?? silentLogger, retryEveryMs: options.email?.retryEveryMs ?? 0 })
+    : undefined;
+  const app = createApp({ ...appDeps, ...(email && emailSettings ? { email: { inbox: email.inbox, maxBytes: emailSettings.maxEmailBytes } } : {}) });
   // The product's server, with its limits on slow clients (shorter when a test asks).
   const server: Server = await listenOn(createHttpServer(app, options.serverLimits), 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
@@ -110,6 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     payments,
     taskQueue,
     dataKeys,
+    ...(email ? { email } : {}),
     token: (role, conversationId) => mintToken(database.db, { role, name: `test ${role}`, conversationId }),
     async startWorker(restart) {
       worker = await createConversationWorker({
@@ -124,6 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         ...(options.accountErasureGraceMs !== undefined ? { accountErasureGraceMs: options.accountErasureGraceMs } : {}),
         logger: options.logger,
         ...(options.channelAdapters ? { channelAdapters: options.channelAdapters } : {}),
+        ...(emailSettings ? { mail: mailOutOf(emailSettings) } : {}),
         workflowBundle: await workflowBundle(),
       });
       running = runWithHeartbeat(worker, { db: database.db, taskQueue });
@@ -135,6 +156,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     },
     async close() {
       await stack.stopWorker();
+      await email?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await env.teardown();
       await database.close();
@@ -143,6 +165,17 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   };
   if (options.worker !== false) await stack.startWorker();
   return stack;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** The stack as the money drivers of dev/money-flows.ts see a product (its worker runs in this process). */

@@ -1,0 +1,41 @@
+import type { Knex } from 'knex';
+import type { ReplyOption } from '../../domain/conversation';
+import { findThread } from '../../db/repositories/email-channel';
+import { conversationIdOfWorkflow } from '../../observability/conversation-ids';
+import type { ChannelAdapter, CustomerNotice } from '../channel-adapter';
+import { mailSenderOf, sendThreadMail, type MailOutSettings, type MailSender } from './mail-out';
+import { replySubject } from './mail-text';
+
+/**
+ * E-mail for the outbox: a later message (an agent's reply, a refund notice, a reply that came after
+ * the turn timed out) is mailed into the conversation's thread, once per idempotency key.
+ */
+export function emailChannel(deps: { db: Knex; settings: MailOutSettings; sender?: MailSender }): ChannelAdapter {
+  const sender = deps.sender ?? mailSenderOf(deps.settings);
+  return {
+    channel: 'email',
+    async deliver(notice) {
+      const conversationId = conversationIdOfWorkflow(notice.conversationWorkflowId);
+      const thread = conversationId ? await findThread(deps.db, conversationId) : undefined;
+      if (!conversationId || !thread) return { delivered: false, reason: `conversation ${notice.conversationWorkflowId} has no e-mail thread to write to` };
+      await sendThreadMail(
+        { db: deps.db, settings: deps.settings, sender },
+        {
+          conversationId,
+          to: thread.customerAddress,
+          subject: replySubject(thread.subject),
+          paragraphs: [notice.text],
+          options: optionsOf(notice),
+          idempotencyKey: notice.idempotencyKey,
+        },
+      );
+      return { delivered: true };
+    },
+  };
+}
+
+/** A notice may carry options (the outbox helper may add them to CustomerNotice): they are numbered too. */
+function optionsOf(notice: CustomerNotice): ReplyOption[] | undefined {
+  const options = (notice as CustomerNotice & { options?: unknown }).options;
+  return Array.isArray(options) ? (options as ReplyOption[]) : undefined;
+}
