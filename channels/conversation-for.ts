@@ -5,7 +5,7 @@ import { findOpenConversationOf } from '../db/repositories/open-conversations';
 /** What this needs of the API's conversation gateway (api/conversation-gateway.ts). */
 export interface ConversationStarter {
   start(request: { channel: Channel; customer?: CustomerHint }): Promise<string>;
-  read(conversationId: string): Promise<ConversationView>;
+  read(conversationId: string): Promise<Pick<ConversationView, 'status'>>;
 }
 
 /**
@@ -15,15 +15,18 @@ export interface ConversationStarter {
  */
 export async function conversationFor(deps: { gateway: ConversationStarter; db: Knex; channel: Channel; customer?: CustomerHint }): Promise<string> {
   const customerId = deps.customer?.vouched?.customerId;
-  if (customerId) {
-    const open = await findOpenConversationOf(deps.db, customerId);
-    if (open && (await stillOpen(deps.gateway, open.conversationId))) return open.conversationId;
-  }
-  return deps.gateway.start({ channel: deps.channel, ...(deps.customer ? { customer: deps.customer } : {}) });
+  const open = customerId ? await openConversationOfCustomer(deps, customerId) : undefined;
+  return open ?? deps.gateway.start({ channel: deps.channel, ...(deps.customer ? { customer: deps.customer } : {}) });
+}
+
+/** The conversation this customer has open, on whichever channel it began, if any. */
+export async function openConversationOfCustomer(deps: { gateway: Pick<ConversationStarter, 'read'>; db: Knex }, customerId: string): Promise<string | undefined> {
+  const open = await findOpenConversationOf(deps.db, customerId);
+  return open && (await stillOpen(deps.gateway, open.conversationId)) ? open.conversationId : undefined;
 }
 
 /** The projection can lag (a conversation ended by an operator); the workflow has the last word. */
-async function stillOpen(gateway: ConversationStarter, conversationId: string): Promise<boolean> {
+async function stillOpen(gateway: Pick<ConversationStarter, 'read'>, conversationId: string): Promise<boolean> {
   try {
     return (await gateway.read(conversationId)).status !== 'closed';
   } catch (err) {

@@ -21,6 +21,7 @@ import type { Logger } from '../../observability/logger';
 import { whyNotAMail, whyNotToAnswer } from './mail-checks';
 import { sendThreadMail, type MailOutSettings, type MailSender } from './mail-out';
 import { optionPickedByNumber, replySubject, transcriptTextOf } from './mail-text';
+import { openConversationOfCustomer } from '../conversation-for';
 
 /** The conversations as the e-mail channel uses them (the API's ConversationGateway is one). */
 export interface Conversations {
@@ -161,7 +162,12 @@ export class EmailInbox {
     if (!text) return { status: 'quarantined', reason: 'the mail says nothing (no text, no subject, no attachment)' };
 
     const vouched = await this.vouchedFor(customerAddress);
-    let conversationId = mail.conversationId ?? (await this.conversationFor(parsed, customerAddress));
+    let conversationId = mail.conversationId ?? (await this.conversationFor(parsed, customerAddress, vouched));
+    if (conversationId && !(await findThread(db, conversationId))) {
+      // The customer's conversation began on another channel: from now on it has this e-mail thread too.
+      await openThread(db, { conversationId, customerAddress, subject: (parsed.subject ?? '').slice(0, 300) });
+      await db('email_inbox').where({ id: mail.id }).update({ conversation_id: conversationId });
+    }
     if (!conversationId) {
       const name = parsed.from?.value[0]?.name?.trim();
       conversationId = await this.deps.conversations.start({
@@ -207,17 +213,21 @@ export class EmailInbox {
     return row ? { customerId, firstName: row.first_name, by: 'email_address' } : undefined;
   }
 
-  /** The conversation a mail continues: the thread it answers, else the sender's open e-mail conversation. */
-  private async conversationFor(parsed: ParsedMail, address: string): Promise<string | undefined> {
+  /**
+   * The conversation a mail continues: the thread it answers, else the sender's open e-mail
+   * conversation, else (one customer, one conversation) the open conversation of the customer the
+   * address vouches for, begun on any channel.
+   */
+  private async conversationFor(parsed: ParsedMail, address: string, vouched: CustomerHint['vouched']): Promise<string | undefined> {
     const referenced = [parsed.inReplyTo, ...(typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []))].filter((id): id is string => !!id);
-    return (await conversationOfMessageIds(this.deps.db, referenced)) ?? (await this.openConversationOfAddress(address));
+    return (
+      (await conversationOfMessageIds(this.deps.db, referenced)) ??
+      (await this.openConversationOfAddress(address)) ??
+      (vouched ? await openConversationOfCustomer({ gateway: this.deps.conversations, db: this.deps.db }, vouched.customerId) : undefined)
+    );
   }
 
-  /**
-   * The one place a sender's address finds their open conversation. On this branch: their latest
-   * e-mail thread, unless that conversation is closed; across channels, the lead switches this to
-   * channels/' findOpenConversationOf.
-   */
+  /** The sender's latest e-mail thread, unless its conversation is closed. */
   private async openConversationOfAddress(address: string): Promise<string | undefined> {
     const [latest] = await threadsOfAddress(this.deps.db, address);
     if (!latest) return undefined;

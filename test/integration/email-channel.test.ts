@@ -127,14 +127,17 @@ describe('the e-mail channel against the running app', () => {
   });
 
   it('when a customer cancels by answering with numbers, then each reply continues the thread and "1" picks the option our mail numbered first', async () => {
-    const order = await stack.database.db('orders as o').join('customers as c', 'c.id', 'o.customer_id').where({ 'o.status': 'pending' }).orderBy('o.position', 'desc').first('o.id as orderId', 'c.email as email');
+    const order = await stack.database.db('orders as o').join('customers as c', 'c.id', 'o.customer_id').join('addresses as a', 'a.id', 'c.address_id')
+      .where({ 'o.status': 'pending' }).orderBy('o.position', 'desc')
+      .first('o.id as orderId', 'c.email as email', 'c.first_name as first', 'c.last_name as last', 'a.zip as zip');
     const from = order.email as string;
     const first = await mailIn({ from, subject: 'Cancel please', text: `I want to cancel order ${order.orderId}` });
     const asking = await replyTo(first);
     const conversationId = (await inboxRow(first)).conversation_id as string;
-    // The address vouches for reads only: a cancel still asks the customer to identify themselves.
+    // The address vouches for reads only: a cancel asks for name and zip code, which the address cannot stand for.
+    assert.match(asking.text ?? '', /full name and zip code/, asking.text);
     const quoted = (mail: ParsedMail) => `\n\nOn Tue, 1 Dec 2026 at 10:00, Support <${SUPPORT}> wrote:\n${(mail.text ?? '').split('\n').map((l) => `> ${l}`).join('\n')}`;
-    const second = await mailIn({ from, subject: asking.subject, inReplyTo: asking.messageId, references: [first, asking.messageId!], text: `${from}${quoted(asking)}` });
+    const second = await mailIn({ from, subject: asking.subject, inReplyTo: asking.messageId, references: [first, asking.messageId!], text: `My name is ${order.first} ${order.last}, zip ${order.zip}${quoted(asking)}` });
     const reasons = await replyTo(second);
     assert.equal((await inboxRow(second)).conversation_id, conversationId, 'the reply continues the conversation');
     assert.deepEqual([reasons.references].flat(), [first, asking.messageId, second]);
@@ -154,6 +157,24 @@ describe('the e-mail channel against the running app', () => {
     // The refund notice comes later, through the outbox, into the same thread.
     await eventually(async () => repliesTo(fourth).find((m) => /Your refund for order .* has been issued/.test(m.text ?? '')), 'the refund notice by mail', 60_000);
     assert.equal((await stack.database.db('orders').where({ id: order.orderId }).first('status')).status, 'cancelled');
+  });
+
+  it('when a customer verified in an open chat writes by e-mail, then the mail continues that conversation and is answered by mail', async () => {
+    const customer = await stack.database.db('customers as c').join('orders as o', 'o.customer_id', 'c.id').orderBy('o.position').offset(3).first('c.email as email', 'o.id as orderId');
+    const channel = await stack.token('channel');
+    const started = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } });
+    const chatId = started.body.conversationId as string;
+    await call(stack, 'POST', `/v1/conversations/${chatId}/messages`, { token: channel, body: { text: `where is my order ${customer.orderId}?` } });
+    const verified = await call(stack, 'POST', `/v1/conversations/${chatId}/messages`, { token: channel, body: { text: customer.email } });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+
+    const asked = await mailIn({ from: customer.email, subject: 'About my order', text: 'Any news about it?' });
+    await replyTo(asked);
+    assert.equal((await inboxRow(asked)).conversation_id, chatId, 'one customer, one conversation');
+    const transcript = (await viewOf(chatId)).transcript as { from: string; text: string; channel?: string }[];
+    const mine = transcript.filter((t) => t.from === 'customer');
+    assert.deepEqual(mine.map((t) => t.channel), ['chat', 'chat', 'email']);
+    assert.equal(mine.at(-1)?.text, 'Any news about it?');
   });
 
   it('when an attachment comes along, then the transcript names it and nothing in it is read', async () => {
