@@ -6,6 +6,7 @@ import { findNotice, recordDelivery, type DeliveryStatus } from '../db/repositor
 import { stateQuery } from '../workflows/conversation/definitions';
 import type { ChannelAdapter } from './channel-adapter';
 import { chatChannel } from './chat';
+import { phoneChannels, TwilioSmsSender } from './voice/sms-sender';
 
 export interface DeliveryDeps {
   db: Knex;
@@ -13,13 +14,18 @@ export interface DeliveryDeps {
   client(): Client;
   /** Defaults to every channel that has an adapter today. */
   adapters?: ChannelAdapter[];
+  /** How SMS and voice notices are texted (TWILIO_*); without it they fail with the reason that no account is configured. */
+  sms?: TwilioSmsSender;
 }
 
-const adaptersOver = (client: Client): ChannelAdapter[] => [chatChannel(client)];
+const adaptersOver = (client: Client, deps: DeliveryDeps): ChannelAdapter[] => [
+  chatChannel(client),
+  ...phoneChannels(deps.db, deps.sms ?? new TwilioSmsSender()),
+];
 
 /** Delivery as an activity does it: through the worker's own Temporal client. */
-export function deliverNoticesFromActivities(db: Knex): (idempotencyKey: string) => Promise<DeliveryStatus> {
-  return (idempotencyKey) => deliverNotice({ db, client: getClient }, idempotencyKey);
+export function deliverNoticesFromActivities(db: Knex, sms?: TwilioSmsSender): (idempotencyKey: string) => Promise<DeliveryStatus> {
+  return (idempotencyKey) => deliverNotice({ db, client: getClient, ...(sms ? { sms } : {}) }, idempotencyKey);
 }
 
 /**
@@ -41,7 +47,7 @@ export async function deliverNotice(deps: DeliveryDeps, idempotencyKey: string):
   let channel = notice.channel ?? undefined;
   try {
     channel ??= (await deps.client().workflow.getHandle(workflowId).query(stateQuery)).channel;
-    const adapter = (deps.adapters ?? adaptersOver(deps.client())).find((a) => a.channel === channel);
+    const adapter = (deps.adapters ?? adaptersOver(deps.client(), deps)).find((a) => a.channel === channel);
     if (!adapter) return await failed(`no adapter delivers to the ${channel} channel yet`, channel);
     const outcome = await adapter.deliver({ idempotencyKey, conversationWorkflowId: workflowId, text: notice.body });
     if (!outcome.delivered) return await failed(outcome.reason, channel);

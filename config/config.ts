@@ -47,6 +47,11 @@ export const ENV_VARS = [
   'PAYLOAD_KEYS',
   'PRODUCTION_MODE',
   'CODEC_CORS_ORIGINS',
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'TWILIO_FROM_NUMBER',
+  'TWILIO_API_URL',
+  'VOICE_AGENT_NUMBER',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -118,6 +123,11 @@ const schema = z.object({
     .refine((v) => v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())), 'CODEC_CORS_ORIGINS must be a comma-separated list of origins like http://localhost:8233')
     .optional(),
   PRODUCTION_MODE: z.enum(['true', 'false'], { error: 'PRODUCTION_MODE must be true or false' }).optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, 'TWILIO_AUTH_TOKEN must be at least 16 characters').optional(),
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_FROM_NUMBER must be an E.164 number like +15551234567').optional(),
+  TWILIO_API_URL: z.url('TWILIO_API_URL must be an http(s) URL').optional(),
+  VOICE_AGENT_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'VOICE_AGENT_NUMBER must be an E.164 number like +15551234567').optional(),
 });
 
 export interface Config {
@@ -186,6 +196,11 @@ export interface Config {
   productionMode: boolean;
   /** The Temporal UI origins the codec endpoint answers cross-origin; the local dev server's UI unless set. */
   codecCorsOrigins: string[];
+  /**
+   * Twilio: the auth token checks the voice and SMS webhooks' signatures (unset, they take no request);
+   * the account sends texts (unset, SMS notices fail with the reason); calls go to the agent number on a handoff.
+   */
+  twilio: { accountSid: string | undefined; authToken: string | undefined; fromNumber: string | undefined; apiUrl: string | undefined; voiceAgentNumber: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -248,6 +263,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
     payloadKeys: c.PAYLOAD_KEYS,
     codecCorsOrigins: c.CODEC_CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [`http://localhost:${c.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`],
+    twilio: {
+      accountSid: c.TWILIO_ACCOUNT_SID,
+      authToken: c.TWILIO_AUTH_TOKEN,
+      fromNumber: c.TWILIO_FROM_NUMBER,
+      apiUrl: c.TWILIO_API_URL,
+      voiceAgentNumber: c.VOICE_AGENT_NUMBER,
+    },
     // NODE_ENV is the ecosystem's switch, not a setting of ours: read, not listed in ENV_VARS.
     productionMode: c.PRODUCTION_MODE === undefined ? env.NODE_ENV === 'production' : c.PRODUCTION_MODE === 'true',
   };

@@ -3,6 +3,7 @@ import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
 import { deliverNoticesFromActivities } from '../channels';
+import { TwilioSmsSender, type TwilioAccountSettings } from '../channels/voice/sms-sender';
 import type { Config } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
@@ -42,6 +43,8 @@ export interface ConversationWorkerOptions {
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
   logger?: Logger;
+  /** The Twilio account SMS and voice notices are texted from; left out, they fail with that reason. */
+  twilio?: TwilioAccountSettings;
 }
 
 /** Bundling reports its progress at info; only its warnings and errors are worth a line (on stderr unless told). */
@@ -68,7 +71,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       invoiceLinkMs: options.invoiceLinkMs,
       accountErasureGraceMs: options.accountErasureGraceMs,
       publicBaseUrl: options.publicBaseUrl,
-      deliverNotice: deliverNoticesFromActivities(options.db),
+      deliverNotice: deliverNoticesFromActivities(options.db, new TwilioSmsSender(options.twilio)),
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace, options.dataConverter),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
@@ -107,6 +110,7 @@ export async function createConfiguredWorker(
     invoiceLinkMs: config.invoiceLinkMs,
     accountErasureGraceMs: config.accountErasureGraceMs,
     publicBaseUrl: config.publicBaseUrl,
+    twilio: config.twilio,
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

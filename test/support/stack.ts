@@ -17,6 +17,7 @@ import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
 import type { StoredDataKeys } from '../../privacy/conversation-keys';
 import { TEST_PAYLOAD_KEYS } from './payload-privacy';
+import type { TwilioAccountSettings } from '../../channels/voice/sms-sender';
 import { privacyOf, startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
 
 export interface TestStack {
@@ -63,6 +64,8 @@ export interface StackOptions {
   rateLimits?: AppDeps['rateLimits'];
   /** Header, request and keep-alive timeouts of the HTTP server; the product's defaults unless given. */
   serverLimits?: ServerLimits;
+  /** Twilio's webhooks (auth token, the public URL Twilio signs, the agent line) and the account the worker texts from. */
+  twilio?: { webhooks?: AppDeps['twilio']; account?: TwilioAccountSettings };
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -95,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     payloadCodec: privacy.codec,
     codecOrigins: ['http://localhost:8233'],
     rateLimits: options.rateLimits,
+    twilio: options.twilio?.webhooks,
   });
   // The product's server, with its limits on slow clients (shorter when a test asks).
   const server: Server = await listenOn(createHttpServer(app, options.serverLimits), 0, '127.0.0.1');
@@ -120,6 +124,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         ...(options.refundRetryMs !== undefined ? { refundRetryMs: options.refundRetryMs } : {}),
         ...(options.accountErasureGraceMs !== undefined ? { accountErasureGraceMs: options.accountErasureGraceMs } : {}),
         logger: options.logger,
+        twilio: options.twilio?.account,
         workflowBundle: await workflowBundle(),
       });
       running = runWithHeartbeat(worker, { db: database.db, taskQueue });
