@@ -140,7 +140,7 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     turnTimeoutMs: config.turnTimeoutMs,
     metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
     codecOrigins: config.codecCorsOrigins,
-    twilio: { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, voiceAgentNumber: config.twilio.voiceAgentNumber },
+    twilio: { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, voiceAgentNumber: config.twilio.voiceAgentNumber, callbackMinutes: config.twilio.callbackMinutes },
     llmEnabled: config.anthropicApiKey !== undefined,
     timings: {
       handoffSlaMs: config.handoffSlaMs,

@@ -52,6 +52,7 @@ export const ENV_VARS = [
   'TWILIO_FROM_NUMBER',
   'TWILIO_API_URL',
   'VOICE_AGENT_NUMBER',
+  'VOICE_CALLBACK_MINUTES',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -127,6 +128,7 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(16, 'TWILIO_AUTH_TOKEN must be at least 16 characters').optional(),
   TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_FROM_NUMBER must be an E.164 number like +15551234567').optional(),
   TWILIO_API_URL: z.url('TWILIO_API_URL must be an http(s) URL').optional(),
+  VOICE_CALLBACK_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(30),
   VOICE_AGENT_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'VOICE_AGENT_NUMBER must be an E.164 number like +15551234567').optional(),
 });
 
@@ -200,7 +202,7 @@ export interface Config {
    * Twilio: the auth token checks the voice and SMS webhooks' signatures (unset, they take no request);
    * the account sends texts (unset, SMS notices fail with the reason); calls go to the agent number on a handoff.
    */
-  twilio: { accountSid: string | undefined; authToken: string | undefined; fromNumber: string | undefined; apiUrl: string | undefined; voiceAgentNumber: string | undefined };
+  twilio: { accountSid: string | undefined; authToken: string | undefined; fromNumber: string | undefined; apiUrl: string | undefined; voiceAgentNumber: string | undefined; callbackMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -269,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fromNumber: c.TWILIO_FROM_NUMBER,
       apiUrl: c.TWILIO_API_URL,
       voiceAgentNumber: c.VOICE_AGENT_NUMBER,
+      callbackMinutes: c.VOICE_CALLBACK_MINUTES,
     },
     // NODE_ENV is the ecosystem's switch, not a setting of ours: read, not listed in ENV_VARS.
     productionMode: c.PRODUCTION_MODE === undefined ? env.NODE_ENV === 'production' : c.PRODUCTION_MODE === 'true',

@@ -9,6 +9,8 @@ import { answerFromKeys, answerFromSms, answerFromSpeech, smsText, spokenChoices
 export interface PhoneConversations {
   start(request: { channel: Channel; customer?: CustomerHint }): Promise<string>;
   send(conversationId: string, text: string, messageKey?: string, channel?: Channel): Promise<{ kind: 'replied'; result: MessageResult } | { kind: 'accepted'; messageId: string }>;
+  /** The caller was promised a call back by `dueAt`: the conversation times it. */
+  promiseCallback(conversationId: string, promise: { phone: string; dueAt: string }): Promise<void>;
 }
 
 export interface TwilioWebhookSettings {
@@ -18,6 +20,8 @@ export interface TwilioWebhookSettings {
   publicBaseUrl: string;
   /** VOICE_AGENT_NUMBER: where a call is transferred when a person takes over; unset, the caller is promised a call back. */
   voiceAgentNumber?: string;
+  /** VOICE_CALLBACK_MINUTES: how soon a caller with nobody to take the call is promised a call back (30 when unset). */
+  callbackMinutes?: number;
 }
 
 export interface TwilioWebhookDeps {
@@ -34,6 +38,7 @@ export const SMS_WEBHOOK_PATH = '/channels/sms/twilio';
 const CALL_ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 const MAX_TEXT = 2000;
+const DEFAULT_CALLBACK_MINUTES = 30;
 
 class FormError extends Error {
   constructor(
@@ -141,6 +146,8 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDeps): express.Router {
         voice.dial(settings.voiceAgentNumber);
       } else {
         await recordCallbackRequest(deps.db, thread.id);
+        const dueAt = new Date(Date.now() + (settings.callbackMinutes ?? DEFAULT_CALLBACK_MINUTES) * 60_000).toISOString();
+        await deps.conversations.promiseCallback(thread.conversationId, { phone: thread.caller, dueAt });
         say(voice, ['Nobody can take the call right now, so a person will call you back at this number as soon as one is free. Goodbye.']);
         voice.hangup();
       }

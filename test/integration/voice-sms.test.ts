@@ -240,8 +240,8 @@ describe('voice and SMS over Twilio webhooks', () => {
     });
   });
 
-  it('when a caller asks for a person and there is no agent line, then the call-back is promised and recorded', async () => {
-    const api = await otherApp({ authToken: standIn.authToken, publicBaseUrl: PUBLIC_URL });
+  it('when a caller asks for a person and there is no agent line, then the call-back is promised, timed, and raised when nobody takes it', async () => {
+    const api = await otherApp({ authToken: standIn.authToken, publicBaseUrl: PUBLIC_URL, callbackMinutes: 2 / 60 });
     try {
       const phone = new Call('+15550100002', api.url);
       await phone.answer();
@@ -249,8 +249,22 @@ describe('voice and SMS over Twilio webhooks', () => {
       assert.doesNotMatch(promise, /<Dial>/);
       assert.match(said(promise).join(' '), /call you back at this number/);
       assert.match(promise, /<Hangup\/>/);
-      const row = await stack.database.db('phone_conversations').where({ thread_key: phone.sid }).first('callback_requested_at');
+      const row = await stack.database.db('phone_conversations').where({ thread_key: phone.sid }).first('callback_requested_at', 'conversation_id');
       assert.ok(row.callback_requested_at);
+
+      const promised = await view(row.conversation_id);
+      assert.equal(promised.handoff.callback.phone, '+15550100002');
+      assert.ok(!promised.handoff.callback.overdue);
+      const before = promised.handoff.priority;
+      // Nobody claims it: the conversation's own timer raises it and tells the supervisors.
+      const overdue = await eventually(async () => {
+        const now = await view(row.conversation_id);
+        return now.handoff.callback.overdue ? now : undefined;
+      }, 'the call-back to be overdue', 30_000);
+      assert.notEqual(overdue.handoff.priority, before);
+      assert.ok(overdue.decisions.some((d: { kind: string; reason: string }) => d.kind === 'sla' && /call back .* overdue/.test(d.reason)));
+      const told = await stack.database.db('staff_notifications').where({ conversation_id: row.conversation_id, kind: 'callback_overdue' });
+      assert.equal(told.length, 1);
     } finally {
       await api.close();
     }

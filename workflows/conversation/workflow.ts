@@ -21,6 +21,7 @@ import { handleCustomerMessage } from './customer-turn';
 import {
   agentCommandUpdate,
   approvalDecidedSignal,
+  callbackPromisedSignal,
   customerMessageSignal,
   customerNoticeSignal,
   goodwillOfferedSignal,
@@ -29,7 +30,7 @@ import {
   stateQuery,
 } from './definitions';
 import { offerGoodwill } from './flows/goodwill-credit';
-import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff';
+import { applyAgentCommand, onCallbackOverdue, onLeaseExpired, onSlaBreach } from './handoff';
 import { keepLateReply } from './late-reply';
 import { OUTCOMES_PATCH, outcomeReporter } from './outcome';
 import { say } from './replying';
@@ -37,6 +38,9 @@ import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
 import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
 import { refundProgressSignal } from '../refund-saga/definitions';
+
+/** A call-back promised on a handed-over call gets a timer of its own. */
+const VOICE_CALLBACK_PATCH = 'voice-callback';
 
 /** Work already waiting when the main loop sleeps wakes it at once (see the loop). */
 const WAKE_FOR_WAITING_WORK_PATCH = 'wake-for-waiting-work';
@@ -216,6 +220,14 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(refundProgressSignal, (progress) => {
     if (noteRefundProgress(state, progress)) changes++;
   });
+  setHandler(callbackPromisedSignal, ({ phone, dueAt }) => {
+    const handoff = state.handoff;
+    if (!handoff || state.status !== 'awaiting_agent' || handoff.callback || Number.isNaN(Date.parse(dueAt))) return;
+    if (!patched(VOICE_CALLBACK_PATCH)) return;
+    handoff.callback = { phone, promisedAt: now(), dueAt };
+    decide({ seq: state.nextSeq - 1, kind: 'handoff', reason: `a call back is promised by ${dueAt}` });
+    changes++;
+  });
   setHandler(approvalDecidedSignal, (event) => {
     const pending = state.pendingApproval;
     if (pending && pending.proposalId === event.proposalId && !pending.decision) {
@@ -343,6 +355,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     if (due.kind === 'sla') await oneAtATime(() => onSlaBreach(ctx));
     else if (due.kind === 'lease') await oneAtATime(() => onLeaseExpired(ctx));
     else if (due.kind === 'follow_up') await oneAtATime(() => followUpOverdueReturns(ctx));
+    else if (due.kind === 'callback') await oneAtATime(() => onCallbackOverdue(ctx));
     else if (due.kind === 'idle' && allHandlersFinished()) break;
   }
 
