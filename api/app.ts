@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
+import { twilioWebhookRoutes, type TwilioWebhookSettings } from '../channels/voice/twilio-webhooks';
 import { silentLogger, type Logger } from '../observability/logger';
 import { ProductMetrics } from '../observability/metrics';
 import { requireToken } from './authorization';
@@ -55,6 +56,8 @@ export interface AppDeps {
   codecOrigins?: readonly string[];
   /** The e-mail channel's inbox: with it, `POST /channels/email/inbound` takes raw MIME up to `maxBytes`. */
   email?: { inbox: EmailInbox; maxBytes: number };
+  /** Twilio's voice and SMS webhooks (TWILIO_AUTH_TOKEN, PUBLIC_BASE_URL, VOICE_AGENT_NUMBER); without a token they refuse every request. */
+  twilio?: TwilioWebhookSettings;
 }
 
 /**
@@ -116,6 +119,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1/invoices', invoiceRoutes({ db: deps.db }));
   // Public: a reset link's token is its own credential.
   app.use(accountResetRoutes({ db: deps.db, maxBodyBytes: deps.maxBodyBytes }));
+  // Public: Twilio signs each request with the auth token instead of a bearer token.
+  app.use(twilioWebhookRoutes({ db: deps.db, conversations: gateway, settings: deps.twilio, maxBodyBytes: deps.maxBodyBytes }));
   app.use('/v1', requireToken(deps.db));
   app.use('/v1', perTokenLimit(limits));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
@@ -153,6 +158,7 @@ export function configuredAppDeps(config: Config, runtime: ConfiguredRuntime): A
     turnTimeoutMs: config.turnTimeoutMs,
     metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
     codecOrigins: config.codecCorsOrigins,
+    twilio: { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, voiceAgentNumber: config.twilio.voiceAgentNumber, callbackMinutes: config.twilio.callbackMinutes },
     llmEnabled: config.anthropicApiKey !== undefined,
     timings: {
       handoffSlaMs: config.handoffSlaMs,

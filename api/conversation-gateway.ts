@@ -12,7 +12,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { AgentCommand, Channel, ConversationInput, ConversationView, CustomerHint, GoodwillOffer, MessageResult } from '../domain/conversation';
 import { workflowIdFor } from '../domain/conversation';
 import { FAILURE } from '../domain/failures';
-import { agentCommandUpdate, approvalDecidedSignal, customerMessageSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/conversation/definitions';
+import { agentCommandUpdate, approvalDecidedSignal, callbackPromisedSignal, customerMessageSignal, goodwillOfferedSignal, messageUpdate, stateQuery, type AgentCommandResult, type ApprovalDecisionEvent } from '../workflows/conversation/definitions';
 import { ConversationWorkflow } from '../workflows';
 import { HttpError, notFound, WORKER_RETRY_AFTER_SECONDS, workerUnavailable } from './http-error';
 
@@ -144,6 +144,16 @@ export class ConversationGateway {
     const handle = this.options.client.workflow.getHandle(workflowIdFor(conversationId));
     try {
       await handle.signal(goodwillOfferedSignal, offer);
+    } catch (err) {
+      throw await this.explain(conversationId, err);
+    }
+  }
+
+  /** A handed-over caller was promised a call back: the conversation keeps a timer for it. */
+  async promiseCallback(conversationId: string, promise: { phone: string; dueAt: string }): Promise<void> {
+    const handle = this.options.client.workflow.getHandle(workflowIdFor(conversationId));
+    try {
+      await handle.signal(callbackPromisedSignal, promise);
     } catch (err) {
       throw await this.explain(conversationId, err);
     }

@@ -8,11 +8,14 @@ import type { ChannelAdapter } from './channel-adapter';
 import { chatChannel } from './chat';
 import { emailChannel } from './email/adapter';
 import type { MailOutSettings } from './email/mail-out';
+import { phoneChannels, TwilioSmsSender } from './voice/sms-sender';
 
 /** What the channels other than chat need to send; a channel whose settings are missing has no adapter. */
 export interface ChannelSettings {
   /** How e-mail leaves (SUPPORT_EMAIL, SMTP_RELAY or the .eml capture). */
   mail?: MailOutSettings;
+  /** How SMS and voice notices are texted (TWILIO_*); without it they fail with the reason that no account is configured. */
+  sms?: TwilioSmsSender;
 }
 
 export interface DeliveryDeps extends ChannelSettings {
@@ -28,7 +31,13 @@ export interface DeliveryDeps extends ChannelSettings {
  * channel without its settings (or without `db`) is left out, and its notices fail with that reason.
  */
 export function adaptersOver(client: Client, db?: Knex, settings: ChannelSettings = {}): ChannelAdapter[] {
-  return [chatChannel(client), ...(db && settings.mail ? [emailChannel({ db, settings: settings.mail })] : [])];
+  if (!db) return [chatChannel(client)];
+  return [
+    chatChannel(client),
+    ...(settings.mail ? [emailChannel({ db, settings: settings.mail })] : []),
+    // Without an account the phone channels still answer, each notice failing with that reason.
+    ...phoneChannels(db, settings.sms ?? new TwilioSmsSender()),
+  ];
 }
 
 /** The adapters a worker delivers through, given its Temporal client. */

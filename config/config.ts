@@ -51,6 +51,12 @@ export const ENV_VARS = [
   'SUPPORT_EMAIL',
   'SMTP_RELAY',
   'MAX_EMAIL_BYTES',
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'TWILIO_FROM_NUMBER',
+  'TWILIO_API_URL',
+  'VOICE_AGENT_NUMBER',
+  'VOICE_CALLBACK_MINUTES',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -130,6 +136,12 @@ const schema = z.object({
     .refine((v) => Number(v.split(':')[1]) >= 1 && Number(v.split(':')[1]) <= 65535, 'SMTP_RELAY must look like host:port (port 1-65535)')
     .optional(),
   MAX_EMAIL_BYTES: z.coerce.number().int().min(16 * 1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, 'TWILIO_AUTH_TOKEN must be at least 16 characters').optional(),
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_FROM_NUMBER must be an E.164 number like +15551234567').optional(),
+  TWILIO_API_URL: z.url('TWILIO_API_URL must be an http(s) URL').optional(),
+  VOICE_CALLBACK_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(30),
+  VOICE_AGENT_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'VOICE_AGENT_NUMBER must be an E.164 number like +15551234567').optional(),
 });
 
 export interface Config {
@@ -206,6 +218,11 @@ export interface Config {
   smtpRelay: string | undefined;
   /** The largest inbound mail taken (SMTP SIZE, and the raw-MIME webhook's body limit). */
   maxEmailBytes: number;
+  /**
+   * Twilio: the auth token checks the voice and SMS webhooks' signatures (unset, they take no request);
+   * the account sends texts (unset, SMS notices fail with the reason); calls go to the agent number on a handoff.
+   */
+  twilio: { accountSid: string | undefined; authToken: string | undefined; fromNumber: string | undefined; apiUrl: string | undefined; voiceAgentNumber: string | undefined; callbackMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -268,6 +285,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
     payloadKeys: c.PAYLOAD_KEYS,
     codecCorsOrigins: c.CODEC_CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [`http://localhost:${c.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`],
+    twilio: {
+      accountSid: c.TWILIO_ACCOUNT_SID,
+      authToken: c.TWILIO_AUTH_TOKEN,
+      fromNumber: c.TWILIO_FROM_NUMBER,
+      apiUrl: c.TWILIO_API_URL,
+      voiceAgentNumber: c.VOICE_AGENT_NUMBER,
+      callbackMinutes: c.VOICE_CALLBACK_MINUTES,
+    },
     // NODE_ENV is the ecosystem's switch, not a setting of ours: read, not listed in ENV_VARS.
     productionMode: c.PRODUCTION_MODE === undefined ? env.NODE_ENV === 'production' : c.PRODUCTION_MODE === 'true',
     smtpPort: c.SMTP_PORT,

@@ -15,6 +15,7 @@ import * as conversationOutcomes from './migrations/013-conversation-outcomes';
 import * as tokenExpiryIdempotency from './migrations/014-token-expiry-idempotency';
 import * as payloadDataKeys from './migrations/015-payload-data-keys';
 import * as emailChannel from './migrations/016-email-channel';
+import * as phoneChannels from './migrations/017-phone-channels';
 import * as outboxEveryMessage from './migrations/018-outbox-every-message';
 
 interface Migration {
@@ -45,6 +46,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '014-token-expiry-idempotency', ...tokenExpiryIdempotency },
   { name: '015-payload-data-keys', ...payloadDataKeys },
   { name: '016-email-channel', ...emailChannel },
+  { name: '017-phone-channels', ...phoneChannels },
   { name: '018-outbox-every-message', ...outboxEveryMessage },
 ];
 

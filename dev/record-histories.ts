@@ -25,6 +25,7 @@ import { ConversationWorkflow } from '../workflows';
 import {
   agentCommandUpdate,
   approvalDecidedSignal,
+  callbackPromisedSignal,
   customerMessageSignal,
   goodwillOfferedSignal,
   messageUpdate,
@@ -179,6 +180,17 @@ const SCENARIOS: Scenario[] = [
       await r.command({ action: 'reply', ...alex, text: 'Hi, Alex here. How can I help?' });
       await r.command({ action: 'resolve', ...alex, outcome: 'answered the question' });
       await r.say('5');
+    },
+  },
+  {
+    // A caller nobody could take was promised a call back (the voice channel's 'voice-callback' patch); nobody claims it in time.
+    name: 'voice-callback-overdue',
+    async run(r) {
+      await r.say('I want to talk to a human');
+      await r.conversation.signal(callbackPromisedSignal, { phone: '+15550100002', dueAt: new Date(Date.now() + 1000).toISOString() });
+      await r.until('the call back to be overdue', (view) => view.handoff?.callback?.overdue === true);
+      await r.command({ action: 'claim', ...alex });
+      await r.command({ action: 'resolve', ...alex, outcome: 'called the customer back' });
     },
   },
   {

@@ -267,6 +267,8 @@ export interface HandoffState {
   /** `agent` is the person's id (their token's, see actorIdOf); `name` is only how they are shown. */
   owner?: { agent: string; name?: string; role: 'agent' | 'supervisor'; claimedAt: string; leaseUntil: string };
   outcome?: { kind: 'resolved' | 'returned_to_bot'; by: string; at: string; note?: string };
+  /** A caller with nobody to transfer them to was promised a call back by `dueAt`; `overdue` once that passed unclaimed. */
+  callback?: { phone: string; promisedAt: string; dueAt: string; overdue?: boolean };
 }
 
 export interface CustomerProfile {

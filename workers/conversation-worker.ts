@@ -3,6 +3,7 @@ import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
 import { adaptersWith, deliverNoticesFromActivities, mailOutOf, type AdaptersOver, type MailOutSettings } from '../channels';
+import { TwilioSmsSender, type TwilioAccountSettings } from '../channels/voice/sms-sender';
 import type { Config } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
@@ -46,6 +47,8 @@ export interface ConversationWorkerOptions {
   channelAdapters?: AdaptersOver;
   /** How the outbox's e-mail leaves (config's mailOutOf); without it, notices for e-mail conversations fail with a reason. */
   mail?: MailOutSettings;
+  /** The Twilio account SMS and voice notices are texted from; left out, they fail with that reason. */
+  twilio?: TwilioAccountSettings;
 }
 
 /** Bundling reports its progress at info; only its warnings and errors are worth a line (on stderr unless told). */
@@ -72,7 +75,10 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       invoiceLinkMs: options.invoiceLinkMs,
       accountErasureGraceMs: options.accountErasureGraceMs,
       publicBaseUrl: options.publicBaseUrl,
-      deliverNotice: deliverNoticesFromActivities(options.db, options.channelAdapters ?? adaptersWith(options.db, { ...(options.mail ? { mail: options.mail } : {}) })),
+      deliverNotice: deliverNoticesFromActivities(
+        options.db,
+        options.channelAdapters ?? adaptersWith(options.db, { ...(options.mail ? { mail: options.mail } : {}), sms: new TwilioSmsSender(options.twilio) }),
+      ),
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace, options.dataConverter),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
@@ -112,6 +118,7 @@ export async function createConfiguredWorker(
     accountErasureGraceMs: config.accountErasureGraceMs,
     publicBaseUrl: config.publicBaseUrl,
     mail: mailOutOf(config),
+    twilio: config.twilio,
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

@@ -72,8 +72,8 @@ export async function postponeErasure(db: Knex, customerId: string, eraseAfter: 
 /**
  * The customer's personal data, erased or anonymised in one transaction: name and e-mail, the default
  * address and the orders' delivery addresses (country and state stay, for tax), card numbers' last
- * digits, their password and reset links, and the e-mail addresses in their account changes and
- * notices. The orders, their items and payments stay, for the accounts.
+ * digits, their password and reset links, the e-mail addresses in their account changes and
+ * notices, and their phone numbers with the calls and texts from them. The orders, their items and payments stay, for the accounts.
  */
 export async function erasePersonalData(trx: Knex, customerId: string, anonymous: { firstName: string; lastName: string; email: string }): Promise<void> {
   const own = (await trx('customers').where({ id: customerId }).select('address_id')) as { address_id: string }[];
@@ -88,4 +88,8 @@ export async function erasePersonalData(trx: Knex, customerId: string, anonymous
     .where({ customer_id: customerId })
     .update({ old_first_name: anonymous.firstName, old_last_name: anonymous.lastName, old_email: anonymous.email, new_first_name: anonymous.firstName, new_last_name: anonymous.lastName, new_email: anonymous.email });
   await trx('customer_notifications').where({ customer_id: customerId }).whereNotNull('recipient').update({ recipient: null, body: '[erased with the account]' });
+  // Their numbers on file, and the calls and SMS threads from those numbers (the number is their key).
+  const phones = ((await trx('customer_phones').where({ customer_id: customerId }).select('phone')) as { phone: string }[]).map((row) => row.phone);
+  if (phones.length > 0) await trx('phone_conversations').whereIn('caller', phones).delete();
+  await trx('customer_phones').where({ customer_id: customerId }).delete();
 }

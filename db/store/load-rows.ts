@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type {
+  CustomerPhoneRow,
   AddressRow,
   CustomerRow,
   FulfillmentItemRow,
@@ -28,6 +29,8 @@ const ADDRESS_COLUMNS = ['address1', 'address2', 'city', 'country', 'state', 'zi
 
 export interface CustomerRows {
   customer: CustomerRow & AddressColumns;
+  /** The number on file, if any (a store import gives at most one). */
+  phone?: string;
   paymentMethods: PaymentMethodRow[];
   orderIds: string[];
 }
@@ -66,8 +69,11 @@ export async function loadCustomerRows(db: Knex, customerIds?: readonly string[]
     .modify(onlyIds('customer_id', customerIds))
     .orderBy('position');
   const orderIds = groupBy(orderRows, (row) => row.customer_id);
+  const phoneRows: CustomerPhoneRow[] = await db('customer_phones').modify(onlyIds('customer_id', customerIds)).orderBy('phone');
+  const phones = groupBy(phoneRows, (row) => row.customer_id);
   return customers.map((customer) => ({
     customer,
+    phone: phones.get(customer.id)?.[0]?.phone,
     paymentMethods: methods.get(customer.id) ?? [],
     orderIds: (orderIds.get(customer.id) ?? []).map((order) => order.id),
   }));

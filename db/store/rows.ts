@@ -19,6 +19,12 @@ export interface CustomerRow {
   address_id: string;
 }
 
+/** Migration 017: the numbers a customer calls or texts from. */
+export interface CustomerPhoneRow {
+  phone: string;
+  customer_id: string;
+}
+
 export interface PaymentMethodRow {
   id: string;
   customer_id: string;
@@ -121,6 +127,7 @@ export interface OrderRequestedItemRow {
 export interface StoreRows {
   addresses: AddressRow[];
   customers: CustomerRow[];
+  customer_phones: CustomerPhoneRow[];
   payment_methods: PaymentMethodRow[];
   products: ProductRow[];
   variants: VariantRow[];
@@ -139,6 +146,7 @@ export interface StoreRows {
 export const STORE_TABLES: readonly (keyof StoreRows)[] = [
   'addresses',
   'customers',
+  'customer_phones',
   'payment_methods',
   'products',
   'variants',

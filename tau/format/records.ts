@@ -42,6 +42,8 @@ export interface TauUser {
   name: { first_name: string; last_name: string };
   address: TauAddress;
   email: string;
+  /** Ours, not tau-bench's: the customer's phone number (E.164), so a call or a text from it identifies them for reads. */
+  phone?: string;
   payment_methods: Map<string, TauPaymentMethod>;
   orders: string[];
 }
@@ -175,6 +177,7 @@ export const userSchema: z.ZodType<TauUser> = record({
   name: record({ first_name: text, last_name: text }),
   address: addressSchema,
   email: text,
+  phone: text.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +15551234567').optional(),
   payment_methods: orderedMap(paymentMethodSchema),
   orders: idList,
 });

@@ -13,13 +13,14 @@ import type { TauOrder, TauPaymentMethod, TauProduct, TauUser } from '../format/
 export async function readUsers(db: Knex, userIds?: readonly string[]): Promise<Map<string, TauUser>> {
   const rows = await loadCustomerRows(db, userIds);
   return new Map(
-    rows.map(({ customer, paymentMethods, orderIds }): [string, TauUser] => [
+    rows.map(({ customer, phone, paymentMethods, orderIds }): [string, TauUser] => [
       customer.id,
       {
         user_id: customer.id,
         name: { first_name: customer.first_name, last_name: customer.last_name },
         address: addressOf(customer),
         email: customer.email,
+        ...(phone ? { phone } : {}),
         payment_methods: new Map(paymentMethods.map((method) => [method.id, toPaymentMethod(method)])),
         orders: orderIds,
       },

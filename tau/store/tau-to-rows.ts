@@ -8,6 +8,7 @@ export function tauStoreToRows(store: TauStore): StoreRows {
   const rows: StoreRows = {
     addresses: [],
     customers: [],
+    customer_phones: [],
     payment_methods: [],
     products: [],
     variants: [],
@@ -42,6 +43,7 @@ function addCustomer(rows: StoreRows, user: TauUser, position: number): void {
     email: user.email,
     address_id: addAddress(rows, user.address),
   });
+  if (user.phone) rows.customer_phones.push({ phone: user.phone, customer_id: user.user_id });
   [...user.payment_methods.values()].forEach((method, methodPosition) => {
     rows.payment_methods.push({
       id: method.id,

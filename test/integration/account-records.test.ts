@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { addCustomerPhone, openThread } from '../../db/repositories/phone-conversations';
 import { after, before, it } from 'mocha';
 import { createAccountActivities } from '../../activities/accounts';
 import { hashResetToken } from '../../auth/passwords';
@@ -79,7 +80,11 @@ for (const engine of testEngines()) {
         await db('orders').where({ customer_id: c.id }).whereNotIn('status', ['delivered', 'cancelled']).update({ status: 'delivered' });
       }
       await setPasswordHash(db, c.id, 'scrypt$x', 'x');
+      await addCustomerPhone(db, c.id, '+15550177777');
+      await openThread(db, { channel: 'sms', threadKey: '+15550177777', conversationId: 'conv-sms', caller: '+15550177777', callee: '+15559990000' });
       assert.equal(await accounts.eraseAccount({ customerId: c.id, graceMs: HOUR }), 'erased');
+      assert.deepEqual(await db('customer_phones').where({ customer_id: c.id }), []);
+      assert.deepEqual(await db('phone_conversations').where({ caller: '+15550177777' }), [], 'the texts from their number go too');
       assert.equal(await accounts.eraseAccount({ customerId: c.id, graceMs: HOUR }), 'erased', 'a retry finds it done');
       assert.equal((await findErasure(db, c.id))?.status, 'erased');
       assert.equal((await db('customers').where({ id: c.id }).first('first_name')).first_name, 'Erased');

@@ -47,6 +47,11 @@ const badInputs: { when: string; edit: (files: Map<string, string>) => void; err
     error: /^users\.json: user "maya_okafor_5444": email is missing$/,
   },
   {
+    when: 'a phone number is not E.164',
+    edit: (files) => files.set('users.json', replaceOnce(files.get('users.json') ?? '', '"email": "maya.okafor5444@example.com",', '"email": "maya.okafor5444@example.com",\n        "phone": "555 0123",')),
+    error: /^users\.json: user "maya_okafor_5444": phone must be an E\.164 number like \+15551234567$/,
+  },
+  {
     when: 'a price is text',
     edit: (files) => files.set('products.json', replaceOnce(files.get('products.json') ?? '', '"price": 129.0', '"price": "129.00"')),
     error: /^products\.json: product "3326243794": variants\["1274477279"\]\.price must be a number \(found "129\.00"\)$/,

@@ -24,6 +24,7 @@ const STORE_AND_AUTH_TABLES = [
   'conversation_outcomes',
   'conversation_scorecards',
   'customer_notifications',
+  'customer_phones',
   'customers',
   'email_inbox',
   'email_messages',
@@ -43,6 +44,7 @@ const STORE_AND_AUTH_TABLES = [
   'payload_data_keys',
   'payment_methods',
   'payment_transactions',
+  'phone_conversations',
   'products',
   'refund_ledger',
   'return_conversations',
@@ -81,7 +83,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys', '016-email-channel', '018-outbox-every-message'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys', '016-email-channel', '017-phone-channels', '018-outbox-every-message'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });

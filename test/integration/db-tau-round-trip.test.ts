@@ -104,5 +104,26 @@ for (const engine of testEngines()) {
         fs.rmSync(inDir, { recursive: true, force: true });
       }
     });
+
+    it('when users.json gives a customer a phone number, then it is on file for calls and texts and exported as given', async () => {
+      const store = buildDemoStore();
+      const [first, second] = [...store.users.values()];
+      assert.ok(first && second);
+      store.users.set(first.user_id, { user_id: first.user_id, name: first.name, address: first.address, email: first.email, phone: '+15550123456', payment_methods: first.payment_methods, orders: first.orders });
+      const inDir = temporaryDir();
+      try {
+        await writeTauStoreFiles(store, inDir);
+        await importTauStore(database.db, inDir);
+        assert.deepEqual(await database.db('customer_phones').select('phone', 'customer_id'), [{ phone: '+15550123456', customer_id: first.user_id }]);
+        const texts = formatTauStoreFiles(await exportTauStore(database.db));
+        for (const file of FILES) {
+          assert.equal(texts[file], fs.readFileSync(path.join(inDir, `${file}.json`), 'utf8'), `${file}.json differs`);
+        }
+        assert.equal((await getUser(database.db, first.user_id))?.phone, '+15550123456');
+        assert.equal((await getUser(database.db, second.user_id))?.phone, undefined);
+      } finally {
+        fs.rmSync(inDir, { recursive: true, force: true });
+      }
+    });
   });
 }

@@ -85,6 +85,11 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
     file: 'channels-across.json',
     shows: (r) => r.patches.has('channels-outbox') && r.patches.has('channels-vouched-identity') && r.activities.has('deliverLaterMessage') && r.updates.has('agentCommand'),
   },
+  {
+    what: 'a call-back promised on a handed-over call, overdue before anyone took it',
+    file: 'voice-callback-overdue.json',
+    shows: (r) => r.signals.has('callbackPromised') && r.patches.has('voice-callback') && r.updates.has('agentCommand'),
+  },
   { what: 'a handoff to a person and back', file: 'handed-over.json', shows: (r) => r.intents.has('contact_human_agent') && r.updates.has('agentCommand') },
   { what: 'a refund saga through the provider', file: 'refund-saga-provider.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },
   { what: 'a refund saga that records and restocks a return', file: 'refund-saga-return.json', shows: (r) => r.workflowType === 'RefundSagaWorkflow' && r.completed },

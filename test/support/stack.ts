@@ -21,6 +21,7 @@ import { startTestPayments, type TestPayments } from './payments';
 import { temporaryDatabase, type TestDatabase } from './database';
 import type { StoredDataKeys } from '../../privacy/conversation-keys';
 import { TEST_PAYLOAD_KEYS } from './payload-privacy';
+import type { TwilioAccountSettings } from '../../channels/voice/sms-sender';
 import { privacyOf, startTemporal, uniqueTaskQueue, workflowBundle } from './temporal';
 
 export interface TestStack {
@@ -73,6 +74,8 @@ export interface StackOptions {
   channelAdapters?: AdaptersOver;
   /** The e-mail channel: an SMTP listener on a free port, replies and outbox mail to `relay` (host:port), else .eml files. */
   email?: { relay?: string; supportAddress?: string; maxBytes?: number; retryEveryMs?: number };
+  /** Twilio's webhooks (auth token, the public URL Twilio signs, the agent line) and the account the worker texts from. */
+  twilio?: { webhooks?: AppDeps['twilio']; account?: TwilioAccountSettings };
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -105,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     payloadCodec: privacy.codec,
     codecOrigins: ['http://localhost:8233'],
     rateLimits: options.rateLimits,
+    twilio: options.twilio?.webhooks,
   };
   const emailSettings = options.email && {
     supportEmail: options.email.supportAddress ?? 'support@example.com',
@@ -145,6 +149,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         logger: options.logger,
         ...(options.channelAdapters ? { channelAdapters: options.channelAdapters } : {}),
         ...(emailSettings ? { mail: mailOutOf(emailSettings) } : {}),
+        twilio: options.twilio?.account,
         workflowBundle: await workflowBundle(),
       });
       running = runWithHeartbeat(worker, { db: database.db, taskQueue });

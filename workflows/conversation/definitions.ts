@@ -23,6 +23,8 @@ export const goodwillOfferedSignal = defineSignal<[GoodwillOffer]>('goodwillOffe
 export const agentCommandUpdate = defineUpdate<AgentCommandResult, [AgentCommand]>('agentCommand');
 /** A notice for the customer (a refund's receipt) from the chat channel; shown once per key, however often it is delivered. */
 export const customerNoticeSignal = defineSignal<[{ key: string; text: string }]>('customerNotice');
+/** The caller of a handed-over call was promised a call back by `dueAt` (nobody could take the call). */
+export const callbackPromisedSignal = defineSignal<[{ phone: string; dueAt: string }]>('callbackPromised');
 /** A supervisor decided on a proposal over the automatic limit. */
 export const approvalDecidedSignal = defineSignal<[ApprovalDecisionEvent]>('approvalDecided');
 

@@ -86,6 +86,28 @@ export async function onSlaBreach(ctx: ConversationContext): Promise<void> {
   await syncQueue(ctx);
 }
 
+/**
+ * A caller was promised a call back and nobody has taken the conversation by then: one step up in
+ * priority, and the supervisors hear that a promise to a customer is about to be broken.
+ */
+export async function onCallbackOverdue(ctx: ConversationContext): Promise<void> {
+  const handoff = ctx.state.handoff;
+  const callback = handoff?.callback;
+  if (!handoff || !callback || callback.overdue || ctx.state.status !== 'awaiting_agent') return;
+  callback.overdue = true;
+  handoff.priority = raisePriority(handoff.priority);
+  ctx.decide({ seq: ctx.state.nextSeq - 1, kind: 'sla', reason: `the call back promised by ${callback.dueAt} is overdue: priority ${handoff.priority}` });
+  await notifyStaff({
+    eventKey: `${workflowInfo().workflowId}:callback:${callback.promisedAt}`,
+    audience: 'supervisor',
+    kind: 'callback_overdue',
+    conversationId: ctx.input.conversationId,
+    text: `Conversation ${ctx.input.conversationId}: the caller was promised a call back by ${callback.dueAt} and nobody has taken it yet; priority is now ${handoff.priority}.`,
+    at: ctx.now(),
+  });
+  await syncQueue(ctx);
+}
+
 /** The owner went quiet past the lease: the conversation goes back to the queue, ahead of the others. */
 export async function onLeaseExpired(ctx: ConversationContext): Promise<void> {
   const { state } = ctx;

@@ -7,7 +7,7 @@ import { refundsInFlight } from '../../domain/refund-tracking';
 /** After this many follow-ups about a parcel that never came, a person takes over. */
 export const RETURN_FOLLOW_UPS = 2;
 
-export type TimerKind = 'sla' | 'lease' | 'approval' | 'follow_up' | 'idle';
+export type TimerKind = 'sla' | 'lease' | 'approval' | 'follow_up' | 'callback' | 'idle';
 
 /** When each of the conversation's timers is due (epoch ms, soonest first), given its state now. */
 export function deadlines(ctx: ConversationContext, lastActivityAt: number): { at: number; kind: TimerKind }[] {
@@ -15,6 +15,7 @@ export function deadlines(ctx: ConversationContext, lastActivityAt: number): { a
   const due: { at: number; kind: TimerKind }[] = [];
   const handoff = state.handoff;
   if (state.status === 'awaiting_agent' && handoff?.slaDueAt) due.push({ at: Date.parse(handoff.slaDueAt), kind: 'sla' });
+  if (state.status === 'awaiting_agent' && handoff?.callback && !handoff.callback.overdue) due.push({ at: Date.parse(handoff.callback.dueAt), kind: 'callback' });
   if (state.status === 'with_agent' && handoff?.owner) due.push({ at: Date.parse(handoff.owner.leaseUntil), kind: 'lease' });
   if (state.pendingApproval?.dueAt && !state.pendingApproval.decision) due.push({ at: Date.parse(state.pendingApproval.dueAt), kind: 'approval' });
   for (const pending of state.pendingReturns ?? []) {

@@ -22,6 +22,7 @@ import { handleCustomerMessage } from './customer-turn';
 import {
   agentCommandUpdate,
   approvalDecidedSignal,
+  callbackPromisedSignal,
   customerMessageSignal,
   customerNoticeSignal,
   goodwillOfferedSignal,
@@ -30,7 +31,7 @@ import {
   stateQuery,
 } from './definitions';
 import { offerGoodwill } from './flows/goodwill-credit';
-import { applyAgentCommand, onLeaseExpired, onSlaBreach } from './handoff';
+import { applyAgentCommand, onCallbackOverdue, onLeaseExpired, onSlaBreach } from './handoff';
 import { keepLateReply } from './late-reply';
 import { SLA_APOLOGY_TEXT, outboxOf } from './outbox';
 import { OUTCOMES_PATCH, outcomeReporter } from './outcome';
@@ -42,6 +43,8 @@ import { refundProgressSignal } from '../refund-saga/definitions';
 
 /** A customer the channel vouched for (their address or number is on file) is known from the start, for reads. */
 const VOUCHED_IDENTITY_PATCH = 'channels-vouched-identity';
+/** A call-back promised on a handed-over call gets a timer of its own. */
+const VOICE_CALLBACK_PATCH = 'voice-callback';
 
 /** Work already waiting when the main loop sleeps wakes it at once (see the loop). */
 const WAKE_FOR_WAITING_WORK_PATCH = 'wake-for-waiting-work';
@@ -234,6 +237,14 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(refundProgressSignal, (progress) => {
     if (noteRefundProgress(state, progress)) changes++;
   });
+  setHandler(callbackPromisedSignal, ({ phone, dueAt }) => {
+    const handoff = state.handoff;
+    if (!handoff || state.status !== 'awaiting_agent' || handoff.callback || Number.isNaN(Date.parse(dueAt))) return;
+    if (!patched(VOICE_CALLBACK_PATCH)) return;
+    handoff.callback = { phone, promisedAt: now(), dueAt };
+    decide({ seq: state.nextSeq - 1, kind: 'handoff', reason: `a call back is promised by ${dueAt}` });
+    changes++;
+  });
   setHandler(approvalDecidedSignal, (event) => {
     const pending = state.pendingApproval;
     if (pending && pending.proposalId === event.proposalId && !pending.decision) {
@@ -394,7 +405,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         await followUpOverdueReturns(ctx);
         outbox.deliverSince(from, 'follow_up');
       });
-    }
+    } else if (due.kind === 'callback') await oneAtATime(() => onCallbackOverdue(ctx));
     else if (due.kind === 'idle' && allHandlersFinished()) break;
   }
 
