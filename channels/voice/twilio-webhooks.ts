@@ -3,11 +3,11 @@ import type { Knex } from 'knex';
 import twilio from 'twilio';
 import type { Channel, CustomerHint, MessageResult } from '../../domain/conversation';
 import { customerByPhone, findThread, openThread, recordCallbackRequest, rememberChoices, type PhoneChannel, type PhoneThread } from '../../db/repositories/phone-conversations';
+import { conversationFor, type ConversationStarter } from '../conversation-for';
 import { answerFromKeys, answerFromSms, answerFromSpeech, smsText, spokenChoices, spokenSentences } from './speech';
 
-/** The part of the conversation gateway (api/) the webhooks use: start a conversation, deliver a message. */
-export interface PhoneConversations {
-  start(request: { channel: Channel; customer?: CustomerHint }): Promise<string>;
+/** The part of the conversation gateway (api/) the webhooks use: start or find a conversation, deliver a message. */
+export interface PhoneConversations extends ConversationStarter {
   send(conversationId: string, text: string, messageKey?: string, channel?: Channel): Promise<{ kind: 'replied'; result: MessageResult } | { kind: 'accepted'; messageId: string }>;
   /** The caller was promised a call back by `dueAt`: the conversation times it. */
   promiseCallback(conversationId: string, promise: { phone: string; dueAt: string }): Promise<void>;
@@ -205,7 +205,8 @@ function turnOf(value: unknown): number {
 async function threadFor(deps: TwilioWebhookDeps, channel: PhoneChannel, threadKey: string, from: string, to: string): Promise<PhoneThread> {
   const known = await findThread(deps.db, channel, threadKey);
   if (known) return known;
-  const conversationId = await deps.conversations.start({ channel, customer: await phoneHint(deps.db, from) });
+  // One customer, one conversation: a caller on file continues the conversation they have open anywhere.
+  const conversationId = await conversationFor({ gateway: deps.conversations, db: deps.db, channel, customer: await phoneHint(deps.db, from) });
   return openThread(deps.db, { channel, threadKey, conversationId, caller: from, callee: to });
 }
 

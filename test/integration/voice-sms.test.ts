@@ -229,6 +229,25 @@ describe('voice and SMS over Twilio webhooks', () => {
     assert.equal(row.status, 'sent');
   });
 
+  it('when a customer verified in an open chat texts from their number on file, then the text continues that conversation', async () => {
+    const customer = await stack.database.db('customers as c').join('orders as o', 'o.customer_id', 'c.id').whereNotIn('c.email', ['priya.raman8956@example.com', 'tomas.lindqvist4161@example.com', 'sofia.castillo6709@example.com'])
+      .orderBy('o.position').first('c.id as id', 'c.email as email', 'o.id as orderId');
+    await addCustomerPhone(stack.database.db, customer.id, '+15550100009');
+    const started = await call(stack, 'POST', '/v1/conversations', { token: channelToken, body: { channel: 'chat' } });
+    const chatId = started.body.conversationId as string;
+    await call(stack, 'POST', `/v1/conversations/${chatId}/messages`, { token: channelToken, body: { text: `where is my order ${customer.orderId}?` } });
+    assert.equal((await call(stack, 'POST', `/v1/conversations/${chatId}/messages`, { token: channelToken, body: { text: customer.email } })).status, 200);
+
+    // The operators' projection learns who the customer is just after the turn that told the conversation.
+    await eventually(async () => stack.database.db('conversation_outcomes').where({ conversation_id: chatId, customer_key: customer.id }).first(), 'the chat known as the customer\'s', 30_000);
+    const text = texter('+15550100009');
+    const sid = `SM${crypto.randomBytes(16).toString('hex')}`;
+    await text('any news on that order?', sid);
+    assert.equal(await conversationOf('sms', '+15550100009'), chatId, 'one customer, one conversation');
+    const turns = (await view(chatId)).transcript.filter((t: { from: string }) => t.from === 'customer') as { text: string; channel: string }[];
+    assert.deepEqual(turns.map((t) => t.channel), ['chat', 'chat', 'sms']);
+  });
+
   it('when a caller asks for a person and an agent line is set, then the call is transferred with <Dial>, and the number on file vouched for the caller', async () => {
     const phone = new Call('+15550100001');
     await phone.answer();
@@ -245,7 +264,8 @@ describe('voice and SMS over Twilio webhooks', () => {
   it('when a caller asks for a person and there is no agent line, then the call-back is promised, timed, and raised when nobody takes it', async () => {
     const api = await otherApp({ authToken: standIn.authToken, publicBaseUrl: PUBLIC_URL, callbackMinutes: 2 / 60 });
     try {
-      const phone = new Call('+15550100002', api.url);
+      // A number not on file: a caller on file would continue the conversation they have open.
+      const phone = new Call('+15550100077', api.url);
       await phone.answer();
       const promise = await phone.say('I want to talk to a human');
       assert.doesNotMatch(promise, /<Dial>/);
@@ -255,7 +275,7 @@ describe('voice and SMS over Twilio webhooks', () => {
       assert.ok(row.callback_requested_at);
 
       const promised = await view(row.conversation_id);
-      assert.equal(promised.handoff.callback.phone, '+15550100002');
+      assert.equal(promised.handoff.callback.phone, '+15550100077');
       assert.ok(!promised.handoff.callback.overdue);
       const before = promised.handoff.priority;
       // Nobody claims it: the conversation's own timer raises it and tells the supervisors.
