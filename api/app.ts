@@ -12,6 +12,8 @@ import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
 import { DEFAULT_RATE_LIMITS, perIpLimit, perTokenLimit, widgetConversationLimit, type RateLimits } from './rate-limits';
 import { requestLog } from './request-log';
+import { widgetCors, type WidgetOrigins } from './widget-cors';
+import { conversationEventRoutes, eventStreamTokenFromQuery } from './routes/conversation-events';
 import { accountResetRoutes } from './routes/account-reset';
 import { codecRoutes } from './routes/codec';
 import { agentDeskRoutes } from './routes/agent-desk';
@@ -51,6 +53,10 @@ export interface AppDeps {
   payloadCodec?: PayloadCodec;
   /** Origins (the Temporal UI's) the codec endpoint answers cross-origin. */
   codecOrigins?: readonly string[];
+  /** Page origins the chat widget may run on (WIDGET_ORIGINS); left out, any. */
+  widgetOrigins?: WidgetOrigins;
+  /** How often an idle event stream gets a comment, so proxies keep it open. */
+  eventStreamHeartbeatMs?: number;
 }
 
 /**
@@ -85,6 +91,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   const metrics = new ProductMetrics({ db: deps.db, workerMetricsUrl: deps.metrics?.workerMetricsUrl, workerMetricsTimeoutMs: deps.metrics?.workerMetricsTimeoutMs });
   const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const cors = widgetCors(deps.widgetOrigins ?? 'any');
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -92,6 +99,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLog(deps.logger ?? silentLogger));
   app.use(securityHeaders);
   app.use(noStoreJson);
+  // Before the rate limit, so that a 429 is readable by the widget too.
+  app.use(cors.beforeAuth);
   app.use(perIpLimit(limits));
   // Before the global body parser: a history's payloads are larger than a message.
   if (deps.payloadCodec) {
@@ -105,10 +114,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1/invoices', invoiceRoutes({ db: deps.db }));
   // Public: a reset link's token is its own credential.
   app.use(accountResetRoutes({ db: deps.db, maxBodyBytes: deps.maxBodyBytes }));
+  app.use(eventStreamTokenFromQuery);
   app.use('/v1', requireToken(deps.db));
+  app.use('/v1', cors.afterAuth);
   app.use('/v1', perTokenLimit(limits));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());
+  app.use('/v1/conversations', conversationEventRoutes({ gateway, heartbeatMs: deps.eventStreamHeartbeatMs }));
   app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway, turns: metrics, widgetLimit: widgetConversationLimit(limits) }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
@@ -135,6 +147,7 @@ export function createConfiguredApp(config: Config, runtime: { db: Knex; client:
     turnTimeoutMs: config.turnTimeoutMs,
     metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
     codecOrigins: config.codecCorsOrigins,
+    widgetOrigins: config.widgetOrigins,
     llmEnabled: config.anthropicApiKey !== undefined,
     timings: {
       handoffSlaMs: config.handoffSlaMs,

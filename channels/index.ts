@@ -2,3 +2,4 @@
 export type { ChannelAdapter, CustomerNotice, DeliveryOutcome } from './channel-adapter';
 export { chatChannel } from './chat';
 export { deliverNotice, deliverNoticesFromActivities, type DeliveryDeps } from './deliver-notice';
+export { announceConversationChange, liveUpdates, subscribe, LiveUpdates, type ConversationChange } from './live-updates';

@@ -47,6 +47,7 @@ export const ENV_VARS = [
   'PAYLOAD_KEYS',
   'PRODUCTION_MODE',
   'CODEC_CORS_ORIGINS',
+  'WIDGET_ORIGINS',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -118,6 +119,10 @@ const schema = z.object({
     .refine((v) => v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())), 'CODEC_CORS_ORIGINS must be a comma-separated list of origins like http://localhost:8233')
     .optional(),
   PRODUCTION_MODE: z.enum(['true', 'false'], { error: 'PRODUCTION_MODE must be true or false' }).optional(),
+  WIDGET_ORIGINS: z
+    .string()
+    .refine((v) => v.trim() === '*' || v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())), 'WIDGET_ORIGINS must be * or a comma-separated list of origins like https://shop.example')
+    .optional(),
 });
 
 export interface Config {
@@ -186,6 +191,8 @@ export interface Config {
   productionMode: boolean;
   /** The Temporal UI origins the codec endpoint answers cross-origin; the local dev server's UI unless set. */
   codecCorsOrigins: string[];
+  /** The page origins the chat widget may run on (CORS for its calls), or any. */
+  widgetOrigins: string[] | 'any';
 }
 
 export class ConfigError extends Error {
@@ -247,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
     workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
     payloadKeys: c.PAYLOAD_KEYS,
+    widgetOrigins: c.WIDGET_ORIGINS === undefined || c.WIDGET_ORIGINS.trim() === '*' ? 'any' : c.WIDGET_ORIGINS.split(',').map((o) => o.trim()),
     codecCorsOrigins: c.CODEC_CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [`http://localhost:${c.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`],
     // NODE_ENV is the ecosystem's switch, not a setting of ours: read, not listed in ENV_VARS.
     productionMode: c.PRODUCTION_MODE === undefined ? env.NODE_ENV === 'production' : c.PRODUCTION_MODE === 'true',

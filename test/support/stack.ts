@@ -63,6 +63,10 @@ export interface StackOptions {
   rateLimits?: AppDeps['rateLimits'];
   /** Header, request and keep-alive timeouts of the HTTP server; the product's defaults unless given. */
   serverLimits?: ServerLimits;
+  /** WIDGET_ORIGINS: the page origins the chat widget may run on; any unless given. */
+  widgetOrigins?: AppDeps['widgetOrigins'];
+  /** How often an idle event stream gets a keep-alive comment. */
+  eventStreamHeartbeatMs?: number;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -95,6 +99,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     payloadCodec: privacy.codec,
     codecOrigins: ['http://localhost:8233'],
     rateLimits: options.rateLimits,
+    widgetOrigins: options.widgetOrigins,
+    eventStreamHeartbeatMs: options.eventStreamHeartbeatMs,
   });
   // The product's server, with its limits on slow clients (shorter when a test asks).
   const server: Server = await listenOn(createHttpServer(app, options.serverLimits), 0, '127.0.0.1');
