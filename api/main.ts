@@ -5,6 +5,7 @@ import { closeDatabase, openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger, type Logger } from '../observability/logger';
 import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
+import { connectLiveUpdates, liveUpdates } from '../channels/live-updates';
 import { createConfiguredApp } from './app';
 import { createHttpServer, listenOn } from './server-limits';
 
@@ -19,13 +20,18 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
   const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
+  // The worker runs in another process here: its chat notices reach the open widgets over PostgreSQL.
+  const leaveLiveUpdates = await connectLiveUpdates(db);
   const app = createConfiguredApp(config, { db, client, logger, payloadCodec: codec });
   const server = await listenOn(createHttpServer(app), config.port, config.host);
   logger.info({ host: config.host, port: config.port }, 'API listening');
   const stop = () => {
     server.close(() => {
-      void connection.close().then(() => closeDatabase(db));
+      void leaveLiveUpdates()
+        .then(() => connection.close())
+        .then(() => closeDatabase(db));
     });
+    liveUpdates.stopStreams();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import pg from 'pg';
+import { isPostgres } from '../db/connection';
 
 /**
  * Live updates for the customer's open chat (the widget's event stream): who changed a conversation says
@@ -26,6 +27,7 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
  */
 export class LiveUpdates {
   private readonly local = new EventEmitter();
+  private readonly stopping = new EventEmitter();
   /** Our own NOTIFYs come back to us over LISTEN: they were already delivered locally. */
   private readonly origin = randomUUID();
   private publishers: Knex[] = [];
@@ -34,6 +36,20 @@ export class LiveUpdates {
   constructor() {
     // Every open stream subscribes; the default limit of 10 would warn about a busy conversation.
     this.local.setMaxListeners(0);
+    this.stopping.setMaxListeners(0);
+  }
+
+  /** Calls `onStop` when the process shuts down (see stopStreams), until the returned function is called. */
+  whenStopping(onStop: () => void): () => void {
+    this.stopping.once('stop', onStop);
+    return () => {
+      this.stopping.off('stop', onStop);
+    };
+  }
+
+  /** Ends every open stream: an HTTP server closing waits for its connections, and a stream never ends by itself. */
+  stopStreams(): void {
+    this.stopping.emit('stop');
   }
 
   /** Delivers at once in this process, and to other processes over the database when one is connected. Never throws. */
@@ -105,3 +121,8 @@ export const liveUpdates = new LiveUpdates();
 export const announceConversationChange = (change: ConversationChange): Promise<void> => liveUpdates.announce(change);
 
 export const subscribe = (conversationId: string, listener: ChangeListener): (() => void) => liveUpdates.subscribe(conversationId, listener);
+
+/** With PostgreSQL, this process joins the others on its database (returns how to leave); with SQLite it is one process anyway. */
+export async function connectLiveUpdates(db: Knex): Promise<() => Promise<void>> {
+  return isPostgres(db) ? liveUpdates.connectPostgres(db) : async () => undefined;
+}

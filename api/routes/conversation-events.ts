@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { ConversationView, Turn } from '../../domain/conversation';
-import { subscribe, type ConversationChange } from '../../channels/live-updates';
+import { liveUpdates, subscribe, type ConversationChange } from '../../channels/live-updates';
 import type { ConversationGateway } from '../conversation-gateway';
 import { allowRoles } from '../authorization';
 import { HttpError } from '../http-error';
@@ -55,9 +55,15 @@ export function conversationEventRoutes(deps: { gateway: ConversationGateway; he
     let closed = false;
     let reading = false;
     let readAgain = false;
+    // Until the first read has answered (a 404 must still be JSON), what happens is held back.
+    let started = false;
+    const early: string[] = [];
+    let changedEarly = false;
 
     const write = (chunk: string) => {
-      if (!closed) res.write(chunk);
+      if (closed) return;
+      if (started) res.write(chunk);
+      else early.push(chunk);
     };
     const event = (name: string, data: unknown, id?: number) => write(`${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 
@@ -99,18 +105,32 @@ export function conversationEventRoutes(deps: { gateway: ConversationGateway; he
 
     const onChange = (change: ConversationChange) => {
       if (change.kind === 'typing') event('typing', { active: change.active });
+      else if (!started) changedEarly = true;
       else void refresh();
     };
 
+    let heartbeat: ReturnType<typeof setInterval> | undefined;
+    const stop = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      unwatchStop();
+      if (started) res.end();
+    };
     // Subscribed before the first read, so that nothing said in between is missed.
     const unsubscribe = subscribe(conversationId, onChange);
+    const unwatchStop = liveUpdates.whenStopping(stop);
+    req.on('close', stop);
     let first: ConversationView;
     try {
       first = await deps.gateway.read(conversationId);
     } catch (err) {
-      unsubscribe();
+      stop();
       throw err;
     }
+    // The client left, or the server is stopping, while the conversation was read.
+    if (closed) throw new HttpError(503, 'shutting_down', 'the server is stopping; connect again in a moment', 2);
 
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -121,20 +141,14 @@ export function conversationEventRoutes(deps: { gateway: ConversationGateway; he
     });
     res.flushHeaders();
     // How long EventSource waits before reconnecting after a drop.
-    write('retry: 2000\n\n');
-    const heartbeat = setInterval(() => write(': keep-alive\n\n'), deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-
-    function stop() {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      res.end();
-    }
-    req.on('close', stop);
+    res.write('retry: 2000\n\n');
+    started = true;
+    for (const chunk of early.splice(0)) res.write(chunk);
+    heartbeat = setInterval(() => write(': keep-alive\n\n'), deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
     res.on('close', stop);
 
     show(first);
+    if (changedEarly) void refresh();
   });
 
   return router;

@@ -29,7 +29,8 @@
   /** @type {Record<Turn['from'], string>} */
   const SPEAKERS = { customer: 'You', bot: 'Assistant', agent: 'Support agent', system: 'Note' };
   /** What a customer can start with, without typing. */
-  const STARTERS = ['I want to cancel my order', 'Where is my order?', 'I want to talk to a person'];
+  /** @type {ReplyOption[]} */
+  const STARTERS = ['I want to cancel my order', 'Where is my order?', 'I want to talk to a person'].map((label) => ({ id: label, label }));
 
   const CSS = `
     :host { all: initial; }
@@ -150,16 +151,16 @@
     log.scrollTop = log.scrollHeight;
   };
 
-  /** @param {string[]} labels the choices, each answered with its label */
-  function showChoices(labels) {
+  /** @param {ReplyOption[]} choices each answered with its label */
+  function showChoices(choices) {
     options.replaceChildren(
-      ...labels.map((label) => {
-        const button = el('button', { testid: 'widget-option', text: label, attrs: { type: 'button' } });
-        button.addEventListener('click', () => void sendText(label));
+      ...choices.map((choice) => {
+        const button = el('button', { testid: 'widget-option', text: choice.label, attrs: { type: 'button', 'data-option-id': choice.id } });
+        button.addEventListener('click', () => void sendText(choice.label));
         return button;
       }),
     );
-    options.hidden = labels.length === 0;
+    options.hidden = choices.length === 0;
   }
 
   /**
@@ -221,7 +222,7 @@
       const update = /** @type {StatusEvent} */ (JSON.parse(event.data));
       status.textContent = STATUS[update.status] ?? '';
       status.dataset.status = update.status;
-      showChoices(update.options?.length ? update.options.map((o) => o.label) : state.lastSeq === 0 ? STARTERS : []);
+      showChoices(update.options?.length ? update.options : state.lastSeq === 0 ? STARTERS : []);
     });
     stream.addEventListener('open', () => say(''));
     stream.addEventListener('error', () => {
