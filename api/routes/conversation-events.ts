@@ -109,7 +109,7 @@ export function conversationEventRoutes(deps: { gateway: ConversationGateway; he
       else void refresh();
     };
 
-    let heartbeat: ReturnType<typeof setInterval> | undefined;
+    let heartbeat: ReturnType<typeof setInterval> | undefined = undefined;
     const stop = () => {
       if (closed) return;
       closed = true;
