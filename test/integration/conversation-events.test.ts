@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { mintToken } from '../../auth/token-service';
-import { LiveUpdates, type ConversationChange } from '../../channels/live-updates';
+import { LiveUpdates, liveUpdates, type ConversationChange } from '../../channels/live-updates';
 import { chatChannel } from '../../channels/chat';
 import { workflowIdFor } from '../../domain/conversation';
 import { createLogger } from '../../observability/logger';
@@ -148,6 +148,16 @@ describe('the conversation event stream (GET /v1/conversations/:id/events)', () 
     const mine = lines.filter((l) => l.path === `/v1/conversations/${id}/events`);
     assert.ok(mine.some((l) => l.status === 200) && mine.some((l) => l.status === 401), JSON.stringify(mine));
     assert.ok(!JSON.stringify(lines).includes(token.slice(4)), 'the token is not logged');
+  });
+
+  it('when the server shuts down, then open streams end, so that closing the server does not wait on them', async () => {
+    const { id, token } = await widgetConversation();
+    const stream = await openEventStream(eventsUrl(id, token));
+    await stream.next((e) => e.event === 'status');
+    liveUpdates.stopStreams();
+    const deadline = Date.now() + 5_000;
+    while (!stream.ended() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(stream.ended(), true);
   });
 
   describe('CORS for the widget', () => {
