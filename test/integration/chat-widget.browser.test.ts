@@ -23,7 +23,7 @@ async function startShop(apiOrigin: string, widgetKey: () => string): Promise<{ 
   const server = http.createServer((req, res) => {
     if (req.url === '/shop.css') {
       res.writeHead(200, { 'content-type': 'text/css' });
-      res.end('button, li, input, ol, section { color: transparent !important; font-size: 1px !important; display: none !important; }');
+      res.end('body > *:not(h1) { display: none !important; visibility: hidden !important; } button, li, input, ol, section { color: transparent !important; font-size: 1px !important; display: none !important; }');
       return;
     }
     if (req.url === '/favicon.ico') {

@@ -77,7 +77,10 @@
     return node;
   }
 
-  const host = el('div', { attrs: { 'data-open-support-widget': '' } });
+  // An element name of its own, shown whatever the page says about its children (inline !important wins).
+  const host = document.createElement('open-support-chat');
+  host.style.setProperty('display', 'block', 'important');
+  host.style.setProperty('visibility', 'visible', 'important');
   // Open, so that tests and assistive tools can look in; the host page's CSS still cannot.
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
