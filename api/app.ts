@@ -13,6 +13,8 @@ import { errorHandler, unknownRoute } from './error-handler';
 import { checkReadiness } from './readiness';
 import { DEFAULT_RATE_LIMITS, perIpLimit, perTokenLimit, widgetConversationLimit, type RateLimits } from './rate-limits';
 import { requestLog } from './request-log';
+import { widgetCors, type WidgetOrigins } from './widget-cors';
+import { conversationEventRoutes, eventStreamTokenFromQuery } from './routes/conversation-events';
 import { accountResetRoutes } from './routes/account-reset';
 import { codecRoutes } from './routes/codec';
 import { emailInboundRoutes } from './routes/email-inbound';
@@ -58,6 +60,10 @@ export interface AppDeps {
   email?: { inbox: EmailInbox; maxBytes: number };
   /** Twilio's voice and SMS webhooks (TWILIO_AUTH_TOKEN, PUBLIC_BASE_URL, VOICE_AGENT_NUMBER); without a token they refuse every request. */
   twilio?: TwilioWebhookSettings;
+  /** Page origins the chat widget may run on (WIDGET_ORIGINS); left out, any. */
+  widgetOrigins?: WidgetOrigins;
+  /** How often an idle event stream gets a comment, so proxies keep it open. */
+  eventStreamHeartbeatMs?: number;
 }
 
 /**
@@ -97,6 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
   const gateway = gatewayOf(deps);
   const metrics = new ProductMetrics({ db: deps.db, workerMetricsUrl: deps.metrics?.workerMetricsUrl, workerMetricsTimeoutMs: deps.metrics?.workerMetricsTimeoutMs });
   const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const cors = widgetCors(deps.widgetOrigins ?? 'any');
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -104,6 +111,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLog(deps.logger ?? silentLogger));
   app.use(securityHeaders);
   app.use(noStoreJson);
+  // Before the rate limit, so that a 429 is readable by the widget too.
+  app.use(cors.beforeAuth);
   app.use(perIpLimit(limits));
   // Before the global body parser: a history's payloads are larger than a message.
   if (deps.payloadCodec) {
@@ -121,10 +130,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(accountResetRoutes({ db: deps.db, maxBodyBytes: deps.maxBodyBytes }));
   // Public: Twilio signs each request with the auth token instead of a bearer token.
   app.use(twilioWebhookRoutes({ db: deps.db, conversations: gateway, settings: deps.twilio, maxBodyBytes: deps.maxBodyBytes }));
+  app.use(eventStreamTokenFromQuery);
   app.use('/v1', requireToken(deps.db));
+  app.use('/v1', cors.afterAuth);
   app.use('/v1', perTokenLimit(limits));
   // After requireToken: /help pages are public, /v1/help needs any valid token.
   app.use(helpCentreRoutes());
+  app.use('/v1/conversations', conversationEventRoutes({ gateway, heartbeatMs: deps.eventStreamHeartbeatMs }));
   app.use('/v1/conversations', conversationRoutes({ db: deps.db, gateway, turns: metrics, widgetLimit: widgetConversationLimit(limits) }));
   app.use('/v1/orders', orderRoutes({ db: deps.db, client: deps.client }));
   app.use('/v1', agentDeskRoutes({ db: deps.db, gateway }));
@@ -159,6 +171,7 @@ export function configuredAppDeps(config: Config, runtime: ConfiguredRuntime): A
     metrics: { token: config.metricsToken, workerMetricsUrl: config.workerMetricsUrl },
     codecOrigins: config.codecCorsOrigins,
     twilio: { authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, voiceAgentNumber: config.twilio.voiceAgentNumber, callbackMinutes: config.twilio.callbackMinutes },
+    widgetOrigins: config.widgetOrigins,
     llmEnabled: config.anthropicApiKey !== undefined,
     timings: {
       handoffSlaMs: config.handoffSlaMs,

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate';
 import { createLogger, type Logger } from '../observability/logger';
 import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
 import { startEmailChannel } from '../channels';
+import { connectLiveUpdates, liveUpdates } from '../channels/live-updates';
 import { configuredAppDeps, createConfiguredApp, gatewayOf } from './app';
 import { createHttpServer, listenOn } from './server-limits';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: config.temporalAddress ?? 'localhost:7233' });
   const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
+  // The worker runs in another process here: its chat notices reach the open widgets over PostgreSQL.
+  const leaveLiveUpdates = await connectLiveUpdates(db);
   const runtime = { db, client, logger, payloadCodec: codec };
   // The e-mail channel talks to conversations as the API does; SMTP_PORT=0 leaves only its webhook.
   const email = await startEmailChannel(config, { db, conversations: gatewayOf(configuredAppDeps(config, runtime)), logger });
@@ -29,8 +32,13 @@ async function main(): Promise<void> {
   logger.info({ host: config.host, port: config.port }, 'API listening');
   const stop = () => {
     server.close(() => {
-      void email.stop().then(() => connection.close()).then(() => closeDatabase(db));
+      void email
+        .stop()
+        .then(() => leaveLiveUpdates())
+        .then(() => connection.close())
+        .then(() => closeDatabase(db));
     });
+    liveUpdates.stopStreams();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -1,6 +1,8 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { customerNoticeSignal } from '../workflows/conversation/definitions';
+import { conversationIdOfWorkflow } from '../observability/conversation-ids';
 import type { ChannelAdapter } from './channel-adapter';
+import { announceConversationChange } from './live-updates';
 
 /**
  * Web chat: the customer reads the conversation's transcript. A message the conversation wrote
@@ -14,6 +16,9 @@ export function chatChannel(client: Client): ChannelAdapter {
       if (notice.seq !== undefined) return { delivered: true };
       try {
         await client.workflow.getHandle(notice.conversationWorkflowId).signal(customerNoticeSignal, { key: notice.idempotencyKey, text: notice.text });
+        // An open widget shows the notice now, not on the customer's next message.
+        const conversationId = conversationIdOfWorkflow(notice.conversationWorkflowId);
+        if (conversationId) await announceConversationChange({ conversationId, kind: 'message' });
         return { delivered: true };
       } catch (err) {
         // Closed conversations have completed their workflow: there is no transcript left to write to.

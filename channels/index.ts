@@ -7,3 +7,4 @@ export { emailChannel } from './email/adapter';
 export { EmailInbox, type Conversations } from './email/inbox';
 export { mailOutOf, startEmailChannel, type EmailChannel } from './email/start';
 export { mailSenderOf, type MailOutSettings, type MailSender } from './email/mail-out';
+export { announceConversationChange, liveUpdates, subscribe, LiveUpdates, type ConversationChange } from './live-updates';

@@ -57,6 +57,7 @@ export const ENV_VARS = [
   'TWILIO_API_URL',
   'VOICE_AGENT_NUMBER',
   'VOICE_CALLBACK_MINUTES',
+  'WIDGET_ORIGINS',
 ] as const;
 
 export type EnvVarName = (typeof ENV_VARS)[number];
@@ -142,6 +143,10 @@ const schema = z.object({
   TWILIO_API_URL: z.url('TWILIO_API_URL must be an http(s) URL').optional(),
   VOICE_CALLBACK_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(30),
   VOICE_AGENT_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'VOICE_AGENT_NUMBER must be an E.164 number like +15551234567').optional(),
+  WIDGET_ORIGINS: z
+    .string()
+    .refine((v) => v.trim() === '*' || v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())), 'WIDGET_ORIGINS must be * or a comma-separated list of origins like https://shop.example')
+    .optional(),
 });
 
 export interface Config {
@@ -223,6 +228,8 @@ export interface Config {
    * the account sends texts (unset, SMS notices fail with the reason); calls go to the agent number on a handoff.
    */
   twilio: { accountSid: string | undefined; authToken: string | undefined; fromNumber: string | undefined; apiUrl: string | undefined; voiceAgentNumber: string | undefined; callbackMinutes: number };
+  /** The page origins the chat widget may run on (CORS for its calls), or any. */
+  widgetOrigins: string[] | 'any';
 }
 
 export class ConfigError extends Error {
@@ -284,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
     workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
     payloadKeys: c.PAYLOAD_KEYS,
+    widgetOrigins: c.WIDGET_ORIGINS === undefined || c.WIDGET_ORIGINS.trim() === '*' ? 'any' : c.WIDGET_ORIGINS.split(',').map((o) => o.trim()),
     codecCorsOrigins: c.CODEC_CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [`http://localhost:${c.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`],
     twilio: {
       accountSid: c.TWILIO_ACCOUNT_SID,

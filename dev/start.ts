@@ -6,6 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { configuredAppDeps, createConfiguredApp, gatewayOf } from '../api/app';
 import { startEmailChannel } from '../channels';
+import { connectLiveUpdates, liveUpdates } from '../channels/live-updates';
 import { createHttpServer, listenOn } from '../api/server-limits';
 import { authenticate, mintToken } from '../auth/token-service';
 import { loadConfig, type Config } from '../config/config';
@@ -77,12 +78,22 @@ async function main(): Promise<void> {
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
     // The worker here could not take its metrics port: whatever holds it is not this worker, so /metrics does not read it.
     const appConfig = metricsServed ? config : { ...config, workerMetricsUrl: undefined };
+    // Worker and API share this process's hub; with PostgreSQL an API or worker started elsewhere joins it too.
+    const leaveLiveUpdates = await connectLiveUpdates(db);
+    stack.push(leaveLiveUpdates);
     const runtime = { db, client, logger, payloadCodec: codec, localWorkerState: () => worker.getState() };
     const email = await startEmailChannel(config, { db, conversations: gatewayOf(configuredAppDeps(appConfig, runtime)), logger });
     stack.push(() => email.stop());
     const app = createConfiguredApp(appConfig, { ...runtime, email: { inbox: email.inbox, maxBytes: config.maxEmailBytes } });
     const server = await listenOn(createHttpServer(app), config.port, config.host);
-    stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    stack.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Open chat widgets' event streams would hold the server open.
+          liveUpdates.stopStreams();
+        }),
+    );
 
     const token = await demoChannelToken(db, config);
     const widgetKey = await demoWidgetKey(db, config);

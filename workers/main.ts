@@ -9,6 +9,7 @@ import { configuredPayloadPrivacy } from '../privacy/conversation-keys';
 import { createConfiguredWorker } from './conversation-worker';
 import { runWithHeartbeat } from './heartbeat';
 import { installTemporalRuntime } from './temporal-runtime';
+import { connectLiveUpdates } from '../channels/live-updates';
 
 // Replaced by the configured one once LOG_LEVEL is read; until then (a bad configuration) errors still get out.
 let logger: Logger = createLogger({ level: 'info', base: { service: 'worker' } });
@@ -24,10 +25,13 @@ async function main(): Promise<void> {
   const temporalAddress = config.temporalAddress ?? 'localhost:7233';
   const connection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await createConfiguredWorker(config, { connection, db, logger, dataConverter });
+  // The chat adapter's notices reach an API in another process over PostgreSQL NOTIFY.
+  const leaveLiveUpdates = await connectLiveUpdates(db);
   logger.info({ taskQueue: config.taskQueue, temporalAddress }, 'worker polling');
   try {
     await runWithHeartbeat(worker, { db, taskQueue: config.taskQueue, logger });
   } finally {
+    await leaveLiveUpdates();
     await connection.close();
     await closeDatabase(db);
   }

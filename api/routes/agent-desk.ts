@@ -18,6 +18,7 @@ import {
 } from '../schemas';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
 import { conversationIdOf } from './conversations';
+import { announceConversationChange } from '../../channels/live-updates';
 
 /** The agent's desk: the handoff queue, commands on a conversation, approvals and notifications. */
 export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }): Router {
@@ -25,6 +26,15 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
   const people = allowRoles('agent', 'supervisor');
   // Auditors read everything and write nothing: the desk's lists too.
   const readers = allowRoles('agent', 'supervisor', 'auditor');
+
+  // A person's command (a reply, a claim, a resolve) changes what the customer's open widget shows.
+  router.post('/conversations/:id/*command', (req, res, next) => {
+    const conversationId = req.params.id;
+    res.once('finish', () => {
+      if (res.statusCode < 300 && conversationId) void announceConversationChange({ conversationId, kind: 'message' });
+    });
+    next();
+  });
 
   router.get('/agent/queue', readers, async (_req, res) => {
     const rows = (await deps.db('handoff_queue')

@@ -10,6 +10,7 @@ import type { ProductMetrics } from '../../observability/metrics';
 import { HttpError, notFound } from '../http-error';
 import { allowRoles } from '../authorization';
 import { actorIdOf } from '../../auth/roles';
+import { announceConversationChange } from '../../channels/live-updates';
 import { conversationIdParam, createConversationBody, goodwillBody, idempotencyKeyHeader, messageBody, parseBody } from '../schemas';
 
 export function conversationRoutes(deps: { db: Knex; gateway: ConversationGateway; turns?: Pick<ProductMetrics, 'observeTurn'>; widgetLimit?: RequestHandler }): Router {
@@ -41,7 +42,12 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
       throw new HttpError(422, 'idempotency_key_reused', 'this Idempotency-Key was already used with another message in this conversation; use a new key');
     }
     const started = performance.now();
-    const delivery = await deps.gateway.send(conversationId, text, key, channel);
+    // The widget's stream shows a typing indicator while the turn runs, and the new entries after it.
+    void announceConversationChange({ conversationId, kind: 'typing', active: true });
+    const delivery = await deps.gateway.send(conversationId, text, key, channel).finally(() => {
+      void announceConversationChange({ conversationId, kind: 'typing', active: false });
+      void announceConversationChange({ conversationId, kind: 'message' });
+    });
     deps.turns?.observeTurn({
       tier: delivery.kind === 'replied' ? (delivery.result.tier ?? 'flow') : 'unknown',
       seconds: (performance.now() - started) / 1000,

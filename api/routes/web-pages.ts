@@ -44,9 +44,26 @@ const HEADERS = {
   'Cache-Control': 'no-cache',
 };
 
-/** The agent console (/console) and the customer chat page (/chat): static files, public; the API calls need tokens. */
+/**
+ * The chat widget's one script, loaded by other sites' pages: helmet's `Cross-Origin-Resource-Policy:
+ * same-origin` would make the browser refuse it there. A script's own CSP header does not apply to it.
+ */
+const WIDGET_HEADERS = {
+  'Content-Type': CONTENT_TYPES['.js'] ?? 'text/javascript',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Access-Control-Allow-Origin': '*',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
+};
+
+/** The agent console (/console), the customer chat page (/chat) and the embeddable widget (/widget.js): static files, public; the API calls need tokens. */
 export function webPageRoutes(): Router {
   const router = Router();
+  router.get('/widget.js', (_req, res: Response, next) => {
+    res.sendFile('widget/widget.js', { root: WEB_DIR, headers: WIDGET_HEADERS, dotfiles: 'deny' }, (err) => {
+      if (err) next(err);
+    });
+  });
   for (const [url, file] of Object.entries(webFiles())) {
     const headers = { ...HEADERS, 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
     router.get(url, (_req, res: Response, next) => {

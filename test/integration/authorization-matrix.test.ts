@@ -18,6 +18,8 @@ interface Endpoint {
   /** `:id` is conversation A, the one `own_conversation` holds the token of. */
   path: string;
   body?: unknown;
+  /** Sent besides Origin: a bad Last-Event-ID turns an event stream the caller may open into a 400 the matrix can read. */
+  headers?: Record<string, string>;
   /** Who gets past authorization; everyone else with a token gets 403, without one 401. */
   allowed: Caller[];
 }
@@ -28,6 +30,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/v1/conversations', body: { channel: 'carrier pigeon' }, allowed: ['channel', 'widget'] },
   { method: 'GET', path: '/v1/conversations/:id', allowed: ['own_conversation', 'channel', 'agent', 'supervisor', 'auditor'] },
   { method: 'POST', path: '/v1/conversations/:id/messages', body: { text: 7 }, allowed: ['own_conversation', 'channel'] },
+  { method: 'GET', path: '/v1/conversations/:id/events', headers: { 'last-event-id': 'latest' }, allowed: ['own_conversation', 'channel'] },
   { method: 'POST', path: '/v1/conversations/:id/goodwill', body: { orderId: 'nope' }, allowed: ['agent', 'supervisor'] },
   { method: 'POST', path: '/v1/conversations/:id/claim', body: { takeOver: 'yes' }, allowed: ['agent', 'supervisor'] },
   { method: 'POST', path: '/v1/conversations/:id/agent-messages', body: { text: 7 }, allowed: ['agent', 'supervisor'] },
@@ -88,14 +91,14 @@ describe('the authorization matrix: every endpoint, every role, someone else\'s 
           ...(caller === 'none' ? {} : { token: tokens[caller] }),
           ...(endpoint.method === 'POST' ? { body: endpoint.body ?? {} } : {}),
           // Widget keys are used from their page; every other caller sends the same header, which must change nothing.
-          headers: { origin: ORIGIN },
+          headers: { origin: ORIGIN, ...endpoint.headers },
         });
         const text = JSON.stringify(res.body ?? null);
         if (caller === 'none') assert.equal(res.status, 401, text);
         else if (!allowed) assert.equal(res.status, 403, text);
         else {
           assert.ok(res.status !== 401 && res.status !== 403 && res.status < 500, `${res.status} ${text}`);
-          if (endpoint.method === 'POST') assert.equal(res.status, 400, `a refused body changes nothing: ${text}`);
+          if (endpoint.method === 'POST' || endpoint.headers) assert.equal(res.status, 400, `a refused body changes nothing: ${text}`);
         }
         if (!allowed && (text.includes('marmalade') || text.includes(conversationB) || text.includes('sst_'))) leaks.push(`${endpoint.method} ${endpoint.path} as ${caller}`);
       });

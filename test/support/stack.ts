@@ -76,6 +76,10 @@ export interface StackOptions {
   email?: { relay?: string; supportAddress?: string; maxBytes?: number; retryEveryMs?: number };
   /** Twilio's webhooks (auth token, the public URL Twilio signs, the agent line) and the account the worker texts from. */
   twilio?: { webhooks?: AppDeps['twilio']; account?: TwilioAccountSettings };
+  /** WIDGET_ORIGINS: the page origins the chat widget may run on; any unless given. */
+  widgetOrigins?: AppDeps['widgetOrigins'];
+  /** How often an idle event stream gets a keep-alive comment. */
+  eventStreamHeartbeatMs?: number;
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -108,6 +112,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     payloadCodec: privacy.codec,
     codecOrigins: ['http://localhost:8233'],
     rateLimits: options.rateLimits,
+    widgetOrigins: options.widgetOrigins,
+    eventStreamHeartbeatMs: options.eventStreamHeartbeatMs,
     twilio: options.twilio?.webhooks,
   };
   const emailSettings = options.email && {

@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ INVOICE_LINK_HOURS: '0.5' }).invoiceLinkMs, 1_800_000);
   });
 
+  it('when WIDGET_ORIGINS is unset, *, a list or not origins, then the widget runs anywhere, on those, or the start stops naming it', () => {
+    assert.equal(loadConfig({}).widgetOrigins, 'any');
+    assert.equal(loadConfig({ WIDGET_ORIGINS: '*' }).widgetOrigins, 'any');
+    assert.deepEqual(loadConfig({ WIDGET_ORIGINS: 'https://shop.example, http://localhost:8080' }).widgetOrigins, ['https://shop.example', 'http://localhost:8080']);
+    assert.throws(() => loadConfig({ WIDGET_ORIGINS: 'shop.example' }), (err: unknown) => err instanceof ConfigError && /WIDGET_ORIGINS/.test(err.message));
+    assert.throws(() => loadConfig({ WIDGET_ORIGINS: 'https://shop.example/path' }), (err: unknown) => err instanceof ConfigError && /WIDGET_ORIGINS/.test(err.message));
+  });
+
   it('when RECONCILE_EVERY_MINUTES is set, then the reconciliation schedule takes it', () => {
     assert.equal(loadConfig({ RECONCILE_EVERY_MINUTES: '5' }).reconcileEveryMinutes, 5);
   });

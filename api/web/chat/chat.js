@@ -14,8 +14,6 @@ import { appendPending, clearTurns, confirmPending, dropPending, labelLog, rende
 /** @typedef {import('../../../domain/conversation').ConversationView} ConversationView */
 /** @typedef {import('../../../domain/conversation').ReplyOption} ReplyOption */
 
-const POLL_MS = 2000;
-
 const state = {
   /** @type {string | null} */
   widgetKey: null,
@@ -25,10 +23,8 @@ const state = {
   lastSeq: 0,
   /** @type {number | null} The last seq when options were shown: newer turns make them stale. */
   optionsSeq: null,
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  timer: undefined,
-  /** Bumped whenever the page starts or forgets a conversation, so an earlier poll stops. */
-  session: 0,
+  /** @type {EventSource | null} The conversation's live events: each one says the transcript has news. */
+  stream: null,
 };
 
 /** @param {unknown} err */
@@ -72,11 +68,18 @@ async function refresh() {
   }
 }
 
-/** @param {number} session */
-async function poll(session) {
-  if (session !== state.session) return;
-  await refresh();
-  if (session === state.session) state.timer = setTimeout(() => void poll(session), POLL_MS);
+/** Reads the conversation again whenever its event stream says something happened (no polling). */
+function listen() {
+  const conversation = state.conversation;
+  state.stream?.close();
+  if (!conversation) return;
+  const stream = new EventSource(`/v1/conversations/${encodeURIComponent(conversation.id)}/events?token=${encodeURIComponent(conversation.token)}`);
+  state.stream = stream;
+  for (const name of ['message', 'status']) stream.addEventListener(name, () => void refresh());
+  stream.addEventListener('error', () => {
+    // Refused (not a dropped connection, which EventSource retries itself): refresh says why.
+    if (stream.readyState === EventSource.CLOSED && state.stream === stream) void refresh();
+  });
 }
 
 function showChat() {
@@ -84,9 +87,7 @@ function showChat() {
   byTestId('chat').hidden = false;
   byTestId('chat-new').hidden = false;
   byTestId('chat-input').focus();
-  state.session += 1;
-  clearTimeout(state.timer);
-  void poll(state.session);
+  listen();
 }
 
 function showStart() {
@@ -98,8 +99,8 @@ function showStart() {
 }
 
 function forget() {
-  state.session += 1;
-  clearTimeout(state.timer);
+  state.stream?.close();
+  state.stream = null;
   state.conversation = null;
   state.lastSeq = 0;
   forgetConversation();
@@ -151,7 +152,7 @@ async function send(text) {
   }
   if (!result) return;
   if ('accepted' in result) {
-    // A part is down: the reply comes into the transcript, which the page keeps polling.
+    // A part is down: the reply comes into the transcript, and the event stream says when.
     confirmPending([]);
     showMessage('Your message has been received. The reply will appear here as soon as it is ready.');
     input.focus();
