@@ -3,7 +3,7 @@ import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
 import { deliverNoticesFromActivities } from '../channels';
-import type { Config } from '../config/config';
+import type { Config, WorkerTuning } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
 import { replyPhraserFor, type ReplyPhraser } from '../llm/anthropic-reply-phraser';
@@ -42,6 +42,8 @@ export interface ConversationWorkerOptions {
   workflowBundle?: WorkflowBundleWithSourceMap;
   /** One line per activity execution goes here; left out, nothing is logged. */
   logger?: Logger;
+  /** WORKER_MAX_CACHED_WORKFLOWS and WORKER_STICKY_TIMEOUT_SECONDS; the SDK's defaults when absent. */
+  tuning?: WorkerTuning;
 }
 
 /** Bundling reports its progress at info; only its warnings and errors are worth a line (on stderr unless told). */
@@ -72,6 +74,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace, options.dataConverter),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
+    ...(options.tuning ? { maxCachedWorkflows: options.tuning.maxCachedWorkflows, stickyQueueScheduleToStartTimeout: options.tuning.stickyTimeoutMs } : {}),
     ...workflowSource,
   });
 }
@@ -107,6 +110,7 @@ export async function createConfiguredWorker(
     invoiceLinkMs: config.invoiceLinkMs,
     accountErasureGraceMs: config.accountErasureGraceMs,
     publicBaseUrl: config.publicBaseUrl,
+    tuning: config.workerTuning,
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }
