@@ -14,11 +14,11 @@ import { parseFlags } from '../config/args';
 import { loadConfig } from '../config/config';
 import { workflowIdFor } from '../domain/conversation';
 import { freePort, startApiProcess, type ApiProcess } from '../dev/api-process';
-import { startMoneyProduct, type MoneyProduct } from '../dev/money-product';
+import { duplicateActivities, productWithWorkers, UNLIMITED_ENV } from '../dev/load-product';
 import { resolveTemporalCli } from '../dev/temporal-cli';
 import { startDevServer, type DevServer } from '../dev/temporal-dev-server';
 import { percentile, productTarget, runLoad, tallyTranscripts, type ChatTarget, type LoadResult, type Tally } from '../dev/turn-load';
-import { workerProcesses, type WorkerProcesses } from '../dev/worker-process';
+import type { WorkerProcesses } from '../dev/worker-process';
 import { writeSection } from './benchmarks-file';
 import { startFloorService, type FloorService } from './floor-service';
 import { addTurnParts, emptyParts, type TurnParts } from './turn-breakdown';
@@ -27,9 +27,6 @@ const ROOT = path.resolve(__dirname, '..');
 export const TURNS_HEADING = '## Turns: latency, throughput, memory, soak and scale-out';
 const PARTS = ['latency', 'memory', 'soak', 'scale'] as const;
 type Part = (typeof PARTS)[number];
-/** Rate limits lifted: the load is one token from one address, and the benchmark measures turns, not the limiter. */
-const UNLIMITED = { perIpPerMinute: 1_000_000, perTokenPerMinute: 1_000_000, widgetConversationsPerMinute: 100_000 };
-const UNLIMITED_ENV = { RATE_LIMIT_PER_IP_PER_MINUTE: '1000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '1000000' };
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 const ms = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '–');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
@@ -230,29 +227,8 @@ function rssMb(pid: number | undefined): number {
   return kb / 1024;
 }
 
-async function productWithWorkers(temporalAddress: string, count: number, options: { postgresUrl?: string; onLine?: (line: string) => void } = {}): Promise<{ product: MoneyProduct; workers: WorkerProcesses[] }> {
-  const product = await startMoneyProduct({ temporalAddress, rateLimits: UNLIMITED, ...(options.postgresUrl ? { postgresUrl: options.postgresUrl } : {}) });
-  const workers = Array.from({ length: count }, () =>
-    workerProcesses({
-      temporalAddress,
-      namespace: 'default',
-      taskQueue: product.taskQueue,
-      dataDir: product.dataDir,
-      ...(product.databaseUrl ? { databaseUrl: product.databaseUrl } : {}),
-      paymentProviderUrl: product.sandbox.url,
-      payloadKeys: product.payloadKeys,
-      startTimeoutMs: 180_000,
-      env: { LOG_LEVEL: options.onLine ? 'info' : 'warn' },
-      ...(options.onLine ? { onLine: options.onLine } : {}),
-    }),
-  );
-  // One after the other: the first seeds the store, the second finds it seeded.
-  for (const worker of workers) await worker.start();
-  return { product, workers };
-}
-
 async function memory(temporalAddress: string, idle: number): Promise<NonNullable<Figures['memory']>> {
-  const { product, workers } = await productWithWorkers(temporalAddress, 1);
+  const { product, workers, close } = await productWithWorkers(temporalAddress, 1);
   const worker = workers[0] as WorkerProcesses;
   try {
     const target = productTarget([product.baseUrl], await product.token('channel'));
@@ -278,8 +254,7 @@ async function memory(temporalAddress: string, idle: number): Promise<NonNullabl
     const config = loadConfig();
     return { tuning: `WORKER_MAX_CACHED_WORKFLOWS=${config.workerTuning.maxCachedWorkflows}, WORKER_STICKY_TIMEOUT_SECONDS=${config.workerTuning.stickyTimeoutMs / 1000}`, points, firstTurnsPerSecond: idle / seconds, lost };
   } finally {
-    await worker.kill();
-    await product.close();
+    await close();
   }
 }
 
@@ -289,7 +264,7 @@ async function soakRun(conversations: number, turns: number): Promise<NonNullabl
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-soak-'));
   const serverOptions = { cliPath: process.env.TEMPORAL_CLI_PATH as string, dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default', log };
   let server: DevServer = await startDevServer(serverOptions);
-  const { product, workers } = await productWithWorkers(server.address, 1);
+  const { product, close } = await productWithWorkers(server.address, 1);
   const began = Date.now();
   let restartMs = NaN;
   let restarting: Promise<void> | undefined;
@@ -316,8 +291,7 @@ async function soakRun(conversations: number, turns: number): Promise<NonNullabl
     const tally = await tallyTranscripts(target, load, turns);
     return { conversations, turns, tally, retries: load.retries, deferred: load.deferred, restartAfter, restartMs, minutes: (Date.now() - began) / 60_000, p50: percentile(load.turnMs, 50), p99: percentile(load.turnMs, 99) };
   } finally {
-    for (const worker of workers) await worker.kill();
-    await product.close();
+    await close();
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -325,23 +299,9 @@ async function soakRun(conversations: number, turns: number): Promise<NonNullabl
 
 // ---------------------------------------------------------------------------------------------
 
-/** Activity executions seen more than once (same workflow, activity id and attempt) across the workers' logs. */
-function duplicateActivities(lines: readonly string[]): number {
-  const seen = new Set<string>();
-  let twice = 0;
-  for (const line of lines) {
-    if (!line.includes('"msg":"activity"')) continue;
-    const entry = JSON.parse(line) as { workflowId?: string; activityId?: string; attempt?: number };
-    const key = `${entry.workflowId}/${entry.activityId}/${entry.attempt}`;
-    if (seen.has(key)) twice++;
-    seen.add(key);
-  }
-  return twice;
-}
-
 async function scaleOut(temporalAddress: string, postgresUrl: string): Promise<NonNullable<Figures['scale']>> {
   const lines: string[] = [];
-  const { product, workers } = await productWithWorkers(temporalAddress, 2, { postgresUrl, onLine: (line) => lines.push(line) });
+  const { product, workers, close } = await productWithWorkers(temporalAddress, 2, { postgresUrl, onLine: (line) => lines.push(line) });
   const apis: ApiProcess[] = [];
   const rows: NonNullable<Figures['scale']>['rows'] = [];
   try {
@@ -353,7 +313,7 @@ async function scaleOut(temporalAddress: string, postgresUrl: string): Promise<N
       lines.length = 0;
       await runLoad(target, { conversations: 10, turns: 2 });
       const load = await runLoad(target, { conversations: 50, turns: 5 });
-      rows.push({ setup, turnsPerSecond: (load.turnMs.length / load.wallMs) * 1000, p50: percentile(load.turnMs, 50), p99: percentile(load.turnMs, 99), tally: await tallyTranscripts(target, load, 5), duplicateActivities: duplicateActivities(lines) });
+      rows.push({ setup, turnsPerSecond: (load.turnMs.length / load.wallMs) * 1000, p50: percentile(load.turnMs, 50), p99: percentile(load.turnMs, 99), tally: await tallyTranscripts(target, load, 5), duplicateActivities: duplicateActivities(lines).twice });
       log(`scale-out, ${setup}: ${rows.at(-1)?.turnsPerSecond.toFixed(1)} turns/s`);
     };
     // Two of each first, then one of each: the same database, Temporal and task queue.
@@ -363,8 +323,7 @@ async function scaleOut(temporalAddress: string, postgresUrl: string): Promise<N
     return { rows: rows.reverse() };
   } finally {
     for (const api of apis) await api.stop();
-    for (const worker of workers) await worker.kill();
-    await product.close();
+    await close();
   }
 }
 
