@@ -113,7 +113,18 @@ export async function tallyTranscripts(target: ChatTarget, load: LoadResult, tur
   const tally: Tally = { conversations: load.conversations.length, expected: 0, recorded: 0, lost: 0, duplicated: 0 };
   for (let i = 0; i < load.conversations.length; i += 20) {
     const batch = load.conversations.slice(i, i + 20);
-    const counts = await Promise.all(batch.map(async (id) => (await readFor(id)).length));
+    // A read is a Query, answered by a worker: on a busy machine it may be refused for a moment (503).
+    const read = async (id: string): Promise<number> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await readFor(id)).length;
+        } catch (err) {
+          if (!(err instanceof RetryableError) || attempt >= 30) throw err;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
+    };
+    const counts = await Promise.all(batch.map(read));
     for (const count of counts) {
       tally.expected += 1 + turns;
       tally.recorded += count;
