@@ -1,5 +1,4 @@
 import type { temporal } from '@temporalio/proto';
-import { tsToMs } from '@temporalio/common/lib/time';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
@@ -21,7 +20,12 @@ export function emptyParts(): TurnParts {
   return { turns: 0, updateMs: 0, parts: new Map() };
 }
 
-const at = (event: HistoryEvent) => tsToMs(event.eventTime);
+/** An event's time in ms: a fetched history has Long seconds, one read from JSON plain numbers. */
+function at(event: HistoryEvent): number {
+  const seconds = event.eventTime?.seconds as { toNumber(): number } | number | string | null | undefined;
+  const whole = typeof seconds === 'object' && seconds !== null ? seconds.toNumber() : Number(seconds ?? 0);
+  return whole * 1000 + (event.eventTime?.nanos ?? 0) / 1e6;
+}
 
 export function addTurnParts(into: TurnParts, events: readonly HistoryEvent[]): void {
   const byId = new Map<number, HistoryEvent>();
