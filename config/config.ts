@@ -114,8 +114,8 @@ const schema = z.object({
     .string()
     .refine((v) => v === 'off' || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), 'WORKER_METRICS_URL must be an http(s) URL, or off')
     .optional(),
-  // Measured in docs/BENCHMARKS.md: an idle conversation leaves the cache once newer ones need the slot,
-  // and its next message replays its history, so the worker's memory is bounded by this, not by how many are open.
+  // An idle conversation leaves the cache once newer ones need the slot, and its next message replays its
+  // history. The SDK's default grows with the heap; docs/PRODUCTION.md has what the benchmark measured.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce
     .number({ error: 'WORKER_MAX_CACHED_WORKFLOWS must be a whole number' })
     .int('WORKER_MAX_CACHED_WORKFLOWS must be a whole number')
