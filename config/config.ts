@@ -121,7 +121,7 @@ const schema = z.object({
     .int('WORKER_MAX_CACHED_WORKFLOWS must be a whole number')
     .min(0, 'WORKER_MAX_CACHED_WORKFLOWS must be 0 (no cache) or more')
     .max(100_000, 'WORKER_MAX_CACHED_WORKFLOWS must be at most 100000')
-    .default(1000),
+    .default(100),
   WORKER_STICKY_TIMEOUT_SECONDS: z.coerce
     .number({ error: 'WORKER_STICKY_TIMEOUT_SECONDS must be a number of seconds' })
     .positive('WORKER_STICKY_TIMEOUT_SECONDS must be more than 0')

@@ -70,8 +70,8 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ WORKER_METRICS_URL: 'off' }).workerMetricsAddress, '127.0.0.1:9464');
   });
 
-  it('when the worker cache settings are unset or set, then the worker keeps 1000 conversations and waits 10 s for a sticky worker, or what is set', () => {
-    assert.deepEqual(loadConfig({}).workerTuning, { maxCachedWorkflows: 1000, stickyTimeoutMs: 10_000 });
+  it('when the worker cache settings are unset or set, then the worker keeps 100 conversations and waits 10 s for a sticky worker, or what is set', () => {
+    assert.deepEqual(loadConfig({}).workerTuning, { maxCachedWorkflows: 100, stickyTimeoutMs: 10_000 });
     assert.deepEqual(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_STICKY_TIMEOUT_SECONDS: '2.5' }).workerTuning, { maxCachedWorkflows: 0, stickyTimeoutMs: 2500 });
   });
 
