@@ -44,6 +44,8 @@ export const ENV_VARS = [
   'WIDGET_CONVERSATIONS_PER_MINUTE',
   'WORKER_METRICS_ADDRESS',
   'WORKER_METRICS_URL',
+  'WORKER_MAX_CACHED_WORKFLOWS',
+  'WORKER_STICKY_TIMEOUT_SECONDS',
   'PAYLOAD_KEYS',
   'PRODUCTION_MODE',
   'CODEC_CORS_ORIGINS',
@@ -123,6 +125,19 @@ const schema = z.object({
     .string()
     .refine((v) => v === 'off' || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), 'WORKER_METRICS_URL must be an http(s) URL, or off')
     .optional(),
+  // An idle conversation leaves the cache once newer ones need the slot, and its next message replays its
+  // history. The SDK's default grows with the heap; docs/PRODUCTION.md has what the benchmark measured.
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number({ error: 'WORKER_MAX_CACHED_WORKFLOWS must be a whole number' })
+    .int('WORKER_MAX_CACHED_WORKFLOWS must be a whole number')
+    .min(0, 'WORKER_MAX_CACHED_WORKFLOWS must be 0 (no cache) or more')
+    .max(100_000, 'WORKER_MAX_CACHED_WORKFLOWS must be at most 100000')
+    .default(100),
+  WORKER_STICKY_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'WORKER_STICKY_TIMEOUT_SECONDS must be a number of seconds' })
+    .positive('WORKER_STICKY_TIMEOUT_SECONDS must be more than 0')
+    .max(600, 'WORKER_STICKY_TIMEOUT_SECONDS must be at most 600')
+    .default(10),
   PAYLOAD_KEYS: z.string().min(1).optional(),
   CODEC_CORS_ORIGINS: z
     .string()
@@ -148,6 +163,11 @@ const schema = z.object({
     .refine((v) => v.trim() === '*' || v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())), 'WIDGET_ORIGINS must be * or a comma-separated list of origins like https://shop.example')
     .optional(),
 });
+
+export interface WorkerTuning {
+  maxCachedWorkflows: number;
+  stickyTimeoutMs: number;
+}
 
 export interface Config {
   port: number;
@@ -209,6 +229,8 @@ export interface Config {
   workerMetricsAddress: string | undefined;
   /** Where the API fetches the worker's metrics to append them to its `/metrics`; undefined (`off`) appends none. */
   workerMetricsUrl: string | undefined;
+  /** The worker's sticky cache: how many conversations stay in memory, and how long the server waits for the worker that has one cached before another worker takes its task. */
+  workerTuning: WorkerTuning;
   /** `id:base64key,…`: the keys of Temporal payload encryption, the first encrypts; unset, a key file in `dataDir` (not in production). */
   payloadKeys: string | undefined;
   /** NODE_ENV=production or PRODUCTION_MODE=true: nothing is made up on the spot (a missing payload key is an error). */
@@ -290,6 +312,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS === 'off' ? undefined : c.WORKER_METRICS_ADDRESS,
     workerMetricsUrl: workerMetricsUrlOf(c.WORKER_METRICS_URL, c.WORKER_METRICS_ADDRESS),
+    workerTuning: { maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, stickyTimeoutMs: c.WORKER_STICKY_TIMEOUT_SECONDS * 1000 },
     payloadKeys: c.PAYLOAD_KEYS,
     widgetOrigins: c.WIDGET_ORIGINS === undefined || c.WIDGET_ORIGINS.trim() === '*' ? 'any' : c.WIDGET_ORIGINS.split(',').map((o) => o.trim()),
     codecCorsOrigins: c.CODEC_CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [`http://localhost:${c.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`],

@@ -10,6 +10,7 @@ import type { Client } from '@temporalio/client';
 import crypto from 'node:crypto';
 import knex, { type Knex } from 'knex';
 import { createApp } from '../api/app';
+import type { RateLimits } from '../api/rate-limits';
 import type { Role } from '../auth/roles';
 import { mintToken } from '../auth/token-service';
 import { closeDatabase, openDatabase } from '../db/connection';
@@ -54,6 +55,8 @@ export async function startMoneyProduct(options: {
   /** A PostgreSQL database to use (in a fresh schema of its own, dropped at close) instead of a SQLite file. */
   postgresUrl?: string;
   timings?: { approvalTimeoutMs?: number; handoffSlaMs?: number };
+  /** The API's request limits; the product's defaults unless given (a load test lifts them to measure turns, not the limiter). */
+  rateLimits?: RateLimits;
 }): Promise<MoneyProduct> {
   const stops: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -74,7 +77,7 @@ export async function startMoneyProduct(options: {
     stops.push(() => sandbox.close());
     const namespace = env.namespace ?? 'default';
     const taskQueue = `money-drill-${process.pid}-${++queues}`;
-    const app = createApp({ db, client: env.client, namespace, taskQueue, idleTimeoutMs: 60 * 60_000, maxBodyBytes: 16 * 1024, timings: options.timings });
+    const app = createApp({ db, client: env.client, namespace, taskQueue, idleTimeoutMs: 60 * 60_000, maxBodyBytes: 16 * 1024, timings: options.timings, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

@@ -24,6 +24,10 @@ export interface WorkerProcessOptions {
   startTimeoutMs?: number;
   /** WORKER_METRICS_ADDRESS; left out, the worker serves no metrics (several drills' workers would fight over one port). */
   metricsAddress?: string;
+  /** More settings for the worker (WORKER_MAX_CACHED_WORKFLOWS, say); they win over the inherited environment. */
+  env?: Record<string, string>;
+  /** Every line the worker writes on stdout (its JSON log), for a caller that counts activities itself. */
+  onLine?: (line: string) => void;
 }
 
 export interface WorkerProcesses {
@@ -39,6 +43,8 @@ export interface WorkerProcesses {
   counts(): { started: number; killed: number };
   /** What the last processes wrote, for a failure message. */
   output(): string;
+  /** The running worker's process id (to read its memory), if one runs. */
+  pid(): number | undefined;
 }
 
 const alive = new Set<ChildProcess>();
@@ -73,6 +79,7 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
     ANTHROPIC_API_KEY: '',
     LOG_LEVEL: 'info',
     WORKER_METRICS_ADDRESS: options.metricsAddress ?? 'off',
+    ...options.env,
   };
 
   return {
@@ -98,6 +105,7 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
         const lines = (partial + chunk.toString()).split('\n');
         partial = lines.pop() ?? '';
         for (const line of lines) {
+          options.onLine?.(line);
           if (line.includes('"msg":"worker polling"')) ready?.();
           else if (line.includes('"msg":"activity"') && child === proc) {
             activities++;
@@ -146,5 +154,6 @@ export function workerProcesses(options: WorkerProcessOptions): WorkerProcesses 
     running: () => child !== undefined && child.exitCode === null,
     counts: () => ({ started, killed }),
     output: () => log,
+    pid: () => (child && child.exitCode === null ? child.pid : undefined),
   };
 }

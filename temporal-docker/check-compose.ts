@@ -45,6 +45,9 @@ type AppService = (typeof APP_SERVICES)[number];
 /** Settings the worker and the API must agree on. */
 const SHARED_APP_VARS = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE'] as const;
 
+/** The worker's cache settings (docs/BENCHMARKS.md measures them); the compose file must set them. */
+export const WORKER_TUNING_VARS = ['WORKER_MAX_CACHED_WORKFLOWS', 'WORKER_STICKY_TIMEOUT_SECONDS'] as const;
+
 type Env = Record<string, string | undefined>;
 type Rec = Record<string, unknown>;
 
@@ -125,6 +128,8 @@ export function serviceEnv(service: Rec | undefined): Env {
 export interface PortMapping {
   hostIp?: string;
   published?: number;
+  /** How many host ports a `3000-3001:3000` range publishes (1 for a single port). */
+  publishedCount?: number;
   target: number;
 }
 
@@ -146,9 +151,11 @@ export function servicePorts(service: Rec | undefined): PortMapping[] {
     const target = Number(parts.pop());
     const publishedText = parts.pop();
     const hostIp = parts.length > 0 ? parts.join(':') : undefined;
+    // A range publishes one host port per replica: `3000-3001:3000` is two.
+    const [first, last] = (publishedText ?? '').split('-');
     out.push({
       target,
-      ...(publishedText === undefined ? {} : { published: Number(publishedText) }),
+      ...(publishedText === undefined ? {} : { published: Number(first), publishedCount: last === undefined ? 1 : Number(last) - Number(first) + 1 }),
       ...(hostIp ? { hostIp } : {}),
     });
   }
@@ -399,6 +406,29 @@ export function checkCompose(composeObject: ComposeObject, options: CheckOptions
     const probe = healthcheckCommand(svc('api')) ?? '';
     if (probe && !probe.includes('process.env.PORT') && !probe.includes(`:${port}/healthz`)) {
       problems.push(`services.api.healthcheck: does not probe PORT ${port}`);
+    }
+  }
+
+  // Replicas: a whole number of them, and each API replica gets a host port of its own.
+  for (const name of APP_SERVICES) {
+    const raw = asRecord(svc(name)?.deploy)?.replicas;
+    if (raw === undefined) continue;
+    const replicas = Number(scalar(raw));
+    if (!Number.isInteger(replicas) || replicas < 1) {
+      problems.push(`services.${name}.deploy.replicas: "${scalar(raw) ?? ''}" is not a whole number of at least 1`);
+      continue;
+    }
+    if (name === 'api' && api) {
+      const published = servicePorts(svc('api')).find((p) => p.target === api.config.port);
+      if (published && (published.publishedCount ?? 1) < replicas) {
+        problems.push(`services.api.ports: ${replicas} replicas but ${published.publishedCount ?? 1} host port(s) for PORT ${api.config.port}; publish a range (e.g. 3000-3001:3000)`);
+      }
+    }
+  }
+  // The worker tuning the benchmark chose is set explicitly, so an operator sees and can change it.
+  if (configs.worker) {
+    for (const name of WORKER_TUNING_VARS) {
+      if (!(name in configs.worker.env)) problems.push(`services.worker.environment.${name}: missing (the worker tuning docs/PRODUCTION.md explains)`);
     }
   }
 

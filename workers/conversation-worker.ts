@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { createActivities } from '../activities';
 import { adaptersWith, deliverNoticesFromActivities, mailOutOf, type AdaptersOver, type MailOutSettings } from '../channels';
 import { TwilioSmsSender, type TwilioAccountSettings } from '../channels/voice/sms-sender';
-import type { Config } from '../config/config';
+import type { Config, WorkerTuning } from '../config/config';
 import { DEFAULT_POLICY_SETTINGS } from '../domain/policy';
 import { intentClassifierFor } from '../llm/anthropic-intent-classifier';
 import { replyPhraserFor, type ReplyPhraser } from '../llm/anthropic-reply-phraser';
@@ -49,6 +49,8 @@ export interface ConversationWorkerOptions {
   mail?: MailOutSettings;
   /** The Twilio account SMS and voice notices are texted from; left out, they fail with that reason. */
   twilio?: TwilioAccountSettings;
+  /** WORKER_MAX_CACHED_WORKFLOWS and WORKER_STICKY_TIMEOUT_SECONDS; the SDK's defaults when absent. */
+  tuning?: WorkerTuning;
 }
 
 /** Bundling reports its progress at info; only its warnings and errors are worth a line (on stderr unless told). */
@@ -82,6 +84,7 @@ export function createConversationWorker(options: ConversationWorkerOptions): Pr
       workflowIsRunning: workflowIsRunningOn(options.connection, options.namespace, options.dataConverter),
     }),
     interceptors: { activity: [activityLog(options.logger ?? silentLogger)] },
+    ...(options.tuning ? { maxCachedWorkflows: options.tuning.maxCachedWorkflows, stickyQueueScheduleToStartTimeout: options.tuning.stickyTimeoutMs } : {}),
     ...workflowSource,
   });
 }
@@ -119,6 +122,7 @@ export async function createConfiguredWorker(
     publicBaseUrl: config.publicBaseUrl,
     mail: mailOutOf(config),
     twilio: config.twilio,
+    tuning: config.workerTuning,
     ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
   });
 }

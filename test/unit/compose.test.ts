@@ -351,6 +351,23 @@ describe('checkCompose on mutated copies', () => {
     assertReported(problems, /\.dockerignore: excludes package-lock\.json/);
   });
 
+  it('when the stack is scaled, then workers and APIs run as replicas with the chosen worker tuning, each API with a host port', () => {
+    const services = resolved().services;
+    assert.equal(Number(services.worker.deploy.replicas), 2);
+    assert.equal(Number(services.api.deploy.replicas), 2);
+    assert.deepEqual(servicePorts(services.api).map((p) => [p.published, p.publishedCount, p.target]), [[3000, 2, 3000]]);
+    const tuning = loadConfig(serviceEnv(services.worker) as NodeJS.ProcessEnv).workerTuning;
+    assert.deepEqual(tuning, loadConfig({}).workerTuning);
+  });
+
+  it('when replicas are not a whole number, outnumber the API host ports, or the worker tuning is left out, then each is reported', () => {
+    assertReported(problemsAfter((c) => (c.services.worker.deploy.replicas = 'two')), /services\.worker\.deploy\.replicas: "two"/);
+    assertReported(problemsAfter((c) => (c.services.api.deploy.replicas = 3)), /services\.api\.ports: 3 replicas but 2 host port/);
+    assertReported(problemsAfter((c) => (c.services.api.ports = ['3000:3000'])), /services\.api\.ports: 2 replicas but 1 host port/);
+    assertReported(problemsAfter((c) => delete c.services.worker.environment.WORKER_MAX_CACHED_WORKFLOWS), /services\.worker\.environment\.WORKER_MAX_CACHED_WORKFLOWS: missing/);
+    assertReported(problemsAfter((c) => (c.services.worker.environment.WORKER_MAX_CACHED_WORKFLOWS = '-1')), /services\.worker\.environment: loadConfig\(\) rejects it/);
+  });
+
   it('when the compose object is not a compose file, then that is the one problem', () => {
     assert.deepEqual(checkCompose({ version: '3' }), ['the compose file has no services']);
     assert.deepEqual(checkCompose(null), ['the compose file has no services']);

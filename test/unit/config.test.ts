@@ -78,6 +78,11 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ WORKER_METRICS_URL: 'off' }).workerMetricsAddress, '127.0.0.1:9464');
   });
 
+  it('when the worker cache settings are unset or set, then the worker keeps 100 conversations and waits 10 s for a sticky worker, or what is set', () => {
+    assert.deepEqual(loadConfig({}).workerTuning, { maxCachedWorkflows: 100, stickyTimeoutMs: 10_000 });
+    assert.deepEqual(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_STICKY_TIMEOUT_SECONDS: '2.5' }).workerTuning, { maxCachedWorkflows: 0, stickyTimeoutMs: 2500 });
+  });
+
   it('when METRICS_TOKEN is set, then /metrics is configured to want it', () => {
     assert.equal(loadConfig({ METRICS_TOKEN: 'a-long-enough-scrape-token' }).metricsToken, 'a-long-enough-scrape-token');
   });
@@ -103,6 +108,9 @@ describe('loadConfig', () => {
     ['a worker metrics address on port 0', { WORKER_METRICS_ADDRESS: '127.0.0.1:0' }, /WORKER_METRICS_ADDRESS must look like host:port \(port 1-65535\)/],
     ['a worker metrics port out of range', { WORKER_METRICS_ADDRESS: '127.0.0.1:70000' }, /WORKER_METRICS_ADDRESS/],
     ['a worker metrics URL that is not a URL', { WORKER_METRICS_URL: 'worker:9464' }, /WORKER_METRICS_URL must be an http\(s\) URL, or off/],
+    ['a fractional worker cache size', { WORKER_MAX_CACHED_WORKFLOWS: '10.5' }, /WORKER_MAX_CACHED_WORKFLOWS must be a whole number/],
+    ['a negative worker cache size', { WORKER_MAX_CACHED_WORKFLOWS: '-1' }, /WORKER_MAX_CACHED_WORKFLOWS must be 0 \(no cache\) or more/],
+    ['a sticky timeout of zero', { WORKER_STICKY_TIMEOUT_SECONDS: '0' }, /WORKER_STICKY_TIMEOUT_SECONDS must be more than 0/],
     ['a short metrics token', { METRICS_TOKEN: 'secret' }, /METRICS_TOKEN must be at least 16 characters/],
   ];
   for (const [label, env, message] of bad) {
