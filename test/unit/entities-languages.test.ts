@@ -4,6 +4,9 @@ import { extractName, extractYesNo, extractZipCodes, foldAccents } from '../../d
 import { readCancelReason } from '../../domain/understanding/reasons';
 import { wantsToStop } from '../../domain/dialogue/leaving-a-flow';
 import { CANCEL_REASONS } from '../../domain/policy';
+import { chooseOption } from '../../domain/dialogue/choose-option';
+import { chooseOptions } from '../../domain/dialogue/choose-options';
+import { resolveChoices } from '../../domain/understanding/descriptions';
 
 const [NO_LONGER_NEEDED, BY_MISTAKE] = CANCEL_REASONS;
 
@@ -201,5 +204,42 @@ describe('entities in German, Spanish, French and Portuguese', () => {
     assert.deepEqual(extractZipCodes('ligue 0800-123 4567'), []);
     assert.deepEqual(extractZipCodes('zip 94110-1234'), ['94110']);
     assert.equal(foldAccents('Não, obrigado'), 'nao, obrigado');
+  });
+
+  describe('picking among offered options', () => {
+    const orders = [
+      { id: '#W1000001', label: '#W1000001: Lamp' },
+      { id: '#W1000002', label: '#W1000002: Kettle' },
+      { id: '#W1000003', label: '#W1000003: Backpack' },
+    ];
+    const POSITIONS: [string, string | undefined][] = [
+      ['die zweite', '#W1000002'],
+      ['Die letzte bitte', '#W1000003'],
+      ['la primera', '#W1000001'],
+      ['el último', '#W1000003'],
+      ['la deuxième', '#W1000002'],
+      ['le dernier', '#W1000003'],
+      ['a terceira', '#W1000003'],
+      ['o primeiro', '#W1000001'],
+      ['la seconde, celle avec Kettle', '#W1000002'],
+      ['quero o segundo pedido', '#W1000002'],
+    ];
+    for (const [text, id] of POSITIONS) {
+      it(`when the customer answers "${text}", then ${id ?? 'no option'} is picked`, () => {
+        assert.equal(chooseOption(text, orders)?.id, id);
+      });
+    }
+    for (const text of ['alle', 'Todos', 'tous', 'as duas', 'beide']) {
+      it(`when the customer answers "${text}", then every option is picked`, () => {
+        assert.equal(chooseOptions(text, orders)?.length, 3);
+        const all = resolveChoices(text, orders);
+        assert.equal(all.kind === 'all' ? all.options.length : 0, 3);
+      });
+    }
+    it('when an English answer names a position, then it is read as before', () => {
+      assert.equal(chooseOption('the second one', orders)?.id, '#W1000002');
+      assert.equal(chooseOption('last', orders)?.id, '#W1000003');
+      assert.equal(chooseOptions('alles klar', orders), undefined);
+    });
   });
 });
