@@ -250,11 +250,12 @@ const YES = /^(y|yes|yeah|yea|yep|yup|sure|ok|okay|correct|right|confirm(ed)?|af
 const NO = /^(n|no|nope|nah|negative|never ?mind|cancel( that| it)?|don'?t( do (it|that))?|do not|not now|no thanks|stop|wait|i don'?t)\b/;
 
 // The same answers in German, Spanish, French and Portuguese, on accent-folded text. A bare "si" is only
-// yes when nothing or a courtesy follows: "si" is also "if" in Spanish and French ("si possible...").
+// yes when nothing or a courtesy follows: "si" is also "if" in Spanish and French ("si possible..."); the
+// German "nee" likewise, as English typos start with it ("nee help" for "need help").
 const YES_OTHER =
   /^(ja|jawohl|jap|genau|klar|gerne?|richtig|stimmt|passt|einverstanden|na klar|auf jeden fall|mach das|bitte ja|si(?=\s*(?:[,.!]|$|por favor|claro|gracias|adelante|vale|exacto|correcto|c'est ca|merci))|claro( que si)?|vale|de acuerdo|correcto|exacto|por supuesto|adelante|hazlo|oui|ouais|d'accord|bien sur|exactement|c'est ca|volontiers|tout a fait|allez-y|sim|pode ser|isso( mesmo)?|certo|exato|com certeza|pode|beleza|combinado|esta bem)(?![\p{L}-])/u;
 const NO_OTHER =
-  /^(nein|ne|nee|no|lieber nicht|auf keinen fall|bitte nicht|nicht jetzt|de ninguna manera|mejor no|para nada|non|pas du tout|surtout pas|pas maintenant|nao|de jeito nenhum|melhor nao|agora nao)(?![\p{L}-])/u;
+  /^(nein|nee?(?=\s*(?:[,.!]|$|danke))|no|lieber nicht|auf keinen fall|bitte nicht|nicht jetzt|de ninguna manera|mejor no|para nada|non|pas du tout|surtout pas|pas maintenant|nao|de jeito nenhum|melhor nao|agora nao)(?![\p{L}-])/u;
 const UNSURE_OTHER = /^(vielleicht|weiss nicht|ich weiss (es )?nicht|keine ahnung|quizas?|tal vez|no se|a lo mejor|peut-etre|je ne sais pas|aucune idee|talvez|nao sei|sei la)(?![\p{L}])/u;
 const BUT_OTHER = /(?<![\p{L}])(aber|warte|moment|nein|pero|espera|no|mais|attends|non|mas|espere|nao)(?![\p{L}])/u;
 

@@ -187,6 +187,7 @@ describe('entities in German, Spanish, French and Portuguese', () => {
     assert.equal(extractYesNo('yes'), 'yes');
     assert.equal(extractYesNo('no'), 'no');
     assert.equal(extractYesNo('non-refundable?'), undefined);
+    assert.equal(extractYesNo('nee help to switch to the Freemium account'), undefined);
     assert.equal(extractYesNo('maybe'), undefined);
     assert.deepEqual(extractName("I'm Noah Brown, zip 19122"), { first: 'Noah', last: 'Brown' });
     assert.equal(readCancelReason('I ordered it by mistake'), BY_MISTAKE);
