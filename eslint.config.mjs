@@ -35,7 +35,7 @@ const folders = fs
   .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !['node_modules', 'data'].includes(e.name))
   .map((e) => e.name);
 // The modules of nlu/ with no I/O (no fs, no clock, no Buffer): all a workflow may know of classification.
-const PURE_NLU = ['classification.ts', 'keyword-rules.ts', 'features.ts', 'linear.ts', 'mlp.ts'];
+const PURE_NLU = ['classification.ts', 'keyword-rules.ts', 'keyword-rules-languages.ts', 'features.ts', 'linear.ts', 'mlp.ts'];
 const PURE_NLU_ONLY = 'nlu (pure modules only)';
 const LAYERS = [
   { files: ['domain'], mayImport: ['domain'], why: 'Domain logic stays pure: it imports only domain/.' },

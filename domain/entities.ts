@@ -1,7 +1,18 @@
 /**
  * Entity extraction for the action flows: order ids, e-mails, names, zip codes, money amounts,
- * one-line addresses, product and item mentions, yes/no. Pure and deterministic.
+ * one-line addresses, product and item mentions, yes/no. Pure and deterministic. Names, postcodes and
+ * yes/no are also read in German, Spanish, French and Portuguese; English text is read as before.
  */
+
+/** Lower case without accents ("sí" → "si", "não" → "nao", "ß" → "ss"): the other languages' words match typed either way. */
+export function foldAccents(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[\u2018\u2019]/g, "'");
+}
 
 /** Order ids: `#W1234567`, `W1234567` or `w1234567` → `#W1234567`, in order of appearance, without repeats. */
 export function extractOrderIds(text: string): string[] {
@@ -28,7 +39,12 @@ export interface PersonName {
   last?: string;
 }
 
-const NAME_STOP = new Set(['and', 'from', 'my', 'i', 'im', 'with', 'zip', 'the', 'at', 'in', 'of', 'email', 'e-mail', 'here', 'please', 'thanks', 'but', 'so', 'order', 'who', 'living', 'zipcode', 'postcode']);
+const NAME_STOP = new Set([
+  'and', 'from', 'my', 'i', 'im', 'with', 'zip', 'the', 'at', 'in', 'of', 'email', 'e-mail', 'here', 'please', 'thanks', 'but', 'so', 'order', 'who', 'living', 'zipcode', 'postcode',
+  // The same words in German, Spanish, French and Portuguese ("me llamo Ana López y mi código postal...").
+  'und', 'y', 'et', 'e', 'aus', 'mit', 'con', 'avec', 'com', 'meine', 'mein', 'mi', 'mon', 'ma', 'meu', 'minha', 'o', 'plz', 'postleitzahl', 'cp', 'cep', 'código', 'codigo', 'code',
+  'bitte', 'danke', 'gracias', 'merci', 'obrigado', 'obrigada', 'aber', 'pero', 'mais', 'mas', 'hier', 'aqui', 'ici', 'aquí',
+]);
 
 /** A name the customer gives explicitly: "my name is Ana Lopez", "name: ana lopez", "this is Ana Lopez", or "Ana Lopez, zip 94110". */
 export function extractName(text: string): PersonName | undefined {
@@ -37,11 +53,21 @@ export function extractName(text: string): PersonName | undefined {
 
 /** Capitalised words right before a zip code: "Yusuf Rossi, zip code 19122", "Yusuf Rossi here, 19122". */
 function nameBesideZip(text: string): PersonName | undefined {
-  const m = /(?:^|[,.!?;:—–-]\s*|\b(?:hi|hello|hey)[,!]?\s+)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})(?:\s+here)?\s*[,—–-]?\s*(?:(?:and\s+)?(?:my\s+)?(?:zip|postcode|postal code)(?:\s+code)?(?:\s+is)?\s*:?\s*)?\d{5}(?!\d)/.exec(text);
+  const m =
+    /(?:^|[,.!?;:—–-]\s*|\b(?:hi|hello|hey)[,!]?\s+)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})(?:\s+here)?\s*[,—–-]?\s*(?:(?:and\s+)?(?:my\s+)?(?:zip|postcode|postal code)(?:\s+code)?(?:\s+is)?\s*:?\s*)?\d{5}(?!\d)/.exec(text) ??
+    nameBesidePostcode(text);
   if (!m) return undefined;
   const [first, ...rest] = (m[1] as string).split(/\s+/);
-  if (!first || rest.length === 0 || NAME_STOP.has(first.toLowerCase()) || /^(Hi|Hello|Hey|Dear|Thanks|Please|My|The|Zip)$/.test(first)) return undefined;
+  if (!first || rest.length === 0 || NAME_STOP.has(first.toLowerCase()) || /^(Hi|Hello|Hey|Dear|Thanks|Please|My|The|Zip|Hallo|Hola|Bonjour|Salut|Olá|Oi|Bitte|Danke|Gracias|Merci|Obrigado|Obrigada|Ich|Yo|Je|Eu|Meine?|Mi|Mon|Meu|Minha|Soy|Sou)$/.test(first)) return undefined;
   return { first, last: rest.join(' ') };
+}
+
+/**
+ * The same in the other languages: "Anna Schmidt, PLZ 10115", "Lucía García, código postal 28013",
+ * "Claire Martin, code postal 75002", "João Silva, 1100-053" (Portugal's NNNN-NNN).
+ */
+function nameBesidePostcode(text: string): RegExpExecArray | null {
+  return /(?:^|[,.!?;:—–-]\s*|\b(?:[Hh]allo|[Hh]ola|[Bb]onjour|[Ss]alut|[Oo]lá|[Oo]i)[,!]?\s+)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?:\s+(?:(?:de|da|do|dos|das|del|la|von|van|le)\s+)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})\s*[,—–-]?\s*(?:(?:und|y|et|e)\s+)?(?:(?:meine|mi|mon|o meu|meu)\s+)?(?:(?:PLZ|[Pp]lz|[Pp]ostleitzahl|C\.?P\.?|c\.?p\.?|[Cc][óo]digo postal|[Cc]ode postal|CEP|cep)(?:\s+(?:ist|es|est|é|e))?\s*:?\s*)?(?:\d{5}|\d{4}-\d{3})(?![\d-])/.exec(text);
 }
 
 function introducedName(text: string): PersonName | undefined {
@@ -50,8 +76,18 @@ function introducedName(text: string): PersonName | undefined {
     const name = nameAfter(m[0], m[1] as string);
     if (name) return name;
   }
+  for (const m of text.matchAll(OTHER_INTRODUCTIONS)) {
+    const name = nameAfter(m[0], m[1] as string);
+    if (name) return name;
+  }
   return undefined;
 }
+
+// "ich heiße", "me llamo", "je m'appelle", "chamo-me", "meu nome é"...; "soy", "je suis" only before capitals
+// ("ich bin" is left out: German capitalises nouns, so "ich bin Neukunde" would read as a name).
+const OTHER_INTRODUCTIONS =
+  /(?<![\p{L}])(?:ich heiße|ich heisse|mein name ist|mein name lautet|me llamo|mi nombre es|soy|je m'appelle|je m’appelle|mon nom est|je suis|moi c'est|chamo-me|me chamo|eu me chamo|meu nome é|o meu nome é|meu nome e|o meu nome e)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3})/giu;
+const CAPITALS_ONLY = /^(this is|i'm|i’m|i am|soy|je suis|moi c'est)\s/i;
 
 function nameAfter(introduction: string, following: string): PersonName | undefined {
   const words: string[] = [];
@@ -60,7 +96,7 @@ function nameAfter(introduction: string, following: string): PersonName | undefi
     words.push(w);
   }
   // "this is" and "I'm" only introduce a name when capitalised words follow ("I'm Noah Brown", not "I'm sorry").
-  if (/^(this is|i'm|i’m|i am)\s/i.test(introduction) && !/^i am called/i.test(introduction) && !words.every((w) => /^[A-ZÀ-ÖØ-Þ]/.test(w))) return undefined;
+  if (CAPITALS_ONLY.test(introduction) && !/^i am called/i.test(introduction) && !words.every((w) => /^[A-ZÀ-ÖØ-Þ]/.test(w))) return undefined;
   if (words.length === 0) return undefined;
   // Typed all in lower case: capitalise each word; otherwise keep the customer's own spelling ("van der Berg").
   const lower = words.every((w) => w === w.toLowerCase());
@@ -70,11 +106,14 @@ function nameAfter(introduction: string, following: string): PersonName | undefi
   return rest.length > 0 ? { first, last: rest.join(' ') } : { first };
 }
 
-/** US zip codes (5 digits, optionally +4), not parts of longer numbers, amounts or order ids. */
+/**
+ * Zip codes and postcodes: 5 digits (US, optionally +4; also Germany, Spain and France) and Portugal's
+ * NNNN-NNN, not parts of longer numbers, amounts, order ids or phone numbers.
+ */
 export function extractZipCodes(text: string): string[] {
   const zips: string[] = [];
-  for (const m of text.matchAll(/(?<![\d$€£#.,\w])(\d{5})(?:-\d{4})?(?![\d.,]\d|\w)/g)) {
-    const zip = m[1] as string;
+  for (const m of text.matchAll(/(?<![\d$€£#.,\w])(\d{5})(?:-\d{4})?(?![\d.,]\d|\w)|(?<![\d$€£#.,\w+-])(?<![\d+]\s)(\d{4}-\d{3})(?![\d-]|\w|\s?\d)/g)) {
+    const zip = (m[1] ?? m[2]) as string;
     if (!zips.includes(zip)) zips.push(zip);
   }
   return zips;
@@ -210,15 +249,39 @@ export function extractProducts(text: string, catalogue: readonly CatalogueProdu
 const YES = /^(y|yes|yeah|yea|yep|yup|sure|ok|okay|correct|right|confirm(ed)?|affirmative|absolutely|definitely|of course|please do|go ahead|do it|that'?s (right|correct)|sounds good|i do|i confirm)\b/;
 const NO = /^(n|no|nope|nah|negative|never ?mind|cancel( that| it)?|don'?t( do (it|that))?|do not|not now|no thanks|stop|wait|i don'?t)\b/;
 
+// The same answers in German, Spanish, French and Portuguese, on accent-folded text. A bare "si" is only
+// yes when nothing or a courtesy follows: "si" is also "if" in Spanish and French ("si possible..."); the
+// German "nee" likewise, as English typos start with it ("nee help" for "need help").
+const YES_OTHER =
+  /^(ja|jawohl|jap|genau|klar|gerne?|richtig|stimmt|passt|einverstanden|na klar|auf jeden fall|mach das|bitte ja|si(?=\s*(?:[,.!]|$|por favor|claro|gracias|adelante|vale|exacto|correcto|c'est ca|merci))|claro( que si)?|vale|de acuerdo|correcto|exacto|por supuesto|adelante|hazlo|oui|ouais|d'accord|bien sur|exactement|c'est ca|volontiers|tout a fait|allez-y|sim|pode ser|isso( mesmo)?|certo|exato|com certeza|pode|beleza|combinado|esta bem)(?![\p{L}-])/u;
+const NO_OTHER =
+  /^(nein|nee?(?=\s*(?:[,.!]|$|danke))|no|lieber nicht|auf keinen fall|bitte nicht|nicht jetzt|de ninguna manera|mejor no|para nada|non|pas du tout|surtout pas|pas maintenant|nao|de jeito nenhum|melhor nao|agora nao)(?![\p{L}-])/u;
+const UNSURE_OTHER = /^(vielleicht|weiss nicht|ich weiss (es )?nicht|keine ahnung|quizas?|tal vez|no se|a lo mejor|peut-etre|je ne sais pas|aucune idee|talvez|nao sei|sei la)(?![\p{L}])/u;
+const BUT_OTHER = /(?<![\p{L}])(aber|warte|moment|nein|pero|espera|no|mais|attends|non|mas|espere|nao)(?![\p{L}])/u;
+
 /** A yes or no answer to a confirmation question; undefined when the text is neither or both. */
 export function extractYesNo(text: string): 'yes' | 'no' | undefined {
   const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^[\s,.!]+/, '').trim();
   if (t === '') return undefined;
   if (/^(not sure|i'?m not sure|maybe|perhaps|i don'?t know|dunno|hmm+)\b/.test(t)) return undefined;
+  const folded = foldAccents(t).replace(/^[\s,.!¡¿]+/, '');
+  if (UNSURE_OTHER.test(folded)) return undefined; // before English: "no sé" is not a "no"
   const yes = YES.test(t);
   const no = NO.test(t);
+  if (yes !== no) {
+    if (yes && /\b(but|wait|actually|no)\b/.test(t.replace(YES, ''))) return undefined;
+    return yes ? 'yes' : 'no';
+  }
+  if (yes) return undefined; // both
+  return yesNoInOtherLanguages(folded);
+}
+
+function yesNoInOtherLanguages(f: string): 'yes' | 'no' | undefined {
+  if (f === '') return undefined;
+  const yes = YES_OTHER.test(f);
+  const no = NO_OTHER.test(f);
   if (yes === no) return undefined;
-  if (yes && /\b(but|wait|actually|no)\b/.test(t.replace(YES, ''))) return undefined;
+  if (yes && BUT_OTHER.test(f.replace(YES_OTHER, ''))) return undefined;
   return yes ? 'yes' : 'no';
 }
 

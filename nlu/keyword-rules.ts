@@ -3,6 +3,7 @@
  * phrasings that leave no doubt; everything else is left to the model. Pure and fast (microseconds).
  */
 import type { IntentName } from '../domain/intents';
+import { LANGUAGE_RULES, matchLanguageRule } from './keyword-rules-languages';
 
 export interface KeywordMatch {
   label: IntentName;
@@ -249,7 +250,9 @@ export function matchKeywordRule(text: string, allowed?: (label: string) => bool
     if (rule.unless?.some((re) => re.test(t))) continue;
     return { label: rule.label, rule: rule.name };
   }
-  return undefined;
+  // German, Spanish, French and Portuguese after English, so an English message is decided as before.
+  const other = matchLanguageRule(text, allowed);
+  return other && { label: other.label, rule: other.name };
 }
 
-export const KEYWORD_RULE_NAMES: readonly string[] = RULES.map((r) => r.name);
+export const KEYWORD_RULE_NAMES: readonly string[] = [...RULES.map((r) => r.name), ...LANGUAGE_RULES.map((r) => r.name)];

@@ -1,5 +1,9 @@
 import type { ReplyOption } from '../conversation';
+import { foldAccents } from '../entities';
 import { chooseOption } from './choose-option';
+
+/** "All of them" in German, Spanish, French and Portuguese ("alle", "todos", "tous", "as duas"). */
+export const ALL_OTHER = /^(alle|beide|beides|todos|todas|ambos|ambas|tous|toutes|les deux|os dois|as duas)(?![\p{L}])/u;
 
 /**
  * Several options in one answer: "all of them", or a list ("the lamp and the kettle",
@@ -8,7 +12,7 @@ import { chooseOption } from './choose-option';
  */
 export function chooseOptions(answer: string, options: readonly ReplyOption[]): ReplyOption[] | undefined {
   const text = answer.trim().toLowerCase();
-  if (/^(all|all of them|everything|both|the whole order)\b/.test(text)) return [...options];
+  if (/^(all|all of them|everything|both|the whole order)\b/.test(text) || ALL_OTHER.test(foldAccents(text))) return [...options];
   const whole = text.replace(/[.!?]+$/, '');
   const exact = options.find((o) => o.id.toLowerCase() === whole || o.label.toLowerCase() === whole);
   if (exact) return [exact];

@@ -1,5 +1,7 @@
 import type { ReplyOption } from '../conversation';
 import { chooseOption } from '../dialogue/choose-option';
+import { ALL_OTHER } from '../dialogue/choose-options';
+import { foldAccents } from '../entities';
 
 /** What a description in plain words picks among the options the bot offered. */
 export type Resolution =
@@ -81,7 +83,7 @@ export function resolveChoice(text: string, options: readonly ReplyOption[], hin
  */
 export function resolveChoices(text: string, options: readonly ReplyOption[]): { kind: 'all'; options: ReplyOption[] } | { kind: 'unclear'; part: Resolution } {
   const lower = text.trim().toLowerCase();
-  if (/^(all|all of them|everything|both|the whole order)\b/.test(lower) || /\b(all of them|all the items|everything in (it|the order)|both of them)\b/.test(lower)) {
+  if (/^(all|all of them|everything|both|the whole order)\b/.test(lower) || /\b(all of them|all the items|everything in (it|the order)|both of them)\b/.test(lower) || ALL_OTHER.test(foldAccents(lower))) {
     return { kind: 'all', options: [...options] };
   }
   const whole = resolveChoice(text, options);
