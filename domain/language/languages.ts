@@ -28,7 +28,13 @@ export const LANGUAGE_NAMES: Record<string, readonly string[]> = {
   sv: ['swedish', 'schwedisch', 'sueco', 'suedois'],
 };
 
-/** Lower case without diacritics, so "Español" and "espanol" match alike. */
+/**
+ * Lower case without diacritics, so "Español" and "espanol" match alike. Each character stays one
+ * character ("ß" stays "ß"), so a match in the folded text is at the same place in the original.
+ */
 export function foldForMatching(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return Array.from(text.normalize('NFC'), (ch) => {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    return base.length === ch.length ? base : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }).join('');
 }
