@@ -4,6 +4,7 @@ import { nextConversationLanguage, type ConversationLanguage, type LanguageGuess
 import { requestedLanguage } from '../../domain/language/language-request';
 import { loadLanguageDetector, type LanguageDetector } from '../../nlu/language/detect';
 import { languageText, wordCount } from '../../nlu/language/message-text';
+import { LANGUAGES_WITH_A_PASSING_ON_MESSAGE, passingOnMessage } from '../../domain/language/unserved-language';
 
 describe('the language of customer messages', () => {
   describe('what a detector is shown', () => {
@@ -107,5 +108,31 @@ describe('the language of customer messages', () => {
         assert.ok(guess.words < 3, `${text}: ${guess.words} words`);
       }
     });
+  });
+});
+
+describe('a language the product cannot serve', () => {
+  it('gets its one message in that language when we have it, else in English', () => {
+    assert.deepEqual(passingOnMessage('it').language, 'it');
+    assert.match(passingOnMessage('it').text, /collega/);
+    assert.match(passingOnMessage('ja').text, /担当者/);
+    assert.deepEqual(passingOnMessage('sw'), passingOnMessage(undefined));
+    assert.equal(passingOnMessage(undefined).language, 'en');
+  });
+
+  it('every message is short and says a person takes over', () => {
+    for (const code of LANGUAGES_WITH_A_PASSING_ON_MESSAGE) {
+      const { text } = passingOnMessage(code);
+      assert.ok(text.length <= 200, `${code}: ${text.length} characters`);
+    }
+  });
+
+  it('the detector reads each message as its own language, so the customer gets their own words back', async () => {
+    const detector = await loadLanguageDetector();
+    // Scripts the detector tells apart by alphabet or n-grams; each message must read as what it claims.
+    for (const code of ['it', 'nl', 'pl', 'sv', 'tr', 'cs', 'ro', 'hu', 'el', 'ru', 'uk', 'fi', 'ar', 'he', 'hi', 'ja', 'ko', 'zh', 'vi', 'th']) {
+      const guess = detector.detect(passingOnMessage(code).text);
+      assert.equal(guess.language, code, `${code}: read as ${guess.language}`);
+    }
   });
 });
