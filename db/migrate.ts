@@ -14,6 +14,7 @@ import * as invoicesNewsletterReviews from './migrations/012-invoices-newsletter
 import * as conversationOutcomes from './migrations/013-conversation-outcomes';
 import * as tokenExpiryIdempotency from './migrations/014-token-expiry-idempotency';
 import * as payloadDataKeys from './migrations/015-payload-data-keys';
+import * as agentLanguages from './migrations/019-agent-languages';
 
 interface Migration {
   name: string;
@@ -42,6 +43,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '013-conversation-outcomes', ...conversationOutcomes },
   { name: '014-token-expiry-idempotency', ...tokenExpiryIdempotency },
   { name: '015-payload-data-keys', ...payloadDataKeys },
+  { name: '019-agent-languages', ...agentLanguages },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {
