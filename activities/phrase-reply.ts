@@ -11,6 +11,8 @@ export interface PhraseReplyRequest {
   facts: string[];
   channel: string;
   customerText?: string;
+  /** The conversation's language when it is not English (BCP 47). */
+  language?: string;
 }
 
 export interface PhrasedReply {
@@ -37,7 +39,7 @@ export function createPhraseReplyActivities(deps: PhraseReplyDeps) {
       } catch (err) {
         return template(describeLlmFailure(err));
       }
-      const check = checkPhrasing(candidate, request.template, request.facts);
+      const check = checkPhrasing(candidate, request.template, request.facts, request.language);
       return check.ok ? { text: candidate.trim(), source: 'llm' } : template(check.reason);
     },
   };

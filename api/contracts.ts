@@ -12,7 +12,7 @@ import type { RefundPurpose } from '../domain/refunds';
 
 /** `GET /v1/me`: who the token belongs to. */
 /** `id` is what conversations record for this person (owner, replies, approvals); `name` is for display. */
-export type Me = Pick<Principal, 'name' | 'role'> & { id: string };
+export type Me = Pick<Principal, 'name' | 'role' | 'languages'> & { id: string };
 
 /** `POST /v1/conversations`: the new conversation and a token that reaches it alone. */
 export interface CreatedConversation {

@@ -14,6 +14,21 @@ export interface Principal {
   conversationId: string | null;
   /** Set only for widget keys: the page origin (`https://shop.example`) they may be used from. */
   origin: string | null;
+  /** The languages the person speaks (BCP 47), as their token was minted; empty when not given. */
+  languages: string[];
+}
+
+/** Roles whose tokens belong to people who answer customers, and so may say which languages they speak. */
+export const SPEAKING_ROLES: readonly Role[] = ['agent', 'supervisor'];
+
+/**
+ * `de,fr` → ['de', 'fr']: lower-case BCP 47 language tags (a primary subtag of 2–3 letters, an
+ * optional region), each once; undefined when any part is not a language tag.
+ */
+export function parseLanguages(text: string): string[] | undefined {
+  const parts = text.split(',').map((part) => part.trim().toLowerCase());
+  if (parts.length === 0 || parts.some((part) => !/^[a-z]{2,3}(?:-[a-z]{2}|-\d{3})?$/.test(part))) return undefined;
+  return [...new Set(parts)];
 }
 
 const HOUR_MS = 3_600_000;

@@ -16,6 +16,8 @@ export interface MintRequest {
   conversationId?: string;
   /** A widget key's page origin. */
   origin?: string;
+  /** The languages an agent or supervisor speaks. */
+  languages?: string[];
   /** How long the token lives; null never expires; left out, the role's default. */
   ttlMs?: number | null;
   now?: Date;
@@ -36,6 +38,7 @@ export async function mintTokenWithId(db: Knex, request: MintRequest): Promise<{
     tokenHash: hashToken(token),
     conversationId: request.conversationId,
     origin: request.origin,
+    languages: request.languages,
     expiresAt,
   });
   return { token, id: row.id, expiresAt };
@@ -62,7 +65,7 @@ export async function checkToken(db: Knex, token: string, now: Date = new Date()
     return { reason: 'conversation_closed', tokenId: row.id };
   }
   return {
-    principal: { tokenId: row.id, name: row.name, role: row.role as Role, conversationId: row.conversationId ?? null, origin: row.origin ?? null },
+    principal: { tokenId: row.id, name: row.name, role: row.role as Role, conversationId: row.conversationId ?? null, origin: row.origin ?? null, languages: row.languages },
   };
 }
 

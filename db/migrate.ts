@@ -17,6 +17,7 @@ import * as payloadDataKeys from './migrations/015-payload-data-keys';
 import * as emailChannel from './migrations/016-email-channel';
 import * as phoneChannels from './migrations/017-phone-channels';
 import * as outboxEveryMessage from './migrations/018-outbox-every-message';
+import * as agentLanguages from './migrations/019-agent-languages';
 
 interface Migration {
   name: string;
@@ -48,6 +49,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '016-email-channel', ...emailChannel },
   { name: '017-phone-channels', ...phoneChannels },
   { name: '018-outbox-every-message', ...outboxEveryMessage },
+  { name: '019-agent-languages', ...agentLanguages },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -18,6 +18,8 @@ export interface ReplyPhrasingRequest {
   channel: string;
   /** The customer's last message: untrusted, passed only so the tone fits. */
   customerText?: string;
+  /** The conversation's language (BCP 47) when it is not English: the reply is written in it. */
+  language?: string;
 }
 
 export type ReplyPhraser = (request: ReplyPhrasingRequest) => Promise<string>;
@@ -40,6 +42,7 @@ function systemPrompt(request: ReplyPhrasingRequest): string {
     "You word the replies of an online store's customer-support assistant. The store's software has already decided",
     'what to say; you rephrase its reply so it reads warm, natural and brief.',
     `The reply is for ${style}.`,
+    ...(request.language && request.language !== 'en' ? [languageLine(request.language)] : []),
     '',
     'Rules:',
     '- Say only what the template and the facts below say. Never add numbers, amounts, prices, percentages, dates,',
@@ -58,6 +61,12 @@ function systemPrompt(request: ReplyPhrasingRequest): string {
     facts,
     '</facts>',
   ].join('\n');
+}
+
+/** The reply in the customer's language, however the template is written; its facts are copied, not translated. */
+function languageLine(language: string): string {
+  const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
+  return `Write the reply in ${name} (${language}), the customer's language, even when the template is in English. Keep ids, e-mail addresses and links exactly as written; write amounts and dates as ${name} writes them, with the same values.`;
 }
 
 /** The customer's words as data: trimmed, and unable to close the tag that quotes them. */

@@ -9,7 +9,7 @@ export function meRoutes(): Router {
   router.get('/me', (req, res) => {
     const principal = req.principal;
     if (!principal) throw new HttpError(401, 'unauthenticated', 'send Authorization: Bearer <token>');
-    res.json({ id: actorIdOf(principal), name: principal.name, role: principal.role } satisfies Me);
+    res.json({ id: actorIdOf(principal), name: principal.name, role: principal.role, languages: principal.languages } satisfies Me);
   });
   return router;
 }

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import { MINTABLE_ROLES, isMintableRole, parseTtl } from '../../auth/roles';
+import { MINTABLE_ROLES, SPEAKING_ROLES, isMintableRole, parseLanguages, parseTtl } from '../../auth/roles';
 import { mintTokenWithId } from '../../auth/token-service';
 import { UsageError, parseFlags } from '../../config/args';
 import { listTokens, revokeToken } from '../../db/repositories/tokens';
 
-export const AUTH_USAGE = `auth token --role ${MINTABLE_ROLES.join('|')} [--name NAME] [--ttl 90m|12h|30d|never] [--origin https://shop.example (widget keys)]
+export const AUTH_USAGE = `auth token --role ${MINTABLE_ROLES.join('|')} [--name NAME] [--ttl 90m|12h|30d|never] [--origin https://shop.example (widget keys)] [--languages de,fr (agents, supervisors)]
   auth list [--json]
   auth revoke TOKEN_ID`;
 
@@ -21,7 +21,7 @@ export async function authCommand(args: string[], deps: { db: Knex; out: (line: 
 }
 
 async function mint(rest: string[], deps: { db: Knex; out: (line: string) => void; err?: (line: string) => void }): Promise<number> {
-  const flags = parseFlags(rest, ['role', 'name', 'ttl', 'origin']);
+  const flags = parseFlags(rest, ['role', 'name', 'ttl', 'origin', 'languages']);
   const role = flags.get('role');
   if (!role) throw new UsageError(`--role is required: ${MINTABLE_ROLES.join(', ')}`);
   if (!isMintableRole(role)) throw new UsageError(`unknown role "${role}": use one of ${MINTABLE_ROLES.join(', ')}`);
@@ -32,8 +32,12 @@ async function mint(rest: string[], deps: { db: Knex; out: (line: string) => voi
   if (role === 'widget' && originText === undefined) throw new UsageError('a widget key needs --origin, the page origin it is used from (e.g. https://shop.example)');
   if (role !== 'widget' && originText !== undefined) throw new UsageError('--origin is only for widget keys (--role widget)');
   const origin = originText === undefined ? undefined : originOf(originText);
+  const languagesText = flags.get('languages');
+  if (languagesText !== undefined && !SPEAKING_ROLES.includes(role)) throw new UsageError(`--languages is only for people who answer customers (--role ${SPEAKING_ROLES.join(' or ')})`);
+  const languages = languagesText === undefined ? undefined : parseLanguages(languagesText);
+  if (languagesText !== undefined && !languages) throw new UsageError(`--languages "${languagesText}" is not a list of language codes: use e.g. de,fr or pt-br`);
   const name = flags.get('name') ?? `${role} token`;
-  const minted = await mintTokenWithId(deps.db, { role, name, ttlMs, ...(origin ? { origin } : {}) });
+  const minted = await mintTokenWithId(deps.db, { role, name, ttlMs, ...(origin ? { origin } : {}), ...(languages ? { languages } : {}) });
   deps.out(minted.token);
   deps.err?.(`token id ${minted.id}, ${minted.expiresAt ? `expires ${minted.expiresAt.toISOString()}` : 'does not expire'}`);
   return 0;
@@ -61,6 +65,7 @@ async function list(rest: string[], deps: { db: Knex; out: (line: string) => voi
     role: t.role,
     name: t.name,
     origin: t.origin,
+    languages: t.languages,
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
@@ -69,8 +74,8 @@ async function list(rest: string[], deps: { db: Knex; out: (line: string) => voi
     deps.out(JSON.stringify(tokens, null, 2));
     return 0;
   }
-  deps.out(['id', 'role', 'name', 'expires', 'revoked', 'origin'].join('\t'));
-  for (const t of tokens) deps.out([t.id, t.role, t.name, t.expiresAt ?? 'never', t.revokedAt ?? '-', t.origin ?? '-'].join('\t'));
+  deps.out(['id', 'role', 'name', 'expires', 'revoked', 'origin', 'languages'].join('\t'));
+  for (const t of tokens) deps.out([t.id, t.role, t.name, t.expiresAt ?? 'never', t.revokedAt ?? '-', t.origin ?? '-', t.languages.join(',') || '-'].join('\t'));
   return 0;
 }
 

@@ -13,6 +13,8 @@ export interface ApiToken {
   conversationId: string | null;
   /** A widget key's page origin. */
   origin: string | null;
+  /** The languages a person speaks (BCP 47), as minted; empty for machines and people who gave none. */
+  languages: string[];
   createdAt: Date;
   /** Null: it does not expire. */
   expiresAt: Date | null;
@@ -26,6 +28,7 @@ interface ApiTokenRow {
   token_hash: string;
   conversation_id: string | null;
   origin: string | null;
+  languages?: string | null;
   created_at: Date | string;
   expires_at: Date | string | null;
   revoked_at: Date | string | null;
@@ -33,7 +36,7 @@ interface ApiTokenRow {
 
 export async function insertToken(
   db: Knex,
-  token: { name: string; role: TokenRole; tokenHash: string; conversationId?: string | null; origin?: string | null; expiresAt?: Date | null },
+  token: { name: string; role: TokenRole; tokenHash: string; conversationId?: string | null; origin?: string | null; languages?: string[]; expiresAt?: Date | null },
 ): Promise<ApiToken> {
   const [row]: ApiTokenRow[] = await db('api_tokens')
     .insert({
@@ -42,6 +45,7 @@ export async function insertToken(
       token_hash: token.tokenHash,
       conversation_id: token.conversationId ?? null,
       origin: token.origin ?? null,
+      languages: token.languages?.length ? token.languages.join(',') : null,
       expires_at: token.expiresAt ?? null,
     })
     .returning('*');
@@ -82,6 +86,7 @@ function toApiToken(row: ApiTokenRow): ApiToken {
     tokenHash: row.token_hash,
     conversationId: row.conversation_id,
     origin: row.origin ?? null,
+    languages: row.languages ? row.languages.split(',') : [],
     createdAt: toDate(row.created_at),
     expiresAt: row.expires_at === null || row.expires_at === undefined ? null : toDate(row.expires_at),
     revokedAt: row.revoked_at === null ? null : toDate(row.revoked_at),

@@ -60,10 +60,27 @@ describe('cli auth token', () => {
     assert.equal(shop?.origin, 'https://shop.example');
     assert.ok(shop?.revokedAt && shop.expiresAt && Date.parse(shop.expiresAt) > Date.now());
     assert.ok(rows.some((r) => r.role === 'channel' && r.expiresAt === null));
-    assert.match(cli(['auth', 'list']).stdout.split('\n')[0] ?? '', /^id\trole\tname\texpires\trevoked\torigin$/);
+    assert.match(cli(['auth', 'list']).stdout.split('\n')[0] ?? '', /^id\trole\tname\texpires\trevoked\torigin\tlanguages$/);
+  });
+
+  it('when an agent says which languages they speak, then the token carries them and the list shows them', async () => {
+    const minted = cli(['auth', 'token', '--role', 'agent', '--name', 'Jonas', '--languages', 'DE, fr,de,pt-br']);
+    assert.equal(minted.code, 0, minted.stderr);
+    const db = openDatabase({ sqliteFile: path.join(dataDir, 'support.sqlite') });
+    try {
+      assert.deepEqual((await authenticate(db, minted.stdout))?.languages, ['de', 'fr', 'pt-br']);
+    } finally {
+      await closeDatabase(db);
+    }
+    const rows = JSON.parse(cli(['auth', 'list', '--json']).stdout) as { name: string; languages: string[] }[];
+    assert.deepEqual(rows.find((r) => r.name === 'Jonas')?.languages, ['de', 'fr', 'pt-br']);
+    assert.match(cli(['auth', 'list']).stdout, /\tJonas\t.*\tde,fr,pt-br$/m);
   });
 
   const mistakes: [string, string[], RegExp][] = [
+    ['languages for a machine', ['auth', 'token', '--role', 'channel', '--languages', 'de'], /--languages is only for people who answer customers/],
+    ['languages that are not language codes', ['auth', 'token', '--role', 'agent', '--languages', 'german'], /--languages "german" is not a list of language codes: use e.g. de,fr/],
+    ['an empty language in the list', ['auth', 'token', '--role', 'agent', '--languages', 'de,,fr'], /is not a list of language codes/],
     ['no role', ['auth', 'token'], /--role is required: channel, widget, agent, supervisor, auditor/],
     ['an unknown role', ['auth', 'token', '--role', 'admin'], /unknown role "admin": use one of channel, widget, agent/],
     ['a role without a value', ['auth', 'token', '--role'], /--role needs a value/],
