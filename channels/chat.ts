@@ -13,12 +13,18 @@ export function chatChannel(client: Client): ChannelAdapter {
   return {
     channel: 'chat',
     async deliver(notice) {
-      if (notice.seq !== undefined) return { delivered: true };
-      try {
-        await client.workflow.getHandle(notice.conversationWorkflowId).signal(customerNoticeSignal, { key: notice.idempotencyKey, text: notice.text });
-        // An open widget shows the notice now, not on the customer's next message.
+      // An open widget shows the message now (a late reply, an apology for the wait), not on the customer's next message.
+      const announce = async () => {
         const conversationId = conversationIdOfWorkflow(notice.conversationWorkflowId);
         if (conversationId) await announceConversationChange({ conversationId, kind: 'message' });
+      };
+      if (notice.seq !== undefined) {
+        await announce();
+        return { delivered: true };
+      }
+      try {
+        await client.workflow.getHandle(notice.conversationWorkflowId).signal(customerNoticeSignal, { key: notice.idempotencyKey, text: notice.text });
+        await announce();
         return { delivered: true };
       } catch (err) {
         // Closed conversations have completed their workflow: there is no transcript left to write to.
