@@ -1,6 +1,7 @@
 import { Context, getClient } from '@temporalio/activity';
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import { deliverQueuedNotice, type DeliverNotice } from './deliver-queued-notice';
 import { newResetToken } from '../auth/passwords';
 import { storeResetToken } from '../db/repositories/accounts';
 import { findNotice, queueNotice } from '../db/repositories/customer-notifications';
@@ -16,7 +17,12 @@ export interface AccountActivityDeps {
   publicBaseUrl: string;
   /** ACCOUNT_ERASURE_GRACE_DAYS, in ms; 14 days when absent. */
   erasureGraceMs?: number;
+  /** How the reset link's mail leaves through the outbox; without it the link stays queued there. */
+  deliverNotice?: DeliverNotice;
 }
+
+/** A storeWrite activity has more tries than this: a relay that stays down leaves the link queued, not the turn failed. */
+const LINK_DELIVERY_ATTEMPTS = 3;
 
 export type ErasureStatusView = { status: 'none' } | { status: 'scheduled'; eraseAfter: string } | { status: 'erased' };
 
@@ -35,8 +41,8 @@ export function createAccountActivities(deps: AccountActivityDeps) {
       const customerId = request.customerId ?? (request.email ? await findCustomerIdByEmail(deps.db, request.email.trim()) : undefined);
       if (!customerId) return;
       const key = `password-reset:${thisActivityExecution()}`;
-      // A retry of a send that committed leaves the first link standing.
-      if (await findNotice(deps.db, key)) return;
+      // A retry of a send that committed leaves the first link standing (and delivers it if it has not gone yet).
+      if (await findNotice(deps.db, key)) return deliverQueuedNotice(deps.deliverNotice, key, LINK_DELIVERY_ATTEMPTS);
       await deps.db.transaction(async (trx) => {
         const customer = (await trx('customers').where({ id: customerId }).first('email')) as { email: string } | undefined;
         if (!customer) return;
@@ -44,8 +50,9 @@ export function createAccountActivities(deps: AccountActivityDeps) {
         const { token, tokenHash } = newResetToken();
         await storeResetToken(trx, { tokenHash, customerId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + RESET_LINK_TTL_MS).toISOString() });
         const link = `${deps.publicBaseUrl.replace(/\/+$/, '')}/account/reset/${token}`;
-        await queueNotice(trx, { idempotencyKey: key, customerId, recipient: customer.email, body: resetNoticeBody(link) });
+        await queueNotice(trx, { idempotencyKey: key, customerId, recipient: customer.email, kind: 'password_reset', body: resetNoticeBody(link) });
       });
+      await deliverQueuedNotice(deps.deliverNotice, key, LINK_DELIVERY_ATTEMPTS);
     },
 
     async accountErasureStatus(request: { customerId: string }): Promise<ErasureStatusView> {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { deliverQueuedNotice, type DeliverNotice } from './deliver-queued-notice';
 import type { ReplyOption } from '../domain/conversation';
 import { buildInvoice, describeInvoice, invoiceNumber } from '../domain/commerce/invoice';
 import { maskEmail } from '../domain/commerce/newsletter';
@@ -14,7 +15,14 @@ export interface CommerceDeps {
   db: Knex;
   /** How long an invoice link opens the PDF (INVOICE_LINK_HOURS). */
   invoiceLinkMs?: number;
+  /** Where the API is reached from outside (PUBLIC_BASE_URL): the mailed link points there. */
+  publicBaseUrl: string;
+  /** How the invoice's mail leaves through the outbox; without it the mail stays queued there. */
+  deliverNotice?: DeliverNotice;
 }
+
+/** A storeWrite activity has more tries than this: a relay that stays down leaves the mail queued, not the turn failed. */
+const MAIL_DELIVERY_ATTEMPTS = 3;
 
 /** The newsletter, reviews and invoices: each write checks the order or account is the customer's own. */
 export function createCommerceActivities(deps: CommerceDeps) {
@@ -98,16 +106,23 @@ export function createCommerceActivities(deps: CommerceDeps) {
       const idempotencyKey = `invoice-email:${request.requestKey}`;
       const queued = await findNotice(db, idempotencyKey);
       const expiresAt = queued ? /valid until (\S+)\)/.exec(queued.body)?.[1] : undefined;
-      if (queued && expiresAt) return { email: maskEmail(customer.email), expiresAt };
+      if (queued && expiresAt) {
+        await deliverQueuedNotice(deps.deliverNotice, idempotencyKey, MAIL_DELIVERY_ATTEMPTS);
+        return { email: maskEmail(customer.email), expiresAt };
+      }
       const made = await link(customer.id, order.id, request.conversationWorkflowId);
+      const url = `${deps.publicBaseUrl.replace(/\/+$/, '')}${made.path}`;
+      // To the address on file, whichever channel the customer asked on.
       await queueNotice(db, {
         idempotencyKey,
         customerId: customer.id,
         orderId: order.id,
-        channel: 'email',
+        recipient: customer.email,
+        kind: 'invoice',
         conversationWorkflowId: request.conversationWorkflowId,
-        body: `To: ${customer.email}\nSubject: Your invoice ${invoiceNumber(order.id)} for order ${order.id}\n\nHello ${customer.firstName}, your invoice for order ${order.id} is a PDF at ${made.path} (valid until ${made.expiresAt}).`,
+        body: `Hello ${customer.firstName}, your invoice ${invoiceNumber(order.id)} for order ${order.id} is a PDF at ${url} (valid until ${made.expiresAt}).`,
       });
+      await deliverQueuedNotice(deps.deliverNotice, idempotencyKey, MAIL_DELIVERY_ATTEMPTS);
       return { email: maskEmail(customer.email), expiresAt: made.expiresAt };
     },
   };

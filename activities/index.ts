@@ -56,11 +56,11 @@ export function createActivities(deps: ActivityDeps) {
     ...createLateReplyActivities(deps),
     ...createLaterMessageActivities(deps),
     ...createPaymentChangeActivities(deps),
-    ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS }),
+    ...createActionActivities({ db: deps.db, policy: deps.policy ?? DEFAULT_POLICY_SETTINGS, deliverNotice: deps.deliverNotice }),
     ...createPhraseReplyActivities({ phraser: deps.phraser }),
     ...createReconcileActivities(deps),
-    ...createCommerceActivities(deps),
+    ...createCommerceActivities({ ...deps, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL }),
     ...createOutcomeActivities(deps),
-    ...createAccountActivities({ db: deps.db, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL, erasureGraceMs: deps.accountErasureGraceMs }),
+    ...createAccountActivities({ db: deps.db, publicBaseUrl: deps.publicBaseUrl ?? LOCAL_BASE_URL, erasureGraceMs: deps.accountErasureGraceMs, deliverNotice: deps.deliverNotice }),
   };
 }

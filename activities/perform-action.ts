@@ -5,7 +5,9 @@ import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
 import { findCustomer, findCustomerIdByEmail, findOrder, findProducts } from '../db/repositories/store-queries';
 import { evaluate } from '../domain/policy';
 import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type OrderHistoryFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
-import { ActionRefused, carryOut, isStoreAction } from '../store-actions';
+import { accountChangeNoticeKey, ActionRefused, carryOut, isStoreAction } from '../store-actions';
+import { findNotice } from '../db/repositories/customer-notifications';
+import { deliverQueuedNotice, type DeliverNotice } from './deliver-queued-notice';
 import { requestFromToolCall } from '../tau/tool-call';
 
 export interface PerformActionInput {
@@ -53,7 +55,7 @@ export type PerformActionResult =
  * request, the policy is evaluated again here on entities read just now, and the store is written
  * (through store-actions/) only on `allow`; a refusal changes nothing.
  */
-export function createActionActivities(deps: { db: Knex; policy: PolicySettings }) {
+export function createActionActivities(deps: { db: Knex; policy: PolicySettings; deliverNotice?: DeliverNotice }) {
   return {
     async performAction(input: PerformActionInput | ToolCallInput): Promise<PerformActionResult> {
       const request = 'request' in input ? input.request : requestFromToolCall(String(input.toolName), input.kwargs ?? {});
@@ -66,7 +68,10 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       if (executionKey && isStoreAction(request)) {
         // An earlier attempt committed and the worker died before saying so: its result stands.
         const done = await findActionExecution<PerformActionResult>(deps.db, executionKey);
-        if (done) return done;
+        if (done) {
+          if (done.status === 'executed' && request.kind === 'modify_user_account') await deliverQueuedNoticeIfAny(deps, accountChangeNoticeKey(done.proposal.proposalId));
+          return done;
+        }
       }
       const records = await recordsFor(deps.db, request, input.facts.customerId);
       const evaluatedOn: EvaluatedOn = { records, history: await historyOf(deps.db, request), settings: deps.policy };
@@ -91,12 +96,15 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       if (!isStoreAction(request)) return executed(request.kind === 'transfer_to_human' ? 'Transfer successful' : 'authorized');
       try {
         // The store change and the record of it commit together, or neither does.
-        return await deps.db.transaction(async (trx) => {
+        const done = await deps.db.transaction(async (trx) => {
           const result = await carryOut(trx, request, { proposal: decision.proposal, at: new Date().toISOString() });
           const done = executed(result.changed === 'order' ? `order ${result.order.id} is ${result.order.status}` : `customer ${result.customer.id} updated`);
           if (executionKey) await recordActionExecution(trx, executionKey, request.kind, done);
           return done;
         });
+        // A changed e-mail address warns the old one (queued with the change): it goes out now.
+        if (request.kind === 'modify_user_account') await deliverQueuedNoticeIfAny(deps, accountChangeNoticeKey(decision.proposal.proposalId));
+        return done;
       } catch (error) {
         // The store changed between the policy's read and the write, and refused: nothing was written.
         if (error instanceof ActionRefused) return { status: 'failed', output: `Error: ${error.message}`, evaluatedOn };
@@ -104,6 +112,14 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings 
       }
     },
   };
+}
+
+/** Fewer than the activity's tries: a relay that stays down leaves the warning queued, not the change unreported. */
+const WARNING_DELIVERY_ATTEMPTS = 3;
+
+/** The warning a changed address queues may not exist (the address stayed): delivered only when it does. */
+async function deliverQueuedNoticeIfAny(deps: { db: Knex; deliverNotice?: DeliverNotice }, idempotencyKey: string): Promise<void> {
+  if (await findNotice(deps.db, idempotencyKey)) await deliverQueuedNotice(deps.deliverNotice, idempotencyKey, WARNING_DELIVERY_ATTEMPTS);
 }
 
 /** This activity's identity, the same for every retry of it; none when called outside an activity (tests, tau). */

@@ -1,4 +1,4 @@
-import { ApplicationFailure, Context, log } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { queueNotice } from '../db/repositories/customer-notifications';
 import {
@@ -17,7 +17,9 @@ import { ProviderRejectedError, type PaymentProvider } from '../payments/payment
 import { paymentMethodLabel } from './customer-lookup';
 
 /** Delivers a queued outbox notice to the customer's channel (channels/ builds it; the worker passes it in). */
-export type DeliverNotice = (idempotencyKey: string) => Promise<unknown>;
+import { deliverQueuedNotice, type DeliverNotice } from './deliver-queued-notice';
+
+export type { DeliverNotice };
 
 export interface RefundStepDeps {
   db: Knex;
@@ -309,14 +311,8 @@ export function createRefundSteps({ db, payments, deliverNotice, refundRetryMs }
         kind: 'refund',
         ...(input.conversationWorkflowId ? { conversationWorkflowId: input.conversationWorkflowId } : {}),
       });
-      if (!deliverNotice) return;
-      try {
-        await deliverNotice(idempotencyKey);
-      } catch (err) {
-        // Retried a few times; after that the saga completes and the outbox keeps the failure for a later delivery.
-        if (Context.current().info.attempt < NOTICE_DELIVERY_ATTEMPTS) throw err;
-        log.warn('customer notice left undelivered', { sagaId: input.sagaId, error: String(err) });
-      }
+      // Retried a few times; after that the saga completes and the outbox keeps the failure for a later delivery.
+      await deliverQueuedNotice(deliverNotice, idempotencyKey, NOTICE_DELIVERY_ATTEMPTS);
     },
   };
 }

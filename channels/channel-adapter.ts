@@ -16,6 +16,11 @@ export interface CustomerNotice {
   options?: ReplyOption[];
   /** The customer it is for, once known. */
   customerId?: string;
+  /**
+   * The address on file it must go to whatever channel the customer talks on (a reset link, an
+   * invoice, a warning that the account's address changed): e-mail sends it there on its own.
+   */
+  recipient?: string;
 }
 
 /** What an adapter knows for sure; trouble that may pass (a network blip) is thrown instead, to be retried. */

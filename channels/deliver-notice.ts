@@ -65,20 +65,23 @@ export async function deliverNotice(deps: DeliveryDeps, idempotencyKey: string):
     return 'failed';
   };
   const workflowId = notice.conversationWorkflowId;
-  if (!workflowId) return failed('the notice belongs to no conversation');
+  // A notice for the address on file (a reset link, an invoice) goes there by e-mail, with or without a conversation.
+  if (!workflowId && !notice.recipient) return failed('the notice belongs to no conversation');
 
-  let channel = notice.channel ?? undefined;
+  let channel: Channel | undefined = notice.recipient ? 'email' : (notice.channel ?? undefined);
   try {
-    if (!channel) {
+    if (!channel && workflowId) {
       const view = await deps.client().workflow.getHandle(workflowId).query(stateQuery);
       // The channel the customer last wrote on; conversations from before it was tracked have only their first.
       channel = view.currentChannel ?? view.channel;
     }
+    if (!channel) return await failed('the notice belongs to no conversation');
     const adapter = (deps.adapters ?? adaptersOver(deps.client(), deps.db, deps)).find((a) => a.channel === channel);
     if (!adapter) return await failed(`no adapter delivers to the ${channel} channel yet`, channel);
     const outcome = await adapter.deliver({
       idempotencyKey,
-      conversationWorkflowId: workflowId,
+      conversationWorkflowId: workflowId ?? '',
+      ...(notice.recipient ? { recipient: notice.recipient } : {}),
       text: notice.body,
       ...(notice.kind ? { kind: notice.kind } : {}),
       ...(notice.seq !== null ? { seq: notice.seq } : {}),
@@ -87,7 +90,7 @@ export async function deliverNotice(deps: DeliveryDeps, idempotencyKey: string):
     });
     if (!outcome.delivered) return await failed(outcome.reason, channel);
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return failed(`conversation ${workflowId} does not exist`, channel);
+    if (err instanceof WorkflowNotFoundError) return failed(`conversation ${workflowId ?? ''} does not exist`, channel);
     await failed(err instanceof Error ? err.message : String(err), channel);
     throw err;
   }

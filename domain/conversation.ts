@@ -12,7 +12,7 @@ export const CHANNELS = ['chat', 'email', 'voice', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** What a later message for the customer is (one the outbox delivers): how a channel may render it. */
-export const NOTICE_KINDS = ['refund', 'late_reply', 'agent_reply', 'follow_up', 'sla_apology', 'goodwill_offer', 'bot_message'] as const;
+export const NOTICE_KINDS = ['refund', 'late_reply', 'agent_reply', 'follow_up', 'sla_apology', 'goodwill_offer', 'bot_message', 'password_reset', 'account_change', 'invoice'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export type Speaker = 'customer' | 'bot' | 'agent' | 'system';

@@ -22,6 +22,9 @@ export interface ChangeCustomerAccountInput {
  * Changes the name and e-mail on an account, records the change, and queues a notice to the old
  * address when the e-mail changes (so the owner hears of it if it was not them): all or nothing.
  */
+/** The outbox key of the warning a changed address sends to the old one. */
+export const accountChangeNoticeKey = (proposalId: string): string => `account-change:${proposalId}`;
+
 export function changeCustomerAccount(db: Knex, input: ChangeCustomerAccountInput): Promise<Customer> {
   return writeTransaction(db, async (trx) => {
     const emailChanges = !sameEmail(input.from.email, input.to.email);
@@ -33,7 +36,8 @@ export function changeCustomerAccount(db: Knex, input: ChangeCustomerAccountInpu
     await recordAccountChange(trx, input);
     if (emailChanges) {
       await queueNotice(trx, {
-        idempotencyKey: `account-change:${input.proposalId}`,
+        idempotencyKey: accountChangeNoticeKey(input.proposalId),
+        kind: 'account_change',
         customerId: input.customerId,
         recipient: input.from.email,
         body: `The e-mail address on your account was changed from ${input.from.email} to ${input.to.email}. If you did not ask for this, reply to this message and we will look into it at once.`,

@@ -19,6 +19,7 @@ import { requestReturn } from './request-return';
 
 import { ActionRefused } from './refusal';
 export { ActionRefused };
+export { accountChangeNoticeKey } from './change-customer-account';
 export { cancelOrder, changeCustomerAccount, changeCustomerAddress, changeOrderAddress, changeOrderItems, changeOrderPayment, requestExchange, requestReturn };
 
 /**

@@ -3,7 +3,7 @@ import type { ReplyOption } from '../../domain/conversation';
 import { findThread } from '../../db/repositories/email-channel';
 import { conversationIdOfWorkflow } from '../../observability/conversation-ids';
 import type { ChannelAdapter, CustomerNotice } from '../channel-adapter';
-import { mailSenderOf, sendThreadMail, type MailOutSettings, type MailSender } from './mail-out';
+import { mailSenderOf, sendAddressedMail, sendThreadMail, type MailOutSettings, type MailSender } from './mail-out';
 import { replySubject } from './mail-text';
 
 /**
@@ -15,6 +15,10 @@ export function emailChannel(deps: { db: Knex; settings: MailOutSettings; sender
   return {
     channel: 'email',
     async deliver(notice) {
+      if (notice.recipient) {
+        await sendAddressedMail({ settings: deps.settings, sender }, { to: notice.recipient, subject: subjectOf(notice.kind), text: notice.text, idempotencyKey: notice.idempotencyKey });
+        return { delivered: true };
+      }
       const conversationId = conversationIdOfWorkflow(notice.conversationWorkflowId);
       const thread = conversationId ? await findThread(deps.db, conversationId) : undefined;
       if (!conversationId || !thread) return { delivered: false, reason: `conversation ${notice.conversationWorkflowId} has no e-mail thread to write to` };
@@ -38,4 +42,12 @@ export function emailChannel(deps: { db: Knex; settings: MailOutSettings; sender
 function optionsOf(notice: CustomerNotice): ReplyOption[] | undefined {
   const options = (notice as CustomerNotice & { options?: unknown }).options;
   return Array.isArray(options) ? (options as ReplyOption[]) : undefined;
+}
+
+/** The subject of a mail that goes to the address on file rather than into a thread. */
+function subjectOf(kind: CustomerNotice['kind']): string {
+  if (kind === 'password_reset') return 'Reset your password';
+  if (kind === 'account_change') return 'The e-mail address on your account was changed';
+  if (kind === 'invoice') return 'Your invoice';
+  return 'A message from customer support';
 }

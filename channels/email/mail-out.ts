@@ -84,3 +84,21 @@ export async function sendThreadMail(deps: { db: Knex; settings: MailOutSettings
   await rememberOfferedOptions(deps.db, mail.conversationId, mail.options);
   return { messageId: claim.messageId, alreadySent: false };
 }
+
+/**
+ * A mail to an address on file, outside any thread (a reset link, an invoice). Its Message-ID comes
+ * from the idempotency key, so a resend after a crash is the same mail to the receiving servers; the
+ * outbox row, marked sent after this returns, keeps it from being sent again.
+ */
+export async function sendAddressedMail(deps: { settings: MailOutSettings; sender: MailSender }, mail: { to: string; subject: string; text: string; idempotencyKey: string }): Promise<void> {
+  const { text, html } = mailBodies([mail.text], []);
+  await deps.sender.send({
+    from: deps.settings.from,
+    to: mail.to,
+    subject: mail.subject,
+    text,
+    html,
+    messageId: messageIdFor(mail.idempotencyKey, deps.settings.from),
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  });
+}

@@ -68,8 +68,8 @@ describe('the agent console and chat pages', () => {
 
     it('when a token asks who it is, then it gets its name and role; without one, 401', async () => {
       const me = (await call(stack, 'GET', '/v1/me', { token: alex })).body;
-      assert.deepEqual(me, { id: actorIdOf((await authenticate(stack.database.db, alex))!), name: 'Alex', role: 'agent' });
-      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: sam })).body, { id: actorIdOf((await authenticate(stack.database.db, sam))!), name: 'Sam', role: 'supervisor' });
+      assert.deepEqual(me, { id: actorIdOf((await authenticate(stack.database.db, alex))!), name: 'Alex', role: 'agent', languages: [] });
+      assert.deepEqual((await call(stack, 'GET', '/v1/me', { token: sam })).body, { id: actorIdOf((await authenticate(stack.database.db, sam))!), name: 'Sam', role: 'supervisor', languages: [] });
       assert.equal((await call(stack, 'GET', '/v1/me', { token: channel })).body.role, 'channel');
       assert.equal((await call(stack, 'GET', '/v1/me')).status, 401);
       assert.equal((await call(stack, 'GET', '/v1/me', { token: 'not-a-token' })).status, 401);

@@ -177,6 +177,29 @@ describe('the e-mail channel against the running app', () => {
     assert.equal(mine.at(-1)?.text, 'Any news about it?');
   });
 
+  it('when a chat customer asks for a reset link or an invoice by e-mail, then each is mailed to the address on file, once', async () => {
+    const customer = await stack.database.db('customers as c').join('orders as o', 'o.customer_id', 'c.id').where({ 'o.status': 'delivered' }).orderBy('o.position').first('c.email as email', 'o.id as orderId');
+    const channel = await stack.token('channel');
+    const chatId = (await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat' } })).body.conversationId as string;
+    const say = async (text: string) => (await call(stack, 'POST', `/v1/conversations/${chatId}/messages`, { token: channel, body: { text } })).body;
+    await say('I forgot my password');
+    await say(customer.email);
+    const reset = await eventually(async () => sink.mails.find((m) => m.subject === 'Reset your password' && m.text?.includes('/account/reset/')), 'the reset link by mail', 60_000);
+    assert.equal(reset.to && !Array.isArray(reset.to) ? reset.to.value[0]?.address : undefined, customer.email);
+    assert.equal(reset.from?.value[0]?.address, SUPPORT);
+
+    await say('please send me the invoice for my order');
+    let step = await say(customer.email);
+    if (step.awaiting === 'order_id') step = await say(customer.orderId);
+    assert.equal(step.awaiting, 'invoice_delivery', JSON.stringify(step));
+    await say('by e-mail');
+    const invoice = await eventually(async () => sink.mails.find((m) => m.subject === 'Your invoice' && m.text?.includes(customer.orderId)), 'the invoice by mail', 60_000);
+    assert.match(invoice.text ?? '', /http:\/\/\S+\/v1\/invoices\/[A-Za-z0-9_-]+/);
+    const rows = await stack.database.db('customer_notifications').where({ recipient: customer.email }).whereIn('kind', ['password_reset', 'invoice']).select('status');
+    assert.deepEqual(rows.map((r) => r.status), ['sent', 'sent']);
+    assert.equal(sink.mails.filter((m) => m.subject === 'Your invoice' && m.text?.includes(customer.orderId)).length, 1, 'sent once');
+  });
+
   it('when an attachment comes along, then the transcript names it and nothing in it is read', async () => {
     const asked = await mailIn({
       from: 'someone.new@example.org',

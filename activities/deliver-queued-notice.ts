@@ -1,0 +1,19 @@
+import { Context, log } from '@temporalio/activity';
+
+/** How a queued outbox notice is delivered (`deliverNoticesFromActivities` in channels/). */
+export type DeliverNotice = (idempotencyKey: string) => Promise<unknown>;
+
+/**
+ * Delivers a notice the activity has just queued. Trouble that may pass (a relay down) is retried with
+ * the activity for the first `attempts` tries; after that the activity's own work stands and the
+ * outbox keeps the notice, failed with its reason, rather than failing what the customer asked for.
+ */
+export async function deliverQueuedNotice(deliver: DeliverNotice | undefined, idempotencyKey: string, attempts: number): Promise<void> {
+  if (!deliver) return;
+  try {
+    await deliver(idempotencyKey);
+  } catch (err) {
+    if (Context.current().info.attempt < attempts) throw err;
+    log.warn('customer notice left undelivered', { idempotencyKey, error: String(err) });
+  }
+}
