@@ -135,6 +135,8 @@ async function npmStart(): Promise<Started> {
     ...process.env,
     DATA_DIR: dataDir,
     PORT: String(port),
+    // The benchmark's own product must not collide with an SMTP listener another run holds.
+    SMTP_PORT: '0',
     TEMPORAL_DEV_PORT: String(temporalPort),
     TEMPORAL_UI_PORT: String(uiPort),
     PAYMENTS_SANDBOX_PORT: String(paymentsPort),

@@ -55,6 +55,8 @@ export async function startApiProcess(options: {
     ANTHROPIC_API_KEY: '',
     LOG_LEVEL: 'warn',
     WORKER_METRICS_URL: 'off',
+    // Replicas side by side cannot all take SMTP_PORT; mail reaches them through the webhook.
+    SMTP_PORT: '0',
     ...options.env,
   };
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

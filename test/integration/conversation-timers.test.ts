@@ -188,7 +188,9 @@ describe('conversation timers, on a time-skipping server', () => {
       assert.ok(view.decisions.some((d: { kind: string }) => d.kind === 'reopened'));
     });
 
-    it('when a returned parcel does not arrive, then the bot follows up after a period, and after the second a person takes over', async () => {
+    it('when a returned parcel does not arrive, then the bot follows up after a period, and after the second a person takes over', async function () {
+      // Four weeks of a return's timers, each follow-up delivered through the outbox: slow on a loaded machine.
+      this.timeout(300_000);
       const row = await stack.database.db('orders as o')
         .join('customers as c', 'c.id', 'o.customer_id')
         .join('payment_transactions as t', 't.order_id', 'o.id')
