@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
-import { ConversationGateway } from '../../api/conversation-gateway';
-import { mintToken } from '../../auth/token-service';
+import type { ConversationGateway } from '../../api/conversation-gateway';
 import { conversationFor } from '../../channels';
 import { findOpenConversationOf } from '../../db/repositories/open-conversations';
 import type { Channel, CustomerHint } from '../../domain/conversation';
 import { pendingCardOrder } from '../../dev/demo-store-picks';
-import { buildDemoStore } from '../../seed/build-demo-store';
-import { replaceStore } from '../../tau/store/replace-store';
-import { captureChannel, type CaptureChannel } from '../support/capture-channel';
+import { startCapturingStack, type CaptureChannel } from '../support/capture-channel';
 import { eventually } from '../support/eventually';
-import { call, startChat, startStack, type TestStack } from '../support/stack';
+import { call, startChat, type TestStack } from '../support/stack';
 
 const timings = { handoffSlaMs: 60 * 60_000, agentLeaseMs: 60 * 60_000 };
 
@@ -44,12 +41,7 @@ const vouchedBy = (customer: { id: string; first: string; email: string }, by: '
 
 describe('one conversation across channels', () => {
   before(async () => {
-    email = captureChannel('email');
-    stack = await startStack({ timings, channelAdapters: (client) => email.adapters(client) });
-    gateway = new ConversationGateway({ client: stack.env.client, taskQueue: stack.taskQueue, idleTimeoutMs: 60 * 60_000, timings });
-    channelToken = await stack.token('channel');
-    alex = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
-    await replaceStore(stack.database.db, buildDemoStore());
+    ({ stack, capture: email, gateway, channelToken, agentToken: alex } = await startCapturingStack('email', timings));
   });
   after(() => stack?.close());
 
@@ -112,10 +104,7 @@ describe('one conversation across channels', () => {
 
 describe('a customer the channel vouches for', () => {
   before(async () => {
-    email = captureChannel('email');
-    stack = await startStack({ timings, channelAdapters: (client) => email.adapters(client) });
-    gateway = new ConversationGateway({ client: stack.env.client, taskQueue: stack.taskQueue, idleTimeoutMs: 60 * 60_000, timings });
-    await replaceStore(stack.database.db, buildDemoStore());
+    ({ stack, capture: email, gateway, channelToken, agentToken: alex } = await startCapturingStack('email', timings));
   });
   after(() => stack?.close());
 

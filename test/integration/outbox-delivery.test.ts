@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'mocha';
 import { ConversationGateway } from '../../api/conversation-gateway';
-import { mintToken } from '../../auth/token-service';
 import { findNotice } from '../../db/repositories/customer-notifications';
 import { workflowIdFor, type Channel, type CustomerHint } from '../../domain/conversation';
 import { SLA_APOLOGY_TEXT } from '../../workflows/conversation/outbox';
-import { buildDemoStore } from '../../seed/build-demo-store';
-import { replaceStore } from '../../tau/store/replace-store';
-import { captureChannel, type CaptureChannel } from '../support/capture-channel';
+import { startCapturingStack, type CaptureChannel } from '../support/capture-channel';
 import { eventually } from '../support/eventually';
-import { call, startChat, startStack, type TestStack } from '../support/stack';
+import { call, startChat, type TestStack } from '../support/stack';
 
 const timings = { handoffSlaMs: 4_000, agentLeaseMs: 60 * 60_000 };
 
@@ -46,12 +43,7 @@ const sentWithKey = (key: string) => email.sent.filter((n) => n.idempotencyKey =
 
 describe('the outbox delivers every later message to the customer\'s channel', () => {
   before(async () => {
-    email = captureChannel('email');
-    stack = await startStack({ timings, channelAdapters: (client) => email.adapters(client) });
-    gateway = new ConversationGateway({ client: stack.env.client, taskQueue: stack.taskQueue, idleTimeoutMs: 60 * 60_000, timings });
-    channelToken = await stack.token('channel');
-    alex = await mintToken(stack.database.db, { role: 'agent', name: 'Alex' });
-    await replaceStore(stack.database.db, buildDemoStore());
+    ({ stack, capture: email, gateway, channelToken, agentToken: alex } = await startCapturingStack('email', timings));
   });
   after(() => stack?.close());
   beforeEach(() => {
