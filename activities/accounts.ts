@@ -21,9 +21,6 @@ export interface AccountActivityDeps {
   deliverNotice?: DeliverNotice;
 }
 
-/** A storeWrite activity has more tries than this: a relay that stays down leaves the link queued, not the turn failed. */
-const LINK_DELIVERY_ATTEMPTS = 3;
-
 export type ErasureStatusView = { status: 'none' } | { status: 'scheduled'; eraseAfter: string } | { status: 'erased' };
 
 /**
@@ -42,7 +39,7 @@ export function createAccountActivities(deps: AccountActivityDeps) {
       if (!customerId) return;
       const key = `password-reset:${thisActivityExecution()}`;
       // A retry of a send that committed leaves the first link standing (and delivers it if it has not gone yet).
-      if (await findNotice(deps.db, key)) return deliverQueuedNotice(deps.deliverNotice, key, LINK_DELIVERY_ATTEMPTS);
+      if (await findNotice(deps.db, key)) return deliverQueuedNotice(deps.deliverNotice, key);
       await deps.db.transaction(async (trx) => {
         const customer = (await trx('customers').where({ id: customerId }).first('email')) as { email: string } | undefined;
         if (!customer) return;
@@ -52,7 +49,7 @@ export function createAccountActivities(deps: AccountActivityDeps) {
         const link = `${deps.publicBaseUrl.replace(/\/+$/, '')}/account/reset/${token}`;
         await queueNotice(trx, { idempotencyKey: key, customerId, recipient: customer.email, kind: 'password_reset', body: resetNoticeBody(link) });
       });
-      await deliverQueuedNotice(deps.deliverNotice, key, LINK_DELIVERY_ATTEMPTS);
+      await deliverQueuedNotice(deps.deliverNotice, key);
     },
 
     async accountErasureStatus(request: { customerId: string }): Promise<ErasureStatusView> {

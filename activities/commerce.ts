@@ -21,9 +21,6 @@ export interface CommerceDeps {
   deliverNotice?: DeliverNotice;
 }
 
-/** A storeWrite activity has more tries than this: a relay that stays down leaves the mail queued, not the turn failed. */
-const MAIL_DELIVERY_ATTEMPTS = 3;
-
 /** The newsletter, reviews and invoices: each write checks the order or account is the customer's own. */
 export function createCommerceActivities(deps: CommerceDeps) {
   const { db } = deps;
@@ -107,7 +104,7 @@ export function createCommerceActivities(deps: CommerceDeps) {
       const queued = await findNotice(db, idempotencyKey);
       const expiresAt = queued ? /valid until (\S+)\)/.exec(queued.body)?.[1] : undefined;
       if (queued && expiresAt) {
-        await deliverQueuedNotice(deps.deliverNotice, idempotencyKey, MAIL_DELIVERY_ATTEMPTS);
+        await deliverQueuedNotice(deps.deliverNotice, idempotencyKey);
         return { email: maskEmail(customer.email), expiresAt };
       }
       const made = await link(customer.id, order.id, request.conversationWorkflowId);
@@ -122,7 +119,7 @@ export function createCommerceActivities(deps: CommerceDeps) {
         conversationWorkflowId: request.conversationWorkflowId,
         body: `Hello ${customer.firstName}, your invoice ${invoiceNumber(order.id)} for order ${order.id} is a PDF at ${url} (valid until ${made.expiresAt}).`,
       });
-      await deliverQueuedNotice(deps.deliverNotice, idempotencyKey, MAIL_DELIVERY_ATTEMPTS);
+      await deliverQueuedNotice(deps.deliverNotice, idempotencyKey);
       return { email: maskEmail(customer.email), expiresAt: made.expiresAt };
     },
   };

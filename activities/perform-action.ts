@@ -114,12 +114,9 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings;
   };
 }
 
-/** Fewer than the activity's tries: a relay that stays down leaves the warning queued, not the change unreported. */
-const WARNING_DELIVERY_ATTEMPTS = 3;
-
 /** The warning a changed address queues may not exist (the address stayed): delivered only when it does. */
 async function deliverQueuedNoticeIfAny(deps: { db: Knex; deliverNotice?: DeliverNotice }, idempotencyKey: string): Promise<void> {
-  if (await findNotice(deps.db, idempotencyKey)) await deliverQueuedNotice(deps.deliverNotice, idempotencyKey, WARNING_DELIVERY_ATTEMPTS);
+  if (await findNotice(deps.db, idempotencyKey)) await deliverQueuedNotice(deps.deliverNotice, idempotencyKey);
 }
 
 /** This activity's identity, the same for every retry of it; none when called outside an activity (tests, tau). */
