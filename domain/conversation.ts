@@ -1,4 +1,5 @@
 /** The conversation's vocabulary, shared by the workflow, the activities, the API and the tests. */
+import type { ConversationLanguage } from './language/conversation-language';
 import type { RefundProgressKind } from './refunds';
 import type { FrustrationSignalCode, HandoffReasonCode } from './escalation/codes';
 import type { ActionRequest, Proposal } from './policy';
@@ -169,6 +170,12 @@ export interface TrackedRefund {
 }
 
 /** What survives continue-as-new: bounded so a long conversation never nears the 2 MB payload cap. */
+/** One template as the customer read it and as it reads in English. */
+export interface SpokenTemplate {
+  text: string;
+  english: string;
+}
+
 export interface CarriedState {
   status: ConversationStatus;
   transcript: Turn[];
@@ -188,6 +195,13 @@ export interface CarriedState {
   identity?: KnownCustomer;
   /** The channel the customer last wrote on: later messages go there. Absent: the conversation's own. */
   currentChannel?: Channel;
+  /** The language the bot answers in, and how it was set (domain/language/conversation-language.ts); absent: English. */
+  language?: ConversationLanguage;
+  /**
+   * The templates rendered in another language since the bot's last recorded turn, each with its English:
+   * the console shows an agent the English beside the customer's language. Emptied as a bot turn is recorded.
+   */
+  spoken?: SpokenTemplate[];
   /** The action being collected, proposed and confirmed, if any. */
   flow?: OrderFlow;
   actions?: ActionReport[];

@@ -95,7 +95,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   }
   const menu = state.flow ? undefined : state.menu;
   state.menu = undefined;
-  const unread = readMessage(text, { plainWords: patched(PLAIN_WORDS_PATCH), expecting: menu ? { options: menu, exactOnly: true } : expectingOf(state.flow) });
+  const unread = readMessage(text, { plainWords: patched(PLAIN_WORDS_PATCH), expecting: menu ? { options: menu, exactOnly: true } : expectingOf(state.flow, state) });
   // The answer to a menu of requests ("change my order": which change?) starts that request.
   const picked = menu && unread.choice?.kind === 'one' ? unread.choice.option : undefined;
   if (picked && isCustomerFlowKind(picked.id)) {

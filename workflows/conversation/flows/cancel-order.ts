@@ -1,29 +1,31 @@
 import type { CancelOrderFlow, CarriedState, ReplyOption } from '../../../domain/conversation';
 import type { Reading } from '../../../domain/understanding/reading';
-import { CANCEL_REASONS, formatCents } from '../../../domain/policy';
+import { CANCEL_REASONS } from '../../../domain/policy';
+import { formatList, money } from '../../../domain/messages';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, withPreface, type FlowReply } from './replies';
+import { languageOf, say } from '../speaking';
 
-const REASON_OPTIONS: ReplyOption[] = [
-  { id: CANCEL_REASONS[0], label: 'I no longer need it' },
-  { id: CANCEL_REASONS[1], label: 'I ordered it by mistake' },
+const reasonOptions = (state: CarriedState): ReplyOption[] => [
+  { id: CANCEL_REASONS[0], label: say(state, 'I no longer need it') },
+  { id: CANCEL_REASONS[1], label: say(state, 'I ordered it by mistake') },
 ];
 
-const cancelSpec = (flow: CancelOrderFlow): ActionSpec => ({
+const cancelSpec = (state: CarriedState, flow: CancelOrderFlow): ActionSpec => ({
   request: { kind: 'cancel_pending_order', orderId: flow.orderId ?? '', reason: flow.reason ?? '' },
   yesNo: [
-    { id: 'yes', label: 'Yes, cancel it' },
-    { id: 'no', label: 'No, keep it' },
+    { id: 'yes', label: say(state, 'Yes, cancel it') },
+    { id: 'no', label: say(state, 'No, keep it') },
   ],
-  whatCannotBeDone: 'cancel that order',
+  cannot: 'I cannot cancel that order: {reason}',
 });
 
 /** The order is chosen: ask why. */
-function askReason(flow: CancelOrderFlow, preface = ''): FlowReply {
+function askReason(state: CarriedState, flow: CancelOrderFlow, preface = ''): FlowReply {
   flow.step = 'reason';
-  return ask(flow, `${preface}Why would you like to cancel order ${flow.orderId ?? ''}?`, 'reason', REASON_OPTIONS);
+  return ask(flow, `${preface}${say(state, 'Why would you like to cancel order {orderId}?', { orderId: flow.orderId ?? '' })}`, 'reason', reasonOptions(state));
 }
 
 /** The reason among the options, or in the customer's own words ("I don't need it anymore"). */
@@ -35,26 +37,27 @@ function reasonIn(reading: Reading): string | undefined {
 async function continueCancel(state: CarriedState, flow: CancelOrderFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'reason') {
     const reason = reasonIn(reading);
-    if (!reason) return ask(flow, 'Please choose one of these reasons:', 'reason', REASON_OPTIONS);
+    if (!reason) return ask(flow, say(state, 'Please choose one of these reasons:'), 'reason', reasonOptions(state));
     flow.reason = reason;
-    return proposeAction(state, flow, cancelSpec(flow));
+    return proposeAction(state, flow, cancelSpec(state, flow));
   }
   // "Actually, I ordered it by mistake": a corrected reason gets a new proposal, not a yes/no question.
   const corrected = reading.entities.yesNo === undefined ? (reading.alternative?.id ?? reading.cancelReason) : undefined;
   if (corrected && corrected !== flow.reason) {
     flow.reason = corrected;
-    return proposeAction(state, flow, cancelSpec(flow));
+    return proposeAction(state, flow, cancelSpec(state, flow));
   }
   const orderId = flow.orderId ?? '';
-  const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
-  return answerProposal(state, flow, reading, { ...cancelSpec(flow), declined }, async (result, proposalId) => {
+  const declined = say(state, 'All right, order {orderId} stays as it is. Anything else I can do?', { orderId });
+  return answerProposal(state, flow, reading, { ...cancelSpec(state, flow), declined }, async (result, proposalId) => {
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'cancel_pending_order', refunds: result.refunds, purpose: 'cancellation' });
-    const money = result.refunds.map((r) => `${formatCents(r.amountCents)} to ${r.paymentMethodId}`).join(' and ');
+    const refunds = result.refunds.map((r) => say(state, '{amount} to {method}', { amount: money(r.amountCents), method: r.paymentMethodId }));
     const refundNote =
       news === 'delayed' ? ` ${delayedRefundNote(result.refunds.filter((r) => r.source !== 'gift_card'))}`
-      : money ? ` Your refund of ${money} is on its way; card and PayPal refunds usually arrive within 5-7 business days, gift card credit at once.`
+      : refunds.length > 0 ? ` ${say(state, 'Your refund of {refunds} is on its way; card and PayPal refunds usually arrive within 5-7 business days, gift card credit at once.', { refunds: formatList(refunds, languageOf(state)) })}`
       : '';
-    return doneReply(state, flow, 'cancel_pending_order', `order ${orderId} cancelled`, `Done: order ${orderId} is cancelled.${refundNote}`, news === 'delayed' ? 'delayed' : 'executed');
+    const done = say(state, 'Done: order {orderId} is cancelled.', { orderId });
+    return doneReply(state, flow, 'cancel_pending_order', `order ${orderId} cancelled`, `${done}${refundNote}`, news === 'delayed' ? 'delayed' : 'executed');
   });
 }
 
@@ -72,7 +75,7 @@ export const cancelOrder = customerFlow<CancelOrderFlow>({
     if (reading.cancelReason) flow.reason = reading.cancelReason;
   },
   // At the confirmation the customer may give another reason instead of yes or no.
-  alternatives: (flow) => (flow.step === 'confirmation' ? { options: REASON_OPTIONS } : undefined),
-  askNext: async (state, flow, preface) => (flow.reason ? withPreface(await proposeAction(state, flow, cancelSpec(flow)), preface) : askReason(flow, preface)),
+  alternatives: (flow, state) => (flow.step === 'confirmation' ? { options: reasonOptions(state) } : undefined),
+  askNext: async (state, flow, preface) => (flow.reason ? withPreface(await proposeAction(state, flow, cancelSpec(state, flow)), preface) : askReason(state, flow, preface)),
   continue: continueCancel,
 });

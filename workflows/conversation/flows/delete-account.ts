@@ -19,7 +19,7 @@ const eraseSpec = (state: CarriedState): ActionSpec => ({
     { id: 'yes', label: 'Yes, close my account' },
     { id: 'no', label: 'No, keep it' },
   ],
-  whatCannotBeDone: 'close your account yet',
+  cannot: 'I cannot close your account yet: {reason}',
 });
 
 const conversationWorkflowId = () => workflowInfo().workflowId;

@@ -1,6 +1,7 @@
 import type { CarriedState, OrderFlow } from '../../../domain/conversation';
 import { DEFAULT_POLICY_SETTINGS, statusesOpenTo, type OrderStatusAction } from '../../../domain/policy';
 import type { FlowReply } from './replies';
+import type { MessageKey } from '../../../domain/messages';
 import type { Expecting, Reading } from '../../../domain/understanding/reading';
 
 /** Which of the customer's orders a flow can be about, and how the bot asks for one. */
@@ -8,9 +9,9 @@ export interface OrderChoice {
   /** From the policy's status rules: the orders offered are the ones the action could be done to. */
   statuses: readonly string[];
   /** The question that offers them. */
-  which: string;
+  which: MessageKey;
   /** The flow's last word when the customer has none. */
-  noneLeft: string;
+  noneLeft: MessageKey;
   /** Take the only order there is instead of asking about it (a lookup, not a change). */
   takeTheOnlyOne?: boolean;
   /** The request the same words make for an order in other statuses (changing an item that was delivered is an exchange). */
@@ -25,13 +26,13 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
   kind: F['kind'];
   startedBy: 'customer';
   /** What the bot says first, before it asks who the customer is. */
-  opening: string;
+  opening: MessageKey;
   /** Absent for a request about no order (the account's address, the customer's refunds). */
   orders?: OrderChoice;
   /** Takes what the opening message already says about the flow's own questions (a reason, an address). */
   prefill?(flow: F, reading: Reading): void;
   /** What else the customer may name at the current step instead of answering it (a reason, a variant). */
-  alternatives?(flow: F): Expecting['alternatives'];
+  alternatives?(flow: F, state: CarriedState): Expecting['alternatives'];
   /** Once the customer is known and the order chosen; `preface` is what the bot says before it ("Thanks, Ana."). */
   askNext(state: CarriedState, flow: F, preface: string): FlowReply | Promise<FlowReply>;
   /** An answer at one of the flow's own steps; absent when `askNext` always ends the flow. */
@@ -44,7 +45,7 @@ export interface CustomerFlow<F extends OrderFlow = OrderFlow> {
 export interface OfferedFlow<F extends OrderFlow = OrderFlow> {
   kind: F['kind'];
   startedBy: 'person';
-  alternatives?(flow: F): Expecting['alternatives'];
+  alternatives?(flow: F, state: CarriedState): Expecting['alternatives'];
   continue(state: CarriedState, flow: F, reading: Reading): Promise<FlowReply>;
 }
 

@@ -17,7 +17,7 @@ const accountSpec = (state: CarriedState, flow: EditAccountFlow): ActionSpec => 
     { id: 'yes', label: 'Yes, change it' },
     { id: 'no', label: 'No, keep it' },
   ],
-  whatCannotBeDone: 'change your account',
+  cannot: 'I cannot change your account: {reason}',
 });
 
 function askDetails(flow: EditAccountFlow, preface: string): FlowReply {

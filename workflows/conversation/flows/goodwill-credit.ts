@@ -12,7 +12,7 @@ const goodwillSpec = (flow: GoodwillCreditFlow): ActionSpec => ({
     { id: 'yes', label: 'Yes, please' },
     { id: 'no', label: 'No, thank you' },
   ],
-  whatCannotBeDone: 'apply that credit',
+  cannot: 'I cannot apply that credit: {reason}',
 });
 
 /**

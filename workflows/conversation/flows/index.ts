@@ -7,6 +7,7 @@ import { ask, withPreface, type FlowReply } from './replies';
 import { answerWhichOrder, askForOrder, orderCorrection } from './steps/choose-order';
 import { identifiesSomeone, identifyCustomer } from './steps/identify-customer';
 import { knownEnoughFor, verificationFor } from '../../../domain/identity-assurance';
+import { say } from '../speaking';
 
 export { customerFlowKindForIntent, isCustomerFlowKind, type CustomerFlowKind } from './registry';
 export type { FlowReply } from './replies';
@@ -23,13 +24,13 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
     // "I'm Noah Brown, 80279 — please cancel …": who the customer is, said up front, is not asked again.
     if (!knownEnoughFor(state.identity, kind) && identifiesSomeone(reading, state.identity)) {
       const notFound = await identifyCustomer(state, flow, reading);
-      if (notFound) return withPreface(notFound, `${def.opening} `);
+      if (notFound) return withPreface(notFound, `${say(state, def.opening)} `);
     }
   }
   if (!knownEnoughFor(state.identity, kind)) {
     // A customer the channel vouched for is known, but changes still need them verified here.
     const verification = verificationFor(state.identity);
-    return ask(flow, `${def.opening} ${verification.question}`, verification.accepts === 'name_zip' ? 'name_zip' : 'email');
+    return ask(flow, `${say(state, def.opening)} ${verification.question}`, verification.accepts === 'name_zip' ? 'name_zip' : 'email');
   }
   return askForOrder(state, flow, def, elsewhereOf(def));
 }
@@ -39,12 +40,12 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
  * question offered (orders newest first; a new variant like the item it replaces) and what else the
  * customer may name instead.
  */
-export function expectingOf(flow: OrderFlow | undefined): Expecting | undefined {
+export function expectingOf(flow: OrderFlow | undefined, state: CarriedState): Expecting | undefined {
   if (!flow?.options) return undefined;
   const def = flowFor(flow.kind);
   const replacing = flow.step === 'new_items' && 'replacing' in flow ? flow.replacing : undefined;
   const hints = flow.step === 'order_id' ? { newestFirst: true } : replacing ? { like: replacing } : {};
-  const alternatives = def.alternatives?.(flow);
+  const alternatives = def.alternatives?.(flow, state);
   return { options: flow.options, hints, ...(alternatives ? { alternatives } : {}) };
 }
 

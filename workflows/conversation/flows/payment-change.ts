@@ -35,7 +35,7 @@ const paymentSpec = (flow: PaymentChangeFlow, facts?: PaymentChangeFacts): Actio
     { id: 'yes', label: 'Yes, change it' },
     { id: 'no', label: 'No, keep it as it is' },
   ],
-  whatCannotBeDone: 'change how that order is paid',
+  cannot: 'I cannot change how that order is paid: {reason}',
   ...(facts ? { describe: (proposal: Proposal) => describeChange(proposal, facts) } : {}),
 });
 

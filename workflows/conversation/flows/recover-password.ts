@@ -1,6 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, RecoverPasswordFlow, RegistrationProblemsFlow } from '../../../domain/conversation';
 import { RESET_LINK_TTL_MS } from '../../../domain/accounts/password-reset';
+import type { MessageKey } from '../../../domain/messages';
 import { answerWithCitation } from '../../../domain/knowledge/cite';
 import type { Reading } from '../../../domain/understanding/reading';
 import { answerFromHelpCentre, sendPasswordReset } from '../../activity-proxies';
@@ -44,7 +45,7 @@ async function helpCentreAnswer(state: CarriedState, flow: ResetFlow): Promise<F
  * address the customer gives. Nobody needs to be verified, since the link goes to the address on
  * file and never into the conversation; without an address the help centre answers.
  */
-function resetFlow<F extends ResetFlow>(kind: F['kind'], opening: string) {
+function resetFlow<F extends ResetFlow>(kind: F['kind'], opening: MessageKey) {
   return customerFlow<F>({
     kind,
     opening,

@@ -14,7 +14,7 @@ const returnSpec = (flow: ReturnItemsFlow): ActionSpec => ({
     { id: 'yes', label: 'Yes, return them' },
     { id: 'no', label: 'No, keep them' },
   ],
-  whatCannotBeDone: 'request that return',
+  cannot: 'I cannot request that return: {reason}',
 });
 
 /** The delivered order is chosen: which of its items go back? */

@@ -19,7 +19,7 @@ const addressSpec = (state: CarriedState, flow: AddressFlow): ActionSpec => {
       { id: 'yes', label: 'Yes, change it' },
       { id: 'no', label: 'No, keep it' },
     ],
-    whatCannotBeDone: forOrder ? 'change that order’s address' : 'change your default address',
+    cannot: forOrder ? 'I cannot change that order’s address: {reason}' : 'I cannot change your default address: {reason}',
   };
 };
 

@@ -5,6 +5,7 @@ import type { Reading } from '../../../../domain/understanding/reading';
 import { orderOptions } from '../../../activity-proxies';
 import type { CustomerFlow } from '../dialogue-flow';
 import { ask, finish, type FlowReply } from '../replies';
+import { say } from '../../speaking';
 
 /**
  * The customer is known: a request about an order offers the orders it can be about (taking the one
@@ -23,13 +24,13 @@ export async function askForOrder(state: CarriedState, flow: OrderFlow, def: Cus
   // Only conversations read in plain words keep their opening (older ones replay without this step).
   const moved = fitsNone && elsewhere && flow.openingWords !== undefined ? await takenElsewhere(state, flow, elsewhere, thanks) : undefined;
   if (moved) return moved;
-  if (options.length === 0) return finish(state, { replies: [{ text: `${thanks}${def.orders.noneLeft}` }], intent: flow.kind });
+  if (options.length === 0) return finish(state, { replies: [{ text: `${thanks}${say(state, def.orders.noneLeft)}` }], intent: flow.kind });
   flow.step = 'order_id';
   if (named) return orderChosen(state, flow, def, named.id, thanks);
   if (described?.kind === 'one') return orderChosen(state, flow, def, described.option.id, thanks);
-  if (described?.kind === 'several') return ask(flow, `${thanks}More than one of your orders fits that. ${def.orders.which}`, 'order_id', described.options);
+  if (described?.kind === 'several') return ask(flow, `${thanks}${say(state, 'More than one of your orders fits that.')} ${say(state, def.orders.which)}`, 'order_id', described.options);
   if (options.length === 1 && def.orders.takeTheOnlyOne) return orderChosen(state, flow, def, options[0]?.id ?? '', thanks);
-  return ask(flow, `${thanks}${def.orders.which}`, 'order_id', options);
+  return ask(flow, `${thanks}${say(state, def.orders.which)}`, 'order_id', options);
 }
 
 /** The order the opening named, if it is one the neighbouring request can be about: that request starts for it. */

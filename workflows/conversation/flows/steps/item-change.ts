@@ -26,7 +26,7 @@ const modifySpec = (flow: ItemChangeFlow): ActionSpec => ({
     { id: 'yes', label: 'Yes, change it' },
     { id: 'no', label: 'No, keep it as it is' },
   ],
-  whatCannotBeDone: 'change that item',
+  cannot: 'I cannot change that item: {reason}',
   // A gift card that cannot cover the difference: the customer picks another way to pay it.
   askAgain: {
     rules: ['gift-card-balance'],

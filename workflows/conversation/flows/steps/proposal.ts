@@ -7,6 +7,8 @@ import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
 import { performAction } from '../../../activity-proxies';
 import { rememberExecution } from '../../outcome';
+import { say } from '../../speaking';
+import type { MessageKey } from '../../../../domain/messages';
 
 /** One consequential action of a flow: the request, in the policy's own terms, and how to talk about it. */
 export interface ActionSpec {
@@ -14,8 +16,8 @@ export interface ActionSpec {
   request: ActionRequest;
   /** The yes/no buttons, worded for this action. */
   yesNo: ReplyOption[];
-  /** "cancel that order", "request that return": what the bot cannot do when refused. */
-  whatCannotBeDone: string;
+  /** "I cannot cancel that order: {reason}": the refusal, a whole sentence so each language orders its own words. */
+  cannot: MessageKey;
   /** Refusals the customer can fix with another answer (a gift card short of the amount): ask again instead of ending. */
   askAgain?: { rules: readonly string[]; reply(reason: string, state: CarriedState): FlowReply };
   /** The proposal in the customer's words (labels instead of ids); describeProposal's lines when absent. */
@@ -97,7 +99,7 @@ function askToConfirm(flow: ProposingFlow, spec: ActionSpec, proposal: Proposal,
 export function refusedReply(state: CarriedState, flow: ProposingFlow, spec: ActionSpec, reason: string): FlowReply {
   const report = { name: spec.request.kind, status: 'denied' as const, detail: reason };
   (state.actions ??= []).push(report);
-  return finish(state, { replies: [{ text: `I cannot ${spec.whatCannotBeDone}: ${reason}` }], intent: flow.kind, actions: [report] });
+  return finish(state, { replies: [{ text: say(state, spec.cannot, { reason }) }], intent: flow.kind, actions: [report] });
 }
 
 /** Records the executed action and closes the flow with the bot's account of it. */

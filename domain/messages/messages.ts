@@ -1,0 +1,18 @@
+import type { Catalogue } from './catalogue';
+import { CANCEL_ORDER_MESSAGES } from './catalogues/cancel-order';
+import { FLOW_MESSAGES } from './catalogues/flows';
+
+/**
+ * Every customer-facing template of the conversation, one catalogue per part. A template used in code
+ * must be here (its key type says so), and each has all four translations (test/unit/message-catalogue).
+ */
+export const CATALOGUES = {
+  flows: FLOW_MESSAGES,
+  cancelOrder: CANCEL_ORDER_MESSAGES,
+} as const satisfies Record<string, Catalogue>;
+
+type KeysOf<T> = T extends unknown ? keyof T : never;
+/** A template's English text; only the catalogues' keys type-check. */
+export type MessageKey = KeysOf<(typeof CATALOGUES)[keyof typeof CATALOGUES]> & string;
+
+export const MESSAGES: Catalogue = Object.assign({}, ...Object.values(CATALOGUES));
