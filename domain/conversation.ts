@@ -27,6 +27,8 @@ export interface Turn {
   at: string;
   /** The channel it came in on (a customer's) or went out on (everyone else's); absent on turns from before channels were recorded. */
   channel?: Channel;
+  /** A bot turn in another language than English: the same reply from the English templates, for the agent beside it. */
+  english?: string;
 }
 
 /** Who decided what, and how sure it was: what auditors and analytics read. One shape per kind. */
@@ -142,6 +144,8 @@ export interface MessageResult {
   actions?: ActionReport[];
   /** Which classifier tier read a new request (the API's turn metrics are labelled with it); absent for an answer inside a flow, or while a person has the conversation. */
   tier?: ClassifierTier;
+  /** The language the replies are in (BCP 47 primary subtag); absent only in histories from before languages. */
+  language?: string;
 }
 
 export interface CustomerHint {
@@ -283,6 +287,8 @@ export interface HandoffState {
   outcome?: { kind: 'resolved' | 'returned_to_bot'; by: string; at: string; note?: string };
   /** A caller with nobody to transfer them to was promised a call back by `dueAt`; `overdue` once that passed unclaimed. */
   callback?: { phone: string; promisedAt: string; dueAt: string; overdue?: boolean };
+  /** The customer's language (BCP 47) when the handoff began: it goes to a person who speaks it. Absent: English. */
+  language?: string;
 }
 
 export interface CustomerProfile {
