@@ -4,7 +4,7 @@
  */
 import type { Principal } from '../auth/roles';
 import type { AuditConversationRow } from '../db/repositories/audit-search';
-import type { AgentCommandResult, Channel, ConversationStatus, ConversationView, NoticeKind, Priority } from '../domain/conversation';
+import type { AgentCommandResult, Channel, ConversationStatus, ConversationView, MessageResult, NoticeKind, Priority } from '../domain/conversation';
 import type { OperationsSummary as Summary } from '../domain/outcomes/summary';
 import type { Outcome, ScorecardCheck } from '../domain/outcomes/types';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
@@ -18,6 +18,8 @@ export type Me = Pick<Principal, 'name' | 'role' | 'languages'> & { id: string }
 export interface CreatedConversation {
   conversationId: string;
   token: string;
+  /** The answer to a first message sent with the start: the turn's reply, or its receipt when it could not finish in time. */
+  reply?: MessageResult | AcceptedMessage;
 }
 
 /**

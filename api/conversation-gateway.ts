@@ -6,6 +6,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  WithStartWorkflowOperation,
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -51,6 +52,48 @@ export class ConversationGateway {
       args: [this.inputFor(conversationId, request.channel, request.customer)],
     });
     return conversationId;
+  }
+
+  /**
+   * A new conversation and its first message in one round trip to Temporal (update-with-start): the
+   * customer who opens the chat by typing waits for one trip instead of two. A turn not finished in
+   * time is signalled like any other, once the start has gone through.
+   */
+  async startWithMessage(request: { channel: Channel; customer?: CustomerHint }, text: string): Promise<{ conversationId: string; delivery: Delivery }> {
+    const conversationId = crypto.randomUUID();
+    const messageId = crypto.randomUUID();
+    const { client } = this.options;
+    const startWorkflowOperation = new WithStartWorkflowOperation(ConversationWorkflow, {
+      workflowId: workflowIdFor(conversationId),
+      taskQueue: this.options.taskQueue,
+      args: [this.inputFor(conversationId, request.channel, request.customer)],
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    try {
+      const result = await client.withDeadline(Date.now() + (this.options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS), () =>
+        client.workflow.executeUpdateWithStart(messageUpdate, { args: [text, { messageId }], updateId: `message-${messageId}`, startWorkflowOperation }),
+      );
+      return { conversationId, delivery: { kind: 'replied', result } };
+    } catch (err) {
+      // Update-with-start reports a turn out of time as the deadline of its one call.
+      if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) && !isGrpcDeadlineError(err)) throw await this.explain(conversationId, err);
+    }
+    // No worker took the turn in time; whether or not the start went through, this starts the conversation
+    // if it must and hands it the message durably (the conversation takes a message id once).
+    try {
+      await client.withDeadline(Date.now() + SIGNAL_TIMEOUT_MS, () =>
+        client.workflow.signalWithStart(ConversationWorkflow, {
+          workflowId: workflowIdFor(conversationId),
+          taskQueue: this.options.taskQueue,
+          args: [this.inputFor(conversationId, request.channel, request.customer)],
+          signal: customerMessageSignal,
+          signalArgs: [{ messageId, text }],
+        }),
+      );
+    } catch (err) {
+      throw await this.explain(conversationId, err);
+    }
+    return { conversationId, delivery: { kind: 'accepted', messageId } };
   }
 
   /** A conversation's input as this deployment configures it. */

@@ -11,6 +11,8 @@ export const createConversationBody = z.strictObject({
       name: z.string().trim().min(1).max(200).optional(),
     })
     .optional(),
+  /** The customer's first message, answered in the same request (one round trip instead of two). */
+  message: z.strictObject({ text: z.string().max(MAX_MESSAGE_CHARS) }).optional(),
 });
 
 export const messageBody = z.strictObject({

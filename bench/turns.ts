@@ -388,7 +388,7 @@ function sections(f: Figures, run: { started: number; soakTurns: number }): { ma
     const firstFloor = f.firstTurns?.floor ?? [];
     const firstProduct = f.firstTurns?.product ?? [];
     lines.push(
-      `First turn of a new conversation (${firstProduct.length} new conversations one after another, nobody else talking): floor (update-with-start, one round trip) p50 ${ms(percentile(firstFloor, 50))} ms; product (POST /v1/conversations, then the first message: two round trips, as the API has it today) p50 ${ms(percentile(firstProduct, 50))} ms, ${ratio(percentile(firstProduct, 50), percentile(firstFloor, 50))} the floor.`,
+      `First turn of a new conversation (${firstProduct.length} new conversations one after another, nobody else talking): floor (update-with-start, one round trip) p50 ${ms(percentile(firstFloor, 50))} ms; product (POST /v1/conversations with the first message: update-with-start, one round trip) p50 ${ms(percentile(firstProduct, 50))} ms, ${ratio(percentile(firstProduct, 50), percentile(firstFloor, 50))} the floor.`,
       '',
       '### Targets (issue 17) and the gap',
       '',

@@ -194,21 +194,11 @@ export function productTarget(baseUrls: readonly string[], token: string, option
     name: 'product',
     async firstTurn(text) {
       const base = pick();
-      const created = await post(`${base}/v1/conversations`, { channel: 'chat' }, auth, 'new conversation');
+      // Start and first message in one request (update-with-start behind the API): one round trip.
+      const created = await post(`${base}/v1/conversations`, { channel: 'chat', message: { text } }, auth, 'new conversation');
       const id = created.body.conversationId as string;
       home.set(id, base);
-      const key = `first-${id}`;
-      const deadline = Date.now() + 60_000;
-      // Once opened the conversation exists: a failing first message is retried here rather than opening another.
-      for (;;) {
-        try {
-          await send(base, id, text, key);
-          return id;
-        } catch (err) {
-          if (!(err instanceof RetryableError) || Date.now() > deadline) throw err;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      }
+      return id;
     },
     turn: (id, text, key) => send(pick(id), id, text, key),
     async customerTexts(id) {

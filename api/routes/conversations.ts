@@ -5,7 +5,7 @@ import { claimIdempotencyKey } from '../../db/repositories/idempotency-keys';
 import type { Knex } from 'knex';
 import { mintToken } from '../../auth/token-service';
 import { whyMessageIsInvalid } from '../../domain/message-validation';
-import type { ConversationGateway } from '../conversation-gateway';
+import type { ConversationGateway, Delivery } from '../conversation-gateway';
 import type { ProductMetrics } from '../../observability/metrics';
 import { HttpError, notFound } from '../http-error';
 import { allowRoles } from '../authorization';
@@ -18,10 +18,21 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
 
   // A widget key is public: besides its origin, a per-key and per-address limit keeps it from opening conversations in bulk.
   router.post('/', allowRoles('channel', 'widget'), deps.widgetLimit ?? ((_req, _res, next) => next()), async (req, res) => {
-    const body = parseBody(createConversationBody, req.body);
-    const conversationId = await deps.gateway.start(body);
+    const { message, ...body } = parseBody(createConversationBody, req.body);
+    if (!message) {
+      const conversationId = await deps.gateway.start(body);
+      const token = await mintToken(deps.db, { role: 'conversation', name: `widget for ${conversationId}`, conversationId });
+      res.status(201).location(`/v1/conversations/${conversationId}`).json({ conversationId, token } satisfies CreatedConversation);
+      return;
+    }
+    const problem = whyMessageIsInvalid(message.text);
+    if (problem) throw new HttpError(400, 'invalid_message', problem);
+    const started = performance.now();
+    const { conversationId, delivery } = await deps.gateway.startWithMessage(body, message.text);
+    observeDelivery(deps.turns, delivery, started);
     const token = await mintToken(deps.db, { role: 'conversation', name: `widget for ${conversationId}`, conversationId });
-    res.status(201).location(`/v1/conversations/${conversationId}`).json({ conversationId, token } satisfies CreatedConversation);
+    const reply = delivery.kind === 'replied' ? delivery.result : ({ accepted: true, messageId: delivery.messageId } satisfies AcceptedMessage);
+    res.status(201).location(`/v1/conversations/${conversationId}`).json({ conversationId, token, reply } satisfies CreatedConversation);
   });
 
   router.post('/:id/messages', allowRoles('channel', 'conversation'), async (req, res) => {
@@ -48,11 +59,7 @@ export function conversationRoutes(deps: { db: Knex; gateway: ConversationGatewa
       void announceConversationChange({ conversationId, kind: 'typing', active: false });
       void announceConversationChange({ conversationId, kind: 'message' });
     });
-    deps.turns?.observeTurn({
-      tier: delivery.kind === 'replied' ? (delivery.result.tier ?? 'flow') : 'unknown',
-      seconds: (performance.now() - started) / 1000,
-      deferred: delivery.kind === 'accepted',
-    });
+    observeDelivery(deps.turns, delivery, started);
     if (delivery.kind === 'replied') res.json(delivery.result);
     else res.status(202).json({ accepted: true, messageId: delivery.messageId } satisfies AcceptedMessage);
   });
@@ -86,4 +93,12 @@ export function conversationIdOf(param: unknown): string {
   const parsed = conversationIdParam.safeParse(param);
   if (!parsed.success) throw notFound(`conversation ${String(param)}`);
   return parsed.data;
+}
+
+function observeDelivery(turns: Pick<ProductMetrics, 'observeTurn'> | undefined, delivery: Delivery, started: number): void {
+  turns?.observeTurn({
+    tier: delivery.kind === 'replied' ? (delivery.result.tier ?? 'flow') : 'unknown',
+    seconds: (performance.now() - started) / 1000,
+    deferred: delivery.kind === 'accepted',
+  });
 }

@@ -49,6 +49,35 @@ describe('the HTTP API on a real worker and dev server', () => {
     assert.equal(view.body.handoff, null);
   });
 
+  it('when a conversation is opened with its first message, then the reply comes back with it in one request', async () => {
+    const created = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat', message: { text: 'Hello there!' } } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.match(created.body.conversationId, /^[0-9a-f-]{36}$/);
+    assert.match(created.body.token, /^sst_conversation_/);
+    assert.equal(created.body.reply.intent, 'greeting');
+    assert.equal(created.body.reply.status, 'open');
+    assert.equal(created.body.reply.replies.length, 1);
+    const view = await call(stack, 'GET', `/v1/conversations/${created.body.conversationId}`, { token: created.body.token });
+    assert.deepEqual(view.body.transcript.map((t: { from: string; text: string }) => [t.from, t.from === 'customer' ? t.text : '']), [['customer', 'Hello there!'], ['bot', '']]);
+    // The conversation goes on as any other.
+    const next = await call(stack, 'POST', `/v1/conversations/${created.body.conversationId}/messages`, { token: created.body.token, body: { text: 'thanks' } });
+    assert.equal(next.status, 200);
+    assert.equal(next.body.intent, 'thanks');
+  });
+
+  it('when the first message sent with the start is not a message, then 400 says why and no conversation is opened', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ channel: 'chat', message: { text: '   ' } }, /empty|blank|text/i],
+      [{ channel: 'chat', message: { text: 'hi', extra: 1 } }, /message/],
+      [{ channel: 'chat', message: 'hi' }, /message/],
+    ];
+    for (const [body, reason] of cases) {
+      const res = await call(stack, 'POST', '/v1/conversations', { token: channel, body });
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.match(res.body.error.message, reason);
+    }
+  });
+
   it('when the same message is retried with its Idempotency-Key, then it is answered once', async () => {
     const { conversationId } = await newConversation();
     const send = () =>

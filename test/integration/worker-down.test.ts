@@ -129,6 +129,7 @@ describe('when the worker is down', () => {
     const chat = await startChat(stack, channel);
     const asked = await chat.say(`where is my order ${shipped.orderId}?`);
     assert.equal(asked.awaiting, 'email');
+    let openedWhileDown = '';
 
     await stack.stopWorker();
     const messagesPath = `/v1/conversations/${chat.id}/messages`;
@@ -159,6 +160,12 @@ describe('when the worker is down', () => {
       assert.equal(unkeyed.status, 202, JSON.stringify(unkeyed.body));
       assert.equal(unkeyed.body.accepted, true);
       assert.match(unkeyed.body.messageId, /^[0-9a-f-]{36}$/);
+
+      // A conversation opened with its first message: started, and the message kept for the worker.
+      const opened = await call(stack, 'POST', '/v1/conversations', { token: channel, body: { channel: 'chat', message: { text: 'Hello, is anyone there?' } } });
+      assert.equal(opened.status, 201, JSON.stringify(opened.body));
+      assert.equal(opened.body.reply.accepted, true);
+      openedWhileDown = opened.body.conversationId;
     } finally {
       await stack.startWorker();
     }
@@ -179,6 +186,12 @@ describe('when the worker is down', () => {
     }, 'the unkeyed message answered after the first', 60_000);
     assert.equal(followUp.turns.filter((t) => t.text === 'and when will it arrive?').length, 1);
     assert.ok(followUp.asked.seq > fromCustomer[0].seq, 'the messages are handled in the order they were sent');
+
+    const greeted = await eventually(async () => {
+      const v = (await call(stack, 'GET', `/v1/conversations/${openedWhileDown}`, { token: channel })).body;
+      return v?.transcript?.some((t: { from: string }) => t.from === 'bot') ? v : undefined;
+    }, 'the first message of the conversation opened while the worker was down answered', 60_000);
+    assert.deepEqual(greeted.transcript.map((t: { from: string }) => t.from), ['customer', 'bot']);
 
     const notice = await eventually(() => findNotice(db, `reply:${chat.id}:email-1`), 'the late reply in the customer outbox');
     assert.equal(notice.customerId, shipped.customerId);
