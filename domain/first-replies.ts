@@ -2,6 +2,11 @@ import type { Awaiting, ReplyOption } from './conversation';
 import { PLACE_ORDER_ANSWER, PLACE_ORDER_ARTICLE } from './commerce/place-order';
 import { intentDefinition } from './intents';
 import { answerWithCitation } from './knowledge/cite';
+import { render, type MessageKey, type MessageParams } from './messages';
+
+/** Says a template in the reader's language (the workflow's `say` keeps the English beside it); English by default. */
+export type Speak = (key: MessageKey, params?: MessageParams) => string;
+const inEnglish: Speak = (key, params) => render('en', key, params);
 
 /**
  * What the bot says once it knows the intent, before the dialogue flows take over: a plain
@@ -19,7 +24,7 @@ export interface FirstReply {
 }
 
 /** Broad requests ("change my order", "I want my money back") and the concrete requests they can mean. */
-const MENUS: Record<string, { text: string; menu: ReplyOption[] }> = {
+const MENUS: Record<string, { text: MessageKey; menu: { id: string; label: MessageKey }[] }> = {
   change_order: {
     text: "I can change a pending order's items (another size, colour or version), its delivery address or how it is paid, or cancel it. Which would you like?",
     menu: [
@@ -42,9 +47,7 @@ const MENUS: Record<string, { text: string; menu: ReplyOption[] }> = {
 /** How many unclear turns in a row before the bot stops guessing and asks for a person. */
 export const UNSURE_TURNS_BEFORE_HANDOFF = 2;
 
-const IDENTIFY = 'First, so I can find your account: what is the e-mail address you used to order?';
-
-const TEXTS: Record<string, string> = {
+const TEXTS: Record<string, MessageKey> = {
   greeting: 'Hello! I can help with your orders: tracking, cancelling or changing a pending order, returns, exchanges and refunds. What can I do for you?',
   thanks: 'You are welcome! Is there anything else I can help with?',
   goodbye: 'Thank you for contacting us. Have a good day!',
@@ -61,7 +64,6 @@ const TEXTS: Record<string, string> = {
     'To switch to another account, sign out from the menu at the top right of the shop and sign in with the e-mail address and password of the other account. Orders stay with the account they were placed from.',
   oos: 'I am sorry, that is not something I can help with here. I can help with orders, returns, exchanges, refunds and payments.',
   // The requests below have flows that start before these words are needed; they say what the flow offers.
-  place_order: answerWithCitation({ ...PLACE_ORDER_ARTICLE, passage: PLACE_ORDER_ANSWER }),
   check_invoice: 'I can tell you what the invoice of any order you have paid for says, and send it to you as a PDF.',
   get_invoice: 'I can send you the invoice of any order you have paid for as a PDF, by e-mail or as a download link.',
   newsletter_subscription: 'I can subscribe you to our newsletter or unsubscribe you, with the e-mail address on your account.',
@@ -69,37 +71,40 @@ const TEXTS: Record<string, string> = {
   set_up_shipping_address: 'I can set the default shipping address on your account: new orders go there unless you choose otherwise.',
 };
 
-export function firstReplyFor(intent: string | undefined, unsureStreak: number): FirstReply {
+/** `speak` renders each template said; only the reply chosen is rendered. */
+export function firstReplyFor(intent: string | undefined, unsureStreak: number, speak: Speak = inEnglish): FirstReply {
   if (intent === 'contact_human_agent') {
-    return { text: 'Of course. I will pass your conversation to a colleague, with everything you have told me so far.', handoff: { reason: 'the customer asked for a person' } };
+    return { text: speak('Of course. I will pass your conversation to a colleague, with everything you have told me so far.'), handoff: { reason: 'the customer asked for a person' } };
   }
   if (intent === 'complaint') {
     return {
-      text: 'I am sorry about this. I will pass your conversation to a colleague who can look into it, with everything you have told me so far.',
+      text: speak('I am sorry about this. I will pass your conversation to a colleague who can look into it, with everything you have told me so far.'),
       handoff: { reason: 'complaint' },
     };
   }
   if (intent === 'payment_issue') {
     return {
-      text: 'I am sorry about the trouble with your payment. A colleague who can check the payment records will look into it.',
+      text: speak('I am sorry about the trouble with your payment. A colleague who can check the payment records will look into it.'),
       handoff: { reason: 'a payment problem needs the payment records checked' },
     };
   }
   const menu = intent === undefined ? undefined : MENUS[intent];
-  if (menu) return { text: menu.text, menu: menu.menu };
+  if (menu) return { text: speak(menu.text), menu: menu.menu.map((o) => ({ id: o.id, label: speak(o.label) })) };
+  // The how-to is a help-centre passage with its citation, not a template.
+  if (intent === 'place_order') return { text: answerWithCitation({ ...PLACE_ORDER_ARTICLE, passage: PLACE_ORDER_ANSWER }) };
   const text = intent === undefined ? undefined : TEXTS[intent];
-  if (text) return { text };
+  if (text) return { text: speak(text) };
   const definition = intent === undefined ? undefined : intentDefinition(intent);
   if (definition && (definition.kind === 'action' || definition.kind === 'information')) {
-    return { text: `I can help with that. ${IDENTIFY}`, awaiting: 'email' };
+    return { text: speak('I can help with that. First, so I can find your account: what is the e-mail address you used to order?'), awaiting: 'email' };
   }
   if (unsureStreak >= UNSURE_TURNS_BEFORE_HANDOFF) {
     return {
-      text: 'I am sorry, I still could not understand your request. I will pass your conversation to a colleague.',
+      text: speak('I am sorry, I still could not understand your request. I will pass your conversation to a colleague.'),
       handoff: { reason: `the intent was unclear ${unsureStreak} times in a row` },
     };
   }
   return {
-    text: 'Sorry, I did not quite get that. Is it about tracking an order, cancelling or changing an order, a return or exchange, or a refund?',
+    text: speak('Sorry, I did not quite get that. Is it about tracking an order, cancelling or changing an order, a return or exchange, or a refund?'),
   };
 }

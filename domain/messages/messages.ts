@@ -1,6 +1,9 @@
 import type { Catalogue } from './catalogue';
 import { CANCEL_ORDER_MESSAGES } from './catalogues/cancel-order';
 import { FLOW_MESSAGES } from './catalogues/flows';
+import { CONVERSATION_MESSAGES } from './catalogues/conversation';
+import { FIRST_REPLY_MESSAGES } from './catalogues/first-replies';
+import { DIALOGUE_MESSAGES } from './catalogues/dialogue';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -9,6 +12,9 @@ import { FLOW_MESSAGES } from './catalogues/flows';
 export const CATALOGUES = {
   flows: FLOW_MESSAGES,
   cancelOrder: CANCEL_ORDER_MESSAGES,
+  conversation: CONVERSATION_MESSAGES,
+  firstReplies: FIRST_REPLY_MESSAGES,
+  dialogue: DIALOGUE_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -21,6 +21,22 @@ describe('a customer rates the conversation', () => {
     ['where is order W2651773', undefined],
     ['great', undefined],
     ['', undefined],
+    // In the other served languages.
+    ['vier Sterne', 4],
+    ['Ich gebe fünf', 5],
+    ['4 von 5', 4],
+    ['cinco estrellas', 5],
+    ['Le doy un 3', 3],
+    ['une étoile', 1],
+    ['Je donne 4 sur 5', 4],
+    ['cinq !', 5],
+    ['dou-lhe um 5', 5],
+    ['duas estrelas', 2],
+    ['três', 3],
+    ['Ich habe noch 2 Fragen', undefined],
+    ['tengo dos preguntas más', undefined],
+    ['un problème', undefined],
+    ['uma encomenda', undefined],
   ];
   for (const [text, expected] of cases) {
     it(`when the answer is ${JSON.stringify(text)}, then the rating is ${expected ?? 'none'}`, () => {

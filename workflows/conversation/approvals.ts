@@ -3,6 +3,7 @@ import type { CarriedState, ProposingFlow } from '../../domain/conversation';
 import { DEFAULT_APPROVAL_TIMEOUT_MS, later, type ConversationContext } from './context';
 import type { FlowReply } from './flows/replies';
 import { notifyStaff, recordApprovalRequest, settleApprovalRequest } from '../activity-proxies';
+import { say } from './speaking';
 
 /**
  * The customer said yes to a proposal over the automatic limit: it waits for a supervisor. The
@@ -19,7 +20,7 @@ export function parkForApproval(state: CarriedState, flow: ProposingFlow, detail
   };
   state.flow = undefined;
   return {
-    replies: [{ text: `This needs a supervisor's approval (${reason}). I have asked for it, and I will tell you here as soon as they decide. Nothing has changed yet.` }],
+    replies: [{ text: say(state, "This needs a supervisor's approval ({reason}). I have asked for it, and I will tell you here as soon as they decide. Nothing has changed yet.", { reason }) }],
     intent: flow.kind,
     actions: [{ name: flow.kind, status: 'proposed', detail: `waiting for supervisor approval: ${detail}` }],
   };

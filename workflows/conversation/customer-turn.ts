@@ -15,6 +15,8 @@ import { routeNewRequest } from './route-turn';
 import { continueFlow, customerFlowKindForIntent, expectingOf, isCustomerFlowKind, startFlow, type CustomerFlowKind } from './flows';
 import { wantsOrderPlacedForThem } from '../../domain/commerce/place-order';
 import { answer } from './replying';
+import { say } from './speaking';
+import type { MessageKey } from '../../domain/messages';
 import { readMessage, type Reading } from '../../domain/understanding/reading';
 import { patched } from '@temporalio/workflow';
 
@@ -65,7 +67,7 @@ const ACCOUNT_FLOW_KINDS: ReadonlySet<string> = new Set(['edit_account', 'delete
  */
 export const INJECTION_FLAGS_PATCH = 'injection-flags';
 
-const STILL_WAITING_TEXT = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
+const STILL_WAITING_TEXT: MessageKey = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 
 /**
  * One customer message, start to finish: the person who owns the conversation gets it, or the bot
@@ -79,13 +81,13 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const injectionFlagged = patched(INJECTION_FLAGS_PATCH) ? await flagInjection(ctx, seq, text) : false;
   // While a person owns the conversation the bot never answers; the person sees the message.
   if (state.status === 'with_agent') return answer(ctx, { replies: [] });
-  if (state.status === 'awaiting_agent') return answer(ctx, { replies: [{ text: STILL_WAITING_TEXT }] });
+  if (state.status === 'awaiting_agent') return answer(ctx, { replies: [{ text: say(state, STILL_WAITING_TEXT) }] });
   const rating = state.awaitingRating ? extractRating(text) : undefined;
   if (rating !== undefined) {
     state.awaitingRating = false;
     state.csat = { score: rating, at: ctx.now() };
     ctx.decide({ seq, kind: 'csat', reason: `rated ${rating} of 5` });
-    return answer(ctx, { replies: [{ text: 'Thank you for your feedback!' }] });
+    return answer(ctx, { replies: [{ text: say(state, 'Thank you for your feedback!') }] });
   }
   state.awaitingRating = false;
   const wasResolved = state.status === 'resolved';
@@ -105,7 +107,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   if (state.flow && wantsToStop(text)) {
     ctx.decide({ seq, kind: 'dialogue', intent: state.flow.kind, rule: `${state.flow.kind}:dropped` });
     state.flow = undefined;
-    return answer(ctx, { replies: [{ text: 'All right, I have left that. What else can I do for you?' }] });
+    return answer(ctx, { replies: [{ text: say(state, 'All right, I have left that. What else can I do for you?') }] });
   }
   // Inside a flow most answers are e-mails, ids or "yes": only the local tiers look for a change of topic.
   const intent: TurnClassification = state.flow ? await classifyIntent({ text }) : await classifyTurn(input, text, { injectionFlagged });
@@ -162,7 +164,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   if (verdict.escalate) {
     ctx.decide({ seq, kind: 'handoff_requested', intent: label, reason: verdict.reasons.map((r) => `${r.code}: ${r.detail}`).join('; ') });
     const waiting = await beginHandoff(ctx, seq, verdict.reasons);
-    return answer(ctx, { replies: [{ text: `${handoffOpening(verdict.reasons[0]?.code)} ${waiting}` }], ...(label ? { intent: label } : {}) });
+    return answer(ctx, { replies: [{ text: `${say(state, handoffOpening(verdict.reasons[0]?.code))} ${waiting}` }], ...(label ? { intent: label } : {}) });
   }
 
   if (state.flow && inFlow) {
@@ -192,7 +194,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
       const why = 'the customer wants help placing an order';
       ctx.decide({ seq, kind: 'handoff_requested', intent: label, reason: why });
       const waiting = await beginHandoff(ctx, seq, [{ code: 'explicit_request', detail: why }]);
-      return answer(ctx, { replies: [{ text: `Of course, a colleague can help you place it. ${waiting}` }], intent: label });
+      return answer(ctx, { replies: [{ text: `${say(state, 'Of course, a colleague can help you place it.')} ${waiting}` }], intent: label });
     }
     ctx.decide({ seq, kind: 'dialogue', intent: label, rule: 'place_order:answered' });
     return answer(ctx, { replies: [{ text: firstReplyFor(label, 0).text }], intent: label });
@@ -202,7 +204,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     return answer(ctx, { replies: helpAnswer.replies, ...(label ? { intent: label } : {}) });
   }
 
-  const reply = firstReplyFor(label, unsureStreak);
+  const reply = firstReplyFor(label, unsureStreak, (key, params) => say(state, key, params));
   if (reply.handoff) {
     ctx.decide({ seq, kind: 'handoff_requested', reason: reply.handoff.reason });
     const code = label === 'complaint' ? 'complaint' : label === 'contact_human_agent' ? 'explicit_request' : label === 'payment_issue' ? 'payment_check' : 'unsure_twice';
@@ -222,7 +224,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     state.status = 'resolved';
     state.awaitingRating = true;
     ctx.decide({ seq, kind: 'resolved', reason: 'the customer said goodbye' });
-    return answer(ctx, { replies: [{ text: `${reply.text} ${RATING_QUESTION}` }], intent: label, awaiting: 'rating', options: RATING_OPTIONS });
+    return answer(ctx, { replies: [{ text: `${reply.text} ${say(state, RATING_QUESTION)}` }], intent: label, awaiting: 'rating', options: RATING_OPTIONS });
   }
   return answer(ctx, {
     replies: [{ text: reply.text }],
@@ -250,7 +252,7 @@ function readIntentOf(c: TurnClassification): Reading['intent'] {
 }
 
 /** What the customer hears first when the bot hands over, by the strongest reason. */
-function handoffOpening(code: HandoffReasonCode | undefined): string {
+function handoffOpening(code: HandoffReasonCode | undefined): MessageKey {
   if (code === 'explicit_request') return 'Of course, I will bring in a colleague.';
   if (code === 'legal_threat' || code === 'chargeback_threat') return 'I understand. A colleague will look into this with you personally.';
   if (code === 'profanity' || code === 'insult' || code === 'shouting' || code === 'repeated_complaint' || code === 'negative_trend') {

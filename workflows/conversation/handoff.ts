@@ -4,13 +4,15 @@ import { priorityFor, raisePriority, summarizeForAgent } from '../../domain/hand
 import { intentsOf } from '../../domain/transcript-compaction';
 import { DEFAULT_AGENT_LEASE_MS, DEFAULT_HANDOFF_SLA_MS, later, type ConversationContext } from './context';
 import type { AgentCommandResult } from './definitions';
+import type { MessageKey } from '../../domain/messages';
 import { phraseReplies } from './phrasing';
+import { say } from './speaking';
 import { customerProfile, notifyStaff, syncHandoffQueue } from '../activity-proxies';
 
 const slaMs = (ctx: ConversationContext) => ctx.input.handoffSlaMs ?? DEFAULT_HANDOFF_SLA_MS;
 const leaseMs = (ctx: ConversationContext) => ctx.input.agentLeaseMs ?? DEFAULT_AGENT_LEASE_MS;
 
-export const WAITING_FOR_AGENT_TEXT =
+export const WAITING_FOR_AGENT_TEXT: MessageKey =
   'A colleague will pick up this conversation shortly and will see everything you have told me, so you will not need to repeat yourself. You can keep writing here in the meantime.';
 
 /**
@@ -24,7 +26,7 @@ export async function beginHandoff(
   owed?: Pick<HandoffState, 'refundsOwed'>,
 ): Promise<string> {
   const { state } = ctx;
-  if (state.status === 'awaiting_agent' || state.status === 'with_agent') return WAITING_FOR_AGENT_TEXT;
+  if (state.status === 'awaiting_agent' || state.status === 'with_agent') return say(state, WAITING_FOR_AGENT_TEXT);
   const flow = state.flow;
   const pendingRequest = flow
     ? { kind: flow.kind, step: flow.step, ...(flow.orderId ? { orderId: flow.orderId } : {}), ...(flow.proposalId ? { proposalId: flow.proposalId } : {}) }
@@ -64,7 +66,7 @@ export async function beginHandoff(
   state.status = 'awaiting_agent';
   ctx.decide({ seq, kind: 'handoff', reason: reasons.map((r) => `${r.code}: ${r.detail}`).join('; ') });
   await syncQueue(ctx);
-  return WAITING_FOR_AGENT_TEXT;
+  return say(state, WAITING_FOR_AGENT_TEXT);
 }
 
 /** Nobody claimed it in time: one step up in priority, and the supervisors hear about it. */
@@ -120,7 +122,7 @@ export async function onLeaseExpired(ctx: ConversationContext): Promise<void> {
   handoff.slaDueAt = later(ctx.now(), slaMs(ctx));
   state.status = 'awaiting_agent';
   ctx.decide({ seq: state.nextSeq - 1, kind: 'agent', reason: `${owner.agent}'s lease expired; back in the queue at priority ${handoff.priority}` });
-  ctx.record('system', 'Your colleague had to step away; another colleague will continue with you shortly.');
+  ctx.record('system', say(state, 'Your colleague had to step away; another colleague will continue with you shortly.'));
   await notifyStaff({
     eventKey: `${workflowInfo().workflowId}:lease:${owner.claimedAt}`,
     audience: 'supervisor',
@@ -149,7 +151,7 @@ export async function applyAgentCommand(ctx: ConversationContext, command: Agent
       handoff.owner = { agent: command.by, ...(command.name ? { name: command.name } : {}), role: command.role, claimedAt: at, leaseUntil: later(at, leaseMs(ctx)) };
       state.status = 'with_agent';
       log(previous ? 'take_over' : 'claim', previous ? `from ${previous.agent}` : undefined);
-      ctx.record('system', `${command.name ?? command.by} from our team has joined the conversation.`);
+      ctx.record('system', say(state, '{name} from our team has joined the conversation.', { name: command.name ?? command.by }));
       break;
     }
     case 'reply': {
@@ -164,7 +166,7 @@ export async function applyAgentCommand(ctx: ConversationContext, command: Agent
       state.status = 'resolved';
       log('resolve', command.outcome);
       ctx.decide({ seq: state.nextSeq - 1, kind: 'resolved', reason: `resolved by ${command.by}: ${command.outcome}` });
-      ctx.record('bot', RATING_QUESTION);
+      ctx.record('bot', say(state, RATING_QUESTION));
       state.awaitingRating = true;
       break;
     }
@@ -174,7 +176,7 @@ export async function applyAgentCommand(ctx: ConversationContext, command: Agent
       state.status = 'open';
       state.unsureStreak = 0;
       log('return_to_bot', command.note);
-      ctx.record('system', 'You are back with the assistant. What else can I do for you?');
+      ctx.record('system', say(state, 'You are back with the assistant. What else can I do for you?'));
       break;
     }
   }
@@ -182,7 +184,7 @@ export async function applyAgentCommand(ctx: ConversationContext, command: Agent
   return { status: state.status, ...(handoff.owner ? { owner: handoff.owner.agent } : {}) };
 }
 
-export const RATING_QUESTION = 'Before you go: how would you rate this conversation, from 1 (poor) to 5 (excellent)?';
+export const RATING_QUESTION: MessageKey = 'Before you go: how would you rate this conversation, from 1 (poor) to 5 (excellent)?';
 
 function logAction(ctx: ConversationContext, command: AgentCommand, action: 'claim' | 'take_over' | 'reply' | 'resolve' | 'return_to_bot', detail?: string) {
   (ctx.state.agentActions ??= []).push({ at: ctx.now(), by: command.by, ...(command.name ? { name: command.name } : {}), role: command.role, action, ...(detail ? { detail } : {}) });

@@ -2,11 +2,12 @@ import { log, patched, workflowInfo } from '@temporalio/workflow';
 import type { Channel, NoticeKind, ReplyOption, Speaker } from '../../domain/conversation';
 import { deliverLaterMessage } from '../activity-proxies';
 import type { ConversationContext } from './context';
+import type { MessageKey } from '../../domain/messages';
 
 /** Every later message goes through the outbox to the customer's channel; runs from before it replay without. */
 export const OUTBOX_PATCH = 'channels-outbox';
 
-export const SLA_APOLOGY_TEXT =
+export const SLA_APOLOGY_TEXT: MessageKey =
   'Sorry for the wait: our colleagues are all busy right now. Yours will be with you as soon as possible, and you do not need to write again.';
 
 /** Where the conversation's later messages go: the channel the customer last wrote on. */

@@ -2,6 +2,7 @@ import type { CarriedState, ConversationInput, PendingReturn } from '../../domai
 import { DEFAULT_RETURN_FOLLOW_UP_MS, type ConversationContext } from './context';
 import { beginHandoff } from './handoff';
 import { say } from './replying';
+import { say as inLanguage } from './speaking';
 import { refundsInFlight } from '../../domain/refund-tracking';
 
 /** After this many follow-ups about a parcel that never came, a person takes over. */
@@ -52,11 +53,11 @@ export async function followUpOverdueReturns(ctx: ConversationContext): Promise<
     ctx.decide({ seq: state.nextSeq - 1, kind: 'follow_up', reason: `no parcel for the return of order ${pending.orderId} yet (follow-up ${pending.followUps})` });
     if (pending.followUps < RETURN_FOLLOW_UPS) {
       await say(ctx, [
-        `We have not received the parcel for your return of order ${pending.orderId} yet. Your refund is sent as soon as it arrives. If you have already sent it, reply here with its tracking number.`,
+        inLanguage(state, 'We have not received the parcel for your return of order {orderId} yet. Your refund is sent as soon as it arrives. If you have already sent it, reply here with its tracking number.', { orderId: pending.orderId }),
       ]);
     } else if (state.status === 'open' || state.status === 'resolved') {
       const waiting = await beginHandoff(ctx, state.nextSeq - 1, [{ code: 'return_overdue', detail: `the parcel for the return of order ${pending.orderId} has still not arrived` }]);
-      ctx.record('bot', `We still have not received the parcel for your return of order ${pending.orderId}, so a colleague will look into it. ${waiting}`);
+      ctx.record('bot', `${inLanguage(state, 'We still have not received the parcel for your return of order {orderId}, so a colleague will look into it.', { orderId: pending.orderId })} ${waiting}`);
     }
   }
 }

@@ -36,6 +36,7 @@ import { keepLateReply } from './late-reply';
 import { SLA_APOLOGY_TEXT, outboxOf } from './outbox';
 import { OUTCOMES_PATCH, outcomeReporter } from './outcome';
 import { say } from './replying';
+import { say as inLanguage } from './speaking';
 import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
 import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
@@ -389,7 +390,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         await onSlaBreach(ctx);
         // The customer waiting past the SLA hears that they are not forgotten (runs from before the outbox did not say so).
         if (state.status === 'awaiting_agent' && outbox.enabled()) {
-          record('system', SLA_APOLOGY_TEXT);
+          record('system', inLanguage(state, SLA_APOLOGY_TEXT));
           outbox.deliverSince(from, 'sla_apology');
         }
       });
@@ -411,7 +412,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
 
   state.status = 'closed';
   decide({ seq: state.nextSeq - 1, kind: 'closed', reason: 'idle timeout' });
-  record('system', 'The conversation was closed after a period of inactivity. Write again any time to continue it.');
+  record('system', inLanguage(state, 'The conversation was closed after a period of inactivity. Write again any time to continue it.'));
   if (patched(OUTCOMES_PATCH)) await outcomes.close();
   await condition(allHandlersFinished);
   await outbox.settled();

@@ -1,0 +1,165 @@
+import type { Catalogue } from '../catalogue';
+
+/**
+ * The first replies once the intent is known (domain/first-replies.ts): small talk, general answers,
+ * the menus of broad requests and their options, handing over, and the clarifying question.
+ */
+export const FIRST_REPLY_MESSAGES = {
+  "I can change a pending order's items (another size, colour or version), its delivery address or how it is paid, or cancel it. Which would you like?": {
+    de: 'Bei einer noch offenen Bestellung kann ich die Artikel ändern (andere Größe, Farbe oder Ausführung), die Lieferadresse oder die Zahlungsart ändern oder sie stornieren. Was möchten Sie?',
+    es: 'En un pedido pendiente puedo cambiar los artículos (otra talla, color o versión), la dirección de entrega o la forma de pago, o cancelarlo. ¿Qué prefiere?',
+    fr: 'Pour une commande en attente, je peux modifier les articles (autre taille, couleur ou version), l’adresse de livraison ou le mode de paiement, ou l’annuler. Que souhaitez-vous ?',
+    pt: 'Numa encomenda pendente posso alterar os artigos (outro tamanho, cor ou versão), a morada de entrega ou a forma de pagamento, ou cancelá-la. O que pretende?',
+  },
+  'Change items': { de: 'Artikel ändern', es: 'Cambiar artículos', fr: 'Modifier des articles', pt: 'Alterar artigos' },
+  'Change the delivery address': { de: 'Lieferadresse ändern', es: 'Cambiar la dirección de entrega', fr: 'Modifier l’adresse de livraison', pt: 'Alterar a morada de entrega' },
+  'Change the payment method': { de: 'Zahlungsart ändern', es: 'Cambiar la forma de pago', fr: 'Modifier le mode de paiement', pt: 'Alterar a forma de pagamento' },
+  'Cancel the order': { de: 'Bestellung stornieren', es: 'Cancelar el pedido', fr: 'Annuler la commande', pt: 'Cancelar a encomenda' },
+  'I can help you get your money back. Is it for an order you want to cancel, items you want to return, or a refund you are already waiting for?': {
+    de: 'Ich kann Ihnen helfen, Ihr Geld zurückzubekommen. Geht es um eine Bestellung, die Sie stornieren möchten, um Artikel, die Sie zurücksenden möchten, oder um eine Erstattung, auf die Sie schon warten?',
+    es: 'Puedo ayudarle a recuperar su dinero. ¿Se trata de un pedido que quiere cancelar, de artículos que quiere devolver o de un reembolso que ya está esperando?',
+    fr: 'Je peux vous aider à être remboursé. S’agit-il d’une commande que vous voulez annuler, d’articles que vous voulez retourner ou d’un remboursement que vous attendez déjà ?',
+    pt: 'Posso ajudá-lo a reaver o seu dinheiro. É por uma encomenda que quer cancelar, por artigos que quer devolver ou por um reembolso de que já está à espera?',
+  },
+  'Cancel an order': { de: 'Eine Bestellung stornieren', es: 'Cancelar un pedido', fr: 'Annuler une commande', pt: 'Cancelar uma encomenda' },
+  'Return items': { de: 'Artikel zurücksenden', es: 'Devolver artículos', fr: 'Retourner des articles', pt: 'Devolver artigos' },
+  'Check on a refund': { de: 'Nach einer Erstattung sehen', es: 'Consultar un reembolso', fr: 'Suivre un remboursement', pt: 'Verificar um reembolso' },
+  'Hello! I can help with your orders: tracking, cancelling or changing a pending order, returns, exchanges and refunds. What can I do for you?': {
+    de: 'Hallo! Ich helfe Ihnen gern bei Ihren Bestellungen: Sendungsverfolgung, Stornieren oder Ändern einer noch offenen Bestellung, Rücksendungen, Umtausch und Erstattungen. Was kann ich für Sie tun?',
+    es: '¡Hola! Puedo ayudarle con sus pedidos: seguimiento, cancelar o cambiar un pedido pendiente, devoluciones, cambios y reembolsos. ¿Qué puedo hacer por usted?',
+    fr: 'Bonjour ! Je peux vous aider avec vos commandes : suivi, annulation ou modification d’une commande en attente, retours, échanges et remboursements. Que puis-je faire pour vous ?',
+    pt: 'Olá! Posso ajudá-lo com as suas encomendas: seguimento, cancelar ou alterar uma encomenda pendente, devoluções, trocas e reembolsos. Em que posso ajudar?',
+  },
+  'You are welcome! Is there anything else I can help with?': {
+    de: 'Gern geschehen! Kann ich Ihnen sonst noch helfen?',
+    es: '¡De nada! ¿Puedo ayudarle en algo más?',
+    fr: 'Avec plaisir ! Puis-je vous aider pour autre chose ?',
+    pt: 'De nada! Posso ajudar em mais alguma coisa?',
+  },
+  'Thank you for contacting us. Have a good day!': {
+    de: 'Vielen Dank für Ihre Nachricht. Einen schönen Tag noch!',
+    es: 'Gracias por contactar con nosotros. ¡Que tenga un buen día!',
+    fr: 'Merci de nous avoir contactés. Bonne journée !',
+    pt: 'Obrigado por nos contactar. Tenha um bom dia!',
+  },
+  'Delivered items can be returned or exchanged once per order; the refund goes back to the original payment method or to a gift card. Pending orders can be cancelled, and the payment is refunded in full.': {
+    de: 'Zugestellte Artikel können einmal pro Bestellung zurückgesendet oder umgetauscht werden; die Erstattung geht auf die ursprüngliche Zahlungsart oder auf eine Geschenkkarte. Noch offene Bestellungen können storniert werden, und die Zahlung wird vollständig erstattet.',
+    es: 'Los artículos entregados se pueden devolver o cambiar una vez por pedido; el reembolso vuelve a la forma de pago original o a una tarjeta regalo. Los pedidos pendientes se pueden cancelar, y el pago se reembolsa íntegramente.',
+    fr: 'Les articles livrés peuvent être retournés ou échangés une fois par commande ; le remboursement est fait sur le moyen de paiement d’origine ou sur une carte cadeau. Les commandes en attente peuvent être annulées, et le paiement est intégralement remboursé.',
+    pt: 'Os artigos entregues podem ser devolvidos ou trocados uma vez por encomenda; o reembolso é feito para a forma de pagamento original ou para um cartão-oferta. As encomendas pendentes podem ser canceladas, e o pagamento é reembolsado na totalidade.',
+  },
+  'Cancelling a pending order costs nothing: the full payment is refunded to the way you paid.': {
+    de: 'Das Stornieren einer noch offenen Bestellung kostet nichts: Die gesamte Zahlung wird auf dem Weg erstattet, auf dem Sie bezahlt haben.',
+    es: 'Cancelar un pedido pendiente no cuesta nada: el pago completo se reembolsa por la misma vía con la que pagó.',
+    fr: 'Annuler une commande en attente ne coûte rien : la totalité du paiement est remboursée sur le moyen avec lequel vous avez payé.',
+    pt: 'Cancelar uma encomenda pendente não custa nada: o pagamento total é reembolsado pela mesma via com que pagou.',
+  },
+  'We accept credit cards, PayPal and our gift cards.': {
+    de: 'Wir akzeptieren Kreditkarten, PayPal und unsere Geschenkkarten.',
+    es: 'Aceptamos tarjetas de crédito, PayPal y nuestras tarjetas regalo.',
+    fr: 'Nous acceptons les cartes de crédit, PayPal et nos cartes cadeaux.',
+    pt: 'Aceitamos cartões de crédito, PayPal e os nossos cartões-oferta.',
+  },
+  'Orders ship by standard delivery; once an order ships you get a tracking number for it.': {
+    de: 'Bestellungen werden per Standardversand verschickt; sobald eine Bestellung versandt ist, erhalten Sie eine Sendungsnummer dafür.',
+    es: 'Los pedidos se envían por entrega estándar; cuando un pedido sale, recibe un número de seguimiento.',
+    fr: 'Les commandes sont expédiées en livraison standard ; dès qu’une commande est expédiée, vous recevez son numéro de suivi.',
+    pt: 'As encomendas são enviadas por entrega normal; assim que uma encomenda é expedida, recebe o respetivo número de seguimento.',
+  },
+  'I can tell you where a specific order is: tell me which order and I will look it up once I know who you are.': {
+    de: 'Ich kann Ihnen sagen, wo eine bestimmte Bestellung ist: Sagen Sie mir, welche, und ich sehe nach, sobald ich weiß, wer Sie sind.',
+    es: 'Puedo decirle dónde está un pedido concreto: dígame cuál y lo consultaré en cuanto sepa quién es usted.',
+    fr: 'Je peux vous dire où en est une commande précise : dites-moi laquelle et je la consulterai dès que je saurai qui vous êtes.',
+    pt: 'Posso dizer-lhe onde está uma encomenda concreta: diga-me qual e eu consulto-a assim que souber quem é.',
+  },
+  'You are talking to customer service now. If you would rather speak to a person, say so and I will bring in a colleague.': {
+    de: 'Sie sprechen gerade mit dem Kundenservice. Wenn Sie lieber mit einem Menschen sprechen möchten, sagen Sie es, und ich hole jemanden aus unserem Team dazu.',
+    es: 'Ahora mismo está hablando con atención al cliente. Si prefiere hablar con una persona, dígalo y le paso con un compañero.',
+    fr: 'Vous êtes en ce moment en contact avec le service client. Si vous préférez parler à une personne, dites-le et je fais appel à un collègue.',
+    pt: 'Está neste momento a falar com o apoio ao cliente. Se preferir falar com uma pessoa, diga-o e eu chamo um colega.',
+  },
+  'To open an account, go to the sign-up page of the shop, enter your name, your e-mail address and a password of at least 10 characters, and confirm the e-mail we send you. If your address is already registered, you already have an account: I can send you a password reset link instead.': {
+    de: 'Um ein Konto zu eröffnen, gehen Sie auf die Registrierungsseite des Shops, geben Sie Ihren Namen, Ihre E-Mail-Adresse und ein Passwort mit mindestens 10 Zeichen ein und bestätigen Sie die E-Mail, die wir Ihnen senden. Wenn Ihre Adresse schon registriert ist, haben Sie bereits ein Konto: Dann kann ich Ihnen stattdessen einen Link zum Zurücksetzen des Passworts senden.',
+    es: 'Para abrir una cuenta, vaya a la página de registro de la tienda, introduzca su nombre, su dirección de correo electrónico y una contraseña de al menos 10 caracteres, y confirme el correo que le enviamos. Si su dirección ya está registrada, ya tiene una cuenta: en ese caso puedo enviarle un enlace para restablecer la contraseña.',
+    fr: 'Pour ouvrir un compte, allez sur la page d’inscription de la boutique, saisissez votre nom, votre adresse e-mail et un mot de passe d’au moins 10 caractères, puis confirmez l’e-mail que nous vous envoyons. Si votre adresse est déjà enregistrée, vous avez déjà un compte : je peux alors vous envoyer un lien de réinitialisation du mot de passe.',
+    pt: 'Para abrir uma conta, vá à página de registo da loja, introduza o seu nome, o seu endereço de e-mail e uma palavra-passe com pelo menos 10 caracteres, e confirme o e-mail que lhe enviamos. Se o seu endereço já estiver registado, já tem uma conta: nesse caso posso enviar-lhe uma ligação para redefinir a palavra-passe.',
+  },
+  'To switch to another account, sign out from the menu at the top right of the shop and sign in with the e-mail address and password of the other account. Orders stay with the account they were placed from.': {
+    de: 'Um zu einem anderen Konto zu wechseln, melden Sie sich über das Menü oben rechts im Shop ab und melden Sie sich mit der E-Mail-Adresse und dem Passwort des anderen Kontos an. Bestellungen bleiben bei dem Konto, von dem aus sie aufgegeben wurden.',
+    es: 'Para cambiar a otra cuenta, cierre la sesión desde el menú de arriba a la derecha de la tienda e inicie sesión con la dirección de correo electrónico y la contraseña de la otra cuenta. Los pedidos se quedan en la cuenta desde la que se hicieron.',
+    fr: 'Pour passer à un autre compte, déconnectez-vous depuis le menu en haut à droite de la boutique et connectez-vous avec l’adresse e-mail et le mot de passe de l’autre compte. Les commandes restent rattachées au compte depuis lequel elles ont été passées.',
+    pt: 'Para mudar para outra conta, termine a sessão no menu no canto superior direito da loja e inicie sessão com o endereço de e-mail e a palavra-passe da outra conta. As encomendas ficam na conta a partir da qual foram feitas.',
+  },
+  'I am sorry, that is not something I can help with here. I can help with orders, returns, exchanges, refunds and payments.': {
+    de: 'Das tut mir leid, dabei kann ich Ihnen hier nicht helfen. Ich helfe Ihnen bei Bestellungen, Rücksendungen, Umtausch, Erstattungen und Zahlungen.',
+    es: 'Lo siento, no es algo con lo que pueda ayudarle aquí. Puedo ayudarle con pedidos, devoluciones, cambios, reembolsos y pagos.',
+    fr: 'Je suis désolé, ce n’est pas un sujet pour lequel je peux vous aider ici. Je peux vous aider pour les commandes, les retours, les échanges, les remboursements et les paiements.',
+    pt: 'Lamento, não é algo em que possa ajudar aqui. Posso ajudar com encomendas, devoluções, trocas, reembolsos e pagamentos.',
+  },
+  'I can tell you what the invoice of any order you have paid for says, and send it to you as a PDF.': {
+    de: 'Ich kann Ihnen sagen, was auf der Rechnung jeder bezahlten Bestellung steht, und sie Ihnen als PDF senden.',
+    es: 'Puedo decirle lo que pone la factura de cualquier pedido que haya pagado y enviársela en PDF.',
+    fr: 'Je peux vous dire ce qu’indique la facture de toute commande que vous avez payée, et vous l’envoyer en PDF.',
+    pt: 'Posso dizer-lhe o que consta da fatura de qualquer encomenda que tenha pago, e enviá-la em PDF.',
+  },
+  'I can send you the invoice of any order you have paid for as a PDF, by e-mail or as a download link.': {
+    de: 'Ich kann Ihnen die Rechnung jeder bezahlten Bestellung als PDF senden, per E-Mail oder als Download-Link.',
+    es: 'Puedo enviarle la factura de cualquier pedido que haya pagado en PDF, por correo electrónico o como enlace de descarga.',
+    fr: 'Je peux vous envoyer la facture de toute commande que vous avez payée en PDF, par e-mail ou sous forme de lien de téléchargement.',
+    pt: 'Posso enviar-lhe a fatura de qualquer encomenda que tenha pago em PDF, por e-mail ou como ligação para transferência.',
+  },
+  'I can subscribe you to our newsletter or unsubscribe you, with the e-mail address on your account.': {
+    de: 'Ich kann Sie mit der E-Mail-Adresse Ihres Kontos für unseren Newsletter anmelden oder davon abmelden.',
+    es: 'Puedo suscribirle a nuestro boletín o darle de baja, con la dirección de correo electrónico de su cuenta.',
+    fr: 'Je peux vous inscrire à notre newsletter ou vous en désinscrire, avec l’adresse e-mail de votre compte.',
+    pt: 'Posso subscrever a nossa newsletter por si ou cancelar a subscrição, com o endereço de e-mail da sua conta.',
+  },
+  'I would be glad to take a rating and a few words about an item you have received.': {
+    de: 'Gern nehme ich eine Bewertung und ein paar Worte zu einem Artikel auf, den Sie erhalten haben.',
+    es: 'Con mucho gusto recojo una valoración y unas palabras sobre un artículo que haya recibido.',
+    fr: 'Je prends volontiers une note et quelques mots sur un article que vous avez reçu.',
+    pt: 'Terei todo o gosto em registar uma classificação e algumas palavras sobre um artigo que recebeu.',
+  },
+  'I can set the default shipping address on your account: new orders go there unless you choose otherwise.': {
+    de: 'Ich kann die Standard-Lieferadresse in Ihrem Konto festlegen: Neue Bestellungen gehen dorthin, sofern Sie nichts anderes wählen.',
+    es: 'Puedo establecer la dirección de envío predeterminada de su cuenta: los nuevos pedidos irán allí salvo que elija otra.',
+    fr: 'Je peux définir l’adresse de livraison par défaut de votre compte : les nouvelles commandes y seront envoyées, sauf si vous en choisissez une autre.',
+    pt: 'Posso definir a morada de envio predefinida da sua conta: as novas encomendas vão para lá, a menos que escolha outra.',
+  },
+  'Of course. I will pass your conversation to a colleague, with everything you have told me so far.': {
+    de: 'Selbstverständlich. Ich gebe Ihr Gespräch mit allem, was Sie mir bisher gesagt haben, an jemanden aus unserem Team weiter.',
+    es: 'Por supuesto. Paso su conversación a un compañero, con todo lo que me ha contado hasta ahora.',
+    fr: 'Bien sûr. Je transmets votre conversation à un collègue, avec tout ce que vous m’avez dit jusqu’ici.',
+    pt: 'Com certeza. Vou passar a sua conversa a um colega, com tudo o que me disse até agora.',
+  },
+  'I am sorry about this. I will pass your conversation to a colleague who can look into it, with everything you have told me so far.': {
+    de: 'Das tut mir leid. Ich gebe Ihr Gespräch mit allem, was Sie mir bisher gesagt haben, an jemanden aus unserem Team weiter, der sich darum kümmern kann.',
+    es: 'Lo siento mucho. Paso su conversación a un compañero que pueda revisarlo, con todo lo que me ha contado hasta ahora.',
+    fr: 'J’en suis désolé. Je transmets votre conversation à un collègue qui pourra s’en occuper, avec tout ce que vous m’avez dit jusqu’ici.',
+    pt: 'Lamento muito. Vou passar a sua conversa a um colega que possa analisar a situação, com tudo o que me disse até agora.',
+  },
+  'I am sorry about the trouble with your payment. A colleague who can check the payment records will look into it.': {
+    de: 'Es tut mir leid, dass es Probleme mit Ihrer Zahlung gibt. Jemand aus unserem Team, der die Zahlungsdaten prüfen kann, kümmert sich darum.',
+    es: 'Siento los problemas con su pago. Un compañero que puede revisar los registros de pagos lo estudiará.',
+    fr: 'Je suis désolé pour ce problème de paiement. Un collègue qui peut consulter les relevés de paiement va s’en occuper.',
+    pt: 'Lamento o problema com o seu pagamento. Um colega que pode verificar os registos de pagamento vai analisar a situação.',
+  },
+  'I can help with that. First, so I can find your account: what is the e-mail address you used to order?': {
+    de: 'Dabei kann ich helfen. Zuerst, damit ich Ihr Konto finde: Mit welcher E-Mail-Adresse haben Sie bestellt?',
+    es: 'Puedo ayudarle con eso. Primero, para encontrar su cuenta: ¿cuál es la dirección de correo electrónico con la que hizo el pedido?',
+    fr: 'Je peux vous aider. D’abord, pour retrouver votre compte : quelle adresse e-mail avez-vous utilisée pour commander ?',
+    pt: 'Posso ajudar com isso. Primeiro, para encontrar a sua conta: qual é o endereço de e-mail que usou para encomendar?',
+  },
+  'I am sorry, I still could not understand your request. I will pass your conversation to a colleague.': {
+    de: 'Es tut mir leid, ich habe Ihr Anliegen immer noch nicht verstanden. Ich gebe Ihr Gespräch an jemanden aus unserem Team weiter.',
+    es: 'Lo siento, sigo sin entender su petición. Paso su conversación a un compañero.',
+    fr: 'Je suis désolé, je n’ai toujours pas compris votre demande. Je transmets votre conversation à un collègue.',
+    pt: 'Lamento, continuo sem perceber o seu pedido. Vou passar a sua conversa a um colega.',
+  },
+  'Sorry, I did not quite get that. Is it about tracking an order, cancelling or changing an order, a return or exchange, or a refund?': {
+    de: 'Entschuldigung, das habe ich nicht ganz verstanden. Geht es um die Verfolgung einer Bestellung, das Stornieren oder Ändern einer Bestellung, eine Rücksendung oder einen Umtausch oder eine Erstattung?',
+    es: 'Disculpe, no lo he entendido bien. ¿Se trata del seguimiento de un pedido, de cancelar o cambiar un pedido, de una devolución o un cambio, o de un reembolso?',
+    fr: 'Désolé, je n’ai pas bien compris. S’agit-il du suivi d’une commande, de l’annulation ou de la modification d’une commande, d’un retour ou d’un échange, ou d’un remboursement ?',
+    pt: 'Desculpe, não percebi bem. É sobre o seguimento de uma encomenda, cancelar ou alterar uma encomenda, uma devolução ou troca, ou um reembolso?',
+  },
+} as const satisfies Catalogue;
