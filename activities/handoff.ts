@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CustomerProfile, Priority } from '../domain/conversation';
 import { PRIORITY_RANK } from '../domain/handoff';
+import { DEFAULT_LANGUAGE } from '../domain/language/languages';
 import { formatCents } from '../domain/policy';
 import { paymentMethodLabel } from './customer-lookup';
 
@@ -15,6 +16,8 @@ export interface QueueEntry {
   claimedBy?: string;
   requestedAt: string;
   slaDueAt?: string;
+  /** The customer's language (BCP 47) when the handoff began; absent: English. */
+  language?: string;
 }
 
 /**
@@ -59,6 +62,7 @@ export function createHandoffActivities(deps: { db: Knex }) {
         claimed_by: entry.claimedBy ?? null,
         requested_at: entry.requestedAt,
         sla_due_at: entry.slaDueAt ?? null,
+        language: entry.language ?? DEFAULT_LANGUAGE,
         updated_at: db.fn.now(),
       };
       await db('handoff_queue').insert(row).onConflict('conversation_id').merge();

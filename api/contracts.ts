@@ -5,6 +5,7 @@
 import type { Principal } from '../auth/roles';
 import type { AuditConversationRow } from '../db/repositories/audit-search';
 import type { AgentCommandResult, Channel, ConversationStatus, ConversationView, MessageResult, NoticeKind, Priority } from '../domain/conversation';
+import type { LanguageWarning } from '../domain/handoff/language-routing';
 import type { OperationsSummary as Summary } from '../domain/outcomes/summary';
 import type { Outcome, ScorecardCheck } from '../domain/outcomes/types';
 import type { LedgerStatus, RefundGroup } from '../domain/reconciliation';
@@ -50,6 +51,9 @@ export interface QueueItem {
   claimedBy: string | null;
   requestedAt: string;
   slaDueAt: string | null;
+  /** The customer's language (BCP 47), and its English name. */
+  language: string;
+  languageName: string;
 }
 
 /** One entry of `GET /v1/approvals`: a proposal over the automatic limit. */
@@ -76,6 +80,9 @@ export interface StaffNotification {
 
 /** What an agent command (claim, reply, resolve, return to bot) answers. */
 export type CommandResult = AgentCommandResult;
+
+/** `POST /v1/conversations/:id/claim`: the command's result, and a warning when the claimer does not list the customer's language. */
+export type ClaimResult = CommandResult & { warning?: LanguageWarning };
 
 /** One entry of `GET /v1/refunds` (supervisors and auditors): a refund saga's ledger entry. */
 export interface RefundRow {

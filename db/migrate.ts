@@ -18,6 +18,7 @@ import * as emailChannel from './migrations/016-email-channel';
 import * as phoneChannels from './migrations/017-phone-channels';
 import * as outboxEveryMessage from './migrations/018-outbox-every-message';
 import * as agentLanguages from './migrations/019-agent-languages';
+import * as handoffLanguage from './migrations/020-handoff-language';
 
 interface Migration {
   name: string;
@@ -50,6 +51,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '017-phone-channels', ...phoneChannels },
   { name: '018-outbox-every-message', ...outboxEveryMessage },
   { name: '019-agent-languages', ...agentLanguages },
+  { name: '020-handoff-language', ...handoffLanguage },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

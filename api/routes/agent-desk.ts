@@ -1,11 +1,13 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import type { ApprovalRequest, NoticeDeliveries, NoticeDelivery, QueueItem, StaffNotification } from '../contracts';
+import type { ApprovalRequest, ClaimResult, NoticeDeliveries, NoticeDelivery, QueueItem, StaffNotification } from '../contracts';
 import { noticesOfConversation } from '../../db/repositories/customer-notifications';
 import { workflowIdFor } from '../../domain/conversation';
 import type { ConversationGateway } from '../conversation-gateway';
 import { allowRoles } from '../authorization';
-import { actorIdOf } from '../../auth/roles';
+import { actorIdOf, parseLanguages } from '../../auth/roles';
+import { claimLanguageWarning, languageName, languagesSpoken, speaks } from '../../domain/handoff/language-routing';
+import { DEFAULT_LANGUAGE } from '../../domain/language/languages';
 import { HttpError, notFound } from '../http-error';
 import {
   agentMessageBody,
@@ -36,24 +38,31 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
     next();
   });
 
-  router.get('/agent/queue', readers, async (_req, res) => {
+  // `?languages=mine` keeps the handoffs in the caller's languages, `?languages=de,fr` those in the
+  // languages listed; without it everyone sees the whole queue (supervisors and auditors need to).
+  router.get('/agent/queue', readers, async (req, res) => {
+    const languages = queueLanguages(req);
     const rows = (await deps.db('handoff_queue')
       .whereNot({ status: 'done' })
       .orderBy([{ column: 'priority_rank', order: 'desc' }, { column: 'requested_at', order: 'asc' }])
-      .select('conversation_id', 'status', 'priority', 'reasons', 'summary', 'customer_name', 'claimed_by', 'requested_at', 'sla_due_at')) as Record<string, unknown>[];
-    const queue = rows.map(
-      (r): QueueItem => ({
-        conversationId: r.conversation_id as string,
-        status: r.status as QueueItem['status'],
-        priority: r.priority as QueueItem['priority'],
-        reasons: r.reasons as string,
-        summary: r.summary as string,
-        customerName: (r.customer_name as string | null) ?? null,
-        claimedBy: (r.claimed_by as string | null) ?? null,
-        requestedAt: r.requested_at as string,
-        slaDueAt: (r.sla_due_at as string | null) ?? null,
-      }),
-    );
+      .select('conversation_id', 'status', 'priority', 'reasons', 'summary', 'customer_name', 'claimed_by', 'requested_at', 'sla_due_at', 'language')) as Record<string, unknown>[];
+    const queue = rows
+      .map(
+        (r): QueueItem => ({
+          conversationId: r.conversation_id as string,
+          status: r.status as QueueItem['status'],
+          priority: r.priority as QueueItem['priority'],
+          reasons: r.reasons as string,
+          summary: r.summary as string,
+          customerName: (r.customer_name as string | null) ?? null,
+          claimedBy: (r.claimed_by as string | null) ?? null,
+          requestedAt: r.requested_at as string,
+          slaDueAt: (r.sla_due_at as string | null) ?? null,
+          language: r.language as string,
+          languageName: languageName(r.language as string),
+        }),
+      )
+      .filter((item) => !languages || speaks(languages, item.language));
     res.json({ queue });
   });
 
@@ -74,7 +83,10 @@ export function agentDeskRoutes(deps: { db: Knex; gateway: ConversationGateway }
 
   router.post('/conversations/:id/claim', people, async (req, res) => {
     const { takeOver } = parseBody(claimBody, req.body ?? {});
-    res.json(await deps.gateway.agentCommand(idOf(req), { action: 'claim', ...person(req), ...(takeOver ? { takeOver } : {}) }));
+    const conversationId = idOf(req);
+    const result = await deps.gateway.agentCommand(conversationId, { action: 'claim', ...person(req), ...(takeOver ? { takeOver } : {}) });
+    const warning = claimLanguageWarning(await handoffLanguage(deps, conversationId), { languages: req.principal?.languages ?? [] });
+    res.json({ ...result, ...(warning ? { warning } : {}) } satisfies ClaimResult);
   });
 
   router.post('/conversations/:id/agent-messages', people, async (req, res) => {
@@ -158,3 +170,22 @@ function person(req: Request): { by: string; name: string; role: 'agent' | 'supe
 }
 
 const idOf = (req: Request): string => conversationIdOf(req.params.id);
+
+/** The languages the queue is filtered to, or undefined for all of it. */
+function queueLanguages(req: Request): string[] | undefined {
+  const unknown = Object.keys(req.query).filter((key) => key !== 'languages');
+  if (unknown.length) throw new HttpError(400, 'invalid_query', `unknown query parameter ${unknown.join(', ')} (use languages)`);
+  const asked = req.query.languages;
+  if (asked === undefined) return undefined;
+  if (typeof asked !== 'string') throw new HttpError(400, 'invalid_query', 'languages must be given once: mine, or a list of language codes such as de,fr');
+  if (asked === 'mine') return languagesSpoken(req.principal?.languages ?? []);
+  const listed = parseLanguages(asked);
+  if (!listed) throw new HttpError(400, 'invalid_query', `languages "${asked}" must be mine, or a list of language codes such as de,fr or pt-br`);
+  return listed;
+}
+
+/** The projection knows the handoff's language; a conversation it has not reached yet is asked. */
+async function handoffLanguage(deps: { db: Knex; gateway: ConversationGateway }, conversationId: string): Promise<string> {
+  const row = (await deps.db('handoff_queue').where({ conversation_id: conversationId }).first('language')) as { language: string } | undefined;
+  return row?.language ?? (await deps.gateway.read(conversationId)).handoff?.language ?? DEFAULT_LANGUAGE;
+}

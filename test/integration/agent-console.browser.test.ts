@@ -14,6 +14,7 @@ import { DEFAULT_POLICY_SETTINGS } from '../../domain/policy';
 import { eventually } from '../support/eventually';
 import { call, startChat, startStack, type Chat, type TestStack } from '../support/stack';
 import { describeUnless } from '../support/skip';
+import { handedOffIn } from '../support/handed-off';
 
 // The console and the chat page in a real browser: Debian's Chromium driven by playwright-core
 // (`npx playwright install` cannot download a browser here).
@@ -571,6 +572,78 @@ describe('the agent console and chat pages', () => {
       assert.equal(await auditor.getByTestId('commands').isVisible(), false);
       assert.equal(await auditor.getByTestId('reply-form').isVisible(), false);
       assert.deepEqual(problems, []);
+    });
+
+    describe('the customer\'s language', () => {
+      it('when a German customer waits, then the console names the language, shows each bot reply beside its English, warns an agent who does not list German, and sends the reply as typed', async () => {
+        const german = await handedOffIn(stack, 'de');
+        const problems: string[] = [];
+        const page = await newPage(problems);
+        await signIn(page, alex);
+        // Alex's token lists no languages: English only, and the queue starts at those.
+        assert.equal(await page.getByTestId('queue-mine').isChecked(), true);
+        assert.match(await text(page, 'my-languages'), /English only/);
+        await page.locator('[data-testid="queue-updated"]', { hasText: 'Updated' }).waitFor();
+        assert.equal(await queueItem(page, german.conversationId).count(), 0, 'not among the handoffs Alex reads');
+        await page.getByTestId('queue-mine').uncheck();
+        const item = queueItem(page, german.conversationId);
+        await item.waitFor();
+        assert.equal(await item.getAttribute('data-language'), 'de');
+        assert.equal(await item.getByTestId('queue-language').textContent(), 'German (de)');
+        await item.locator('button').click();
+
+        await page.locator('[data-testid="conversation-language"]', { hasText: 'German (de)' }).waitFor();
+        const customerTurn = page.locator('[data-testid="turn"][data-from="customer"]').first();
+        await customerTurn.waitFor();
+        assert.equal(await customerTurn.getByTestId('turn-text').textContent(), german.customerText, 'the customer\'s words as they wrote them');
+        assert.equal(await customerTurn.getByTestId('turn-english').count(), 0, 'no translation of the customer');
+        const botTurn = page.locator('[data-testid="turn"][data-from="bot"]');
+        assert.equal(await botTurn.getByTestId('turn-text').textContent(), german.botText);
+        assert.equal(await botTurn.getByTestId('turn-english').textContent(), german.botEnglish);
+        assert.notEqual(german.botText, german.botEnglish);
+        const [left, right] = [await botTurn.getByTestId('turn-text').boundingBox(), await botTurn.getByTestId('turn-english').boundingBox()];
+        assert.ok(left && right && left.x < right.x && Math.abs(left.y - right.y) < 2, 'side by side, the German on the left');
+        assert.match(await text(page, 'language-aid'), /as they wrote them.*German \(de\).*English template/);
+
+        const before = page.getByTestId('claim-language-warning');
+        assert.equal(await before.isVisible(), true);
+        assert.match((await before.textContent()) ?? '', /writes German \(de\); you read English only/);
+        await page.getByTestId('claim').click();
+        await statusIs(page, 'with_agent');
+        const message = page.locator('[data-testid="message"][data-kind="warning"]');
+        await message.waitFor();
+        assert.match((await message.textContent()) ?? '', /Claimed; you own it.*German \(de\).*no languages/);
+        assert.match(await text(page, 'reply-channel'), /as you type it \(the customer writes German \(de\)\)/);
+
+        const reply = 'Guten Tag, ich storniere die Bestellung #W2378156 gern für Sie.';
+        await page.getByTestId('reply-input').fill(reply);
+        await page.getByTestId('reply-send').click();
+        const agentTurn = page.locator('[data-testid="turn"][data-from="agent"]');
+        await agentTurn.waitFor();
+        assert.equal(await agentTurn.getByTestId('turn-text').textContent(), reply);
+        const view = (await call(stack, 'GET', `/v1/conversations/${german.conversationId}`, { token: alex })).body;
+        assert.equal(view.transcript.at(-1).text, reply, 'it went out as typed');
+        assert.deepEqual(problems, []);
+      });
+
+      it('when an agent who reads German opens a German handoff, then their queue shows it and nothing warns', async () => {
+        const greta = await mintToken(stack.database.db, { role: 'agent', name: 'Greta', languages: ['de', 'fr'] });
+        const german = await handedOffIn(stack, 'de');
+        const problems: string[] = [];
+        const page = await newPage(problems);
+        await signIn(page, greta);
+        assert.match(await text(page, 'my-languages'), /German \(de\), French \(fr\)/);
+        const item = queueItem(page, german.conversationId);
+        await item.waitFor();
+        await item.locator('button').click();
+        await page.locator('[data-testid="conversation-language"]', { hasText: 'German (de)' }).waitFor();
+        await page.locator('[data-testid="turn"][data-from="bot"] [data-testid="turn-english"]').waitFor();
+        assert.equal(await page.getByTestId('claim-language-warning').isVisible(), false);
+        await page.getByTestId('claim').click();
+        await statusIs(page, 'with_agent');
+        await page.locator('[data-testid="message"][data-kind="info"]', { hasText: 'Claimed; you own it (with_agent).' }).waitFor();
+        assert.deepEqual(problems, []);
+      });
     });
 
     describe('the quality review', () => {

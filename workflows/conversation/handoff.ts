@@ -208,5 +208,6 @@ export async function syncQueue(ctx: ConversationContext): Promise<void> {
     claimedBy: handoff.owner?.agent,
     requestedAt: handoff.requestedAt,
     slaDueAt: state.status === 'awaiting_agent' ? handoff.slaDueAt : undefined,
+    ...(handoff.language ? { language: handoff.language } : {}),
   });
 }

@@ -23,7 +23,7 @@ import { currentTab, isTab, showTab, tabsFor } from './tabs-view.js';
 
 /** @typedef {import('../shared/api-types.js').Me} Me */
 /** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
-/** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
+/** @typedef {import('../shared/api-types.js').ClaimResult} ClaimResult */
 /** @typedef {import('./desk-api.js').CommandPath} CommandPath */
 /** @typedef {import('../shared/api-types.js').ConversationReadout} ConversationReadout */
 
@@ -167,7 +167,7 @@ async function refreshAll() {
  * @param {number} session
  */
 async function refreshQueue(token, session) {
-  const queue = await api.readQueue(token);
+  const queue = await api.readQueue(token, byTestId('queue-mine', HTMLInputElement).checked);
   if (session === state.session) renderQueue(queue, state.selected, select);
 }
 
@@ -288,7 +288,7 @@ function select(conversationId) {
  * @param {string} doing what the person is trying to do, for the message if it fails
  * @param {CommandPath} path
  * @param {object} body
- * @param {(result: CommandResult) => void} done
+ * @param {(result: ClaimResult) => void} done
  */
 async function command(doing, path, body, done) {
   const id = state.selected;
@@ -382,8 +382,15 @@ function start() {
     if (token && state.me?.role === 'supervisor') void refreshSupervisor(token, session).catch((err) => showError(err, 'list the refunds'));
   });
 
-  byTestId('claim').addEventListener('click', () => void command('claim', 'claim', {}, (r) => showMessage(`Claimed; you own it (${r.status}).`, 'info')));
-  byTestId('take-over').addEventListener('click', () => void command('take over', 'claim', { takeOver: true }, () => showMessage('Taken over.', 'info')));
+  // A claim by someone without the customer's language goes through; the API's warning is what they read next.
+  byTestId('claim').addEventListener('click', () =>
+    void command('claim', 'claim', {}, (r) => showMessage(r.warning ? `Claimed; you own it (${r.status}). ${r.warning.message}` : `Claimed; you own it (${r.status}).`, r.warning ? 'warning' : 'info')));
+  byTestId('take-over').addEventListener('click', () =>
+    void command('take over', 'claim', { takeOver: true }, (r) => showMessage(r.warning ? `Taken over. ${r.warning.message}` : 'Taken over.', r.warning ? 'warning' : 'info')));
+  byTestId('queue-mine').addEventListener('change', () => {
+    const { token, session } = state;
+    if (token) void refreshQueue(token, session).catch((err) => showError(err, 'read the queue'));
+  });
   byTestId('return-to-bot').addEventListener('click', () => void command('return it to the bot', 'return-to-bot', {}, () => showMessage('Returned to the bot.', 'info')));
   byTestId('resolve').addEventListener('click', () => {
     show('resolve-form', true);

@@ -2,6 +2,7 @@
 // The open conversation's head (customer, status, owner), its command buttons, and what people did in it.
 import { byTestId, el, setText, show } from '../shared/dom.js';
 import { clock } from './format.js';
+import { languageLabel, languagesOfPerson, reads } from './languages.js';
 import { renderPacket } from './handoff-packet.js';
 import { clearDeliveries } from './deliveries-view.js';
 import { CHANNEL_NAMES, clearTranscript, renderTranscript } from './transcript-view.js';
@@ -23,6 +24,7 @@ export function renderSelection(conversationId) {
     setText('conversation-customer', '');
     show('conversation-owner', false);
     show('conversation-outcome', false);
+    show('conversation-language', false);
   }
 }
 
@@ -61,7 +63,12 @@ export function renderConversation(view) {
   const current = view.currentChannel ?? view.channel;
   const where = CHANNEL_NAMES[current] ?? current;
   setText('conversation-channel', view.channel === current ? `on ${where}` : `on ${where} (began on ${CHANNEL_NAMES[view.channel] ?? view.channel})`);
-  setText('reply-channel', `goes out by ${where}`);
+  // The handoff says which language the customer was served in; a conversation never handed off has none to show.
+  const language = packet?.language ?? (packet ? 'en' : null);
+  setText('conversation-language', language ? languageLabel(language) : '');
+  show('conversation-language', Boolean(language));
+  const written = language && language !== 'en' ? `, as you type it (the customer writes ${languageLabel(language)})` : '';
+  setText('reply-channel', `goes out by ${where}${written}`);
   const meta = [view.conversationId];
   if (view.pendingApproval) meta.push(`waiting for approval: ${view.pendingApproval.detail}`);
   if (view.csat) meta.push(`CSAT ${view.csat.score}/5`);
@@ -92,4 +99,9 @@ export function renderCommands({ view, me, busy }) {
   byTestId('reply-send', HTMLButtonElement).disabled = !(idle && mine);
   byTestId('resolve-confirm', HTMLButtonElement).disabled = !(idle && mine);
   if (!mine) show('resolve-form', false);
+  // Before anyone claims: the API lets a person without the customer's language claim, and says so then too.
+  const language = view?.handoff ? (view.handoff.language ?? 'en') : null;
+  const unread = Boolean(me && language && !mine && !reads(me.languages, language) && (status === 'awaiting_agent' || status === 'with_agent'));
+  setText('claim-language-warning', unread && language && me ? `The customer writes ${languageLabel(language)}; you read ${languagesOfPerson(me.languages)}.` : '');
+  show('claim-language-warning', unread);
 }

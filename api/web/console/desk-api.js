@@ -7,6 +7,7 @@ import { callApi } from '../shared/api-client.js';
 /** @typedef {import('../shared/api-types.js').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../shared/api-types.js').StaffNotification} StaffNotification */
 /** @typedef {import('../shared/api-types.js').CommandResult} CommandResult */
+/** @typedef {import('../shared/api-types.js').ClaimResult} ClaimResult */
 /** @typedef {import('../shared/api-types.js').NoticeDeliveries} NoticeDeliveries */
 /** @typedef {import('../shared/api-types.js').RefundPage} RefundPage */
 /** @typedef {import('../shared/api-types.js').ReviewRow} ReviewRow */
@@ -32,8 +33,12 @@ const call = (method, path, token, body) => callApi(method, path, token, body, '
 /** @param {string} token */
 export const whoAmI = async (token) => /** @type {Me} */ (await call('GET', '/v1/me', token));
 
-/** @param {string} token */
-export const readQueue = async (token) => /** @type {{ queue: QueueItem[] }} */ (await call('GET', '/v1/agent/queue', token)).queue;
+/**
+ * @param {string} token
+ * @param {boolean} [mine] only the handoffs in the languages this person's token lists
+ */
+export const readQueue = async (token, mine = false) =>
+  /** @type {{ queue: QueueItem[] }} */ (await call('GET', `/v1/agent/queue${mine ? '?languages=mine' : ''}`, token)).queue;
 
 /**
  * @param {string} token
@@ -49,7 +54,8 @@ export const readConversation = async (token, conversationId) =>
  * @param {object} body
  */
 export const runCommand = async (token, conversationId, path, body) =>
-  /** @type {CommandResult} */ (await call('POST', `/v1/conversations/${encodeURIComponent(conversationId)}/${path}`, token, body));
+  // A claim's result may carry a language warning; the other commands' never do.
+  /** @type {ClaimResult} */ (await call('POST', `/v1/conversations/${encodeURIComponent(conversationId)}/${path}`, token, body));
 
 /**
  * The conversation's later messages (agent replies, receipts): where each went and how its delivery went.

@@ -5,7 +5,7 @@ import { byTestId, setText } from '../shared/dom.js';
 
 /**
  * @param {string} text
- * @param {'error' | 'info'} [kind]
+ * @param {'error' | 'warning' | 'info'} [kind]
  */
 export function showMessage(text, kind = 'error') {
   const box = byTestId('message');

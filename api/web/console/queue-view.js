@@ -2,6 +2,7 @@
 // The handoff queue: who waits, how urgent, for how long.
 import { byTestId, el, setText, show } from '../shared/dom.js';
 import { minutes, sla } from './format.js';
+import { languageLabel } from './languages.js';
 
 /** @typedef {import('../shared/api-types.js').QueueItem} QueueItem */
 
@@ -37,7 +38,7 @@ function queueItem(item, selected, onOpen) {
     {
       className: `queue-item${selected ? ' selected' : ''}`,
       testid: 'queue-item',
-      dataset: { conversationId: item.conversationId, status: item.status, priority: item.priority },
+      dataset: { conversationId: item.conversationId, status: item.status, priority: item.priority, language: item.language },
     },
     el(
       'button',
@@ -45,6 +46,7 @@ function queueItem(item, selected, onOpen) {
       el('span', { className: 'line' },
         el('span', { className: `badge priority-${item.priority}`, testid: 'queue-priority', text: item.priority }),
         el('strong', { className: 'name', text: item.customerName || 'Unverified customer' }),
+        el('span', { className: 'badge language', testid: 'queue-language', attrs: { title: `writes in ${item.languageName}` }, text: languageLabel(item.language) }),
         el('span', { className: `badge status-${item.status}`, testid: 'queue-status', text: who })),
       el('span', { className: 'reasons', testid: 'queue-reasons', text: item.reasons }),
       el('span', { className: 'summary', testid: 'queue-summary', text: item.summary }),

@@ -10,6 +10,7 @@
 /** @typedef {import('../../contracts').ApprovalRequest} ApprovalRequest */
 /** @typedef {import('../../contracts').StaffNotification} StaffNotification */
 /** @typedef {import('../../contracts').CommandResult} CommandResult */
+/** @typedef {import('../../contracts').ClaimResult} ClaimResult */
 /** @typedef {import('../../contracts').NoticeDeliveries} NoticeDeliveries */
 /** @typedef {import('../../contracts').NoticeDelivery} NoticeDelivery */
 /** @typedef {import('../../contracts').RefundRow} RefundRow */
