@@ -1,6 +1,11 @@
 import type { Catalogue } from './catalogue';
 import { CANCEL_ORDER_MESSAGES } from './catalogues/cancel-order';
 import { FLOW_MESSAGES } from './catalogues/flows';
+import { RETURN_ITEMS_MESSAGES } from './catalogues/return-items';
+import { ITEM_CHANGE_MESSAGES } from './catalogues/item-changes';
+import { REFUND_MESSAGES } from './catalogues/refunds';
+import { TRACKING_MESSAGES } from './catalogues/tracking';
+import { CHOOSING_MESSAGES } from './catalogues/choosing';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -9,6 +14,11 @@ import { FLOW_MESSAGES } from './catalogues/flows';
 export const CATALOGUES = {
   flows: FLOW_MESSAGES,
   cancelOrder: CANCEL_ORDER_MESSAGES,
+  returnItems: RETURN_ITEMS_MESSAGES,
+  itemChanges: ITEM_CHANGE_MESSAGES,
+  refunds: REFUND_MESSAGES,
+  tracking: TRACKING_MESSAGES,
+  choosing: CHOOSING_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
