@@ -6,7 +6,7 @@ import { answerProposal, doneReply, proposeAction, type ActionSpec } from './ste
 import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, withPreface, type FlowReply } from './replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation } from '../../activity-proxies';
-import { amountsOf } from '../refund-credit';
+import { amountsOf, type Listener } from '../refund-credit';
 import { say } from '../speaking';
 
 const returnSpec = (state: CarriedState, flow: ReturnItemsFlow): ActionSpec => ({
@@ -57,11 +57,16 @@ async function continueReturn(state: CarriedState, flow: ReturnItemsFlow, readin
       flow,
       'return_delivered_order_items',
       `return of order ${orderId} requested`,
-      say(state, 'Done: the return for order {orderId} is requested. You will get an e-mail on how to send the items back; as soon as they reach us, your refund of {amount} is on its way, and I will let you know here.', {
-        orderId,
-        amount: amountsOf(state, result.refunds),
-      }),
+      returnRequested(state, orderId, result.refunds),
     );
+  });
+}
+
+/** The return's confirmation: how the parcel goes back, and the refund that follows it. */
+export function returnRequested(state: Listener, orderId: string, refunds: readonly { amountCents: number }[]): string {
+  return say(state, 'Done: the return for order {orderId} is requested. You will get an e-mail on how to send the items back; as soon as they reach us, your refund of {amount} is on its way, and I will let you know here.', {
+    orderId,
+    amount: amountsOf(state, refunds),
   });
 }
 

@@ -5,7 +5,7 @@ import type { CarriedState, ExchangeItemsFlow, ModifyItemsFlow, ReplyOption } fr
 import { itemsNamedAtOpening, pickOne, pickSeveral } from './choosing';
 import { money } from '../../../../domain/messages';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
-import { amountsOf, delayedRefundNote, refundThroughProvider } from '../../refund-credit';
+import { amountsOf, delayedRefundNote, refundThroughProvider, type Listener } from '../../refund-credit';
 import { say } from '../../speaking';
 import { ask, finish, withPreface, type FlowReply } from '../replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation, variantOptions } from '../../../activity-proxies';
@@ -145,7 +145,7 @@ async function exchangeRequested(state: CarriedState, flow: ItemChangeFlow, refu
 }
 
 /** The exchange's confirmation: one whole sentence for one item or several, with or without a difference refunded. */
-function exchangeDone(state: CarriedState, orderId: string, several: boolean, refunds: RefundToMove[]): string {
+export function exchangeDone(state: Listener, orderId: string, several: boolean, refunds: readonly { amountCents: number }[]): string {
   if (refunds.length === 0) {
     return several
       ? say(state, 'Done: the exchange for order {orderId} is requested. You will get an e-mail on how to send the items back; once they reach us, the new ones ship.', { orderId })
