@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { RefundToMove } from '../../activities/perform-action';
 import { describe, it } from 'mocha';
 import type { CarriedState, OrderFlow, ReplyOption } from '../../domain/conversation';
 import { describeOrderStatus } from '../../domain/order-status-text';
@@ -114,7 +115,7 @@ describe('the order flows, in the customer\'s language', () => {
 
   describe('money that is late', () => {
     it('lists several delayed amounts with the language\'s "and", and keeps English callers English', () => {
-      const refunds = [
+      const refunds: RefundToMove[] = [
         { paymentMethodId: 'credit_card_1', amountCents: 1000, source: 'credit_card' },
         { paymentMethodId: 'paypal_2', amountCents: 250, source: 'paypal' },
       ];

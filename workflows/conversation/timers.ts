@@ -3,6 +3,7 @@ import { DEFAULT_RETURN_FOLLOW_UP_MS, type ConversationContext } from './context
 import { beginHandoff } from './handoff';
 import { say } from './replying';
 import { refundsInFlight } from '../../domain/refund-tracking';
+import { say as phrase } from './speaking';
 
 /** After this many follow-ups about a parcel that never came, a person takes over. */
 export const RETURN_FOLLOW_UPS = 2;
@@ -51,12 +52,13 @@ export async function followUpOverdueReturns(ctx: ConversationContext): Promise<
     pending.followUps = (pending.followUps ?? 0) + 1;
     ctx.decide({ seq: state.nextSeq - 1, kind: 'follow_up', reason: `no parcel for the return of order ${pending.orderId} yet (follow-up ${pending.followUps})` });
     if (pending.followUps < RETURN_FOLLOW_UPS) {
+      // Said in the language the conversation has now, days after the return was promised.
       await say(ctx, [
-        `We have not received the parcel for your return of order ${pending.orderId} yet. Your refund is sent as soon as it arrives. If you have already sent it, reply here with its tracking number.`,
+        phrase(state, 'We have not received the parcel for your return of order {orderId} yet. Your refund is sent as soon as it arrives. If you have already sent it, reply here with its tracking number.', { orderId: pending.orderId }),
       ]);
     } else if (state.status === 'open' || state.status === 'resolved') {
       const waiting = await beginHandoff(ctx, state.nextSeq - 1, [{ code: 'return_overdue', detail: `the parcel for the return of order ${pending.orderId} has still not arrived` }]);
-      ctx.record('bot', `We still have not received the parcel for your return of order ${pending.orderId}, so a colleague will look into it. ${waiting}`);
+      ctx.record('bot', `${phrase(state, 'We still have not received the parcel for your return of order {orderId}, so a colleague will look into it.', { orderId: pending.orderId })} ${waiting}`);
     }
   }
 }

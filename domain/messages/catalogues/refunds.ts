@@ -54,6 +54,18 @@ export const REFUND_MESSAGES = {
     fr: 'Bonne nouvelle : nous avons reçu votre retour pour la commande {orderId}. Votre remboursement de {amount} est en route.',
     pt: 'Boas notícias: recebemos a sua devolução da encomenda {orderId}. O seu reembolso de {amount} está a caminho.',
   },
+  'We have not received the parcel for your return of order {orderId} yet. Your refund is sent as soon as it arrives. If you have already sent it, reply here with its tracking number.': {
+    de: 'Wir haben das Paket für Ihre Rücksendung der Bestellung {orderId} noch nicht erhalten. Ihre Erstattung wird verschickt, sobald es ankommt. Wenn Sie es schon abgeschickt haben, antworten Sie hier bitte mit der Sendungsnummer.',
+    es: 'Todavía no hemos recibido el paquete de su devolución del pedido {orderId}. Su reembolso se envía en cuanto llegue. Si ya lo ha enviado, responda aquí con su número de seguimiento.',
+    fr: 'Nous n’avons pas encore reçu le colis de votre retour pour la commande {orderId}. Votre remboursement est envoyé dès son arrivée. Si vous l’avez déjà expédié, répondez ici avec son numéro de suivi.',
+    pt: 'Ainda não recebemos a embalagem da sua devolução da encomenda {orderId}. O seu reembolso é enviado assim que chegar. Se já a enviou, responda aqui com o número de seguimento.',
+  },
+  'We still have not received the parcel for your return of order {orderId}, so a colleague will look into it.': {
+    de: 'Wir haben das Paket für Ihre Rücksendung der Bestellung {orderId} immer noch nicht erhalten, daher sieht sich eine Kollegin oder ein Kollege das an.',
+    es: 'Seguimos sin recibir el paquete de su devolución del pedido {orderId}, así que un compañero lo revisará.',
+    fr: 'Nous n’avons toujours pas reçu le colis de votre retour pour la commande {orderId}, un collègue va donc s’en occuper.',
+    pt: 'Continuamos sem receber a embalagem da sua devolução da encomenda {orderId}, por isso um colega vai analisar a situação.',
+  },
   // What a refund was for, named inside the refund-status sentences below.
   cancellation: { de: 'Stornierung', es: 'cancelación', fr: 'annulation', pt: 'cancelamento' },
   return: { de: 'Rücksendung', es: 'devolución', fr: 'retour', pt: 'devolução' },
