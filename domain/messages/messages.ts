@@ -4,6 +4,11 @@ import { FLOW_MESSAGES } from './catalogues/flows';
 import { CONVERSATION_MESSAGES } from './catalogues/conversation';
 import { FIRST_REPLY_MESSAGES } from './catalogues/first-replies';
 import { DIALOGUE_MESSAGES } from './catalogues/dialogue';
+import { RETURN_ITEMS_MESSAGES } from './catalogues/return-items';
+import { ITEM_CHANGE_MESSAGES } from './catalogues/item-changes';
+import { REFUND_MESSAGES } from './catalogues/refunds';
+import { TRACKING_MESSAGES } from './catalogues/tracking';
+import { CHOOSING_MESSAGES } from './catalogues/choosing';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -15,6 +20,11 @@ export const CATALOGUES = {
   conversation: CONVERSATION_MESSAGES,
   firstReplies: FIRST_REPLY_MESSAGES,
   dialogue: DIALOGUE_MESSAGES,
+  returnItems: RETURN_ITEMS_MESSAGES,
+  itemChanges: ITEM_CHANGE_MESSAGES,
+  refunds: REFUND_MESSAGES,
+  tracking: TRACKING_MESSAGES,
+  choosing: CHOOSING_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

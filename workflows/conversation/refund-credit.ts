@@ -1,9 +1,13 @@
 import { ParentClosePolicy, condition, executeChild, patched, startChild, workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../activities/perform-action';
 import type { CarriedState, TrackedRefund } from '../../domain/conversation';
-import { formatCents } from '../../domain/policy';
+import { formatList, formatMoney, money, type MessageParam } from '../../domain/messages';
 import type { RefundPurpose, RefundSagaInput } from '../../domain/refunds';
 import { RefundSagaWorkflow } from '../refund-saga/workflow';
+import { languageOf, say } from './speaking';
+
+/** Who a customer-facing sentence is said to: the conversation's language, and where its English is kept. */
+export type Listener = Pick<CarriedState, 'language' | 'spoken'>;
 
 /** Conversations before this patch waited for each saga to finish, and a failed saga failed the turn. */
 export const SAGAS_REPORT_BACK_PATCH = 'refund-sagas-report-back';
@@ -47,7 +51,7 @@ async function runRefundSagas(state: CarriedState, run: SagaRun): Promise<MoneyN
     viaProvider: refund.source !== 'gift_card',
     recordOnOrder: run.recordOnOrder,
     restockItemIds: index === 0 ? (run.restockItemIds ?? []) : [],
-    notification: `Your refund for order ${run.orderId} has been issued.`,
+    notification: say(state, 'Your refund for order {orderId} has been issued.', { orderId: run.orderId }),
   });
   const sagaIdOf = (index: number) => `${conversationWorkflowId}-${run.idPart}-${run.proposalId}-${index}`;
 
@@ -104,8 +108,22 @@ export function refundThroughProvider(
   return runRefundSagas(state, { ...refund, refunds: external, recordOnOrder: false, idPart: 'refund' });
 }
 
-/** The customer's line about a refund that has not moved yet: honest, and promising news here. */
-export function delayedRefundNote(refunds: RefundToMove[]): string {
-  const money = refunds.map((r) => formatCents(r.amountCents)).join(' and ');
-  return `The refund of ${money} is delayed: our payment provider has not taken it yet. I will keep trying and tell you here as soon as it is sent.`;
+/**
+ * The amounts of some refunds for a template's `{amount}`: one is formatted for the locale where it is
+ * said (so its English stays exact beside it), several are listed with the language's "and".
+ */
+export function amountsOf(listener: Listener, refunds: readonly { amountCents: number }[]): MessageParam {
+  if (refunds.length === 1) return money(refunds[0]!.amountCents);
+  const language = languageOf(listener);
+  return formatList(refunds.map((r) => formatMoney(r.amountCents, language)), language);
+}
+
+/**
+ * The customer's line about a refund that has not moved yet: honest, and promising news here. Said in
+ * English when no listener is given, for callers that do not speak the conversation's language yet.
+ */
+export function delayedRefundNote(refunds: RefundToMove[], listener: Listener = {}): string {
+  return say(listener, 'The refund of {amount} is delayed: our payment provider has not taken it yet. I will keep trying and tell you here as soon as it is sent.', {
+    amount: amountsOf(listener, refunds),
+  });
 }

@@ -3,6 +3,8 @@ import { formatCents } from '../../domain/policy';
 import type { ConversationContext } from './context';
 import { beginHandoff } from './handoff';
 import { say } from './replying';
+import { money as amount } from '../../domain/messages';
+import { say as phrase } from './speaking';
 
 /**
  * A refund saga ended: the conversation records the action's final status, and when the money did
@@ -29,10 +31,12 @@ export async function settleEndedRefund(ctx: ConversationContext, tracked: Track
   ctx.decide({ seq, kind: 'refund', reason: `${tracked.sagaId} ${owed ? 'owed' : 'compensated'}: ${why}` });
   const attempts = tracked.attempts !== undefined ? ` after ${tracked.attempts} attempt(s)` : '';
   const detail = `${owed ? 'owed' : 'undone'}: refund of ${money} for order ${tracked.orderId}${attempts}; provider: ${why}`;
+  // Said when the saga ends, in the language the conversation has then.
+  const params = { amount: amount(tracked.amountCents), orderId: tracked.orderId };
   await say(ctx, [
     owed
-      ? `I am sorry: I could not complete the refund of ${formatCents(tracked.amountCents)} for order ${tracked.orderId}. The money is still owed to you and nothing is lost. A colleague is taking this over to make sure it reaches you.`
-      : `I am sorry: the refund of ${formatCents(tracked.amountCents)} for order ${tracked.orderId} could not be completed, so it was undone. A colleague is taking this over to sort it out with you.`,
+      ? phrase(state, 'I am sorry: I could not complete the refund of {amount} for order {orderId}. The money is still owed to you and nothing is lost. A colleague is taking this over to make sure it reaches you.', params)
+      : phrase(state, 'I am sorry: the refund of {amount} for order {orderId} could not be completed, so it was undone. A colleague is taking this over to sort it out with you.', params),
   ]);
   if (state.handoff && (state.status === 'awaiting_agent' || state.status === 'with_agent')) {
     // A person already has the conversation: the refund joins what they see.

@@ -52,6 +52,7 @@ export async function followUpOverdueReturns(ctx: ConversationContext): Promise<
     pending.followUps = (pending.followUps ?? 0) + 1;
     ctx.decide({ seq: state.nextSeq - 1, kind: 'follow_up', reason: `no parcel for the return of order ${pending.orderId} yet (follow-up ${pending.followUps})` });
     if (pending.followUps < RETURN_FOLLOW_UPS) {
+      // Said in the language the conversation has now, days after the return was promised.
       await say(ctx, [
         inLanguage(state, 'We have not received the parcel for your return of order {orderId} yet. Your refund is sent as soon as it arrives. If you have already sent it, reply here with its tracking number.', { orderId: pending.orderId }),
       ]);

@@ -53,7 +53,7 @@ async function continueCancel(state: CarriedState, flow: CancelOrderFlow, readin
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'cancel_pending_order', refunds: result.refunds, purpose: 'cancellation' });
     const refunds = result.refunds.map((r) => say(state, '{amount} to {method}', { amount: money(r.amountCents), method: r.paymentMethodId }));
     const refundNote =
-      news === 'delayed' ? ` ${delayedRefundNote(result.refunds.filter((r) => r.source !== 'gift_card'))}`
+      news === 'delayed' ? ` ${delayedRefundNote(result.refunds.filter((r) => r.source !== 'gift_card'), state)}`
       : refunds.length > 0 ? ` ${say(state, 'Your refund of {refunds} is on its way; card and PayPal refunds usually arrive within 5-7 business days, gift card credit at once.', { refunds: formatList(refunds, languageOf(state)) })}`
       : '';
     const done = say(state, 'Done: order {orderId} is cancelled.', { orderId });

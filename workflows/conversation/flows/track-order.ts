@@ -4,6 +4,7 @@ import { ORDER_STATUS } from '../../../domain/policy';
 import { orderStatus } from '../../activity-proxies';
 import { customerFlow } from './dialogue-flow';
 import { finish, type FlowReply } from './replies';
+import { say } from '../speaking';
 
 /** Where an order is, from the store: status, items and tracking numbers. Any order can be looked up. */
 export const trackOrder = customerFlow<TrackOrderFlow>({
@@ -20,6 +21,6 @@ export const trackOrder = customerFlow<TrackOrderFlow>({
 
 async function reportOrder(state: CarriedState, orderId: string, preface: string): Promise<FlowReply> {
   const status = await orderStatus({ customerId: state.identity?.customerId ?? '', orderId });
-  const text = status ? describeOrderStatus(status) : `I could not find order ${orderId} on your account.`;
+  const text = status ? describeOrderStatus(status, (key, params) => say(state, key, params)) : say(state, 'I could not find order {orderId} on your account.', { orderId });
   return { replies: [{ text: `${preface}${text}` }], intent: 'track_order' };
 }

@@ -6,6 +6,7 @@ import { orderOptions } from '../../../activity-proxies';
 import type { CustomerFlow } from '../dialogue-flow';
 import { ask, finish, type FlowReply } from '../replies';
 import { say } from '../../speaking';
+import type { MessageKey } from '../../../../domain/messages';
 
 /**
  * The customer is known: a request about an order offers the orders it can be about (taking the one
@@ -13,8 +14,8 @@ import { say } from '../../speaking';
  */
 export async function askForOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow, elsewhere?: CustomerFlow): Promise<FlowReply> {
   const identity = state.identity;
-  if (!identity) return ask(flow, 'What is the e-mail address on your account?', 'email');
-  const thanks = `Thanks, ${identity.firstName}. `;
+  if (!identity) return ask(flow, say(state, 'What is the e-mail address on your account?'), 'email');
+  const thanks = `${say(state, 'Thanks, {firstName}.', { firstName: identity.firstName })} `;
   if (!def.orders) return def.askNext(state, flow, thanks);
   const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });
   const named = options.find((o) => o.id === flow.orderId);
@@ -46,15 +47,17 @@ async function takenElsewhere(state: CarriedState, flow: OrderFlow, elsewhere: C
   const restarted = { kind: elsewhere.kind, step: 'order_id', orderId: order.id, openingWords: flow.openingWords } as OrderFlow;
   state.flow = restarted;
   const status = /\(([a-z ]+)\)/.exec(order.label)?.[1];
-  return orderChosen(state, restarted, elsewhere, order.id, `${thanks}${status ? `Order ${order.id} is ${status}, so: ` : ''}${elsewhere.opening} `);
+  const because = status ? `${statusSoFar(state, order.id, status)} ` : '';
+  return orderChosen(state, restarted, elsewhere, order.id, `${thanks}${because}${say(state, elsewhere.opening)} `);
 }
 
 /** The answer to "which order?": one of the orders offered, by its label, position or id. */
 export async function answerWhichOrder(state: CarriedState, flow: OrderFlow, def: CustomerFlow, reading: Reading): Promise<FlowReply> {
   const byId = flow.options?.find((o) => o.id === reading.entities.orderIds[0]);
   if (byId) return orderChosen(state, flow, def, byId.id);
-  const again = `That is not one of the orders I can help with here. ${def.orders?.which ?? ''}`;
-  const chosen = pickOne(flow, reading, flow.options ?? [], { awaiting: 'order_id', again, what: 'orders' });
+  const notOne = say(state, 'That is not one of the orders I can help with here.');
+  const again = def.orders ? `${notOne} ${say(state, def.orders.which)}` : `${notOne} `;
+  const chosen = pickOne(flow, reading, flow.options ?? [], { awaiting: 'order_id', again, what: 'orders', state });
   return chosen.reply ?? orderChosen(state, flow, def, chosen.picked.id);
 }
 
@@ -68,14 +71,28 @@ export async function orderCorrection(state: CarriedState, flow: OrderFlow, def:
   if (!def.orders || !named || !identity || flow.step === 'order_id' || !flow.orderId || named === flow.orderId) return undefined;
   const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });
   if (!options.some((o) => o.id === named)) {
-    return ask(flow, `Order ${named} is not one I can help with for this request, so we are still on order ${flow.orderId}. ${flow.options ? 'Please choose one of the options.' : ''}`.trim(), flow.step, flow.options);
+    const still = say(state, 'Order {named} is not one I can help with for this request, so we are still on order {orderId}.', { named, orderId: flow.orderId });
+    return ask(flow, flow.options ? `${still} ${say(state, 'Please choose one of the options.')}` : still, flow.step, flow.options);
   }
   const restarted = { kind: flow.kind, step: 'order_id', orderId: named } as OrderFlow;
   state.flow = restarted;
-  return orderChosen(state, restarted, def, named, `All right, order ${named} instead. `);
+  return orderChosen(state, restarted, def, named, `${say(state, 'All right, order {orderId} instead.', { orderId: named })} `);
 }
 
 function orderChosen(state: CarriedState, flow: OrderFlow, def: CustomerFlow, orderId: string, preface = ''): FlowReply | Promise<FlowReply> {
   flow.orderId = orderId;
   return def.askNext(state, flow, preface);
 }
+
+/** "Order #W1 is delivered, so:", one sentence per status the store puts in an order's label. */
+function statusSoFar(state: CarriedState, orderId: string, status: string): string {
+  const key = STATUS_SO_FAR[status];
+  return key ? say(state, key, { orderId }) : say(state, 'Order {orderId} is {status}, so:', { orderId, status });
+}
+
+const STATUS_SO_FAR: Record<string, MessageKey> = {
+  pending: 'Order {orderId} is pending, so:',
+  processed: 'Order {orderId} is processed, so:',
+  delivered: 'Order {orderId} is delivered, so:',
+  cancelled: 'Order {orderId} is cancelled, so:',
+};

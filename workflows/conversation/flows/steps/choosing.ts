@@ -1,18 +1,32 @@
-import type { OrderFlow, ReplyOption } from '../../../../domain/conversation';
+import type { CarriedState, OrderFlow, ReplyOption } from '../../../../domain/conversation';
+import { localeOf, type MessageKey } from '../../../../domain/messages';
 import type { Resolution } from '../../../../domain/understanding/descriptions';
 import { readMessage, type Reading } from '../../../../domain/understanding/reading';
 import { ask, type FlowReply } from '../replies';
+import { languageOf, say } from '../../speaking';
 
 /** One option picked, or the question that asks again: about exactly the fits, or about all when none fits. */
 export type Picked<T> = { picked: T; reply?: never } | { picked?: never; reply: FlowReply };
 
 interface Question {
   awaiting: FlowReply['awaiting'];
-  /** Asked when the answer names nothing the bot offered. */
+  /** Asked when the answer names nothing the bot offered, already in the conversation's language. */
   again: string;
-  /** What the options are, for "none of the … fits" ("orders", "items", "payment methods"). */
-  what: string;
+  /** What the options are, for "none of the … fits". */
+  what: OptionsOf;
+  /** The conversation, for the language the bot asks again in (English without it). */
+  state?: Pick<CarriedState, 'language' | 'spoken'>;
 }
+
+type OptionsOf = 'orders' | 'items' | 'payment methods' | 'options';
+
+/** One whole sentence per kind of option, so each language can say it in its own word order. */
+const NONE_FITS: Record<OptionsOf, MessageKey> = {
+  orders: 'None of the orders I can offer here fits that description. These are the ones there are:',
+  items: 'None of the items I can offer here fits that description. These are the ones there are:',
+  'payment methods': 'None of the payment methods I can offer here fits that description. These are the ones there are:',
+  options: 'None of the options I can offer here fits that description. These are the ones there are:',
+};
 
 /** The one offered option the reading picked; `options` are the ones to offer again when it picked none. */
 export function pickOne(flow: OrderFlow, reading: Reading, options: readonly ReplyOption[], question: Question): Picked<ReplyOption> {
@@ -49,11 +63,19 @@ export function pickSeveral(flow: OrderFlow, reading: Reading, options: readonly
 }
 
 function askAgain(flow: OrderFlow, resolution: Resolution, options: readonly ReplyOption[], question: Question): FlowReply {
+  const state = question.state ?? {};
   if (resolution.kind === 'several') {
-    return ask(flow, `More than one fits that. Which one do you mean: ${resolution.options.map((o) => o.label).join(', or ')}?`, question.awaiting, resolution.options);
+    const labels = eitherOf(resolution.options.map((o) => o.label), languageOf(state));
+    return ask(flow, say(state, 'More than one fits that. Which one do you mean: {options}?', { options: labels }), question.awaiting, resolution.options);
   }
   if (resolution.kind === 'none' && resolution.described) {
-    return ask(flow, `None of the ${question.what} I can offer here fits that description. These are the ones there are:`, question.awaiting, [...options]);
+    return ask(flow, say(state, NONE_FITS[question.what]), question.awaiting, [...options]);
   }
   return ask(flow, question.again, question.awaiting, [...options]);
+}
+
+/** "A, or B, or C" as English has always asked it; other languages list the alternatives their own way ("A, B oder C"). */
+function eitherOf(labels: string[], language: string): string {
+  if (language === 'en') return labels.join(', or ');
+  return new Intl.ListFormat(localeOf(language), { style: 'long', type: 'disjunction' }).format(labels);
 }

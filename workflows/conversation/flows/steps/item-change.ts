@@ -3,9 +3,10 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { RefundToMove } from '../../../../activities/perform-action';
 import type { CarriedState, ExchangeItemsFlow, ModifyItemsFlow, ReplyOption } from '../../../../domain/conversation';
 import { itemsNamedAtOpening, pickOne, pickSeveral } from './choosing';
-import { formatCents } from '../../../../domain/policy';
+import { money } from '../../../../domain/messages';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
-import { delayedRefundNote, refundThroughProvider } from '../../refund-credit';
+import { amountsOf, delayedRefundNote, refundThroughProvider, type Listener } from '../../refund-credit';
+import { say } from '../../speaking';
 import { ask, finish, withPreface, type FlowReply } from '../replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation, variantOptions } from '../../../activity-proxies';
 
@@ -14,7 +15,7 @@ type ItemChangeFlow = ModifyItemsFlow | ExchangeItemsFlow;
 /** A pending order's item is changed at once; a delivered one is exchanged once it comes back. */
 const kindFor = (flow: ItemChangeFlow) => (flow.kind === 'exchange_items' ? 'exchange_delivered_order_items' : 'modify_pending_order_items');
 
-const modifySpec = (flow: ItemChangeFlow): ActionSpec => ({
+const modifySpec = (state: CarriedState, flow: ItemChangeFlow): ActionSpec => ({
   request: {
     kind: kindFor(flow),
     orderId: flow.orderId ?? '',
@@ -23,8 +24,8 @@ const modifySpec = (flow: ItemChangeFlow): ActionSpec => ({
     paymentMethodId: flow.paymentMethodId ?? '',
   },
   yesNo: [
-    { id: 'yes', label: 'Yes, change it' },
-    { id: 'no', label: 'No, keep it as it is' },
+    { id: 'yes', label: say(state, 'Yes, change it') },
+    { id: 'no', label: say(state, 'No, keep it as it is') },
   ],
   cannot: 'I cannot change that item: {reason}',
   // A gift card that cannot cover the difference: the customer picks another way to pay it.
@@ -32,9 +33,9 @@ const modifySpec = (flow: ItemChangeFlow): ActionSpec => ({
     rules: ['gift-card-balance'],
     reply: (reason, state) => {
       const others = (flow.options ?? []).filter((o) => o.id !== flow.paymentMethodId);
-      if (others.length === 0) return finish(state, { replies: [{ text: `I cannot change that item: ${reason}` }], intent: flow.kind });
+      if (others.length === 0) return finish(state, { replies: [{ text: say(state, 'I cannot change that item: {reason}', { reason }) }], intent: flow.kind });
       flow.step = 'payment_method';
-      return ask(flow, `${reason} Which other payment method should pay the difference?`, 'payment_method', others);
+      return ask(flow, say(state, '{reason} Which other payment method should pay the difference?', { reason }), 'payment_method', others);
     },
   },
 });
@@ -49,7 +50,7 @@ export async function askItemToModify(state: CarriedState, flow: ItemChangeFlow,
     flow.newItemIds = [];
     return withPreface(await askNewItem(state, flow, named), preface);
   }
-  return ask(flow, `${preface}Which items of order ${flow.orderId ?? ''} would you like to change? You can name several.`, 'items', options);
+  return ask(flow, `${preface}${say(state, 'Which items of order {orderId} would you like to change? You can name several.', { orderId: flow.orderId ?? '' })}`, 'items', options);
 }
 
 /**
@@ -61,14 +62,14 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
   const orderId = flow.orderId ?? '';
   if (flow.step === 'items') {
     // A list of items, or one item named in a longer sentence.
-    const items = pickSeveral(flow, reading, flow.options ?? [], { awaiting: 'items', again: 'Which of these items? Name them or give their numbers.', what: 'items' });
+    const items = pickSeveral(flow, reading, flow.options ?? [], { awaiting: 'items', again: say(state, 'Which of these items? Name them or give their numbers.'), what: 'items', state });
     if (items.reply) return items.reply;
     flow.itemIds = [...new Set(items.picked.map((item) => item.id))];
     flow.newItemIds = [];
     return askNewItem(state, flow, items.picked);
   }
   if (flow.step === 'new_items') {
-    const variant = pickOne(flow, reading, flow.options ?? [], { awaiting: 'new_items', again: 'Please choose one of these options:', what: 'options' });
+    const variant = pickOne(flow, reading, flow.options ?? [], { awaiting: 'new_items', again: say(state, 'Please choose one of these options:'), what: 'options', state });
     if (variant.reply) return variant.reply;
     flow.newItemIds = [...(flow.newItemIds ?? []), variant.picked.id];
     if (flow.newItemIds.length < (flow.itemIds ?? []).length) {
@@ -76,33 +77,35 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
     }
     flow.step = 'payment_method';
     const methods = await refundMethodOptions({ customerId, orderId, anyMethod: true });
-    return ask(flow, 'Which payment method should pay, or receive, the price difference?', 'payment_method', methods);
+    return ask(flow, say(state, 'Which payment method should pay, or receive, the price difference?'), 'payment_method', methods);
   }
   if (flow.step === 'payment_method') {
-    const method = pickOne(flow, reading, flow.options ?? [], { awaiting: 'payment_method', again: 'Please choose one of these payment methods:', what: 'payment methods' });
+    const method = pickOne(flow, reading, flow.options ?? [], { awaiting: 'payment_method', again: say(state, 'Please choose one of these payment methods:'), what: 'payment methods', state });
     if (method.reply) return method.reply;
     flow.paymentMethodId = method.picked.id;
-    return proposeAction(state, flow, modifySpec(flow));
+    return proposeAction(state, flow, modifySpec(state, flow));
   }
   // "No, the blue one": the last item's new option is corrected and a new proposal made.
   const corrected = correctedVariant(flow, reading);
   if (corrected) {
     flow.newItemIds = [...(flow.newItemIds ?? []).slice(0, -1), corrected.id];
-    return proposeAction(state, flow, modifySpec(flow));
+    return proposeAction(state, flow, modifySpec(state, flow));
   }
-  const declined = `All right, order ${orderId} stays as it is. Anything else I can do?`;
-  return answerProposal(state, flow, reading, { ...modifySpec(flow), declined }, async (result, proposalId) => {
+  const declined = say(state, 'All right, order {orderId} stays as it is. Anything else I can do?', { orderId });
+  return answerProposal(state, flow, reading, { ...modifySpec(state, flow), declined }, async (result, proposalId) => {
     if (flow.kind === 'exchange_items') return exchangeRequested(state, flow, result.refunds, proposalId);
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'modify_pending_order_items', refunds: result.refunds, purpose: 'price_difference' });
     const difference = result.proposal.priceDifferenceCents ?? 0;
-    const money =
-      difference < 0 && news === 'delayed' ? ` The price difference is to be refunded to ${result.proposal.paymentMethodId ?? ''}. ${delayedRefundNote(result.refunds)}`
-      : difference < 0 ? ` The price difference of ${formatCents(-difference)} is refunded to ${result.proposal.paymentMethodId ?? ''}.`
-      : difference > 0 ? ` The price difference of ${formatCents(difference)} is charged to ${result.proposal.paymentMethodId ?? ''}.`
+    const method = result.proposal.paymentMethodId ?? '';
+    const moneyNote =
+      difference < 0 && news === 'delayed' ? ` ${say(state, 'The price difference is to be refunded to {method}.', { method })} ${delayedRefundNote(result.refunds, state)}`
+      : difference < 0 ? ` ${say(state, 'The price difference of {amount} is refunded to {method}.', { amount: money(-difference), method })}`
+      : difference > 0 ? ` ${say(state, 'The price difference of {amount} is charged to {method}.', { amount: money(difference), method })}`
       : '';
     const several = (flow.itemIds ?? []).length > 1;
     const what = several ? 'items' : 'item';
-    return doneReply(state, flow, 'modify_pending_order_items', `${what} changed on order ${orderId}`, `Done: the ${what} on order ${orderId} ${several ? 'are' : 'is'} changed.${money}`, news === 'delayed' ? 'delayed' : 'executed');
+    const done = several ? say(state, 'Done: the items on order {orderId} are changed.', { orderId }) : say(state, 'Done: the item on order {orderId} is changed.', { orderId });
+    return doneReply(state, flow, 'modify_pending_order_items', `${what} changed on order ${orderId}`, `${done}${moneyNote}`, news === 'delayed' ? 'delayed' : 'executed');
   });
 }
 
@@ -125,12 +128,12 @@ async function askNewItem(state: CarriedState, flow: ItemChangeFlow, items: read
   const label = items.find((item) => item.id === itemId)?.label ?? itemId;
   const variants = await variantOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '', itemId });
   if (variants.length === 0) {
-    return finish(state, { replies: [{ text: `${label} has no other option in stock at the moment, so it cannot be changed.` }], intent: flow.kind });
+    return finish(state, { replies: [{ text: say(state, '{item} has no other option in stock at the moment, so it cannot be changed.', { item: label }) }], intent: flow.kind });
   }
   flow.step = 'new_items';
   flow.variantOptions = variants;
   flow.replacing = label;
-  return ask(flow, `What would you like instead of ${label}?`, 'new_items', variants);
+  return ask(flow, say(state, 'What would you like instead of {item}?', { item: label }), 'new_items', variants);
 }
 
 /** The exchange is requested: the new item ships once the old one is back, and so does any refund of the difference. */
@@ -138,13 +141,18 @@ async function exchangeRequested(state: CarriedState, flow: ItemChangeFlow, refu
   const orderId = flow.orderId ?? '';
   (state.pendingReturns ??= []).push({ orderId, proposalId, itemIds: flow.itemIds ?? [], refunds, received: false, purpose: 'price_difference' });
   await rememberReturnConversation({ orderId, workflowId: workflowInfo().workflowId });
-  const money = refunds.map((r) => formatCents(r.amountCents)).join(' and ');
-  const [items, arrive, ship] = (flow.itemIds ?? []).length > 1 ? ['items', 'they reach', 'new ones ship'] : ['item', 'it reaches', 'new one ships'];
-  return doneReply(
-    state,
-    flow,
-    'exchange_delivered_order_items',
-    `exchange on order ${orderId} requested`,
-    `Done: the exchange for order ${orderId} is requested. You will get an e-mail on how to send the ${items} back; once ${arrive} us, the ${ship}${money ? ` and the price difference of ${money} is refunded` : ''}.`,
-  );
+  return doneReply(state, flow, 'exchange_delivered_order_items', `exchange on order ${orderId} requested`, exchangeDone(state, orderId, (flow.itemIds ?? []).length > 1, refunds));
+}
+
+/** The exchange's confirmation: one whole sentence for one item or several, with or without a difference refunded. */
+export function exchangeDone(state: Listener, orderId: string, several: boolean, refunds: readonly { amountCents: number }[]): string {
+  if (refunds.length === 0) {
+    return several
+      ? say(state, 'Done: the exchange for order {orderId} is requested. You will get an e-mail on how to send the items back; once they reach us, the new ones ship.', { orderId })
+      : say(state, 'Done: the exchange for order {orderId} is requested. You will get an e-mail on how to send the item back; once it reaches us, the new one ships.', { orderId });
+  }
+  const amount = amountsOf(state, refunds);
+  return several
+    ? say(state, 'Done: the exchange for order {orderId} is requested. You will get an e-mail on how to send the items back; once they reach us, the new ones ship and the price difference of {amount} is refunded.', { orderId, amount })
+    : say(state, 'Done: the exchange for order {orderId} is requested. You will get an e-mail on how to send the item back; once it reaches us, the new one ships and the price difference of {amount} is refunded.', { orderId, amount });
 }
