@@ -97,6 +97,7 @@ const SPANISH: Analyser = {
     lo los me mi mis mucho muy más nada ni no nos o os otra otro para pero poco por porque que qué quien se sea
     ser si sin sobre son su sus también tengo tiene todo tu tus un una uno unos usted ustedes y ya yo hola gracias
     favor quiero quisiera necesito puedo puede pueden podría saber ayuda ayudar hacer hago cómo dónde cuándo cuál
+    cuánto cuánta cuántos cuántas
   `),
   suffixes: [
     ['amientos', ''],
@@ -158,6 +159,11 @@ const SPANISH: Analyser = {
     cobrado: 'cobr',
     cobro: 'cobr',
     cobros: 'cobr',
+    creo: 'cre',
+    crear: 'cre',
+    cree: 'cre',
+    creado: 'cre',
+    creada: 'cre',
     contrasena: 'contrasen',
     contrasenas: 'contrasen',
   },
@@ -279,6 +285,11 @@ const PORTUGUESE: Analyser = {
     paguei: 'pag',
     pagamento: 'pag',
     pagamentos: 'pag',
+    crio: 'cri',
+    criar: 'cri',
+    criei: 'cri',
+    criada: 'cri',
+    criado: 'cri',
     envio: 'envi',
     enviada: 'envi',
     enviado: 'envi',

@@ -103,6 +103,12 @@ const QUESTIONS: Record<string, [string, string, RegExp?][]> = {
     ['Bitte löschen Sie meine Daten', 'privacy-and-your-data', /14 Tagen/],
     ['Wofür kann ich eine Geschenkkarte verwenden?', 'gift-cards'],
     ['Was bedeutet der Status bearbeitet?', 'order-statuses', /^Bearbeitet/],
+    ['Wie ist die Lieferzeit?', 'shipping-and-delivery'],
+    ['Akzeptieren Sie Banküberweisung?', 'payment-methods'],
+    ['Meine Zahlung wurde abgelehnt', 'payment-problems'],
+    ['Wie eröffne ich ein Konto?', 'signing-in-and-accounts'],
+    ['Ich möchte mich beschweren', 'talking-to-a-person'],
+    ['wie lange dauert die ruckerstattung', 'refunds'],
   ],
   es: [
     ['¿Cuánto tarda la entrega?', 'shipping-and-delivery', /de 3 a 7 días hábiles/],
@@ -119,6 +125,10 @@ const QUESTIONS: Record<string, [string, string, RegExp?][]> = {
     ['La lámpara llegó rota', 'damaged-or-wrong-items'],
     ['Por favor, borren mis datos personales', 'privacy-and-your-data'],
     ['¿Para qué puedo usar una tarjeta regalo?', 'gift-cards'],
+    ['cuanto tarda el envio', 'shipping-and-delivery'],
+    ['¿Aceptan transferencia bancaria?', 'payment-methods'],
+    ['¿Cómo creo una cuenta?', 'signing-in-and-accounts'],
+    ['quiero poner una reclamación', 'talking-to-a-person'],
   ],
   fr: [
     ['Combien de temps prend la livraison ?', 'shipping-and-delivery', /3 à 7 jours ouvrés/],
@@ -135,6 +145,10 @@ const QUESTIONS: Record<string, [string, string, RegExp?][]> = {
     ['La lampe est arrivée cassée', 'damaged-or-wrong-items'],
     ['Supprimez mes données personnelles', 'privacy-and-your-data'],
     ['À quoi sert une carte cadeau ?', 'gift-cards'],
+    ['Proposez-vous la livraison express ?', 'shipping-and-delivery'],
+    ['Mon paiement a été refusé', 'payment-problems'],
+    ['Comment créer un compte ?', 'signing-in-and-accounts'],
+    ['combien de temps pour etre rembourse', 'refunds'],
   ],
   pt: [
     ['Quanto tempo demora a entrega?', 'shipping-and-delivery', /3 a 7 dias úteis/],
@@ -151,6 +165,10 @@ const QUESTIONS: Record<string, [string, string, RegExp?][]> = {
     ['O candeeiro chegou partido', 'damaged-or-wrong-items'],
     ['Apaguem os meus dados pessoais, por favor', 'privacy-and-your-data'],
     ['Para que posso usar um cartão-oferta?', 'gift-cards'],
+    ['Fazem envio expresso?', 'shipping-and-delivery'],
+    ['O meu pagamento foi recusado', 'payment-problems'],
+    ['Como crio uma conta?', 'signing-in-and-accounts'],
+    ['quanto tempo demora o reembolso', 'refunds'],
   ],
 };
 
