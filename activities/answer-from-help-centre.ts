@@ -1,5 +1,5 @@
 import { findAnswer, type HelpCentreAnswer } from '../domain/knowledge';
-import { loadHelpCentre } from '../knowledge/help-centre';
+import { helpCentreFor } from '../knowledge/help-centre';
 
 export interface HelpCentreActivityDeps {
   /** Defaults to the articles the product ships. */
@@ -12,8 +12,9 @@ export interface HelpCentreActivityDeps {
  */
 export function createHelpCentreActivities(deps: HelpCentreActivityDeps = {}) {
   return {
-    async answerFromHelpCentre(request: { text: string }): Promise<HelpCentreAnswer> {
-      return findAnswer(loadHelpCentre(deps.articlesDir).index, request.text);
+    /** Answered from the articles in the customer's language; a language without them gets the English ones. */
+    async answerFromHelpCentre(request: { text: string; language?: string }): Promise<HelpCentreAnswer> {
+      return findAnswer(helpCentreFor(request.language, deps.articlesDir).index, request.text);
     },
   };
 }

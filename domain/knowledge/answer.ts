@@ -17,7 +17,15 @@ export const MIN_QUERY_COVERAGE = 0.4;
 export const MAX_CANDIDATES = 3;
 
 export type HelpCentreAnswer =
-  | { confident: true; articleId: string; title: string; passage: string; score: number }
+  | {
+      confident: true;
+      articleId: string;
+      title: string;
+      passage: string;
+      score: number;
+      /** The article's language when it is not English (English answers stay as they were recorded). */
+      language?: string;
+    }
   | { confident: false; candidates: { articleId: string; title: string }[] };
 
 /** ...and name what the article is about: terms of its title or tags carrying at least this share of the question's weight. */
@@ -27,7 +35,7 @@ export const MIN_TOPIC_COVERAGE = 0.15;
 function weightShare(index: Bm25Index, query: string, has: (term: string) => boolean): number {
   let matched = 0;
   let total = 0;
-  for (const term of queryTerms(query)) {
+  for (const term of queryTerms(query, index.language)) {
     const weight = idf(index, term);
     total += weight;
     if (has(term)) matched += weight;
@@ -81,6 +89,7 @@ export function findAnswer(index: Bm25Index, query: string): HelpCentreAnswer {
       title: top.section.title,
       passage: excerpt(top.section.text),
       score: Math.round(top.score * 1000) / 1000,
+      ...(index.language === undefined ? {} : { language: index.language }),
     };
   }
   return {

@@ -11,6 +11,8 @@ export interface Article {
   /** Extra words customers use for the topic; they count for retrieval but are not shown. */
   tags: string[];
   body: string;
+  /** The language it is written in, when not English; the same id in every language. */
+  language?: string;
 }
 
 export type Block =

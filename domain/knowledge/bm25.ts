@@ -3,7 +3,7 @@
  * whoever loads the articles and can be searched anywhere, workflow code included.
  */
 import type { Section } from './article';
-import { tokenise } from './tokenise';
+import { tokeniseIn } from './tokenise-languages';
 
 /** How quickly repeating a term stops adding to the score (tf saturation). */
 export const BM25_K1 = 1.2;
@@ -24,6 +24,8 @@ export interface Bm25Index {
   /** Term → how many sections contain it. */
   documentFrequency: ReadonlyMap<string, number>;
   averageLength: number;
+  /** The language its sections are written in, which questions are read in too; absent is English. */
+  language?: string;
 }
 
 export interface SearchHit {
@@ -31,7 +33,8 @@ export interface SearchHit {
   score: number;
 }
 
-export function buildIndex(sections: readonly Section[]): Bm25Index {
+export function buildIndex(sections: readonly Section[], language?: string): Bm25Index {
+  const tokenise = (text: string) => tokeniseIn(language, text);
   const documentFrequency = new Map<string, number>();
   const indexed = sections.map((section) => {
     const terms = tokenise(section.searchText);
@@ -41,7 +44,12 @@ export function buildIndex(sections: readonly Section[]): Bm25Index {
     return { section, termCounts, length: terms.length, topicTerms: new Set(tokenise(section.topicText)) };
   });
   const total = indexed.reduce((sum, s) => sum + s.length, 0);
-  return { sections: indexed, documentFrequency, averageLength: indexed.length === 0 ? 0 : total / indexed.length };
+  return {
+    sections: indexed,
+    documentFrequency,
+    averageLength: indexed.length === 0 ? 0 : total / indexed.length,
+    ...(language === undefined || language === 'en' ? {} : { language }),
+  };
 }
 
 /** Inverse document frequency, in the always-positive form Lucene uses; a term no section has gets the most. */
@@ -58,9 +66,9 @@ export function termScore(termIdf: number, tf: number, length: number, averageLe
   return (termIdf * tf * (BM25_K1 + 1)) / (tf + norm);
 }
 
-/** The distinct terms of a query: repeating a word in a question does not weigh it more. */
-export function queryTerms(query: string): string[] {
-  return [...new Set(tokenise(query))];
+/** The distinct terms of a query, read in the index's language: repeating a word in a question does not weigh it more. */
+export function queryTerms(query: string, language?: string): string[] {
+  return [...new Set(tokeniseIn(language, query))];
 }
 
 export function scoreSection(index: Bm25Index, indexed: IndexedSection, terms: readonly string[]): number {
@@ -73,7 +81,7 @@ export function scoreSection(index: Bm25Index, indexed: IndexedSection, terms: r
 
 /** The k best sections with a score above 0, best first; ties keep the order of the articles. */
 export function search(index: Bm25Index, query: string, k: number): SearchHit[] {
-  const terms = queryTerms(query);
+  const terms = queryTerms(query, index.language);
   if (terms.length === 0 || k <= 0) return [];
   return index.sections
     .map((indexed, position) => ({ section: indexed.section, score: scoreSection(index, indexed, terms), position }))

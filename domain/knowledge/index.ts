@@ -13,5 +13,6 @@ export {
   topicCoverage,
   type HelpCentreAnswer,
 } from './answer';
-export { answerWithCitation } from './cite';
+export { SOURCE_LINE, answerWithCitation, articleUrl, sourceParams } from './cite';
 export { STOP_WORDS, stem, tokenise } from './tokenise';
+export { ANALYSED_LANGUAGES, stemIn, tokeniseIn } from './tokenise-languages';

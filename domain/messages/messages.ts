@@ -9,6 +9,7 @@ import { ITEM_CHANGE_MESSAGES } from './catalogues/item-changes';
 import { REFUND_MESSAGES } from './catalogues/refunds';
 import { TRACKING_MESSAGES } from './catalogues/tracking';
 import { CHOOSING_MESSAGES } from './catalogues/choosing';
+import { KNOWLEDGE_MESSAGES } from './catalogues/knowledge';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -25,6 +26,7 @@ export const CATALOGUES = {
   refunds: REFUND_MESSAGES,
   tracking: TRACKING_MESSAGES,
   choosing: CHOOSING_MESSAGES,
+  knowledge: KNOWLEDGE_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

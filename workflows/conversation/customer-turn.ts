@@ -124,11 +124,11 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
       : customerFlowKindForIntent(intentName);
   // A new request and the help centre decide together which answers it; a confident article is an
   // answer, not an unclear turn. Before the patch, questions went to the help centre first.
-  const routed = !inFlow && patched(ACTIONS_BEFORE_ARTICLES_PATCH) ? await routeNewRequest(text, label, intent.candidate, flowKindOf) : undefined;
+  const routed = !inFlow && patched(ACTIONS_BEFORE_ARTICLES_PATCH) ? await routeNewRequest(text, label, intent.candidate, flowKindOf, state) : undefined;
   const helpAnswer = routed
     ? routed.article
     : !inFlow && (label === undefined || intentDefinition(label)?.kind === 'information')
-      ? await answerQuestion(text)
+      ? await answerQuestion(text, state)
       : undefined;
   const unsureStreak = inFlow || helpAnswer || routed?.flow ? 0 : label === undefined ? (state.unsureStreak ?? 0) + 1 : 0;
 

@@ -1,4 +1,5 @@
 import { asksHelpCentre, routeTurn } from '../../domain/dialogue/help-or-action';
+import type { CarriedState } from '../../domain/conversation';
 import { intentDefinition } from '../../domain/intents';
 import type { CustomerFlowKind } from './flows';
 import { lookUpHelpCentre } from './knowledge';
@@ -16,9 +17,11 @@ export async function routeNewRequest(
   candidate: string | undefined,
   /** The flow an intent starts, if any (several intents may start one flow). */
   flowKindOf: (intent: string) => CustomerFlowKind | undefined,
+  /** Whose language the help centre answers in (English without it). */
+  speaker?: Pick<CarriedState, 'language' | 'spoken'>,
 ): Promise<RoutedRequest> {
   const startsFlow = (intent: string): intent is string => flowKindOf(intent) !== undefined;
-  const asked = asksHelpCentre(label, (l) => intentDefinition(l)?.kind, startsFlow) ? await lookUpHelpCentre(text) : undefined;
+  const asked = asksHelpCentre(label, (l) => intentDefinition(l)?.kind, startsFlow) ? await lookUpHelpCentre(text, speaker) : undefined;
   const route = routeTurn({ ...(label ? { label } : {}), ...(candidate ? { candidate } : {}), ...(asked ? { found: asked.found } : {}) }, startsFlow);
   const kind = route.to === 'flow' ? flowKindOf(route.flow) : undefined;
   if (route.to === 'flow' && kind) {
