@@ -1,6 +1,8 @@
 import type { Catalogue } from './catalogue';
 import { CANCEL_ORDER_MESSAGES } from './catalogues/cancel-order';
 import { FLOW_MESSAGES } from './catalogues/flows';
+import { POLICY_MESSAGES } from './catalogues/policy';
+import { PROPOSAL_MESSAGES } from './catalogues/proposal';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -9,6 +11,8 @@ import { FLOW_MESSAGES } from './catalogues/flows';
 export const CATALOGUES = {
   flows: FLOW_MESSAGES,
   cancelOrder: CANCEL_ORDER_MESSAGES,
+  policy: POLICY_MESSAGES,
+  proposal: PROPOSAL_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
