@@ -2,6 +2,7 @@
 export { evaluate } from './evaluate';
 export { describeProposal, proposalWords } from './describe';
 export { proposalChangeWords, proposalChanges } from './changes';
+export { approvalWords } from './rules/refund-limit';
 export { inEnglish, sayWords, words, wordsIn, type SayTemplate, type Wording, type WordingParam, type WordList, type Words } from './wording';
 export { hasValidProposalId, proposalIdOf } from './proposal';
 export { DEFAULT_POLICY_SETTINGS, whyPolicySettingsAreInvalid } from './settings';
