@@ -4,7 +4,7 @@ import { findActionExecution, recordActionExecution } from '../db/repositories/a
 import { ledgerEntriesForOrder } from '../db/repositories/refund-ledger';
 import { findCustomer, findCustomerIdByEmail, findOrder, findProducts } from '../db/repositories/store-queries';
 import { evaluate } from '../domain/policy';
-import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type OrderHistoryFacts, type PolicySettings, type Proposal, type StoreRecords } from '../domain/policy';
+import { ACTION_KINDS, type ActionRequest, type ConversationFacts, type OrderHistoryFacts, type PolicySettings, type Proposal, type StoreRecords, type Wording } from '../domain/policy';
 import { accountChangeNoticeKey, ActionRefused, carryOut, isStoreAction } from '../store-actions';
 import { findNotice } from '../db/repositories/customer-notifications';
 import { deliverQueuedNotice, type DeliverNotice } from './deliver-queued-notice';
@@ -47,7 +47,17 @@ export interface EvaluatedOn {
 
 export type PerformActionResult =
   | { status: 'executed'; output: string; proposal: Proposal; refunds: RefundToMove[]; evaluatedOn?: EvaluatedOn }
-  | { status: 'refused'; outcome: 'deny' | 'needs_confirmation' | 'needs_approval'; reason: string; rule?: string; proposal?: Proposal; evaluatedOn?: EvaluatedOn }
+  | {
+      status: 'refused';
+      outcome: 'deny' | 'needs_confirmation' | 'needs_approval';
+      /** In English, as audits and agents read it. */
+      reason: string;
+      /** A denial's reason as catalogue templates, for the customer's language; absent in results recorded before it existed. */
+      wording?: Wording;
+      rule?: string;
+      proposal?: Proposal;
+      evaluatedOn?: EvaluatedOn;
+    }
   | { status: 'failed'; output: string; evaluatedOn?: EvaluatedOn };
 
 /**
@@ -81,7 +91,7 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings;
           status: 'refused',
           outcome: decision.outcome,
           reason: decision.reason,
-          ...(decision.outcome === 'deny' ? { rule: decision.rule } : {}),
+          ...(decision.outcome === 'deny' ? { rule: decision.rule, wording: decision.wording } : {}),
           ...('proposal' in decision ? { proposal: decision.proposal } : {}),
           evaluatedOn,
         };

@@ -10,6 +10,8 @@ import { REFUND_MESSAGES } from './catalogues/refunds';
 import { TRACKING_MESSAGES } from './catalogues/tracking';
 import { CHOOSING_MESSAGES } from './catalogues/choosing';
 import { KNOWLEDGE_MESSAGES } from './catalogues/knowledge';
+import { POLICY_MESSAGES } from './catalogues/policy';
+import { PROPOSAL_MESSAGES } from './catalogues/proposal';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -27,6 +29,8 @@ export const CATALOGUES = {
   tracking: TRACKING_MESSAGES,
   choosing: CHOOSING_MESSAGES,
   knowledge: KNOWLEDGE_MESSAGES,
+  policy: POLICY_MESSAGES,
+  proposal: PROPOSAL_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

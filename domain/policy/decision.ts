@@ -1,7 +1,9 @@
 import type { Deny, RuleId } from './types';
+import { inEnglish, type Wording } from './wording';
 
-export function deny(rule: RuleId, reason: string): Deny {
-  return { outcome: 'deny', rule, reason };
+/** The reason is the wording's English, so what audits and agents read is what the customer is told. */
+export function deny(rule: RuleId, wording: Wording): Deny {
+  return { outcome: 'deny', rule, reason: inEnglish(wording), wording };
 }
 
 /** Rule steps return either what they looked up or a Deny; this tells them apart. */

@@ -19,7 +19,8 @@ import { sealProposal } from './proposal';
 import { checkConfirmation, checkNotAlreadyDone } from './rules/confirmation';
 import { approvalRequirement, checkApproval } from './rules/refund-limit';
 import { checkRequestShape } from './rules/request-shape';
-import { whyPolicySettingsAreInvalid } from './settings';
+import { settingsProblem } from './settings';
+import { words } from './wording';
 import type { ActionRequest, Deny, PolicyContext, PolicyDecision, ProposalContent } from './types';
 
 function plan(request: ActionRequest, context: PolicyContext): ProposalContent | Deny {
@@ -55,8 +56,8 @@ function plan(request: ActionRequest, context: PolicyContext): ProposalContent |
  * this proposal; a human's approval when the refund is over the automatic limit.
  */
 export function evaluate(request: ActionRequest, context: PolicyContext): PolicyDecision {
-  const badSettings = whyPolicySettingsAreInvalid(context.settings);
-  if (badSettings) return deny('settings', `The policy settings are invalid: ${badSettings}.`);
+  const badSettings = settingsProblem(context.settings);
+  if (badSettings) return deny('settings', words('The policy settings are invalid: {problem}.', { problem: badSettings }));
   const malformed = checkRequestShape(request);
   if (malformed) return malformed;
 

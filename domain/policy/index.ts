@@ -1,7 +1,9 @@
 /** The policy engine: every action request → allow / deny(reason) / needs_confirmation(proposal) / needs_approval(role). */
 export { evaluate } from './evaluate';
-export { describeProposal } from './describe';
-export { proposalChanges } from './changes';
+export { describeProposal, proposalWords } from './describe';
+export { proposalChangeWords, proposalChanges } from './changes';
+export { approvalWords } from './rules/refund-limit';
+export { inEnglish, sayWords, words, wordsIn, type SayTemplate, type Wording, type WordingParam, type WordList, type Words } from './wording';
 export { hasValidProposalId, proposalIdOf } from './proposal';
 export { DEFAULT_POLICY_SETTINGS, whyPolicySettingsAreInvalid } from './settings';
 export { ORDER_STATUS, statusesOpenTo, type OrderStatusAction } from './rules/order-status';

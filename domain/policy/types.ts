@@ -6,6 +6,7 @@
  * integer cents. Everything the engine reads, computes or returns is integer cents.
  */
 import type { Address, Customer, Order, Product } from '../store/entities';
+import type { Wording } from './wording';
 
 export const ACTION_KINDS = [
   'cancel_pending_order',
@@ -305,7 +306,10 @@ export interface Allow {
 export interface Deny {
   outcome: 'deny';
   rule: RuleId;
+  /** In English, for audit records, agents and tests. */
   reason: string;
+  /** The same reason as catalogue templates, for the customer's language. */
+  wording: Wording;
 }
 
 export interface NeedsConfirmation {

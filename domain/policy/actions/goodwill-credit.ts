@@ -6,6 +6,7 @@ import { checkGoodwillAmount } from '../rules/goodwill';
 import { checkCreditable } from '../rules/order-status';
 import { checkRefundDestination, requireOwnedPaymentMethod } from '../rules/payment';
 import type { Deny, GoodwillCredit, PolicyContext, ProposalContent } from '../types';
+import { words } from '../wording';
 import { basisOf, customerRecord, ownedOrder } from './owned-order';
 
 /**
@@ -26,7 +27,7 @@ export function planGoodwillCredit(request: GoodwillCredit, context: PolicyConte
   if (wrongDestination) return wrongDestination;
   const earlier = context.history?.goodwillCreditedCents ?? 0;
   if (!isWholeCents(earlier) || earlier < 0) {
-    return deny('goodwill-amount', `The goodwill already credited on order ${order.id} is not a readable amount.`);
+    return deny('goodwill-amount', words('The goodwill already credited on order {orderId} is not a readable amount.', { orderId: order.id }));
   }
   const tooMuch = checkGoodwillAmount(order, request.amountCents, sumCents(netPaidByMethod(order)), earlier);
   if (tooMuch) return tooMuch;

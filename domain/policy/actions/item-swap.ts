@@ -1,7 +1,7 @@
 import { isDeny } from '../decision';
 import { draftProposal } from '../proposal';
 import { pairedItems, priceDifferenceCents } from '../rules/items';
-import { checkGiftCardCovers, differenceMovements, requireOwnedPaymentMethod } from '../rules/payment';
+import { checkGiftCardCovers, differenceMovements, requireOwnedPaymentMethod, type GiftCardPurpose } from '../rules/payment';
 import type { Deny, ExchangeDeliveredOrderItems, ModifyPendingOrderItems, Order, PolicyContext, ProposalContent } from '../types';
 import { basisOf, customerRecord, ownedOrder } from './owned-order';
 
@@ -10,7 +10,7 @@ export interface ItemSwapRules {
   /** The order's status (and history) allow this kind of swap, or why not. */
   checkStatus(order: Order, context: PolicyContext): Deny | undefined;
   /** What a gift card would pay for, in the refusal when it cannot. */
-  payingFor: string;
+  payingFor: GiftCardPurpose;
   notice: string;
 }
 

@@ -6,6 +6,7 @@
  */
 import { deny } from '../decision';
 import type { ConversationFacts, Deny, NeedsConfirmation, Proposal } from '../types';
+import { words } from '../wording';
 
 function listOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
@@ -13,7 +14,7 @@ function listOf(value: unknown): readonly unknown[] {
 
 export function checkNotAlreadyDone(proposal: Proposal, facts: ConversationFacts): Deny | undefined {
   if (!listOf(facts.completedProposalIds).includes(proposal.proposalId)) return undefined;
-  return deny('already-done', 'This exact action was already carried out; it is not repeated.');
+  return deny('already-done', words('This exact action was already carried out; it is not repeated.'));
 }
 
 export function checkConfirmation(proposal: Proposal, facts: ConversationFacts): NeedsConfirmation | undefined {

@@ -2,6 +2,7 @@
 import { deny, isDeny } from '../decision';
 import { countOf, findProduct, findVariant, orderItem } from '../records';
 import type { Deny, OrderItem, Order, Product, ProposalItem } from '../types';
+import { words } from '../wording';
 
 /** Each id listed at most as many times as the order holds it (an order may hold the same item twice). */
 export function checkItemsInOrder(order: Order, itemIds: readonly string[]): Deny | undefined {
@@ -13,8 +14,10 @@ export function checkItemsInOrder(order: Order, itemIds: readonly string[]): Den
       return deny(
         'items-in-order',
         held === 0
-          ? `Item ${id} is not in order ${order.id}.`
-          : `Item ${id} is listed ${listed} times but order ${order.id} holds it ${held} time${held === 1 ? '' : 's'}.`,
+          ? words('Item {itemId} is not in order {orderId}.', { itemId: id, orderId: order.id })
+          : held === 1
+            ? words('Item {itemId} is listed {listed} times but order {orderId} holds it 1 time.', { itemId: id, listed: String(listed), orderId: order.id })
+            : words('Item {itemId} is listed {listed} times but order {orderId} holds it {held} times.', { itemId: id, listed: String(listed), orderId: order.id, held: String(held) }),
       );
     }
   }
@@ -47,7 +50,7 @@ export function pairedItems(
   if (itemIds.length !== newItemIds.length) {
     return deny(
       'item-count',
-      `${itemIds.length} item${itemIds.length === 1 ? '' : 's'} to change but ${newItemIds.length} new item${newItemIds.length === 1 ? '' : 's'}; each item needs exactly one new item.`,
+      itemCountWords(itemIds.length, newItemIds.length),
     );
   }
   const pairs: ProposalItem[] = [];
@@ -60,22 +63,34 @@ export function pairedItems(
   return pairs;
 }
 
+/** As many new items as items to change: "1 item to change but 2 new items", each count in its own grammatical number. */
+function itemCountWords(items: number, newItems: number) {
+  const counts = { items: String(items), newItems: String(newItems) };
+  if (items === 1) return words('{items} item to change but {newItems} new items; each item needs exactly one new item.', counts);
+  if (newItems === 1) return words('{items} items to change but {newItems} new item; each item needs exactly one new item.', counts);
+  return words('{items} items to change but {newItems} new items; each item needs exactly one new item.', counts);
+}
+
 function pairOne(order: Order, oldId: string, newId: string, products: readonly Product[]): ProposalItem | Deny {
   if (newId === oldId) {
-    return deny('same-item', `Item ${oldId} cannot be changed for itself; choose a different option of the product.`);
+    return deny('same-item', words('Item {itemId} cannot be changed for itself; choose a different option of the product.', { itemId: oldId }));
   }
   const item = orderItem(order, oldId) as OrderItem;
   const product = findProduct(products, item.productId);
-  if (!product) return deny('record-not-found', `No product record was found for ${item.name} (product ${item.productId}).`);
+  if (!product) return deny('record-not-found', words('No product record was found for {name} (product {productId}).', { name: item.name, productId: item.productId }));
   const variant = findVariant(product, newId);
   if (!variant || variant.itemId !== newId) {
     return deny(
       'same-product',
-      `Item ${newId} is not an option of ${product.name} (product ${product.id}); an item can only change to another option of the same product.`,
+      words('Item {itemId} is not an option of {name} (product {productId}); an item can only change to another option of the same product.', {
+        itemId: newId,
+        name: product.name,
+        productId: product.id,
+      }),
     );
   }
   if (variant.available !== true) {
-    return deny('variant-available', `Item ${newId} (${product.name}) is not available.`);
+    return deny('variant-available', words('Item {itemId} ({name}) is not available.', { itemId: newId, name: product.name }));
   }
   return {
     itemId: oldId,

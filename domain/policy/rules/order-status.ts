@@ -4,6 +4,7 @@
  */
 import { deny } from '../decision';
 import type { Deny, OrderHistoryFacts, Order, PolicySettings } from '../types';
+import { words, type Words } from '../wording';
 
 export const ORDER_STATUS = {
   pending: 'pending',
@@ -39,40 +40,73 @@ function itemsWereModified(order: Order, history: OrderHistoryFacts): boolean {
   return order.status === ORDER_STATUS.itemsModified || history.itemsModified === true;
 }
 
-function itemsModifiedDeny(order: Order, what: string): Deny {
+/** A status as the customer reads it; one the policy does not know is shown as the store wrote it. */
+export function statusWords(status: string): Words {
+  switch (status) {
+    case ORDER_STATUS.pending:
+      return words('pending');
+    case ORDER_STATUS.itemsModified:
+      return words('pending (item modified)');
+    case ORDER_STATUS.processed:
+      return words('processed');
+    case ORDER_STATUS.delivered:
+      return words('delivered');
+    case ORDER_STATUS.cancelled:
+      return words('cancelled');
+    case ORDER_STATUS.returnRequested:
+      return words('return requested');
+    case ORDER_STATUS.exchangeRequested:
+      return words('exchange requested');
+    default:
+      return status;
+  }
+}
+
+function itemsModifiedDeny(order: Order, what: 'cancelled' | 'modified'): Deny {
+  const orderId = order.id;
   return deny(
     'items-modified-once',
-    `Order ${order.id} already had its items modified, so it can no longer be ${what}.`,
+    what === 'cancelled'
+      ? words('Order {orderId} already had its items modified, so it can no longer be cancelled.', { orderId })
+      : words('Order {orderId} already had its items modified, so it can no longer be modified.', { orderId }),
   );
 }
 
-function statusDeny(order: Order, allowed: string, what: string): Deny {
-  return deny('order-status', `Order ${order.id} is ${order.status}; only ${allowed} orders can be ${what}.`);
+/** Each refusal a whole sentence: what may be done, and to which status, differs in every language's word order. */
+const STATUS_SENTENCES = {
+  cancelled: 'Order {orderId} is {status}; only pending orders can be cancelled.',
+  modified: 'Order {orderId} is {status}; only pending orders can be modified.',
+  returned: 'Order {orderId} is {status}; only delivered orders can be returned.',
+  exchanged: 'Order {orderId} is {status}; only delivered orders can be exchanged.',
+} as const;
+
+function statusDeny(order: Order, what: keyof typeof STATUS_SENTENCES): Deny {
+  return deny('order-status', words(STATUS_SENTENCES[what], { orderId: order.id, status: statusWords(order.status) }));
 }
 
 /** Cancel: only `pending` exactly; an item-modified order cannot be cancelled. */
 export function checkCancellable(order: Order, history: OrderHistoryFacts): Deny | undefined {
   if (itemsWereModified(order, history)) return itemsModifiedDeny(order, 'cancelled');
-  if (!OPEN_STATUSES.cancel.includes(order.status)) return statusDeny(order, 'pending', 'cancelled');
+  if (!OPEN_STATUSES.cancel.includes(order.status)) return statusDeny(order, 'cancelled');
   return undefined;
 }
 
 /** Modify items: only `pending` exactly, and only once per order. */
 export function checkItemsModifiable(order: Order, history: OrderHistoryFacts): Deny | undefined {
   if (itemsWereModified(order, history)) return itemsModifiedDeny(order, 'modified');
-  if (!OPEN_STATUSES.modify_items.includes(order.status)) return statusDeny(order, 'pending', 'modified');
+  if (!OPEN_STATUSES.modify_items.includes(order.status)) return statusDeny(order, 'modified');
   return undefined;
 }
 
 /** Modify payment: only `pending`, never after an item change, and only while the order has its one original payment. */
 export function checkPaymentModifiable(order: Order, history: OrderHistoryFacts): Deny | undefined {
   if (itemsWereModified(order, history)) return itemsModifiedDeny(order, 'modified');
-  if (!OPEN_STATUSES.modify_payment.includes(order.status)) return statusDeny(order, 'pending', 'modified');
+  if (!OPEN_STATUSES.modify_payment.includes(order.status)) return statusDeny(order, 'modified');
   const [only, ...rest] = order.payments;
   if (history.paymentModified === true || rest.length > 0 || only?.kind !== 'payment') {
     return deny(
       'payment-changed-once',
-      `Order ${order.id}'s payment method was already changed (or its payment record is not a single payment); it can be changed only once.`,
+      words("Order {orderId}'s payment method was already changed (or its payment record is not a single payment); it can be changed only once.", { orderId: order.id }),
     );
   }
   return undefined;
@@ -82,7 +116,7 @@ export function checkPaymentModifiable(order: Order, history: OrderHistoryFacts)
 export function checkAddressModifiable(order: Order, settings: PolicySettings): Deny | undefined {
   if (statusesOpenTo('modify_address', settings).includes(order.status)) return undefined;
   if (order.status === ORDER_STATUS.itemsModified) return itemsModifiedDeny(order, 'modified');
-  return statusDeny(order, 'pending', 'modified');
+  return statusDeny(order, 'modified');
 }
 
 /** Return or exchange: only `delivered`, and only one of them, once, per order. */
@@ -100,17 +134,17 @@ export function checkReturnableOrExchangeable(
   if (alreadyRequested) {
     return deny(
       'return-or-exchange-once',
-      `A return or exchange was already requested for order ${order.id}; it can be requested only once per order.`,
+      words('A return or exchange was already requested for order {orderId}; it can be requested only once per order.', { orderId: order.id }),
     );
   }
-  if (!OPEN_STATUSES[what === 'returned' ? 'return' : 'exchange'].includes(order.status)) return statusDeny(order, 'delivered', what);
+  if (!OPEN_STATUSES[what === 'returned' ? 'return' : 'exchange'].includes(order.status)) return statusDeny(order, what);
   return undefined;
 }
 
 /** Goodwill: any order the customer paid for and still has; a cancelled order was already refunded in full. */
 export function checkCreditable(order: Order): Deny | undefined {
   if (order.status === ORDER_STATUS.cancelled) {
-    return deny('order-status', `Order ${order.id} is cancelled and was refunded; no goodwill credit applies.`);
+    return deny('order-status', words('Order {orderId} is cancelled and was refunded; no goodwill credit applies.', { orderId: order.id }));
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 /** Refunds up to the automatic limit go through; above it a human with an approving role must approve that proposal. */
-import { formatCents } from '../money';
+import { money } from '../../messages';
 import type { ApproverRole, ConversationFacts, NeedsApproval, PolicySettings, Proposal } from '../types';
+import { inEnglish, words, type Wording, type Words } from '../wording';
 
 export function approvalRequirement(
   refundTowardLimitCents: number,
@@ -8,10 +9,30 @@ export function approvalRequirement(
 ): { role: ApproverRole; reason: string } | null {
   if (refundTowardLimitCents <= settings.automaticRefundLimitCents) return null;
   const role = settings.refundApproverRoles[0] as ApproverRole;
-  return {
-    role,
-    reason: `A refund of ${formatCents(refundTowardLimitCents)} is over the automatic limit of ${formatCents(settings.automaticRefundLimitCents)}; a ${role} must approve it.`,
-  };
+  return { role, reason: inEnglish(approvalWording(refundTowardLimitCents, settings.automaticRefundLimitCents, role)) };
+}
+
+function approvalWording(refundCents: number, limitCents: number, role: ApproverRole): Wording {
+  const params = { amount: money(refundCents), limit: money(limitCents) };
+  return role === 'agent'
+    ? words('A refund of {amount} is over the automatic limit of {limit}; a agent must approve it.', params)
+    : words('A refund of {amount} is over the automatic limit of {limit}; a supervisor must approve it.', params);
+}
+
+const LIMIT_IN_REASON = /over the automatic limit of \$(\d+)\.(\d{2});/;
+
+/**
+ * The approval a proposal needs, worded for the customer. The proposal keeps only its English reason (its
+ * fingerprint must not change), so the limit is read back from it, and the wording is used only when its
+ * English is that reason exactly; otherwise the reason is shown as it is.
+ */
+export function approvalWords(proposal: Pick<Proposal, 'approval' | 'refundTowardLimitCents'>): Words | undefined {
+  const approval = proposal.approval;
+  if (!approval) return undefined;
+  const limit = LIMIT_IN_REASON.exec(approval.reason);
+  if (!limit) return approval.reason;
+  const wording = approvalWording(proposal.refundTowardLimitCents, Number(limit[1]) * 100 + Number(limit[2]), approval.role);
+  return inEnglish(wording) === approval.reason ? wording : approval.reason;
 }
 
 /** Only an approval of this very proposal, by a role the settings accept, counts. */

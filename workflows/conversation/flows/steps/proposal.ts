@@ -2,7 +2,7 @@ import type { Reading } from '../../../../domain/understanding/reading';
 import { patched } from '@temporalio/workflow';
 import type { PerformActionResult } from '../../../../activities/perform-action';
 import type { CarriedState, ProposingFlow, ReplyOption } from '../../../../domain/conversation';
-import { describeProposal, proposalChanges, type ActionKind, type ActionRequest, type Proposal } from '../../../../domain/policy';
+import { describeProposal, proposalChangeWords, proposalWords, sayWords, type ActionKind, type ActionRequest, type Proposal, type Words } from '../../../../domain/policy';
 import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
 import { performAction } from '../../../activity-proxies';
@@ -18,7 +18,10 @@ export interface ActionSpec {
   yesNo: ReplyOption[];
   /** "I cannot cancel that order: {reason}": the refusal, a whole sentence so each language orders its own words. */
   cannot: MessageKey;
-  /** Refusals the customer can fix with another answer (a gift card short of the amount): ask again instead of ending. */
+  /**
+   * Refusals the customer can fix with another answer (a gift card short of the amount): ask again instead
+   * of ending. The reason comes in the customer's language (the policy's English in an English conversation).
+   */
   askAgain?: { rules: readonly string[]; reply(reason: string, state: CarriedState): FlowReply };
   /** The proposal in the customer's words (labels instead of ids); describeProposal's lines when absent. */
   describe?: (proposal: Proposal) => string;
@@ -44,10 +47,10 @@ export async function proposeAction(
   const result = await performAction({ request: spec.request, facts: factsOf(state, flow, null) });
   if (result.status === 'refused' && result.outcome === 'needs_confirmation' && result.proposal) {
     onProposal?.(result.proposal.proposalId);
-    return askToConfirm(flow, spec, result.proposal);
+    return askToConfirm(state, flow, spec, result.proposal);
   }
-  if (result.status === 'refused' && result.rule && spec.askAgain?.rules.includes(result.rule)) return spec.askAgain.reply(result.reason, state);
-  return refusedReply(state, flow, spec, whyNot(result));
+  if (result.status === 'refused' && result.rule && spec.askAgain?.rules.includes(result.rule)) return spec.askAgain.reply(whyNot(state, result).said, state);
+  return refusedReply(state, flow, spec, whyNot(state, result));
 }
 
 /**
@@ -64,42 +67,57 @@ export async function answerProposal(
   const picked = reading.choice?.kind === 'one' ? reading.choice.option.id : undefined;
   const answer = (spec.yesNo.some((o) => o.id === picked) ? picked : undefined) ?? reading.entities.yesNo;
   if (answer === 'no') return finish(state, { replies: [{ text: spec.declined }], intent: flow.kind });
-  if (answer !== 'yes') return ask(flow, 'Shall I go ahead? Please answer yes or no.', 'confirmation', spec.yesNo);
+  if (answer !== 'yes') return ask(flow, say(state, 'Shall I go ahead? Please answer yes or no.'), 'confirmation', spec.yesNo);
   const proposalId = flow.proposalId ?? '';
   const result = await performAction({ request: spec.request, facts: factsOf(state, flow, proposalId) });
   // The policy would now propose something else than what the customer agreed to (the order changed, or
   // the settings did, e.g. across a restart): say what changed and ask again. Before this patch the flow
   // ended in a refusal, and the next message of such a history took another path.
   if (result.status === 'refused' && result.outcome === 'needs_confirmation' && result.proposal && patched(REPROPOSE_PATCH)) {
-    const changes = flow.proposal ? proposalChanges(flow.proposal, result.proposal) : [];
-    const what = changes.length > 0 ? changes.join(' ') : 'The details have changed since I described it.';
-    return askToConfirm(flow, spec, result.proposal, `I have not done that yet, because something changed since I proposed it. ${what} Here is what I can do now: `);
+    const changes = flow.proposal ? proposalChangeWords(flow.proposal, result.proposal) : [];
+    const what = changes.length > 0 ? sayLines(state, changes) : say(state, 'The details have changed since I described it.');
+    const preface = say(state, 'I have not done that yet, because something changed since I proposed it. {changes} Here is what I can do now:', { changes: what });
+    return askToConfirm(state, flow, spec, result.proposal, `${preface} `);
   }
   if (result.status === 'refused' && result.outcome === 'needs_approval') {
     return parkForApproval(state, flow, result.proposal ? describeProposal(result.proposal).join(' ') : spec.request.kind, result.reason);
   }
-  if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(result));
+  if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(state, result));
   (state.completedProposalIds ??= []).push(proposalId);
   rememberExecution({ state }, spec.request);
   return onDone(result, proposalId);
 }
 
+/** The policy's worded text in the conversation's language, the English of each template kept beside it. */
+export function sayPolicy(state: Pick<CarriedState, 'language' | 'spoken'>, text: Words): string {
+  return sayWords(text, (key, params) => say(state, key, params));
+}
+
+const sayLines = (state: Pick<CarriedState, 'language' | 'spoken'>, lines: readonly Words[]): string => lines.map((line) => sayPolicy(state, line)).join(' ');
+
 /** Shows the proposal (after a preface, when given) and waits for the customer's yes or no to exactly it. */
-function askToConfirm(flow: ProposingFlow, spec: ActionSpec, proposal: Proposal, preface = ''): FlowReply {
+function askToConfirm(state: CarriedState, flow: ProposingFlow, spec: ActionSpec, proposal: Proposal, preface = ''): FlowReply {
   flow.step = 'confirmation';
   flow.proposalId = proposal.proposalId;
   flow.proposal = proposal;
-  const lines = describeProposal(proposal).join(' ');
+  // The customer reads the proposal in their language; the action's detail stays English for agents and audits.
+  const shown = spec.describe?.(proposal) ?? sayLines(state, proposalWords(proposal));
   return {
-    ...ask(flow, `${preface}${spec.describe?.(proposal) ?? lines} Shall I go ahead?`, 'confirmation', spec.yesNo),
-    actions: [{ name: spec.request.kind, status: 'proposed', detail: lines }],
+    ...ask(flow, `${preface}${shown} ${say(state, 'Shall I go ahead?')}`, 'confirmation', spec.yesNo),
+    actions: [{ name: spec.request.kind, status: 'proposed', detail: describeProposal(proposal).join(' ') }],
   };
 }
 
-export function refusedReply(state: CarriedState, flow: ProposingFlow, spec: ActionSpec, reason: string): FlowReply {
-  const report = { name: spec.request.kind, status: 'denied' as const, detail: reason };
+/** Why an action was not done: in English for the action's report, and as said to the customer. */
+export interface WhyNot {
+  english: string;
+  said: string;
+}
+
+export function refusedReply(state: CarriedState, flow: ProposingFlow, spec: ActionSpec, why: WhyNot): FlowReply {
+  const report = { name: spec.request.kind, status: 'denied' as const, detail: why.english };
   (state.actions ??= []).push(report);
-  return finish(state, { replies: [{ text: say(state, spec.cannot, { reason }) }], intent: flow.kind, actions: [report] });
+  return finish(state, { replies: [{ text: say(state, spec.cannot, { reason: why.said }) }], intent: flow.kind, actions: [report] });
 }
 
 /** Records the executed action and closes the flow with the bot's account of it. */
@@ -110,7 +128,12 @@ export function doneReply(state: CarriedState, flow: ProposingFlow, action: Acti
   return finish(state, { replies: [{ text }], intent: flow.kind, actions: [report] });
 }
 
-function whyNot(result: PerformActionResult): string {
-  if (result.status === 'executed') return 'it was already done';
-  return result.status === 'refused' ? result.reason : result.output;
+/**
+ * A denial the policy worded is said in the customer's language. A result recorded before the policy
+ * worded its reasons, another refusal (confirmation, approval) or the store's own error stays in English.
+ */
+function whyNot(state: CarriedState, result: PerformActionResult): WhyNot {
+  if (result.status === 'executed') return { english: 'it was already done', said: say(state, 'it was already done') };
+  if (result.status === 'failed') return { english: result.output, said: result.output };
+  return { english: result.reason, said: result.wording ? sayPolicy(state, result.wording) : result.reason };
 }
