@@ -85,9 +85,9 @@ export function languageSection(model: IntentModel, rows: readonly LanguageRow[]
   if (!rows) lines.push('Per-language dev figures: not measured (no --public DIR when this card was written).');
   else {
     lines.push(
-      'Tiers 1–2 (`classifyLocal`) per language, keyword rules on (as the product runs) and off (the model alone): German,',
-      'Spanish, French and Portuguese on their own dev sets (`nlu/language/dev`, written apart from the training files and',
-      'never trained on), English on the shared Bitext dev splits. Accuracy is top-1 (the model\'s best answer, out-of-scope',
+      'Tiers 1–2 (`classifyLocal`) per language, keyword rules on (as the product runs) and off (the model alone): each',
+      'language on its own dev set (`nlu/language/dev`, written for this product apart from the training files and never',
+      'trained on), English also on the shared Bitext dev splits. Accuracy is top-1 (the model\'s best answer, out-of-scope',
       'gate applied); "decided" is what tiers 1–2 answer without the LLM tier or a clarifying question. One confidence',
       `threshold (${model.threshold}) serves every language: training picks the lowest at which each source, each language's`,
       'own examples among them, reaches its out-of-fold precision target.',

@@ -1,6 +1,6 @@
 // Intent accuracy per served language, as the product runs tiers 1–2 (`classifyLocal`), with the keyword
-// rules on and off: German, Spanish, French and Portuguese on their own dev sets (nlu/language/dev, never
-// trained on), English on the shared Bitext dev splits. What `npm run bench:languages` writes into
+// rules on and off: every served language on its own dev set (nlu/language/dev, never trained on), and
+// English also on the shared Bitext dev splits. What `npm run bench:languages` writes into
 // docs/BENCHMARKS.md and `nlu card` into the model card.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +10,10 @@ import type { IntentModel } from './model';
 import { productSourceLanguage, publicSource, readMappedDev } from './public-data';
 import { BITEXT_DEV_SETS } from './shipped-eval';
 
-/** The languages with a dev set of the product's own (nlu/language/dev/<lang>.csv). */
+/** The languages besides English, each with its training file (intents.<lang>.csv) and its dev set. */
 export const DEV_LANGUAGES = ['de', 'es', 'fr', 'pt'] as const;
+/** Every language with a dev set of the product's own (nlu/language/dev/<lang>.csv). */
+export const OWN_DEV_SETS = ['en', ...DEV_LANGUAGES] as const;
 
 export const LANGUAGE_DEV_DIR = path.join(__dirname, 'language', 'dev');
 
@@ -27,15 +29,15 @@ function row(language: string, set: string, examples: Parameters<typeof evaluate
   return { language, set, rulesOn: evaluate(examples, model, { rules: true }), rulesOff: evaluate(examples, model, { rules: false }) };
 }
 
-/** English first (when the shared data is there), then each language's own dev set. */
+/** Each language's own dev set, English's followed by the shared Bitext dev splits when they are there. */
 export function languageDevFigures(model: IntentModel, sharedDir: string | undefined, devDir = LANGUAGE_DEV_DIR): LanguageRow[] {
   const rows: LanguageRow[] = [];
-  if (sharedDir !== undefined) {
-    for (const name of BITEXT_DEV_SETS) rows.push(row('en', `${name}/dev.csv`, readMappedDev(sharedDir, publicSource(name)), model));
-  }
-  for (const language of DEV_LANGUAGES) {
+  for (const language of OWN_DEV_SETS) {
     const file = path.join(devDir, `${language}.csv`);
     if (fs.existsSync(file)) rows.push(row(language, `nlu/language/dev/${language}.csv`, readExamples(file), model));
+    if (language === 'en' && sharedDir !== undefined) {
+      for (const name of BITEXT_DEV_SETS) rows.push(row('en', `${name}/dev.csv`, readMappedDev(sharedDir, publicSource(name)), model));
+    }
   }
   return rows;
 }

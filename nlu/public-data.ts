@@ -110,6 +110,9 @@ export function productSourceLanguage(name: string): string | undefined {
   return name.startsWith(`${PRODUCT_SOURCE}-`) ? name.slice(PRODUCT_SOURCE.length + 1) : undefined;
 }
 
+/** The product's example files the shipped model is trained on (`npm run nlu:train`), relative to the repo. */
+export const SHIPPED_PRODUCT_FILES = ['intents.csv', 'intents.de.csv', 'intents.es.csv', 'intents.fr.csv', 'intents.pt.csv'].map((f) => `nlu/training/${f}`);
+
 /** `--data a.csv,b.csv`: one or more files of the product's examples. */
 export function dataFiles(list: string): string[] {
   return list.split(',').map((f) => f.trim()).filter((f) => f !== '');

@@ -8,7 +8,8 @@ import { languageSection } from '../../nlu/card';
 import { SHIPPED_MODEL_PATH, classifyLocal, loadModel } from '../../nlu/cascade';
 import { nluCommand } from '../../nlu/command';
 import { DataFileError, readExamples } from '../../nlu/csv';
-import { DEV_LANGUAGES, languageDevFigures, languageTable } from '../../nlu/language-figures';
+import { INTENT_NAMES, isIntentName } from '../../domain/intents';
+import { DEV_LANGUAGES, LANGUAGE_DEV_DIR, languageDevFigures, languageTable } from '../../nlu/language-figures';
 import { IntentModel } from '../../nlu/model';
 import { loadTrainingData, productSourceLanguage, productSourceName } from '../../nlu/public-data';
 import { describeUnless } from '../support/skip';
@@ -67,8 +68,48 @@ describeUnless(!fs.existsSync(path.join(SHARED, 'bitext-customer-support', 'dev.
   it('when the per-language dev sets are scored again, then the card shows the same figures for every language', () => {
     const rows = languageDevFigures(shipped, SHARED);
     assert.deepEqual([...new Set(rows.map((r) => r.language))], ['en', ...DEV_LANGUAGES]);
+    assert.deepEqual(rows.map((r) => r.set).slice(0, 3), ['nlu/language/dev/en.csv', 'bitext-customer-support/dev.csv', 'bitext-customer-support-20k/dev.csv']);
     const card = fs.readFileSync(CARD, 'utf8');
     assert.ok(card.includes(languageTable(rows).join('\n')), 'run "npm run nlu:card" after training');
+  });
+});
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s.,!?¿¡;:«»"“”„'’-]+/g, ' ')
+    .trim();
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+describe('the English dev set of the product\'s own', () => {
+  const dev = readExamples(path.join(LANGUAGE_DEV_DIR, 'en.csv'));
+  const training = readExamples(path.join(TRAINING, 'intents.csv')).map((e) => normalise(e.text));
+
+  it('when it is counted, then every intent of the catalogue has at least five phrasings and no other label is used', () => {
+    assert.deepEqual(dev.filter((e) => !isIntentName(e.label)).map((e) => e.label), []);
+    const short = INTENT_NAMES.filter((name) => dev.filter((e) => e.label === name).length < 5);
+    assert.deepEqual(short, []);
+  });
+
+  it('when each text is compared with the English training file, then none is within a quarter of its length in edits of a training text', () => {
+    const near = dev.flatMap((e) => {
+      const a = normalise(e.text);
+      const hit = training.find((b) => {
+        const limit = Math.max(2, Math.floor(Math.max(a.length, b.length) / 4));
+        return Math.abs(a.length - b.length) < limit && editDistance(a, b) < limit;
+      });
+      return hit === undefined ? [] : [`${e.text} ~ ${hit}`];
+    });
+    assert.deepEqual(near, []);
   });
 });
 
