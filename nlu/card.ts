@@ -92,7 +92,7 @@ export function languageSection(model: IntentModel, rows: readonly LanguageRow[]
       `threshold (${model.threshold}) serves every language: training picks the lowest at which each source, each language's`,
       'own examples among them, reaches its out-of-fold precision target.',
       '',
-      ...languageTable(rows),
+      ...languageTable(rows, false),
       '',
       'Worst confusions (rules on, gold → predicted: count):',
       '',

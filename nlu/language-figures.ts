@@ -44,14 +44,15 @@ export function languageDevFigures(model: IntentModel, sharedDir: string | undef
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function languageTable(rows: readonly LanguageRow[]): string[] {
+/** With `latency`, a p99 column (wall time, so not reproducible: the model card leaves it out). */
+export function languageTable(rows: readonly LanguageRow[], latency: boolean): string[] {
   return [
-    '| language | dev set | messages | rules on: accuracy | decided | precision of decided | rules off: accuracy | decided | precision of decided | p99 µs (rules on) |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| language | dev set | messages | rules on: accuracy | decided | precision of decided | rules off: accuracy | decided | precision of decided |${latency ? ' p99 µs (rules on) |' : ''}`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${latency ? ' ---: |' : ''}`,
     ...rows.map(
       (r) =>
         `| ${r.language} | \`${r.set}\` | ${r.rulesOn.examples} | ${r.rulesOn.accuracy.toFixed(3)} | ${pct(r.rulesOn.decided)} | ${pct(r.rulesOn.decidedPrecision)} | ` +
-        `${r.rulesOff.accuracy.toFixed(3)} | ${pct(r.rulesOff.decided)} | ${pct(r.rulesOff.decidedPrecision)} | ${r.rulesOn.latencyMicros.p99.toFixed(0)} |`,
+        `${r.rulesOff.accuracy.toFixed(3)} | ${pct(r.rulesOff.decided)} | ${pct(r.rulesOff.decidedPrecision)} |${latency ? ` ${r.rulesOn.latencyMicros.p99.toFixed(0)} |` : ''}`,
     ),
   ];
 }
