@@ -9,7 +9,7 @@ import { readExamples, type Example } from '../nlu/csv';
 import { classifyLocal } from '../nlu/cascade';
 import { matchKeywordRule } from '../nlu/keyword-rules';
 import { IntentModel } from '../nlu/model';
-import { loadTrainingData, PRODUCT_SOURCE, textKey } from '../nlu/public-data';
+import { loadTrainingData, PRODUCT_SOURCE, SHIPPED_PRODUCT_FILES, textKey } from '../nlu/public-data';
 import { robustnessSet } from '../nlu/robustness';
 import { devTable, perIntentTable, robustnessFigures, robustnessTable, shippedDevFigures } from '../nlu/shipped-eval';
 import { progressBar } from '../nlu/progress';
@@ -279,7 +279,7 @@ function shippedSection(): string {
 
   // Robustness: perturbations of the product's own examples. The shipped model has seen their clean forms,
   // so a model trained the same way without one in five of them is scored on those too.
-  const data = loadTrainingData(path.join(ROOT, 'nlu', 'training', 'intents.csv'), DATA);
+  const data = loadTrainingData(SHIPPED_PRODUCT_FILES.map((f) => path.join(ROOT, f)), DATA);
   const productIndex = data.sources.findIndex((s) => s.name === PRODUCT_SOURCE);
   const isHeld = (i: number) => data.origin[i] === productIndex && fnv(textKey((data.examples[i] as Example).text)) % HOLD_OUT === 0;
   const keep = data.examples.map((_, i) => i).filter((i) => !isHeld(i));

@@ -1,5 +1,6 @@
 // The model card (nlu/models/README.md), written by `nlu card` from the model's own stored report and,
 // with the shared data, from the same evaluation `nlu eval` runs: the card cannot drift from the model.
+import { confusionLines, examplesPerLanguage, languageTable, type LanguageRow } from './language-figures';
 import type { IntentModel } from './model';
 import { devTable, perIntentTable, type ShippedDevFigures } from './shipped-eval';
 
@@ -64,14 +65,52 @@ export function trainingSection(model: IntentModel, fileBytes: number): string[]
   return lines;
 }
 
-export function modelCard(model: IntentModel, fileBytes: number, dev: ShippedDevFigures | undefined): string {
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', es: 'Spanish', fr: 'French', pt: 'Portuguese (pt-PT)' };
+
+/** The product's own examples per language (from the stored report) and, when measured, the per-language dev figures. */
+export function languageSection(model: IntentModel, rows: readonly LanguageRow[] | undefined): string[] {
+  const own = examplesPerLanguage(model);
+  const lines = [
+    '## Languages',
+    '',
+    'The product\'s own examples in each language are written for this product (they are not translations of public',
+    'data), under the repository\'s licence (MIT). The public sources above are English.',
+    '',
+    '| language | file | rows | used |',
+    '| --- | --- | ---: | ---: |',
+    ...own.map((o) => `| ${LANGUAGE_NAMES[o.language] ?? o.language} (\`${o.language}\`) | \`nlu/training/${o.file}\` | ${o.rows} | ${o.used} |`),
+    '',
+  ];
+  if (own.length <= 1) lines.push('The model was trained on English examples only.', '');
+  if (!rows) lines.push('Per-language dev figures: not measured (no --public DIR when this card was written).');
+  else {
+    lines.push(
+      'Tiers 1–2 (`classifyLocal`) per language, keyword rules on (as the product runs) and off (the model alone): each',
+      'language on its own dev set (`nlu/language/dev`, written for this product apart from the training files and never',
+      'trained on), English also on the shared Bitext dev splits. Accuracy is top-1 (the model\'s best answer, out-of-scope',
+      'gate applied); "decided" is what tiers 1–2 answer without the LLM tier or a clarifying question. One confidence',
+      `threshold (${model.threshold}) serves every language: training picks the lowest at which each source, each language's`,
+      'own examples among them, reaches its out-of-fold precision target.',
+      '',
+      ...languageTable(rows, false),
+      '',
+      'Worst confusions (rules on, gold → predicted: count):',
+      '',
+      ...confusionLines(rows),
+    );
+  }
+  return lines;
+}
+
+export function modelCard(model: IntentModel, fileBytes: number, dev: ShippedDevFigures | undefined, languages?: readonly LanguageRow[]): string {
   const lines = [
     CARD_HEADING,
     '',
     'Written by `npm run nlu:card` (`nlu card`, nlu/card.ts) from the model file\'s stored report and the shared dev splits; do not edit by hand.',
     '',
     'The intent model the product ships (tier 2 of the cascade, nlu/README.md). It is trained by `npm run nlu:train` on the',
-    'product\'s own examples (`nlu/training/intents.csv`, written for this product) and on public training splits read',
+    'product\'s own examples (`nlu/training/intents.csv` and, in German, Spanish, French and Portuguese,',
+    '`nlu/training/intents.{de,es,fr,pt}.csv`, all written for this product) and on public training splits read',
     'from `../shared/data` at training time. No public data is copied into this repository: the model file holds',
     'weights, a vocabulary of word and character n-grams, and this report.',
     '',
@@ -84,6 +123,8 @@ export function modelCard(model: IntentModel, fileBytes: number, dev: ShippedDev
     'only measure; the held-out test portions are not in ../shared at all.',
     '',
     ...trainingSection(model, fileBytes),
+    '',
+    ...languageSection(model, languages),
     '',
     '## Dev splits (tiers 1–2, as the product runs them)',
     '',

@@ -9,12 +9,13 @@ import { DEFAULT_MLP } from './mlp';
 import { IntentModel, ModelFileError } from './model';
 import { progressBar } from './progress';
 import { modelCard } from './card';
-import { loadTrainingData } from './public-data';
+import { languageDevFigures } from './language-figures';
+import { dataFiles, loadTrainingData } from './public-data';
 import { shippedDevFigures } from './shipped-eval';
 import { trainModel } from './train';
 
-export const NLU_USAGE = `nlu train --data FILE.csv --out MODEL [--public DIR] [--folds N] [--seed N] [--hidden N]
-      (--public DIR: also the public train splits in DIR, mapped onto the product's intents; --hidden 0: SVM alone)
+export const NLU_USAGE = `nlu train --data FILE.csv[,FILE.csv...] --out MODEL [--public DIR] [--folds N] [--seed N] [--hidden N]
+      (several files: the product's examples in each language, e.g. intents.csv,intents.de.csv; --public DIR: also the public train splits in DIR, mapped onto the product's intents; --hidden 0: SVM alone)
   nlu predict --model MODEL [--rules on|off]      (one text per line on stdin → JSON lines)
   nlu eval --data FILE.csv --model MODEL [--rules on|off] [--json true]
   nlu card --model MODEL --out FILE.md [--public DIR]   (the model card; with DIR, also its dev-split scores)`;
@@ -79,7 +80,8 @@ function readModel(file: string): IntentModel {
 
 function train(args: string[], io: NluIo): number {
   const flags = parseFlags(args, ['data', 'public', 'out', 'folds', 'seed', 'hidden']);
-  const data = required(flags, 'data', 'the CSV file with "text,label" columns');
+  const data = dataFiles(required(flags, 'data', 'the CSV file(s) with "text,label" columns, separated by commas'));
+  if (data.length === 0) throw new UsageError('--data must name at least one CSV file');
   const out = required(flags, 'out', 'where to write the model');
   const folds = intFlag(flags, 'folds');
   const seed = intFlag(flags, 'seed');
@@ -87,7 +89,7 @@ function train(args: string[], io: NluIo): number {
   if (folds !== undefined && folds < 2) throw new UsageError('--folds must be at least 2');
   const publicDir = flags.get('public');
   const training = publicDir === undefined ? undefined : loadTrainingData(data, publicDir);
-  const examples = training?.examples ?? readExamples(data);
+  const examples = training?.examples ?? data.flatMap((file) => readExamples(file));
   if (training) {
     for (const s of training.sources) io.err(`  ${s.name}: ${s.used} of ${s.rows} rows used (${s.file})`);
   }
@@ -167,7 +169,8 @@ function card(args: string[], io: NluIo): number {
     throw new DataFileError(`the shared data folder ${publicDir} does not exist: pass --public DIR where the shared data sets are, or leave it out to write the card without dev scores`);
   }
   const dev = publicDir === undefined ? undefined : shippedDevFigures(model, publicDir);
-  fs.writeFileSync(out, modelCard(model, fs.statSync(modelFile).size, dev));
+  const languages = publicDir === undefined ? undefined : languageDevFigures(model, publicDir);
+  fs.writeFileSync(out, modelCard(model, fs.statSync(modelFile).size, dev, languages));
   io.out(`wrote ${out}${dev ? '' : ' (no dev scores: no --public DIR)'}`);
   return 0;
 }

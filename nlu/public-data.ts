@@ -93,6 +93,31 @@ export interface TrainingData {
 
 export const PRODUCT_SOURCE = 'product';
 
+/** The language a file of the product's examples is in: `intents.de.csv` → `de`; `intents.csv` → English. */
+export function productFileLanguage(file: string): string {
+  return /\.([a-z]{2})\.csv$/i.exec(path.basename(file))?.[1]?.toLowerCase() ?? 'en';
+}
+
+/** The product's examples in English are the source `product`; those in another language `product-<lang>`. */
+export function productSourceName(file: string): string {
+  const language = productFileLanguage(file);
+  return language === 'en' ? PRODUCT_SOURCE : `${PRODUCT_SOURCE}-${language}`;
+}
+
+/** The language of a source that is the product's own examples, undefined for a public source. */
+export function productSourceLanguage(name: string): string | undefined {
+  if (name === PRODUCT_SOURCE) return 'en';
+  return name.startsWith(`${PRODUCT_SOURCE}-`) ? name.slice(PRODUCT_SOURCE.length + 1) : undefined;
+}
+
+/** The product's example files the shipped model is trained on (`npm run nlu:train`), relative to the repo. */
+export const SHIPPED_PRODUCT_FILES = ['intents.csv', 'intents.de.csv', 'intents.es.csv', 'intents.fr.csv', 'intents.pt.csv'].map((f) => `nlu/training/${f}`);
+
+/** `--data a.csv,b.csv`: one or more files of the product's examples. */
+export function dataFiles(list: string): string[] {
+  return list.split(',').map((f) => f.trim()).filter((f) => f !== '');
+}
+
 /** Maps one source's rows; an unmapped label is an error unless the source leaves such rows out on purpose. */
 export function mapSource(rows: readonly Example[], source: PublicSource, file: string): Example[] {
   const unknownTargets = Object.values(source.mapping).filter((intent) => !INTENT_NAMES.includes(intent));
@@ -121,21 +146,39 @@ export function textKey(text: string): string {
 }
 
 /**
- * The product's examples first, then each public source's `train.csv` from `sharedDir`, mapped. A text that
- * occurs again (in any source) is used once, with the label it had first: the product's label wins.
+ * The product's examples first (each file its own source, in the order given), then each public source's
+ * `train.csv` from `sharedDir`, mapped. A text that occurs again (in any source) is used once, with the
+ * label it had first: the product's label wins.
  */
 export function loadTrainingData(
-  productFile: string,
+  productFiles: string | readonly string[],
   sharedDir: string | undefined,
   sources: readonly PublicSource[] = PUBLIC_SOURCES,
   productWeight = PRODUCT_WEIGHT,
 ): TrainingData {
   const parts: { use: Omit<SourceUse, 'used'>; rows: Example[] }[] = [];
-  const product = readExamples(productFile);
-  parts.push({
-    use: { name: PRODUCT_SOURCE, file: path.basename(productFile), sha256: sha256(productFile), licence: 'MIT (this repository)', origin: 'written for this product', rows: product.length, mapping: {}, weight: productWeight },
-    rows: product,
-  });
+  const files = typeof productFiles === 'string' ? [productFiles] : productFiles;
+  if (files.length === 0) throw new DataFileError('no file of the product\'s examples given');
+  const names = files.map(productSourceName);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new DataFileError(`two files of the product's examples in one language (${twice}): ${files.join(', ')}`);
+  for (const file of files) {
+    const product = readExamples(file);
+    const language = productFileLanguage(file);
+    parts.push({
+      use: {
+        name: productSourceName(file),
+        file: path.basename(file),
+        sha256: sha256(file),
+        licence: 'MIT (this repository)',
+        origin: language === 'en' ? 'written for this product' : `written for this product, in ${language}`,
+        rows: product.length,
+        mapping: {},
+        weight: productWeight,
+      },
+      rows: product,
+    });
+  }
   if (sharedDir !== undefined) {
     if (!fs.existsSync(sharedDir) || !fs.statSync(sharedDir).isDirectory()) {
       throw new DataFileError(

@@ -108,7 +108,8 @@ describe('intent classification', () => {
     });
 
     it('when the shipped model is loaded, then it is small, knows the whole taxonomy and answers in-process', () => {
-      assert.ok(fs.statSync(SHIPPED_MODEL_PATH).size < 3 * 1024 * 1024);
+      // Five languages' words and character n-grams (issue 16) took it from 2.4 to 4.2 MiB.
+      assert.ok(fs.statSync(SHIPPED_MODEL_PATH).size < 6 * 1024 * 1024);
       const shipped = loadModel(SHIPPED_MODEL_PATH);
       assert.deepEqual([...shipped.labels].sort(), [...INTENT_NAMES].sort());
       assert.equal(classifyLocal('I want to cancel my order #W1234567', { model: shipped }).label, 'cancel_order');

@@ -70,7 +70,7 @@ describe('the shipped intent model', () => {
     assert.ok(fs.statSync(SHIPPED_MODEL_PATH).size < 8 * 1024 * 1024);
     assert.deepEqual(
       shipped.report.sources?.map((s) => s.name),
-      ['product', 'bitext-customer-support', 'bitext-customer-support-20k', 'clinc150'],
+      ['product', 'product-de', 'product-es', 'product-fr', 'product-pt', 'bitext-customer-support', 'bitext-customer-support-20k', 'clinc150'],
     );
     assert.equal(shipped.report.sources?.reduce((n, s) => n + s.used, 0), shipped.report.examples);
   });
