@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { CANCEL_ORDER_MESSAGES } from './catalogues/cancel-order';
 import { FLOW_MESSAGES } from './catalogues/flows';
+import { LANGUAGE_MESSAGES } from './catalogues/language';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -9,6 +10,7 @@ import { FLOW_MESSAGES } from './catalogues/flows';
 export const CATALOGUES = {
   flows: FLOW_MESSAGES,
   cancelOrder: CANCEL_ORDER_MESSAGES,
+  language: LANGUAGE_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
