@@ -33,14 +33,15 @@ export async function startTurn(ctx: ConversationContext, seq: number, text: str
   const reading = await readTurn({ text });
   noteInjectionVerdict(ctx, seq, reading.injection);
   const { state } = ctx;
-  const before = state.language?.language;
+  const before = languageOf(state);
   const decision = nextConversationLanguage(state.language, text, reading.language);
   if (decision.language) state.language = decision.language;
   const asked = requestedLanguage(text);
-  if (decision.changed && state.language) {
+  // Recorded when the bot's language changes: English read in an English conversation is no news.
+  if (decision.changed && state.language && languageOf(state) !== before) {
     const how = asked ? 'the customer asked for it' : `${reading.language.words} words of the message read as ${state.language.language}`;
     // No rule: a change of language is not a step of a flow (the loop checks count those as progress).
-    ctx.decide({ seq, kind: 'dialogue', reason: `language ${state.language.language}${before ? ` (was ${before})` : ''}: ${how}` });
+    ctx.decide({ seq, kind: 'dialogue', reason: `language ${state.language.language} (was ${before}): ${how}` });
   }
   return { injectionFlagged: reading.injection.flagged, local: reading.local, ...(asked ? { asked } : {}) };
 }
