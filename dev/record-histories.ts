@@ -274,6 +274,37 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Each turn read by one local activity, the conversation in German (the 'language-turn-reading' patch):
+    // a German cancellation through its refund, a short "ok" and the order id that leave it German.
+    name: 'cancel-order-in-german',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      const first = await expectAwaiting(r, `Ich möchte die Bestellung ${target.orderId} stornieren`, 'email');
+      expect(first.language === 'de', 'the conversation should be German', first);
+      const ok = await expectAwaiting(r, 'ok', 'email');
+      expect(ok.language === 'de', '"ok" should leave it German', ok);
+      await expectAwaiting(r, target.email, 'reason');
+      const proposal = await expectAwaiting(r, 'Ich habe sie versehentlich bestellt', 'confirmation');
+      expect(proposal.language === 'de', 'the proposal should be German', proposal);
+      const done = await r.say('ja');
+      expect(done.actions?.some((a) => a.status === 'executed') && done.language === 'de', 'the yes should cancel the order, in German', done);
+      expect(r.refundsFor(target.orderId) === 1, 'the cancellation should be refunded once at the provider');
+    },
+  },
+  {
+    // A language the bot cannot serve without an LLM: its one message in Italian, and a person takes over.
+    name: 'unserved-language-handed-over',
+    async run(r) {
+      const reply = await r.say('Vorrei annullare il mio ordine, per favore');
+      expect(reply.status === 'awaiting_agent' && reply.language === 'it', 'an Italian message should be handed to a person', reply);
+      await r.command({ action: 'claim', ...alex });
+      await r.command({ action: 'reply', ...alex, text: 'Buongiorno, sono Alex. Come posso aiutarla?' });
+      await r.command({ action: 'resolve', ...alex, outcome: 'answered in Italian' });
+      const view = await r.conversation.query(stateQuery);
+      expect(view.handoff?.language === 'it', 'the handoff should be in Italian', view.handoff);
+    },
+  },
+  {
     name: 'modify-items',
     async run(r) {
       const swap = await cheaperSwap(r.db, 'pending');

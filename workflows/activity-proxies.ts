@@ -2,7 +2,7 @@
  * Every activity the workflows call, each under one named profile of timeouts and retries. A new
  * activity joins the profile that fits what it does; a profile changes here for all its activities.
  */
-import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { FAILURE } from '../domain/failures';
 
@@ -43,6 +43,16 @@ export const ACTIVITY_PROFILES = {
 } as const satisfies Record<string, ActivityOptions>;
 
 export const { classifyIntent, answerFromHelpCentre, detectInjection } = proxyActivities<Activities>(ACTIVITY_PROFILES.fastRead);
+
+/**
+ * In-process reads that take well under a millisecond run as local activities: their result is a
+ * marker in the workflow task that uses it, with no round trip through the server's task queue.
+ */
+export const LOCAL_ACTIVITY_PROFILES = {
+  turnReading: { startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5, initialInterval: '200 milliseconds' } },
+} as const satisfies Record<string, LocalActivityOptions>;
+
+export const { readTurn } = proxyLocalActivities<Activities>(LOCAL_ACTIVITY_PROFILES.turnReading);
 
 export const {
   identifyCustomerByEmail,

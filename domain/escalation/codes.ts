@@ -16,8 +16,11 @@ export const ESCALATION_REASON_CODES = [
 ] as const;
 export type EscalationReasonCode = (typeof ESCALATION_REASON_CODES)[number];
 
-/** Why else a person takes over: the turn's intent was a complaint or a payment problem only records can settle, or a policy outcome needs one. */
-export const OUTCOME_HANDOFF_CODES = ['complaint', 'payment_check', 'approval_denied', 'approval_timed_out', 'return_overdue', 'refund_failed'] as const;
+/**
+ * Why else a person takes over: the turn's intent was a complaint or a payment problem only records can
+ * settle, a policy outcome needs one, or the customer writes a language the bot cannot answer in.
+ */
+export const OUTCOME_HANDOFF_CODES = ['complaint', 'payment_check', 'approval_denied', 'approval_timed_out', 'return_overdue', 'refund_failed', 'language'] as const;
 export type OutcomeHandoffCode = (typeof OUTCOME_HANDOFF_CODES)[number];
 
 export type HandoffReasonCode = EscalationReasonCode | OutcomeHandoffCode;

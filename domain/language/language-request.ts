@@ -13,6 +13,7 @@ const ASKING = [
   // German
   /\bauf\s+LANG\b/,
   /\b(?:sprechen|sprichst|schreiben)\s+(?:sie\s+|du\s+)?LANG\b/,
+  /\bLANG\s+(?:sprechen|schreiben|reden|weitermachen|antworten)\b/,
   // Spanish, Portuguese, French ("en español", "em português", "en français", "hablas español")
   /\b(?:en|em|habla|hablas|hablan|falam|fala|falas)\s+(?:\w+\s+)?LANG\b/,
   /\b(?:parlez|parles|parler)(?:-vous|-tu)?\s+(?:en\s+)?LANG\b/,

@@ -12,6 +12,7 @@ import { CHOOSING_MESSAGES } from './catalogues/choosing';
 import { KNOWLEDGE_MESSAGES } from './catalogues/knowledge';
 import { POLICY_MESSAGES } from './catalogues/policy';
 import { PROPOSAL_MESSAGES } from './catalogues/proposal';
+import { LANGUAGE_MESSAGES } from './catalogues/language';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -31,6 +32,7 @@ export const CATALOGUES = {
   knowledge: KNOWLEDGE_MESSAGES,
   policy: POLICY_MESSAGES,
   proposal: PROPOSAL_MESSAGES,
+  language: LANGUAGE_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

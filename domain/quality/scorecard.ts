@@ -69,6 +69,7 @@ const WHY_A_PERSON: Record<HandoffReasonCode, string> = {
   approval_timed_out: 'no supervisor decided on a request in time',
   return_overdue: 'a return that did not arrive',
   refund_failed: 'a refund that could not be paid',
+  language: 'a language the bot cannot answer in',
 };
 
 /**

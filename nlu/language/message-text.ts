@@ -18,7 +18,19 @@ export function languageText(text: string): string {
   return rest.replace(/[^\p{L}\p{M}'’\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Words of at least two letters: "a", "y" and stray letters carry no evidence. */
+/** Scripts written without spaces between words: a run of them is counted as words of two characters. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+/**
+ * Words of at least two letters: "a", "y" and stray letters carry no evidence. Japanese, Chinese or
+ * Thai has no spaces, so a whole sentence would be one word; there every two characters count as one.
+ */
 export function wordCount(text: string): number {
-  return text.split(' ').filter((w) => /\p{L}.*\p{L}/u.test(w)).length;
+  let words = 0;
+  for (const w of text.split(' ')) {
+    const unspaced = w.match(UNSPACED)?.length ?? 0;
+    if (unspaced >= 2) words += Math.floor(unspaced / 2);
+    else if (/\p{L}.*\p{L}/u.test(w)) words++;
+  }
+  return words;
 }

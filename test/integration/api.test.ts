@@ -32,8 +32,9 @@ describe('the HTTP API on a real worker and dev server', () => {
       body: { text: 'Hello there!' },
     });
     assert.equal(reply.status, 200);
-    // The contract's fields, and `tier`, an extension that names the classifier tier of a new request.
-    assert.deepEqual(Object.keys(reply.body).sort(), ['intent', 'replies', 'status', 'tier']);
+    // The contract's fields (`language` on every reply), and `tier`, an extension that names the classifier tier of a new request.
+    assert.deepEqual(Object.keys(reply.body).sort(), ['intent', 'language', 'replies', 'status', 'tier']);
+    assert.equal(reply.body.language, 'en');
     assert.equal(reply.body.tier, 'keyword');
     assert.equal(reply.body.status, 'open');
     assert.equal(reply.body.intent, 'greeting');

@@ -24,6 +24,8 @@ interface Recorded {
   completed: boolean;
   patches: Set<string>;
   activities: Set<string>;
+  /** Local activities, recorded as markers rather than scheduled tasks. */
+  localActivities: Set<string>;
 }
 
 function summarise(history: temporal.api.history.v1.IHistory): Recorded {
@@ -46,6 +48,12 @@ function summarise(history: temporal.api.history.v1.IHistory): Recorded {
     childWorkflows: events.filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
     activities: names((e) => e.activityTaskScheduledEventAttributes?.activityType?.name),
     completed: events.some((e) => e.workflowExecutionCompletedEventAttributes),
+    localActivities: new Set(
+      events
+        .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+        .flatMap((e) => e.markerRecordedEventAttributes?.details?.data?.payloads ?? [])
+        .map((payload) => (decode(payload) as { activity_type?: string }).activity_type ?? ''),
+    ),
     patches: new Set(
       events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((payload) => (decode(payload) as { id?: string }).id ?? ''),
     ),
@@ -118,6 +126,16 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
       r.patches.has('conversation-outcomes') &&
       ['confirmChangesHeld', 'reportConversationOutcome', 'recordConversationScorecard'].every((a) => r.activities.has(a)) &&
       r.completed,
+  },
+  {
+    what: 'a cancellation in German, each turn read by one local activity',
+    file: 'cancel-order-in-german.json',
+    shows: (r) => r.patches.has('language-turn-reading') && r.localActivities.has('readTurn') && !r.activities.has('detectInjection') && r.intents.has('cancel_order') && r.childWorkflows > 0,
+  },
+  {
+    what: 'an Italian message without an LLM handed to a person, who takes it',
+    file: 'unserved-language-handed-over.json',
+    shows: (r) => r.patches.has('language-turn-reading') && r.localActivities.has('readTurn') && r.updates.has('agentCommand'),
   },
   {
     what: 'the same address given for three requests, then a chargeback threat handed to a person',

@@ -14,6 +14,8 @@ import { mintToken } from '../../auth/token-service';
 import { importTauStore } from '../../tau/store/import';
 import type { Logger } from '../../observability/logger';
 import { createConversationWorker } from '../../workers/conversation-worker';
+import { intentClassifierFor } from '../../llm/anthropic-intent-classifier';
+import { replyPhraserFor } from '../../llm/anthropic-reply-phraser';
 import type { AdaptersOver } from '../../channels';
 import { runWithHeartbeat } from '../../workers/heartbeat';
 import type { MoneyProduct } from '../../dev/money-product';
@@ -80,6 +82,8 @@ export interface StackOptions {
   widgetOrigins?: AppDeps['widgetOrigins'];
   /** How often an idle event stream gets a keep-alive comment. */
   eventStreamHeartbeatMs?: number;
+  /** Claude configured (the LLM tier and the phrasing), its Messages API at this address: a local stand-in (support/messages-api-standin). */
+  llm?: { baseURL: string };
 }
 
 /** The real product on one test's terms: dev server, SQLite, worker and API on a free port. */
@@ -115,6 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     widgetOrigins: options.widgetOrigins,
     eventStreamHeartbeatMs: options.eventStreamHeartbeatMs,
     twilio: options.twilio?.webhooks,
+    ...(options.llm ? { llmEnabled: true } : {}),
   };
   const emailSettings = options.email && {
     supportEmail: options.email.supportAddress ?? 'support@example.com',
@@ -127,6 +132,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const email = emailSettings
     ? await startEmailChannel(emailSettings, { db: database.db, conversations: gatewayOf(appDeps), logger: options.logger ?? silentLogger, retryEveryMs: options.email?.retryEveryMs ?? 0 })
     : undefined;
+  const llmSettings = options.llm && { anthropicApiKey: 'test-key', anthropicBaseUrl: options.llm.baseURL };
   const app = createApp({ ...appDeps, ...(email && emailSettings ? { email: { inbox: email.inbox, maxBytes: emailSettings.maxEmailBytes } } : {}) });
   // The product's server, with its limits on slow clients (shorter when a test asks).
   const server: Server = await listenOn(createHttpServer(app, options.serverLimits), 0, '127.0.0.1');
@@ -156,6 +162,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
         ...(options.channelAdapters ? { channelAdapters: options.channelAdapters } : {}),
         ...(emailSettings ? { mail: mailOutOf(emailSettings) } : {}),
         twilio: options.twilio?.account,
+        ...(llmSettings ? { llm: intentClassifierFor(llmSettings), phraser: replyPhraserFor(llmSettings) } : {}),
         workflowBundle: await workflowBundle(),
       });
       running = runWithHeartbeat(worker, { db: database.db, taskQueue });

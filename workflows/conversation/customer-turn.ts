@@ -19,6 +19,9 @@ import { say } from './speaking';
 import type { MessageKey } from '../../domain/messages';
 import { readMessage, type Reading } from '../../domain/understanding/reading';
 import { patched } from '@temporalio/workflow';
+import { isServedLanguage } from '../../domain/language/languages';
+import { languageOf } from './speaking';
+import { answerForLanguage, noteInjectionVerdict, startTurn } from './turn-language';
 
 /** Frustration signals kept for the handoff packet; older ones are dropped. */
 const KEPT_SIGNALS = 20;
@@ -78,10 +81,13 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
   const { state, input } = ctx;
   const seq = ctx.record('customer', text);
   state.lastTurnTier = undefined;
-  const injectionFlagged = patched(INJECTION_FLAGS_PATCH) ? await flagInjection(ctx, seq, text) : false;
+  const start = await startTurn(ctx, seq, text);
+  const injectionFlagged = start ? start.injectionFlagged : patched(INJECTION_FLAGS_PATCH) ? await flagInjection(ctx, seq, text) : false;
   // While a person owns the conversation the bot never answers; the person sees the message.
   if (state.status === 'with_agent') return answer(ctx, { replies: [] });
   if (state.status === 'awaiting_agent') return answer(ctx, { replies: [{ text: say(state, STILL_WAITING_TEXT) }] });
+  const forLanguage = start ? await answerForLanguage(ctx, seq, start) : undefined;
+  if (forLanguage) return forLanguage;
   const rating = state.awaitingRating ? extractRating(text) : undefined;
   if (rating !== undefined) {
     state.awaitingRating = false;
@@ -110,7 +116,9 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
     return answer(ctx, { replies: [{ text: say(state, 'All right, I have left that. What else can I do for you?') }] });
   }
   // Inside a flow most answers are e-mails, ids or "yes": only the local tiers look for a change of topic.
-  const intent: TurnClassification = state.flow ? await classifyIntent({ text }) : await classifyTurn(input, text, { injectionFlagged });
+  const intent: TurnClassification = state.flow
+    ? (start?.local ?? (await classifyIntent({ text })))
+    : await classifyTurn(input, text, { injectionFlagged, ...(start ? { local: start.local, llmFirst: !isServedLanguage(languageOf(state)) } : {}) });
   const label = intent.tier === 'none' ? undefined : intent.label;
   const reading: Reading = { ...unread, intent: readIntentOf(intent) };
   const inFlow = state.flow !== undefined && !switchesTopic(state.flow.kind, intent);
@@ -236,14 +244,7 @@ export async function handleCustomerMessage(ctx: ConversationContext, text: stri
 /** Runs the detector on the turn and records a flag; true when the turn was flagged. */
 async function flagInjection(ctx: ConversationContext, seq: number, text: string): Promise<boolean> {
   const verdict = await detectInjection({ text });
-  if (verdict.flagged) {
-    ctx.decide({
-      seq,
-      kind: 'injection_flagged',
-      confidence: verdict.probability,
-      reason: `prompt-injection detector: P(injection) ${verdict.probability} ≥ ${verdict.threshold}; the turn is read as data only, without the LLM tier`,
-    });
-  }
+  noteInjectionVerdict(ctx, seq, verdict);
   return verdict.flagged;
 }
 

@@ -62,6 +62,8 @@ export async function beginHandoff(
     ...owed,
     slaBreaches: 0,
     slaDueAt: later(at, slaMs(ctx)),
+    // It goes to a person who speaks the customer's language.
+    ...(state.language ? { language: state.language.language } : {}),
   };
   state.status = 'awaiting_agent';
   ctx.decide({ seq, kind: 'handoff', reason: reasons.map((r) => `${r.code}: ${r.detail}`).join('; ') });

@@ -10,6 +10,8 @@ export interface PhrasingOptions {
   customerText?: string;
   /** What the workflow decided beyond the templates' own words (ids, amounts, dates). */
   facts?: string[];
+  /** The conversation's language (BCP 47): the phrasing is written in it, and checked across languages. */
+  language?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function phraseReplies<R extends { text: string }>(
   const phrased = await Promise.all(
     replies.map(async (reply): Promise<PhrasedReply> => {
       try {
-        return await phraseReply({ template: reply.text, facts: opts.facts ?? [], channel: opts.channel, customerText: opts.customerText });
+        return await phraseReply({ template: reply.text, facts: opts.facts ?? [], channel: opts.channel, customerText: opts.customerText, ...(opts.language && opts.language !== 'en' ? { language: opts.language } : {}) });
       } catch (err) {
         return { text: reply.text, source: 'template', rejected: `phrasing failed: ${causeOf(err)}` };
       }

@@ -1,6 +1,7 @@
 import type { MessageResult } from '../../domain/conversation';
 import type { ConversationContext } from './context';
 import { phraseReplies } from './phrasing';
+import { languageOf } from './speaking';
 
 /** Records the bot's words (rephrased by Claude when configured) and completes the turn. */
 export async function answer(ctx: ConversationContext, reply: Omit<MessageResult, 'status'>): Promise<MessageResult> {
@@ -22,7 +23,7 @@ async function phrased(ctx: ConversationContext, replies: { text: string }[]): P
   // A flagged turn's words never go to Claude, not even as context for the wording of the answer.
   if (last && state.decisions.some((d) => d.kind === 'injection_flagged' && d.seq === last.seq)) return replies;
   const lastCustomer = last?.text;
-  const result = await phraseReplies(replies, { llmEnabled: true, channel: input.channel, ...(lastCustomer ? { customerText: lastCustomer } : {}) });
+  const result = await phraseReplies(replies, { llmEnabled: true, channel: input.channel, language: languageOf(state), ...(lastCustomer ? { customerText: lastCustomer } : {}) });
   for (const why of result.rejected) ctx.decide({ seq: state.nextSeq - 1, kind: 'dialogue', rule: 'phrasing:rejected', reason: why });
   return result.replies;
 }

@@ -36,7 +36,7 @@ import { keepLateReply } from './late-reply';
 import { SLA_APOLOGY_TEXT, outboxOf } from './outbox';
 import { OUTCOMES_PATCH, outcomeReporter } from './outcome';
 import { say } from './replying';
-import { say as inLanguage } from './speaking';
+import { englishOf, languageOf, say as inLanguage } from './speaking';
 import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
 import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
@@ -77,8 +77,20 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
 
   const record = (from: Speaker, text: string): number => {
     const seq = state.nextSeq++;
-    state.transcript.push({ seq, from, text, at: now(), channel: state.currentChannel ?? input.channel });
+    const english = from === 'bot' ? englishBeside(text) : undefined;
+    // A customer's message starts a new turn: templates said for the last one (option labels, say) are done with.
+    if (from === 'customer') state.spoken = undefined;
+    state.transcript.push({ seq, from, text, at: now(), channel: state.currentChannel ?? input.channel, ...(english ? { english } : {}) });
     return seq;
+  };
+  /** A bot turn in another language gets its English; the pieces it used are done with, the rest wait for the turn's other replies. */
+  const englishBeside = (text: string): string | undefined => {
+    const spoken = state.spoken;
+    if (!spoken?.length) return undefined;
+    const english = englishOf(text, spoken);
+    const left = spoken.filter((piece) => !text.includes(piece.text));
+    state.spoken = left.length ? left : undefined;
+    return english !== text ? english : undefined;
   };
   const decide = (decision: NewDecision) => state.decisions.push({ ...decision, at: now() });
   const ctx: ConversationContext = { state, input, now, record, decide };
@@ -142,7 +154,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     }
   };
   /** The reply says which tier read the message (for the API's latency metrics). */
-  const withTier = (result: MessageResult): MessageResult => (state.lastTurnTier ? { ...result, tier: state.lastTurnTier } : result);
+  const withTier = (result: MessageResult): MessageResult => ({
+    ...(state.lastTurnTier ? { ...result, tier: state.lastTurnTier } : result),
+    // Every reply says which language it is in; a turn that answered in another one (a passing-on message in English) says so itself.
+    language: result.language ?? languageOf(state),
+  });
   const takeQueuedTurn = (messageId: string): Promise<MessageResult> | undefined => {
     const queued = state.queuedMessages?.find((m) => m.messageId === messageId);
     if (!queued) return undefined;

@@ -1,0 +1,100 @@
+import { patched } from '@temporalio/workflow';
+import type { TurnReading } from '../../activities/classify-intent';
+import type { MessageResult } from '../../domain/conversation';
+import { nextConversationLanguage } from '../../domain/language/conversation-language';
+import { requestedLanguage } from '../../domain/language/language-request';
+import { isServedLanguage, type ServedLanguage } from '../../domain/language/languages';
+import { passingOnMessage } from '../../domain/language/unserved-language';
+import type { MessageKey } from '../../domain/messages';
+
+import { readTurn } from '../activity-proxies';
+import type { ConversationContext } from './context';
+import { beginHandoff } from './handoff';
+import { answer } from './replying';
+import { languageOf, say } from './speaking';
+
+/**
+ * The customer's text is read once per turn by one local activity (injection check, tiers 1–2 and its
+ * language together), and the conversation keeps a language. Histories recorded before replay with
+ * the separate activities they had, in English.
+ */
+export const LANGUAGE_TURN_PATCH = 'language-turn-reading';
+
+export interface TurnStart {
+  injectionFlagged: boolean;
+  local: TurnReading['local'];
+  /** The language the customer asked for in this message, if they did. */
+  asked?: string;
+}
+
+/** Reads the turn and moves the conversation's language; undefined in a history from before the patch. */
+export async function startTurn(ctx: ConversationContext, seq: number, text: string): Promise<TurnStart | undefined> {
+  if (!patched(LANGUAGE_TURN_PATCH)) return undefined;
+  const reading = await readTurn({ text });
+  noteInjectionVerdict(ctx, seq, reading.injection);
+  const { state } = ctx;
+  const before = languageOf(state);
+  const decision = nextConversationLanguage(state.language, text, reading.language);
+  if (decision.language) state.language = decision.language;
+  const asked = requestedLanguage(text);
+  // Recorded when the bot's language changes: English read in an English conversation is no news.
+  if (decision.changed && state.language && languageOf(state) !== before) {
+    const how = asked ? 'the customer asked for it' : `${reading.language.words} words of the message read as ${state.language.language}`;
+    // No rule: a change of language is not a step of a flow (the loop checks count those as progress).
+    ctx.decide({ seq, kind: 'dialogue', reason: `language ${state.language.language} (was ${before}): ${how}` });
+  }
+  return { injectionFlagged: reading.injection.flagged, local: reading.local, ...(asked ? { asked } : {}) };
+}
+
+/** A flagged turn is recorded as a decision; it never reaches the LLM tier. */
+export function noteInjectionVerdict(ctx: ConversationContext, seq: number, verdict: TurnReading['injection']): void {
+  if (!verdict.flagged) return;
+  ctx.decide({
+    seq,
+    kind: 'injection_flagged',
+    confidence: verdict.probability,
+    reason: `prompt-injection detector: P(injection) ${verdict.probability} ≥ ${verdict.threshold}; the turn is read as data only, without the LLM tier`,
+  });
+}
+
+const SWITCHED: Record<ServedLanguage, MessageKey> = {
+  en: 'Of course, we can continue in English. How can I help you?',
+  de: 'Of course, we can continue in German. How can I help you?',
+  es: 'Of course, we can continue in Spanish. How can I help you?',
+  fr: 'Of course, we can continue in French. How can I help you?',
+  pt: 'Of course, we can continue in Portuguese. How can I help you?',
+};
+
+/** Requests that may come with a language request and still leave nothing else to answer. */
+const NOTHING_ELSE = new Set(['greeting', 'thanks']);
+
+/**
+ * What the bot answers for the language alone, before anything else reads the turn: the customer
+ * asked for a language it speaks (and nothing more), or writes one it cannot serve without an LLM.
+ */
+export async function answerForLanguage(ctx: ConversationContext, seq: number, start: TurnStart): Promise<MessageResult | undefined> {
+  const { state, input } = ctx;
+  const language = languageOf(state);
+  if (!isServedLanguage(language) && !input.llmEnabled) {
+    const passing = passingOnMessage(language);
+    if (passing.language !== 'en') (state.spoken ??= []).push({ text: passing.text, english: passingOnMessage('en').text });
+    const detail = `the customer writes ${englishNameOf(language)} (${language}), which the bot cannot answer in without an LLM`;
+    ctx.decide({ seq, kind: 'handoff_requested', reason: detail });
+    // Only the one message in their language: the usual waiting words would be English.
+    await beginHandoff(ctx, seq, [{ code: 'language', detail }]);
+    return answer(ctx, { replies: [{ text: passing.text }], language: passing.language });
+  }
+  const asked = start.asked;
+  if (asked && isServedLanguage(asked) && asked === language && (start.local.tier === 'none' || NOTHING_ELSE.has(start.local.label))) {
+    return answer(ctx, { replies: [{ text: say(state, SWITCHED[asked]) }] });
+  }
+  return undefined;
+}
+
+function englishNameOf(language: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
