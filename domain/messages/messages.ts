@@ -1,6 +1,8 @@
 import type { Catalogue } from './catalogue';
 import { CANCEL_ORDER_MESSAGES } from './catalogues/cancel-order';
 import { FLOW_MESSAGES } from './catalogues/flows';
+import { IDENTITY_MESSAGES } from './catalogues/identity';
+import { ADDRESS_MESSAGES } from './catalogues/addresses';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -9,6 +11,8 @@ import { FLOW_MESSAGES } from './catalogues/flows';
 export const CATALOGUES = {
   flows: FLOW_MESSAGES,
   cancelOrder: CANCEL_ORDER_MESSAGES,
+  identity: IDENTITY_MESSAGES,
+  addresses: ADDRESS_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
