@@ -1,4 +1,4 @@
-import type { ReplyOption } from '../conversation';
+import type { MessageKey } from '../messages';
 
 /** What a customer says about the newsletter: join it, leave it, or (undefined) not clear which. */
 export type SubscriptionChoice = 'subscribe' | 'unsubscribe';
@@ -30,16 +30,20 @@ export function subscriptionChoice(text: string): SubscriptionChoice | undefined
   return undefined;
 }
 
-export const SUBSCRIPTION_OPTIONS: ReplyOption[] = [
+/** The two choices; their labels are templates, said in the customer's language. */
+export const SUBSCRIPTION_OPTIONS: readonly { id: SubscriptionChoice; label: MessageKey }[] = [
   { id: 'subscribe', label: 'Subscribe' },
   { id: 'unsubscribe', label: 'Unsubscribe' },
 ];
 
-/** The words a subscriber agrees to: stored with each consent, so a change of wording never rewrites what someone agreed to. */
-export const NEWSLETTER_CONSENT_WORDING =
+/**
+ * The words a subscriber agrees to: stored with each consent, so a change of wording never rewrites
+ * what someone agreed to. A template: the customer agrees to it in their language, and that is stored.
+ */
+export const NEWSLETTER_CONSENT_WORDING: MessageKey =
   'I agree to receive the store newsletter by e-mail, with news and offers, about once a week. I can unsubscribe at any time.';
 
-export const NEWSLETTER_WITHDRAWAL_WORDING = 'I no longer want to receive the store newsletter.';
+export const NEWSLETTER_WITHDRAWAL_WORDING: MessageKey = 'I no longer want to receive the store newsletter.';
 
 /** "a•••@example.com": enough for the customer to recognise the address, not enough to read it out. */
 export function maskEmail(email: string): string {

@@ -3,6 +3,7 @@ import { CANCEL_ORDER_MESSAGES } from './catalogues/cancel-order';
 import { FLOW_MESSAGES } from './catalogues/flows';
 import { IDENTITY_MESSAGES } from './catalogues/identity';
 import { ADDRESS_MESSAGES } from './catalogues/addresses';
+import { ACCOUNT_MESSAGES } from './catalogues/account';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -13,6 +14,7 @@ export const CATALOGUES = {
   cancelOrder: CANCEL_ORDER_MESSAGES,
   identity: IDENTITY_MESSAGES,
   addresses: ADDRESS_MESSAGES,
+  account: ACCOUNT_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
