@@ -78,7 +78,33 @@ export function buildInvoice(order: Order, customer: Customer, issuedAt: string)
 
 const sum = (movements: readonly InvoiceMovement[]) => movements.reduce((total, m) => total + m.amountCents, 0);
 
-/** The invoice in a few words, for the chat: its total, its lines, and what was paid and refunded. */
+/** What the chat says of an invoice: its first lines, its total, and what was paid and refunded. */
+export interface InvoiceFacts {
+  number: string;
+  orderId: string;
+  itemCount: number;
+  /** The first five lines; `itemCount` says how many more there are. */
+  lines: { description: string; priceCents: number }[];
+  totalCents: number;
+  paidCents: number;
+  refundedCents: number;
+  netCents: number;
+}
+
+export function invoiceFacts(invoice: Invoice): InvoiceFacts {
+  return {
+    number: invoice.number,
+    orderId: invoice.orderId,
+    itemCount: invoice.lines.length,
+    lines: invoice.lines.slice(0, 5).map((l) => ({ description: l.description, priceCents: l.priceCents })),
+    totalCents: invoice.totalCents,
+    paidCents: invoice.paidCents,
+    refundedCents: invoice.refundedCents,
+    netCents: invoice.netCents,
+  };
+}
+
+/** The invoice in a few words, for the chat in English: its total, its lines, and what was paid and refunded. */
 export function describeInvoice(invoice: Invoice): string {
   const shown = invoice.lines.slice(0, 5).map((l) => `${l.description} ${formatCents(l.priceCents)}`);
   const more = invoice.lines.length > shown.length ? `, and ${invoice.lines.length - shown.length} more` : '';

@@ -1,4 +1,5 @@
 /** A product review as the customer writes it: a rating of 1 to 5, and their words. */
+import { render, type MessageKey } from '../messages';
 
 export const MAX_REVIEW_CHARS = 2000;
 
@@ -27,12 +28,18 @@ export function readReview(message: string): ReviewAnswer {
   return { ...(stars ? { rating: WORDS[stars] ?? Number(stars) } : {}), ...(text ? { text } : {}) };
 }
 
-/** Why a review text cannot be stored, or undefined when it can. */
-export function reviewTextProblem(text: string): string | undefined {
+/** Why a review text cannot be stored, as a template the conversation says in the customer's language; undefined when it can. */
+export function reviewTextTrouble(text: string): { message: MessageKey; params: { max: string } } | undefined {
   const t = text.trim();
-  if (t.length < 2) return 'Please write a few words about it.';
-  if (t.length > MAX_REVIEW_CHARS) return `Please keep the review under ${MAX_REVIEW_CHARS} characters.`;
+  if (t.length < 2) return { message: 'Please write a few words about it.', params: { max: String(MAX_REVIEW_CHARS) } };
+  if (t.length > MAX_REVIEW_CHARS) return { message: 'Please keep the review under {max} characters.', params: { max: String(MAX_REVIEW_CHARS) } };
   return undefined;
 }
 
-export const REVIEW_RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: `${n} star${n === 1 ? '' : 's'}` }));
+/** The same in English. */
+export function reviewTextProblem(text: string): string | undefined {
+  const trouble = reviewTextTrouble(text);
+  return trouble && render('en', trouble.message, trouble.params);
+}
+
+export const REVIEW_RATINGS = [1, 2, 3, 4, 5] as const;

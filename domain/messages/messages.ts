@@ -4,6 +4,7 @@ import { FLOW_MESSAGES } from './catalogues/flows';
 import { IDENTITY_MESSAGES } from './catalogues/identity';
 import { ADDRESS_MESSAGES } from './catalogues/addresses';
 import { ACCOUNT_MESSAGES } from './catalogues/account';
+import { COMMERCE_MESSAGES } from './catalogues/commerce';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -15,6 +16,7 @@ export const CATALOGUES = {
   identity: IDENTITY_MESSAGES,
   addresses: ADDRESS_MESSAGES,
   account: ACCOUNT_MESSAGES,
+  commerce: COMMERCE_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
