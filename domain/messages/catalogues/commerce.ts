@@ -26,6 +26,7 @@ export const COMMERCE_MESSAGES = {
     fr: 'Facture {number} de la commande {orderId} : {count}, total {total} ({lines}). Payé : {paid} ; remboursé : {refunded}, soit {net} payé au final.',
     pt: 'Fatura {number} da encomenda {orderId}: {count}, total {total} ({lines}). Pago: {paid}; reembolsado: {refunded}, pelo que no fim foi pago {net}.',
   },
+  '{item} {price}': { de: '{item} {price}', es: '{item} {price}', fr: '{item} {price}', pt: '{item} {price}' },
   '1 item': { de: '1 Artikel', es: '1 artículo', fr: '1 article', pt: '1 artigo' },
   '{count} items': { de: '{count} Artikel', es: '{count} artículos', fr: '{count} articles', pt: '{count} artigos' },
   '{lines}, and {count} more': { de: '{lines} und {count} weitere', es: '{lines} y {count} más', fr: '{lines} et {count} autres', pt: '{lines} e mais {count}' },
@@ -263,6 +264,8 @@ export const COMMERCE_MESSAGES = {
     pt: 'Os {amount} pagos com {method} são reembolsados; os reembolsos para cartão e PayPal chegam normalmente num prazo de 5 a 7 dias úteis.',
   },
 
+  // An amount alone, said through the catalogue so the English beside a reply has it in English.
+  '{amount}': { de: '{amount}', es: '{amount}', fr: '{amount}', pt: '{amount}' },
   'Yes, please': { de: 'Ja, gerne', es: 'Sí, por favor', fr: 'Oui, volontiers', pt: 'Sim, por favor' },
   'No, thank you': { de: 'Nein, danke', es: 'No, gracias', fr: 'Non, merci', pt: 'Não, obrigado' },
   'Our team would like to make it up to you.': {

@@ -1,7 +1,7 @@
 import type { Reading } from '../../../domain/understanding/reading';
 import type { CarriedState, GoodwillCreditFlow, GoodwillOffer } from '../../../domain/conversation';
 import { formatCents } from '../../../domain/policy';
-import { formatList, formatMoney } from '../../../domain/messages';
+import { formatList, money as moneyParam } from '../../../domain/messages';
 import { languageOf, say } from '../speaking';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './steps/proposal';
 import { offeredFlow } from './dialogue-flow';
@@ -46,7 +46,8 @@ async function continueGoodwill(state: CarriedState, flow: GoodwillCreditFlow, r
     const orderId = flow.orderId;
     const news = await creditThroughSaga(state, { orderId, proposalId, action: 'goodwill_credit', refunds: result.refunds, purpose: 'goodwill' });
     const money = result.refunds.map((r) => formatCents(r.amountCents)).join(' and ');
-    const amount = formatList(result.refunds.map((r) => formatMoney(r.amountCents, languageOf(state))), languageOf(state));
+    // Each amount through a template, so the English kept beside the reply has it in English too.
+    const amount = formatList(result.refunds.map((r) => say(state, '{amount}', { amount: moneyParam(r.amountCents) })), languageOf(state));
     const text =
       news === 'delayed'
         ? `${say(state, 'Done: a credit of {amount} is yours.', { amount })} ${delayedRefundNote(result.refunds)}`

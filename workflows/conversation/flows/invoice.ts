@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { CarriedState, InvoiceFlow, ReplyOption } from '../../../domain/conversation';
 import type { InvoiceFacts } from '../../../domain/commerce/invoice';
-import { formatMoney, money } from '../../../domain/messages';
+import { money } from '../../../domain/messages';
 import { chosenAmong } from './steps/choosing';
 import { ORDER_STATUS } from '../../../domain/policy';
 import type { Reading } from '../../../domain/understanding/reading';
@@ -22,8 +22,7 @@ const readableTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC
  * writes them, and so does the PDF (in English); English has the activity's own words.
  */
 export function invoiceInWords(state: CarriedState, facts: InvoiceFacts): string {
-  const language = languageOf(state);
-  const shown = facts.lines.map((l) => `${l.description} ${formatMoney(l.priceCents, language)}`).join('; ');
+  const shown = facts.lines.map((l) => say(state, '{item} {price}', { item: l.description, price: money(l.priceCents) })).join('; ');
   const more = facts.itemCount - facts.lines.length;
   const lines = more > 0 ? say(state, '{lines}, and {count} more', { lines: shown, count: more }) : shown;
   const count = facts.itemCount === 1 ? say(state, '1 item') : say(state, '{count} items', { count: facts.itemCount });

@@ -8,7 +8,7 @@ import { pickOne } from './steps/choosing';
 import { ask, finish, type FlowReply } from './replies';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { paymentChangeFacts } from '../../activity-proxies';
-import { formatList, formatMoney, money } from '../../../domain/messages';
+import { formatList, money } from '../../../domain/messages';
 import { languageOf, say } from '../speaking';
 
 const asOptions = (methods: PaymentChoice[]): ReplyOption[] => methods.map(({ id, label }) => ({ id, label }));
@@ -134,7 +134,7 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
     const newMethod = methods.find((m) => m.id === result.proposal.paymentMethodId);
     const language = languageOf(state);
     const charged =
-      language === 'en' ? result.proposal.charges.map((c) => formatCents(c.amountCents)).join(' and ') : formatList(result.proposal.charges.map((c) => formatMoney(c.amountCents, language)), language);
+      language === 'en' ? result.proposal.charges.map((c) => formatCents(c.amountCents)).join(' and ') : formatList(result.proposal.charges.map((c) => say(state, '{amount}', { amount: money(c.amountCents) })), language);
     const newName = nameOf(state, newMethod, result.proposal.paymentMethodId ?? '', methods);
     const lines = [say(state, 'Done: order {orderId} is now paid with {method}, which is charged {amounts}.', { orderId, method: newName, amounts: charged })];
     if (newMethod?.source === 'gift_card') lines.push(say(state, 'Its balance is now {balance}.', { balance: money(newMethod.balanceCents ?? 0) }));
