@@ -3,6 +3,7 @@
  * what was paid and refunded and how, the customer's billing details, and a number derived from the
  * order so the same order always has the same invoice number.
  */
+import { foldAccents } from '../entities';
 import { formatCents } from '../policy/money';
 import type { Customer, Order, PaymentMethod } from '../store/entities';
 import { writePdf, type PdfLine } from './pdf';
@@ -148,7 +149,9 @@ export function invoicePdf(invoice: Invoice): Uint8Array {
 /** How the customer wants the invoice, in their words ("e-mail it to me", "a download link"), when it is one of the two. */
 export function invoiceDeliveryIn(text: string): 'email' | 'link' | undefined {
   const t = text.toLowerCase();
-  const email = /\b(e-?mail|mail|inbox|send it)\b/.test(t);
-  const link = /\b(link|download|url|here|chat|pdf)\b/.test(t);
+  const folded = foldAccents(t);
+  // English first, as before; then the words of German, Spanish, French and Portuguese.
+  const email = /\b(e-?mail|mail|inbox|send it)\b/.test(t) || /(?<![\p{L}])(correo|courriel|correio|mailen|schicken sie)(?![\p{L}])/u.test(folded);
+  const link = /\b(link|download|url|here|chat|pdf)\b/.test(t) || /(?<![\p{L}])(enlace|descarga\p{L}*|lien|telecharg\p{L}*|ligacao|descarreg\p{L}*|transferir|herunterlad\p{L}*)(?![\p{L}])/u.test(folded);
   return email === link ? undefined : email ? 'email' : 'link';
 }

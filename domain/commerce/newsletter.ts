@@ -1,4 +1,5 @@
 import type { MessageKey } from '../messages';
+import { foldAccents } from '../entities';
 
 /** What a customer says about the newsletter: join it, leave it, or (undefined) not clear which. */
 export type SubscriptionChoice = 'subscribe' | 'unsubscribe';
@@ -23,10 +24,27 @@ const SUBSCRIBE = [
   /\badd me\b/,
 ];
 
+// The same in German, Spanish, French and Portuguese, on accent-folded text; leaving is read first
+// ("désabonner" holds "abonner", "abbestellen" is not "bestellen").
+const UNSUBSCRIBE_OTHER = [
+  /(?<![\p{L}])(abbestellen|abbestellt|abmelden|austragen|abonnement kundigen|keine? (newsletter|e-?mails?|werbung) mehr)(?![\p{L}])/u,
+  /(?<![\p{L}])(darme de baja|darse de baja|dar de baja|de baja|cancelar (la |mi )?suscripcion|anular (la |mi )?suscripcion|desuscrib\p{L}*|no (quiero|deseo) recibir)/u,
+  /(?<![\p{L}])(desabonn\p{L}*|desinscri\p{L}*|ne (plus|veux plus|souhaite plus) recevoir|ne plus recevoir|resilier (l'|mon )?abonnement)/u,
+  /(?<![\p{L}])(cancelar (a |minha )?subscricao|anular (a |minha )?subscricao|deixar de receber|nao quero (receber|mais)|remover-me|desinscrever\p{L}*)/u,
+];
+const SUBSCRIBE_OTHER = [
+  /(?<![\p{L}])(abonnieren|abonniere|anmelden|eintragen)(?![\p{L}])/u,
+  /(?<![\p{L}])(suscribir\p{L}*|suscribame|apuntar\p{L}*|alta en (el|su) (boletin|newsletter))/u,
+  /(?<![\p{L}])(abonner|abonnez|m'abonner|inscrire|m'inscrire|inscrivez)(?![\p{L}])/u,
+  /(?<![\p{L}])(subscrever|subscreva|inscrever\p{L}*|assinar)(?![\p{L}])/u,
+];
+
 export function subscriptionChoice(text: string): SubscriptionChoice | undefined {
   const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
-  if (UNSUBSCRIBE.some((re) => re.test(t))) return 'unsubscribe';
-  if (SUBSCRIBE.some((re) => re.test(t))) return 'subscribe';
+  const folded = foldAccents(t);
+  // Leaving in any language before joining: "cancelar a subscrição" also holds the English "subscri".
+  if (UNSUBSCRIBE.some((re) => re.test(t)) || UNSUBSCRIBE_OTHER.some((re) => re.test(folded))) return 'unsubscribe';
+  if (SUBSCRIBE.some((re) => re.test(t)) || SUBSCRIBE_OTHER.some((re) => re.test(folded))) return 'subscribe';
   return undefined;
 }
 

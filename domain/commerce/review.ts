@@ -7,8 +7,13 @@ const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five:
 
 // A rating opens the message ("4", "4/5", "five stars, lovely") or stands alone; other numbers in a
 // review ("fits my 2 kids") are not ratings.
-const LEADING = /^\s*(?:(?:i(?:'d| would)? (?:give|rate) (?:it|them|this|the \w+)(?: an?)?)\s+)?(?:an?\s+)?([1-5]|one|two|three|four|five)(?!\d|[.,]\d)(?:\s*(?:\/\s*5|out of (?:5|five)|stars?|points?))?\s*[.,:;!-]*\s*/i;
-const STARS = /\b([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?)\b/i;
+// "4 Sterne", "4 estrellas", "4 étoiles", "4 estrelas", "4 von 5", "4 de 5", "4 sur 5", "4 em 5" too.
+const OUT_OF = String.raw`\/\s*5|out of (?:5|five)|stars?|points?|sterne?|punkte?|von 5|estrellas?|puntos?|de 5|[ée]toiles?|sur 5|estrelas?|pontos?|em 5`;
+const LEADING = new RegExp(
+  String.raw`^\s*(?:(?:i(?:'d| would)? (?:give|rate) (?:it|them|this|the \w+)(?: an?)?)\s+)?(?:an?\s+)?([1-5]|one|two|three|four|five)(?!\d|[.,]\d)(?:\s*(?:${OUT_OF}))?(?![\p{L}])\s*[.,:;!-]*\s*`,
+  'iu',
+);
+const STARS = new RegExp(String.raw`(?<![\p{L}\d])([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?|sterne?|von 5|estrellas?|de 5|[ée]toiles?|sur 5|estrelas?|em 5)(?![\p{L}])`, 'iu');
 
 export interface ReviewAnswer {
   rating?: number;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import type { CarriedState } from '../../domain/conversation';
-import { describeInvoice, invoiceFacts, type Invoice } from '../../domain/commerce/invoice';
-import { NEWSLETTER_CONSENT_WORDING } from '../../domain/commerce/newsletter';
-import { reviewTextProblem, reviewTextTrouble } from '../../domain/commerce/review';
+import { describeInvoice, invoiceDeliveryIn, invoiceFacts, type Invoice } from '../../domain/commerce/invoice';
+import { NEWSLETTER_CONSENT_WORDING, subscriptionChoice } from '../../domain/commerce/newsletter';
+import { readReview, reviewTextProblem, reviewTextTrouble } from '../../domain/commerce/review';
 import { verificationFor } from '../../domain/identity-assurance';
 import { render } from '../../domain/messages';
 import { englishOf, say } from '../../workflows/conversation/speaking';
@@ -100,4 +100,48 @@ describe('the account and commerce wording in each language', () => {
     assert.match(consent, /^Para suscribirle, necesito su consentimiento a lo siguiente: «Acepto recibir por correo electrónico el boletín de la tienda, .*» ¿Está de acuerdo\?$/);
     assert.equal(englishOf(consent, state.spoken ?? []), `To subscribe you, I need your agreement to this: "${NEWSLETTER_CONSENT_WORDING}" Do you agree?`);
   });
+});
+
+describe('newsletter, invoice and review answers in the customer’s language', () => {
+  const choices: [string, ReturnType<typeof subscriptionChoice>][] = [
+    ['Ich möchte den Newsletter abonnieren', 'subscribe'],
+    ['Bitte melden Sie mich vom Newsletter ab, ich will mich abmelden', 'unsubscribe'],
+    ['Abbestellen', 'unsubscribe'],
+    ['Quiero suscribirme al boletín', 'subscribe'],
+    ['Quiero darme de baja del boletín', 'unsubscribe'],
+    ['Je veux m’abonner à la newsletter', 'subscribe'],
+    ['Je veux me désabonner de la newsletter', 'unsubscribe'],
+    ['Quero subscrever a newsletter', 'subscribe'],
+    ['Quero cancelar a subscrição da newsletter', 'unsubscribe'],
+    ['unsubscribe me', 'unsubscribe'],
+    ['Wo ist meine Bestellung?', undefined],
+  ];
+  for (const [text, expected] of choices) {
+    it(`reads "${text}" as ${String(expected)}`, () => assert.equal(subscriptionChoice(text), expected));
+  }
+
+  const deliveries: [string, ReturnType<typeof invoiceDeliveryIn>][] = [
+    ['Per E-Mail, bitte', 'email'],
+    ['Por correo electrónico', 'email'],
+    ['Un enlace de descarga', 'link'],
+    ['Par courriel', 'email'],
+    ['Un lien de téléchargement', 'link'],
+    ['Uma ligação para descarregar', 'link'],
+    ['by e-mail', 'email'],
+  ];
+  for (const [text, expected] of deliveries) {
+    it(`reads "${text}" as the invoice ${String(expected)}`, () => assert.equal(invoiceDeliveryIn(text), expected));
+  }
+
+  const reviews: [string, ReturnType<typeof readReview>][] = [
+    ['4 Sterne, bequem, aber etwas klein', { rating: 4, text: 'bequem, aber etwas klein' }],
+    ['5 estrellas', { rating: 5 }],
+    ['3 étoiles : correct sans plus', { rating: 3, text: 'correct sans plus' }],
+    ['Muito confortável, 4 estrelas', { rating: 4, text: 'Muito confortável, 4 estrelas' }],
+    ['2 de 5, la cremallera se rompió', { rating: 2, text: 'la cremallera se rompió' }],
+    ['4 stars, comfortable', { rating: 4, text: 'comfortable' }],
+  ];
+  for (const [text, expected] of reviews) {
+    it(`reads the review "${text}" as ${JSON.stringify(expected)}`, () => assert.deepEqual(readReview(text), expected));
+  }
 });
