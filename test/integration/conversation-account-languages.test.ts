@@ -151,4 +151,45 @@ describe('account flows answered in German, Spanish, French and Portuguese', () 
       }
     });
   });
+  it('when a customer in each language asks for an invoice link and reviews the item, then the summary, the link and the thanks are in their language, with amounts for their locale', async () => {
+    const rows = await database.db('orders as o').join('customers as c', 'c.id', 'o.customer_id').where({ 'o.status': 'delivered' }).orderBy('o.position').select('o.id as orderId', 'c.id as customerId', 'c.email as email');
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.customerId, (counts.get(r.customerId) ?? 0) + 1);
+    const target = rows.find((r) => counts.get(r.customerId) === 1) as { orderId: string; customerId: string; email: string };
+    assert.ok(target, 'the demo store has a customer with one delivered order');
+    const words: Record<TranslatedLanguage, { link: string; summary: RegExp; here: RegExp; review: string; saved: RegExp }> = {
+      de: { link: 'Ein Download-Link, bitte', summary: /Rechnung INV-\S+ zur Bestellung #W\d+: .*Bezahlt: \d+,\d\d\s\$.* Möchten Sie die Rechnung als PDF per E-Mail oder als Download-Link\?$/, here: /^Hier ist Ihre Rechnung zur Bestellung #W\d+ als PDF: \/v1\/invoices\/\S+ \(der Link funktioniert bis /, review: '4 Sterne, sehr bequem', saved: /^Vielen Dank! Ihre Bewertung von „.+“ mit 4 Sternen ist gespeichert/ },
+      es: { link: 'Un enlace de descarga', summary: /Factura INV-\S+ del pedido #W\d+: .*Pagado: \d+,\d\d\sUS\$.* ¿Quiere la factura en PDF por correo electrónico, o como enlace de descarga\?$/, here: /^Aquí tiene su factura del pedido #W\d+ en PDF: \/v1\/invoices\/\S+ \(el enlace funciona hasta /, review: '4 estrellas, muy cómodo', saved: /^¡Gracias! Su valoración de 4 estrellas de «.+» está guardada/ },
+      fr: { link: 'Un lien de téléchargement', summary: /Facture INV-\S+ de la commande #W\d+ : .*Payé : \d+,\d\d\s\$US.* Souhaitez-vous la facture en PDF par e-mail, ou sous forme de lien de téléchargement \?$/, here: /^Voici votre facture de la commande #W\d+ en PDF : \/v1\/invoices\/\S+ \(le lien fonctionne jusqu’au /, review: '4 étoiles, très confortable', saved: /^Merci ! Votre avis 4 étoiles sur « .+ » est enregistré/ },
+      pt: { link: 'Uma ligação para descarregar', summary: /Fatura INV-\S+ da encomenda #W\d+: .*Pago: \d+,\d\d\sUS\$.* Pretende a fatura em PDF por e-mail, ou como ligação para descarregar\?$/, here: /^Aqui está a sua fatura da encomenda #W\d+ em PDF: \/v1\/invoices\/\S+ \(a ligação funciona até /, review: '4 estrelas, muito confortável', saved: /^Obrigado! A sua avaliação de 4 estrelas de «.+» foi guardada/ },
+    };
+    const taskQueue = uniqueTaskQueue('commerce-languages');
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      for (const [language, w] of Object.entries(words) as [TranslatedLanguage, (typeof words)[TranslatedLanguage]][]) {
+        const conversationId = `commerce-${language}-${Math.random().toString(36).slice(2)}`;
+        const handle = await env.client.workflow.start(ConversationWorkflow, {
+          workflowId: workflowIdFor(conversationId),
+          taskQueue,
+          args: [{ conversationId, channel: 'chat', idleTimeoutMs: 60 * 60_000, carried: inLanguage(language) }],
+        });
+        const say = async (text: string): Promise<MessageResult> => handle.executeUpdate(messageUpdate, { args: [text] });
+        const text = (result: MessageResult) => result.replies.map((r) => r.text).join(' ');
+
+        assert.equal((await say('please send me the invoice for my order')).awaiting, 'email', language);
+        let step = await say(target.email);
+        if (step.awaiting === 'order_id') step = await say(target.orderId);
+        assert.equal(step.awaiting, 'invoice_delivery', `${language}: ${JSON.stringify(step)}`);
+        assert.match(text(step), w.summary);
+        assert.match(text(await say(w.link)), w.here);
+
+        step = await say('I want to leave a review');
+        if (step.awaiting === 'items') step = await say(step.options?.[0]?.id ?? '');
+        assert.equal(step.awaiting, 'rating', `${language}: ${JSON.stringify(step)}`);
+        assert.match(text(await say(w.review)), w.saved);
+        const [review] = await database.db('reviews').where({ customer_id: target.customerId, order_id: target.orderId }).select('rating', 'text');
+        assert.deepEqual({ ...review }, { rating: 4, text: w.review.replace(/^4 \S+, /, '') }, language);
+      }
+    });
+  });
 });
