@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { deliverQueuedNotice, type DeliverNotice } from './deliver-queued-notice';
 import type { ReplyOption } from '../domain/conversation';
-import { buildInvoice, describeInvoice, invoiceNumber } from '../domain/commerce/invoice';
+import { buildInvoice, describeInvoice, invoiceFacts, invoiceNumber, type InvoiceFacts } from '../domain/commerce/invoice';
 import { maskEmail } from '../domain/commerce/newsletter';
 import { ORDER_STATUS } from '../domain/policy';
 import { createInvoiceLink, recordNewsletterChoice, saveReview } from '../db/repositories/commerce-records';
@@ -78,12 +78,12 @@ export function createCommerceActivities(deps: CommerceDeps) {
       return { saved: true, productName: item.name };
     },
 
-    /** The invoice of a paid order of the customer's, in a few words; null when there is none. */
-    async invoiceSummary(request: { customerId: string; orderId: string }): Promise<{ number: string; text: string } | null> {
+    /** The invoice of a paid order of the customer's, in a few English words and as the facts to say it in another language; null when there is none. */
+    async invoiceSummary(request: { customerId: string; orderId: string }): Promise<{ number: string; text: string; facts?: InvoiceFacts } | null> {
       const order = await ownOrder(request.customerId, request.orderId);
       const customer = order ? await findCustomer(db, request.customerId) : undefined;
       const invoice = order && customer ? buildInvoice(order, customer, new Date().toISOString()) : undefined;
-      return invoice ? { number: invoice.number, text: describeInvoice(invoice) } : null;
+      return invoice ? { number: invoice.number, text: describeInvoice(invoice), facts: invoiceFacts(invoice) } : null;
     },
 
     /** A link that opens the invoice's PDF until it expires. */

@@ -173,11 +173,14 @@ const US_STATES = new Set(
 
 /**
  * A one-line address, `street, [apt,] city, state zip[, country]` (the city may share a segment with
- * the state: `Austin TX 78701`). The country defaults to USA.
+ * the state: `Austin TX 78701`). The country defaults to USA. A European address is read too, written
+ * the customer's way: "Hauptstraße 5, 10115 Berlin", "Calle Mayor 12, 3º B, 28013 Madrid", "12 rue de
+ * la Paix, 75002 Paris", "Rua Augusta 100, 1100-053 Lisboa", with or without its country.
  */
 export function extractAddress(text: string): Address | undefined {
   const line = text
     .replace(/^.*?\b(?:address is|address:|ship (?:it )?to|send (?:it )?to|deliver (?:it )?to|move(?:d)? to)\s+/i, '')
+    .replace(ADDRESS_LEAD_IN, '')
     .replace(/^(?:(?:sure|ok(?:ay)?|yes|yeah|right)[,.!]?\s+)?(?:it'?s|it is|that'?s|that is|please use|use|make it|change it to|to)\s+(?=\d)/i, '')
     .replace(/[.!]+\s*$/, '');
   const parts = line.split(',').map((p) => p.trim()).filter((p) => p !== '');
@@ -196,10 +199,104 @@ export function extractAddress(text: string): Address | undefined {
       city,
       state: (m[2] as string).toUpperCase(),
       zip: m[3] as string,
-      country: country === undefined || /^(us|usa|united states( of america)?)$/i.test(country) ? 'USA' : country,
+      country: country === undefined || /^(us|usa|united states( of america)?)$/i.test(country) ? 'USA' : (countryNamed(country) ?? country),
     };
   }
+  return europeanAddress(parts);
+}
+
+// "Meine neue Adresse ist …", "mi nueva dirección es …", "ma nouvelle adresse est …", "a minha nova morada é …".
+const ADDRESS_LEAD_IN =
+  /^.*?(?<![\p{L}])(?:adresse (?:est|à|a)|(?:adresse|anschrift|lieferadresse)(?: (?:ist|lautet|auf|in|zu))?\s*:?|(?:liefern|schicken|senden) sie (?:sie |es |die bestellung )?(?:an|nach)|direcci[oó]n(?: (?:es|a))?\s*:?|env[ií]e(?:lo|la|nlo|nla)? a|(?:livrez|envoyez)(?:-la|-le)? (?:à|a)|morada(?: (?:é|e|para))?\s*:?|endere[çc]o(?: (?:é|e|para))?\s*:?|(?:envie|entregue)(?:-a|-o)? (?:para|em|na))\s+(?=\S)/iu;
+
+/**
+ * Country names as customers write them in English, German, Spanish, French and Portuguese (accents
+ * folded), each to the name the store keeps.
+ */
+const COUNTRY_SPELLINGS: Record<string, readonly string[]> = {
+  USA: ['us', 'usa', 'u.s.a.', 'united states', 'united states of america', 'vereinigte staaten', 'estados unidos', 'eeuu', 'ee. uu.', 'etats-unis', 'eua'],
+  Germany: ['germany', 'deutschland', 'alemania', 'allemagne', 'alemanha', 'de'],
+  Austria: ['austria', 'osterreich', 'oesterreich', 'autriche', 'at'],
+  Switzerland: ['switzerland', 'schweiz', 'suiza', 'suisse', 'suica', 'ch'],
+  Spain: ['spain', 'spanien', 'espana', 'espagne', 'espanha', 'es'],
+  France: ['france', 'frankreich', 'francia', 'franca', 'fr'],
+  Belgium: ['belgium', 'belgien', 'belgica', 'belgique', 'be'],
+  Luxembourg: ['luxembourg', 'luxemburg', 'luxemburgo', 'lu'],
+  Italy: ['italy', 'italien', 'italia', 'italie', 'it'],
+  Portugal: ['portugal', 'pt'],
+};
+const COUNTRY_OF = new Map(Object.entries(COUNTRY_SPELLINGS).flatMap(([country, spellings]) => spellings.map((s) => [s, country] as const)));
+
+/** "Deutschland", "España", "États-Unis" → "Germany", "Spain", "USA"; undefined for a name not listed. */
+export function countryNamed(text: string): string | undefined {
+  return COUNTRY_OF.get(foldAccents(text).replace(/\s+/g, ' ').trim());
+}
+
+/** How each European country writes its postcodes; Portugal's older 4-digit codes still circulate. */
+const POSTCODES: Record<string, RegExp> = {
+  Germany: /^\d{5}$/,
+  Spain: /^\d{5}$/,
+  France: /^\d{5}$/,
+  Italy: /^\d{5}$/,
+  Austria: /^\d{4}$/,
+  Switzerland: /^\d{4}$/,
+  Belgium: /^\d{4}$/,
+  Luxembourg: /^\d{4}$/,
+  Portugal: /^\d{4}(?:-\d{3})?$/,
+};
+
+/** The country a street or city name gives away, when the customer names none (accents folded). */
+const STREET_WORDS: [RegExp, string][] = [
+  [/(?:strasse|str\.|weg|platz|allee|gasse|damm|ufer|chaussee)(?![\p{L}])/u, 'Germany'],
+  [/^(?:calle|c\/|avda?\.|paseo|camino|carrer|ronda|travesia|glorieta|plaza)(?![\p{L}])/u, 'Spain'],
+  [/^(?:rua|r\.|travessa|largo|praca|estrada|alameda|beco|calcada)(?![\p{L}])/u, 'Portugal'],
+  [/^\d+\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allee|impasse|quai|cours|route)(?![\p{L}])/u, 'France'],
+];
+const CITIES: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    Germany: 'berlin hamburg munchen muenchen koln frankfurt stuttgart dusseldorf leipzig dresden bremen hannover nurnberg',
+    Austria: 'wien graz linz salzburg innsbruck',
+    Switzerland: 'zurich genf geneve bern basel lausanne',
+    Spain: 'madrid barcelona valencia sevilla zaragoza malaga bilbao',
+    France: 'paris lyon marseille toulouse nice bordeaux lille nantes strasbourg',
+    Belgium: 'bruxelles brussel bruxelas antwerpen liege',
+    Portugal: 'lisboa lisbon porto braga coimbra faro',
+  }).flatMap(([country, cities]) => cities.split(' ').map((city) => [city, country])),
+);
+
+/** A European postcode before the city ("10115 Berlin"), or Portugal's after it ("Lisboa 1100-053"). */
+const POSTCODE_CITY = /^(\d{4}-\d{3}|\d{4,5})\s+(\p{L}[\p{L} .'’-]*)$/u;
+const CITY_POSTCODE = /^(\p{L}[\p{L} .'’-]*?)\s+(\d{4}-\d{3})$/u;
+
+function europeanAddress(parts: readonly string[]): Address | undefined {
+  for (let i = 1; i < parts.length; i++) {
+    const segment = parts[i] as string;
+    const m = POSTCODE_CITY.exec(segment);
+    const cityFirst = m ? undefined : CITY_POSTCODE.exec(segment);
+    if (!m && !cityFirst) continue;
+    const zip = (m ? m[1] : cityFirst?.[2]) as string;
+    const city = ((m ? m[2] : cityFirst?.[1]) as string).trim();
+    const before = parts.slice(0, i);
+    // "Calle Mayor, 12, 3º B": the house number may stand in a segment of its own after the street.
+    if (before.length > 1 && !/\d/.test(before[0] as string) && /^(?:n\.?\s?[º°o]\.?\s*)?\d+\s?[a-z]?$/i.test(before[1] as string)) before.splice(0, 2, `${before[0] as string}, ${before[1] as string}`);
+    const address1 = before[0] as string;
+    if (!/\d/.test(address1)) return undefined;
+    const named = parts[i + 1];
+    const country = named !== undefined ? (countryNamed(named) ?? named) : countryOfPlace(zip, address1, city);
+    if (country === undefined || country === 'USA') return undefined; // a US address needs its state
+    const shape = POSTCODES[country];
+    if (shape && !shape.test(zip)) return undefined;
+    return { address1, address2: before.slice(1).join(', '), city, state: '', zip, country };
+  }
   return undefined;
+}
+
+function countryOfPlace(zip: string, street: string, city: string): string | undefined {
+  if (/^\d{4}-\d{3}$/.test(zip)) return 'Portugal';
+  const folded = foldAccents(street);
+  const byStreet = STREET_WORDS.find(([words]) => words.test(folded))?.[1];
+  const country = byStreet ?? CITIES[foldAccents(city)];
+  return country && POSTCODES[country]?.test(zip) ? country : undefined;
 }
 
 export interface CatalogueProduct {

@@ -4,6 +4,7 @@
  * to move money or change their account, which still needs the usual verification in the conversation.
  */
 import type { CustomerHint, OrderFlowKind } from './conversation';
+import type { MessageKey } from './messages';
 
 /** `verified`: shown in this conversation (an e-mail address, or name and zip); `vouched`: by the channel only. */
 export const IDENTITY_ASSURANCES = ['verified', 'vouched'] as const;
@@ -40,8 +41,9 @@ export function vouchedIdentity(hint: CustomerHint | undefined): KnownCustomer |
 /**
  * What verifies a vouched customer: not what vouched (an e-mail sender's From address proves
  * nothing more when typed again), so an e-mail sender gives name and zip, a caller e-mail or name and zip.
+ * The question is a template: the conversation says it in the customer's language.
  */
-export function verificationFor(identity: KnownCustomer | undefined): { accepts: 'email_or_name_zip' | 'name_zip'; question: string } {
+export function verificationFor(identity: KnownCustomer | undefined): { accepts: 'email_or_name_zip' | 'name_zip'; question: MessageKey } {
   if (assuranceOf(identity) === 'vouched' && identity?.by === 'email_address') {
     return { accepts: 'name_zip', question: 'To make changes I need to verify you first: what are your full name and zip code?' };
   }

@@ -3,6 +3,7 @@
  * what was paid and refunded and how, the customer's billing details, and a number derived from the
  * order so the same order always has the same invoice number.
  */
+import { foldAccents } from '../entities';
 import { formatCents } from '../policy/money';
 import type { Customer, Order, PaymentMethod } from '../store/entities';
 import { writePdf, type PdfLine } from './pdf';
@@ -78,7 +79,33 @@ export function buildInvoice(order: Order, customer: Customer, issuedAt: string)
 
 const sum = (movements: readonly InvoiceMovement[]) => movements.reduce((total, m) => total + m.amountCents, 0);
 
-/** The invoice in a few words, for the chat: its total, its lines, and what was paid and refunded. */
+/** What the chat says of an invoice: its first lines, its total, and what was paid and refunded. */
+export interface InvoiceFacts {
+  number: string;
+  orderId: string;
+  itemCount: number;
+  /** The first five lines; `itemCount` says how many more there are. */
+  lines: { description: string; priceCents: number }[];
+  totalCents: number;
+  paidCents: number;
+  refundedCents: number;
+  netCents: number;
+}
+
+export function invoiceFacts(invoice: Invoice): InvoiceFacts {
+  return {
+    number: invoice.number,
+    orderId: invoice.orderId,
+    itemCount: invoice.lines.length,
+    lines: invoice.lines.slice(0, 5).map((l) => ({ description: l.description, priceCents: l.priceCents })),
+    totalCents: invoice.totalCents,
+    paidCents: invoice.paidCents,
+    refundedCents: invoice.refundedCents,
+    netCents: invoice.netCents,
+  };
+}
+
+/** The invoice in a few words, for the chat in English: its total, its lines, and what was paid and refunded. */
 export function describeInvoice(invoice: Invoice): string {
   const shown = invoice.lines.slice(0, 5).map((l) => `${l.description} ${formatCents(l.priceCents)}`);
   const more = invoice.lines.length > shown.length ? `, and ${invoice.lines.length - shown.length} more` : '';
@@ -122,7 +149,9 @@ export function invoicePdf(invoice: Invoice): Uint8Array {
 /** How the customer wants the invoice, in their words ("e-mail it to me", "a download link"), when it is one of the two. */
 export function invoiceDeliveryIn(text: string): 'email' | 'link' | undefined {
   const t = text.toLowerCase();
-  const email = /\b(e-?mail|mail|inbox|send it)\b/.test(t);
-  const link = /\b(link|download|url|here|chat|pdf)\b/.test(t);
+  const folded = foldAccents(t);
+  // English first, as before; then the words of German, Spanish, French and Portuguese.
+  const email = /\b(e-?mail|mail|inbox|send it)\b/.test(t) || /(?<![\p{L}])(correo|courriel|correio|mailen|schicken sie)(?![\p{L}])/u.test(folded);
+  const link = /\b(link|download|url|here|chat|pdf)\b/.test(t) || /(?<![\p{L}])(enlace|descarga\p{L}*|lien|telecharg\p{L}*|ligacao|descarreg\p{L}*|transferir|herunterlad\p{L}*)(?![\p{L}])/u.test(folded);
   return email === link ? undefined : email ? 'email' : 'link';
 }

@@ -1,3 +1,5 @@
+import type { MessageKey } from '../messages';
+
 /**
  * "How do I order?" is answered from the help centre; a customer who wants someone to place the
  * order for them ("can you order it for me") needs a person, because the bot places no orders.
@@ -19,5 +21,6 @@ export function wantsOrderPlacedForThem(text: string): boolean {
 
 export const PLACE_ORDER_ARTICLE = { articleId: 'placing-an-order', title: 'How to place an order' } as const;
 
-export const PLACE_ORDER_ANSWER =
+/** A template: the first reply says it in the customer's language. */
+export const PLACE_ORDER_ANSWER: MessageKey =
   'To order, open the product, choose its options (size, colour and so on), add it to your basket and check out: sign in or give your e-mail address, choose the delivery address and pay by card, PayPal or gift card. You get a confirmation with the order number at once. If you would like a colleague to help you place it, just say so.';

@@ -1,4 +1,5 @@
 /** A product review as the customer writes it: a rating of 1 to 5, and their words. */
+import { render, type MessageKey } from '../messages';
 
 export const MAX_REVIEW_CHARS = 2000;
 
@@ -6,8 +7,13 @@ const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five:
 
 // A rating opens the message ("4", "4/5", "five stars, lovely") or stands alone; other numbers in a
 // review ("fits my 2 kids") are not ratings.
-const LEADING = /^\s*(?:(?:i(?:'d| would)? (?:give|rate) (?:it|them|this|the \w+)(?: an?)?)\s+)?(?:an?\s+)?([1-5]|one|two|three|four|five)(?!\d|[.,]\d)(?:\s*(?:\/\s*5|out of (?:5|five)|stars?|points?))?\s*[.,:;!-]*\s*/i;
-const STARS = /\b([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?)\b/i;
+// "4 Sterne", "4 estrellas", "4 étoiles", "4 estrelas", "4 von 5", "4 de 5", "4 sur 5", "4 em 5" too.
+const OUT_OF = String.raw`\/\s*5|out of (?:5|five)|stars?|points?|sterne?|punkte?|von 5|estrellas?|puntos?|de 5|[ée]toiles?|sur 5|estrelas?|pontos?|em 5`;
+const LEADING = new RegExp(
+  String.raw`^\s*(?:(?:i(?:'d| would)? (?:give|rate) (?:it|them|this|the \w+)(?: an?)?)\s+)?(?:an?\s+)?([1-5]|one|two|three|four|five)(?!\d|[.,]\d)(?:\s*(?:${OUT_OF}))?(?![\p{L}])\s*[.,:;!-]*\s*`,
+  'iu',
+);
+const STARS = new RegExp(String.raw`(?<![\p{L}\d])([1-5]|one|two|three|four|five)\s*(?:\/\s*5|out of (?:5|five)|stars?|sterne?|von 5|estrellas?|de 5|[ée]toiles?|sur 5|estrelas?|em 5)(?![\p{L}])`, 'iu');
 
 export interface ReviewAnswer {
   rating?: number;
@@ -27,12 +33,18 @@ export function readReview(message: string): ReviewAnswer {
   return { ...(stars ? { rating: WORDS[stars] ?? Number(stars) } : {}), ...(text ? { text } : {}) };
 }
 
-/** Why a review text cannot be stored, or undefined when it can. */
-export function reviewTextProblem(text: string): string | undefined {
+/** Why a review text cannot be stored, as a template the conversation says in the customer's language; undefined when it can. */
+export function reviewTextTrouble(text: string): { message: MessageKey; params: { max: string } } | undefined {
   const t = text.trim();
-  if (t.length < 2) return 'Please write a few words about it.';
-  if (t.length > MAX_REVIEW_CHARS) return `Please keep the review under ${MAX_REVIEW_CHARS} characters.`;
+  if (t.length < 2) return { message: 'Please write a few words about it.', params: { max: String(MAX_REVIEW_CHARS) } };
+  if (t.length > MAX_REVIEW_CHARS) return { message: 'Please keep the review under {max} characters.', params: { max: String(MAX_REVIEW_CHARS) } };
   return undefined;
 }
 
-export const REVIEW_RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: `${n} star${n === 1 ? '' : 's'}` }));
+/** The same in English. */
+export function reviewTextProblem(text: string): string | undefined {
+  const trouble = reviewTextTrouble(text);
+  return trouble && render('en', trouble.message, trouble.params);
+}
+
+export const REVIEW_RATINGS = [1, 2, 3, 4, 5] as const;

@@ -13,6 +13,10 @@ import { KNOWLEDGE_MESSAGES } from './catalogues/knowledge';
 import { POLICY_MESSAGES } from './catalogues/policy';
 import { PROPOSAL_MESSAGES } from './catalogues/proposal';
 import { LANGUAGE_MESSAGES } from './catalogues/language';
+import { IDENTITY_MESSAGES } from './catalogues/identity';
+import { ADDRESS_MESSAGES } from './catalogues/addresses';
+import { ACCOUNT_MESSAGES } from './catalogues/account';
+import { COMMERCE_MESSAGES } from './catalogues/commerce';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -33,6 +37,10 @@ export const CATALOGUES = {
   policy: POLICY_MESSAGES,
   proposal: PROPOSAL_MESSAGES,
   language: LANGUAGE_MESSAGES,
+  identity: IDENTITY_MESSAGES,
+  addresses: ADDRESS_MESSAGES,
+  account: ACCOUNT_MESSAGES,
+  commerce: COMMERCE_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -121,6 +121,37 @@ describe('one-line addresses', () => {
   }
 });
 
+describe('European one-line addresses, written the customer\'s way', () => {
+  const at = (address1: string, address2: string, zip: string, city: string, country: string) => ({ address1, address2, city, state: '', zip, country });
+  const cases: [string, ReturnType<typeof extractAddress>][] = [
+    ['Hauptstraße 5, 10115 Berlin', at('Hauptstraße 5', '', '10115', 'Berlin', 'Germany')],
+    ['Meine neue Adresse ist Hauptstraße 5, Hinterhaus, 10115 Berlin, Deutschland.', at('Hauptstraße 5', 'Hinterhaus', '10115', 'Berlin', 'Germany')],
+    ['Unter den Linden 5, 10117 Berlin', at('Unter den Linden 5', '', '10117', 'Berlin', 'Germany')],
+    ['Bahnhofstrasse 1, 8001 Zürich, Schweiz', at('Bahnhofstrasse 1', '', '8001', 'Zürich', 'Switzerland')],
+    ['Calle Mayor 12, 3º B, 28013 Madrid', at('Calle Mayor 12', '3º B', '28013', 'Madrid', 'Spain')],
+    ['Mi nueva dirección es Calle Mayor, 12, 3º B, 28013 Madrid, España', at('Calle Mayor, 12', '3º B', '28013', 'Madrid', 'Spain')],
+    ['12 rue de la Paix, 75002 Paris', at('12 rue de la Paix', '', '75002', 'Paris', 'France')],
+    ['Ma nouvelle adresse est 12 rue de la Paix, 75002 Paris, France', at('12 rue de la Paix', '', '75002', 'Paris', 'France')],
+    ['Rua Augusta 100, 1100-053 Lisboa', at('Rua Augusta 100', '', '1100-053', 'Lisboa', 'Portugal')],
+    ['A minha nova morada é Rua Augusta 100, 2º Esq., 1100-053 Lisboa, Portugal', at('Rua Augusta 100', '2º Esq.', '1100-053', 'Lisboa', 'Portugal')],
+    ['Avenida da Liberdade 10, Lisboa 1250-096', at('Avenida da Liberdade 10', '', '1250-096', 'Lisboa', 'Portugal')],
+    ['Kirchweg 3, 33602 Bielefeld, Alemania', at('Kirchweg 3', '', '33602', 'Bielefeld', 'Germany')],
+    // A country named in another language than the address's own still reads; its postcode must fit it.
+    ['Hauptstraße 5, 1011 Berlin', undefined],
+    ['Hauptstraße 5, 10115 Berlin, Portugal', undefined],
+    // Without a state, an address in the US format's shape is not a European one.
+    ['12 Elm St, 78701 Austin', undefined],
+    ['hello, how are you, 12345 Berlin', undefined],
+    ['Calle Mayor, 28013 Madrid', undefined],
+    ['986 Sunset Drive, Denver, CO 80279, Estados Unidos', { address1: '986 Sunset Drive', address2: '', city: 'Denver', state: 'CO', zip: '80279', country: 'USA' }],
+  ];
+  for (const [text, expected] of cases) {
+    it(`when the text is "${text}", then the address is ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(extractAddress(text), expected);
+    });
+  }
+});
+
 describe('products and items', () => {
   const catalogue: CatalogueProduct[] = [
     {

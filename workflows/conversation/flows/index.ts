@@ -30,7 +30,7 @@ export async function startFlow(kind: CustomerFlowKind, state: CarriedState, rea
   if (!knownEnoughFor(state.identity, kind)) {
     // A customer the channel vouched for is known, but changes still need them verified here.
     const verification = verificationFor(state.identity);
-    return ask(flow, `${say(state, def.opening)} ${verification.question}`, verification.accepts === 'name_zip' ? 'name_zip' : 'email');
+    return ask(flow, `${say(state, def.opening)} ${say(state, verification.question)}`, verification.accepts === 'name_zip' ? 'name_zip' : 'email');
   }
   return askForOrder(state, flow, def, elsewhereOf(def));
 }

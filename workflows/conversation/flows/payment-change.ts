@@ -8,8 +8,8 @@ import { pickOne } from './steps/choosing';
 import { ask, finish, type FlowReply } from './replies';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { paymentChangeFacts } from '../../activity-proxies';
-
-const CARD_REFUND_TIME = 'card and PayPal refunds usually arrive within 5 to 7 business days';
+import { formatList, money } from '../../../domain/messages';
+import { languageOf, say } from '../speaking';
 
 const asOptions = (methods: PaymentChoice[]): ReplyOption[] => methods.map(({ id, label }) => ({ id, label }));
 
@@ -17,11 +17,14 @@ const asOptions = (methods: PaymentChoice[]): ReplyOption[] => methods.map(({ id
  * How the bot names a method in a sentence: a gift card's label carries its balance, which may be
  * stale by then, and its id only matters when the customer has more than one.
  */
-function nameOf(method: PaymentChoice | undefined, fallbackId: string, all: readonly PaymentChoice[] = []): string {
+function nameOf(state: CarriedState, method: PaymentChoice | undefined, fallbackId: string, all: readonly PaymentChoice[] = []): string {
   if (!method) return fallbackId;
   if (method.source !== 'gift_card') return method.label;
-  return all.filter((m) => m.source === 'gift_card').length > 1 ? `your gift card ${method.id}` : 'your gift card';
+  return all.filter((m) => m.source === 'gift_card').length > 1 ? say(state, 'your gift card {id}', { id: method.id }) : say(state, 'your gift card');
 }
+
+/** "a, and b" as the English has always joined them; the language's own list elsewhere. */
+const joined = (state: CarriedState, parts: string[]) => (languageOf(state) === 'en' ? parts.join(', and ') : formatList(parts, languageOf(state)));
 
 const covers = (method: PaymentChoice, totalCents: number) => method.source !== 'gift_card' || (method.balanceCents ?? 0) >= totalCents;
 
@@ -29,48 +32,55 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 const methodsOf = (facts: PaymentChangeFacts) => [...(facts.current ? [facts.current] : []), ...facts.others];
 
-const paymentSpec = (flow: PaymentChangeFlow, facts?: PaymentChangeFacts): ActionSpec => ({
+const paymentSpec = (state: CarriedState, flow: PaymentChangeFlow, facts?: PaymentChangeFacts): ActionSpec => ({
   request: { kind: 'modify_pending_order_payment', orderId: flow.orderId ?? '', paymentMethodId: flow.paymentMethodId ?? '' },
   yesNo: [
-    { id: 'yes', label: 'Yes, change it' },
-    { id: 'no', label: 'No, keep it as it is' },
+    { id: 'yes', label: say(state, 'Yes, change it') },
+    { id: 'no', label: say(state, 'No, keep it as it is') },
   ],
   cannot: 'I cannot change how that order is paid: {reason}',
-  ...(facts ? { describe: (proposal: Proposal) => describeChange(proposal, facts) } : {}),
+  ...(facts ? { describe: (proposal: Proposal) => describeChange(state, proposal, facts) } : {}),
 });
 
 /** The policy's proposal in the customer's words: which order, from which method to which, how much. */
-function describeChange(proposal: Proposal, facts: PaymentChangeFacts): string {
+function describeChange(state: CarriedState, proposal: Proposal, facts: PaymentChangeFacts): string {
   const methods = methodsOf(facts);
-  const name = (id: string) => nameOf(methods.find((m) => m.id === id), id, methods);
-  const charges = proposal.charges.map((c) => `${name(c.paymentMethodId)} is charged ${formatCents(c.amountCents)}`);
+  const name = (id: string) => nameOf(state, methods.find((m) => m.id === id), id, methods);
+  const charges = proposal.charges.map((c) => say(state, '{method} is charged {amount}', { method: name(c.paymentMethodId), amount: money(c.amountCents) }));
   const refunds = proposal.refunds.map((r) => {
-    const when = methods.find((m) => m.id === r.paymentMethodId)?.source === 'gift_card' ? 'at once' : 'within 5 to 7 business days';
-    return `${name(r.paymentMethodId)} is refunded ${formatCents(r.amountCents)} ${when}`;
+    const params = { method: name(r.paymentMethodId), amount: money(r.amountCents) };
+    return methods.find((m) => m.id === r.paymentMethodId)?.source === 'gift_card'
+      ? say(state, '{method} is refunded {amount} at once', params)
+      : say(state, '{method} is refunded {amount} within 5 to 7 business days', params);
   });
   const from = proposal.refunds[0]?.paymentMethodId ?? facts.current?.id ?? '';
-  return `Order ${proposal.orderId ?? ''} will be paid with ${name(proposal.paymentMethodId ?? '')} instead of ${name(from)}: ${[...charges, ...refunds].join(', and ')}.`;
+  return say(state, 'Order {orderId} will be paid with {to} instead of {from}: {changes}.', {
+    orderId: proposal.orderId ?? '',
+    to: name(proposal.paymentMethodId ?? ''),
+    from: name(from),
+    changes: joined(state, [...charges, ...refunds]),
+  });
 }
 
 /** The pending order is chosen: which of the customer's other methods should pay for it? */
 async function askPaymentMethod(state: CarriedState, flow: PaymentChangeFlow, preface = ''): Promise<FlowReply> {
   const orderId = flow.orderId ?? '';
   const facts = await paymentChangeFacts({ customerId: state.identity?.customerId ?? '', orderId });
-  if (!facts) return finish(state, { replies: [{ text: `${preface}That is not one of your orders.` }], intent: flow.kind });
-  if (facts.refusal) return finish(state, { replies: [{ text: `${preface}I cannot change how order ${orderId} is paid: ${facts.refusal}` }], intent: flow.kind });
-  const current = nameOf(facts.current ?? undefined, 'its current payment method', methodsOf(facts));
+  if (!facts) return finish(state, { replies: [{ text: `${preface}${say(state, 'That is not one of your orders.')}` }], intent: flow.kind });
+  if (facts.refusal) {
+    return finish(state, { replies: [{ text: `${preface}${say(state, 'I cannot change how order {orderId} is paid: {reason}', { orderId, reason: facts.refusal })}` }], intent: flow.kind });
+  }
+  const current = nameOf(state, facts.current ?? undefined, say(state, 'its current payment method'), methodsOf(facts));
   if (facts.others.length === 0) {
-    return finish(state, {
-      replies: [{ text: `${preface}Order ${orderId} is paid with ${current}, and your account has no other payment method to pay it with instead.` }],
-      intent: flow.kind,
-    });
+    const none = say(state, 'Order {orderId} is paid with {method}, and your account has no other payment method to pay it with instead.', { orderId, method: current });
+    return finish(state, { replies: [{ text: `${preface}${none}` }], intent: flow.kind });
   }
   flow.step = 'payment_method';
   flow.amountCents = facts.totalCents;
   if (facts.current) flow.currentMethod = asOptions([facts.current])[0];
   return ask(
     flow,
-    `${preface}Order ${orderId} (${formatCents(facts.totalCents)}) is paid with ${current}. Which payment method would you like to pay with instead?`,
+    `${preface}${say(state, 'Order {orderId} ({total}) is paid with {method}. Which payment method would you like to pay with instead?', { orderId, total: money(facts.totalCents), method: current })}`,
     'payment_method',
     asOptions(facts.others),
   );
@@ -84,48 +94,58 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
     // Read again: a balance or the order may have changed since the question.
     const facts = await paymentChangeFacts({ customerId, orderId });
     if (!facts || facts.refusal) {
-      return finish(state, { replies: [{ text: `I cannot change how order ${orderId} is paid: ${facts?.refusal ?? 'it is not one of your orders.'}` }], intent: flow.kind });
+      const reason = facts?.refusal ?? say(state, 'it is not one of your orders.');
+      return finish(state, { replies: [{ text: say(state, 'I cannot change how order {orderId} is paid: {reason}', { orderId, reason }) }], intent: flow.kind });
     }
     const offered = asOptions(facts.others);
-    const again = 'Please choose one of these payment methods:';
+    const again = say(state, 'Please choose one of these payment methods:');
     const chosen = pickOne(flow, reading, reading.plainWords ? offered : flow.options ?? [], { awaiting: 'payment_method', again, what: 'payment methods' });
     const method = facts.others.find((m) => m.id === chosen.picked?.id);
     if (!method) {
       const current = facts.current && reading.alternative?.id === facts.current.id ? reading.alternative : undefined;
       if (!current && chosen.reply && reading.plainWords) return chosen.reply;
-      const why = current ? `Order ${orderId} is already paid with ${nameOf(facts.current ?? undefined, current.id, methodsOf(facts))}. ` : '';
+      const why = current ? `${say(state, 'Order {orderId} is already paid with {method}.', { orderId, method: nameOf(state, facts.current ?? undefined, current.id, methodsOf(facts)) })} ` : '';
       return ask(flow, `${why}${again}`, 'payment_method', offered);
     }
     if (!covers(method, facts.totalCents)) {
       const payable = facts.others.filter((m) => covers(m, facts.totalCents));
-      const short = `${capitalised(nameOf(method, method.id, methodsOf(facts)))} has ${formatCents(method.balanceCents ?? 0)}, which is not enough to pay the order total of ${formatCents(facts.totalCents)}, so it cannot pay for order ${orderId}.`;
+      const short = say(state, '{method} has {balance}, which is not enough to pay the order total of {total}, so it cannot pay for order {orderId}.', {
+        method: capitalised(nameOf(state, method, method.id, methodsOf(facts))),
+        balance: money(method.balanceCents ?? 0),
+        total: money(facts.totalCents),
+        orderId,
+      });
       if (payable.length === 0) {
-        return finish(state, {
-          replies: [{ text: `${short} None of your other payment methods can pay it either, so the order stays paid with ${nameOf(facts.current ?? undefined, 'its current method', methodsOf(facts))}.` }],
-          intent: flow.kind,
+        const stays = say(state, 'None of your other payment methods can pay it either, so the order stays paid with {method}.', {
+          method: nameOf(state, facts.current ?? undefined, say(state, 'its current method'), methodsOf(facts)),
         });
+        return finish(state, { replies: [{ text: `${short} ${stays}` }], intent: flow.kind });
       }
-      return ask(flow, `${short} You can pay with one of these instead:`, 'payment_method', asOptions(payable));
+      return ask(flow, `${short} ${say(state, 'You can pay with one of these instead:')}`, 'payment_method', asOptions(payable));
     }
     flow.paymentMethodId = method.id;
-    return proposeAction(state, flow, paymentSpec(flow, facts));
+    return proposeAction(state, flow, paymentSpec(state, flow, facts));
   }
-  const declined = `All right, order ${orderId} stays paid as it is. Anything else I can do?`;
-  return answerProposal(state, flow, reading, { ...paymentSpec(flow), declined }, async (result, proposalId) => {
+  const declined = say(state, 'All right, order {orderId} stays paid as it is. Anything else I can do?', { orderId });
+  return answerProposal(state, flow, reading, { ...paymentSpec(state, flow), declined }, async (result, proposalId) => {
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'modify_pending_order_payment', refunds: result.refunds, purpose: 'payment_change' });
     const after = await paymentChangeFacts({ customerId, orderId });
     const methods = after ? methodsOf(after) : [];
     const newMethod = methods.find((m) => m.id === result.proposal.paymentMethodId);
-    const charged = result.proposal.charges.map((c) => formatCents(c.amountCents)).join(' and ');
-    const lines = [`Done: order ${orderId} is now paid with ${nameOf(newMethod, result.proposal.paymentMethodId ?? '', methods)}, which is charged ${charged}.`];
-    if (newMethod?.source === 'gift_card') lines.push(`Its balance is now ${formatCents(newMethod.balanceCents ?? 0)}.`);
+    const language = languageOf(state);
+    const charged =
+      language === 'en' ? result.proposal.charges.map((c) => formatCents(c.amountCents)).join(' and ') : formatList(result.proposal.charges.map((c) => say(state, '{amount}', { amount: money(c.amountCents) })), language);
+    const newName = nameOf(state, newMethod, result.proposal.paymentMethodId ?? '', methods);
+    const lines = [say(state, 'Done: order {orderId} is now paid with {method}, which is charged {amounts}.', { orderId, method: newName, amounts: charged })];
+    if (newMethod?.source === 'gift_card') lines.push(say(state, 'Its balance is now {balance}.', { balance: money(newMethod.balanceCents ?? 0) }));
     for (const refund of result.refunds) {
       const old = methods.find((m) => m.id === refund.paymentMethodId);
+      const params = { amount: money(refund.amountCents), method: nameOf(state, old, refund.paymentMethodId, methods), balance: money(old?.balanceCents ?? 0) };
       lines.push(
         refund.source !== 'gift_card' && news === 'delayed' ? delayedRefundNote([refund])
         : refund.source === 'gift_card'
-          ? `${formatCents(refund.amountCents)} is back on ${nameOf(old, refund.paymentMethodId, methods)} already: its balance is now ${formatCents(old?.balanceCents ?? 0)}.`
-          : `The ${formatCents(refund.amountCents)} paid with ${nameOf(old, refund.paymentMethodId, methods)} is refunded; ${CARD_REFUND_TIME}.`,
+          ? say(state, '{amount} is back on {method} already: its balance is now {balance}.', params)
+          : say(state, 'The {amount} paid with {method} is refunded; card and PayPal refunds usually arrive within 5 to 7 business days.', params),
       );
     }
     const detail = `order ${orderId} paid with ${result.proposal.paymentMethodId ?? ''} instead of ${result.refunds.map((r) => r.paymentMethodId).join(', ')}`;

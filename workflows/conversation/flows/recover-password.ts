@@ -7,17 +7,18 @@ import type { Reading } from '../../../domain/understanding/reading';
 import { answerFromHelpCentre, sendPasswordReset } from '../../activity-proxies';
 import { customerFlow } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
+import { say } from '../speaking';
 
 type ResetFlow = RecoverPasswordFlow | RegistrationProblemsFlow;
 
 const MINUTES = RESET_LINK_TTL_MS / 60_000;
 
 /** The same words whether or not the address has an account: the reply must not tell. */
-const sentTo = (email: string) =>
-  `If ${email} belongs to an account, a link to choose a new password is on its way to the e-mail address on that account. It works once, within ${MINUTES} minutes.`;
+const sentTo = (state: CarriedState, email: string) =>
+  say(state, 'If {email} belongs to an account, a link to choose a new password is on its way to the e-mail address on that account. It works once, within {minutes} minutes.', { email, minutes: MINUTES });
 
 /** What the help centre says about it, when the customer gives no address. */
-const TOPIC: Record<ResetFlow['kind'], { query: string; fallback: string }> = {
+const TOPIC: Record<ResetFlow['kind'], { query: string; fallback: MessageKey }> = {
   recover_password: {
     query: 'forgotten password reset link',
     fallback: 'If you have forgotten your password, tell us the e-mail address on your account and we send a reset link to that address.',
@@ -36,8 +37,8 @@ async function send(state: CarriedState, flow: ResetFlow, request: { email?: str
 async function helpCentreAnswer(state: CarriedState, flow: ResetFlow): Promise<FlowReply> {
   const topic = TOPIC[flow.kind];
   const answer = await answerFromHelpCentre({ text: topic.query });
-  const text = answer.confident ? answerWithCitation(answer) : topic.fallback;
-  return finish(state, { replies: [{ text: `All right. ${text}` }], intent: flow.kind });
+  const text = answer.confident ? answerWithCitation(answer) : say(state, topic.fallback);
+  return finish(state, { replies: [{ text: say(state, 'All right. {answer}', { answer: text }) }], intent: flow.kind });
 }
 
 /**
@@ -52,18 +53,18 @@ function resetFlow<F extends ResetFlow>(kind: F['kind'], opening: MessageKey) {
     askNext: (state, flow) => helpCentreAnswer(state, flow),
     async start(state, flow, reading) {
       const email = reading.entities.emails[0];
-      if (email) return send(state, flow, { email }, sentTo(email));
+      if (email) return send(state, flow, { email }, sentTo(state, email));
       const identity = state.identity;
       if (identity) {
-        const reply = `${opening} I have sent a link to choose a new password to the e-mail address on your account. It works once, within ${MINUTES} minutes.`;
-        return send(state, flow, { customerId: identity.customerId }, reply);
+        const sent = say(state, 'I have sent a link to choose a new password to the e-mail address on your account. It works once, within {minutes} minutes.', { minutes: MINUTES });
+        return send(state, flow, { customerId: identity.customerId }, `${say(state, opening)} ${sent}`);
       }
       flow.step = 'email';
-      return ask(flow, `${opening} What is the e-mail address on your account?`, 'email');
+      return ask(flow, `${say(state, opening)} ${say(state, 'What is the e-mail address on your account?')}`, 'email');
     },
     async continue(state, flow, reading: Reading) {
       const email = reading.entities.emails[0];
-      return email ? send(state, flow, { email }, sentTo(email)) : helpCentreAnswer(state, flow);
+      return email ? send(state, flow, { email }, sentTo(state, email)) : helpCentreAnswer(state, flow);
     },
   });
 }

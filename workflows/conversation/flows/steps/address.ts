@@ -1,11 +1,11 @@
-import type { CarriedState, DefaultAddressFlow, ShippingAddressFlow } from '../../../../domain/conversation';
+import type { CarriedState, DefaultAddressFlow, PostalAddress as Address, ShippingAddressFlow } from '../../../../domain/conversation';
 import type { Reading } from '../../../../domain/understanding/reading';
+import { localeOf } from '../../../../domain/messages';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { ask, withPreface, type FlowReply } from '../replies';
+import { languageOf, say } from '../../speaking';
 
 type AddressFlow = ShippingAddressFlow | DefaultAddressFlow;
-
-const EXAMPLE = 'for example: 12 Main Street, Apt 4, Springfield, IL 62704, USA';
 
 /** A pending order's shipping address, or the account's default one when there is no order. */
 const addressSpec = (state: CarriedState, flow: AddressFlow): ActionSpec => {
@@ -16,18 +16,21 @@ const addressSpec = (state: CarriedState, flow: AddressFlow): ActionSpec => {
       ? { kind: 'modify_pending_order_address', orderId: flow.orderId ?? '', address }
       : { kind: 'modify_user_address', userId: state.identity?.customerId ?? '', address },
     yesNo: [
-      { id: 'yes', label: 'Yes, change it' },
-      { id: 'no', label: 'No, keep it' },
+      { id: 'yes', label: say(state, 'Yes, change it') },
+      { id: 'no', label: say(state, 'No, keep it') },
     ],
     cannot: forOrder ? 'I cannot change that order’s address: {reason}' : 'I cannot change your default address: {reason}',
   };
 };
 
 /** Asks for the new address on one line. */
-export function askAddress(flow: AddressFlow, preface = ''): FlowReply {
+export function askAddress(state: CarriedState, flow: AddressFlow, preface = ''): FlowReply {
   flow.step = 'address';
-  const what = flow.kind === 'change_shipping_address' ? `the new delivery address for order ${flow.orderId ?? ''}` : 'your new default address';
-  return ask(flow, `${preface}What is ${what}? Please write it on one line, ${EXAMPLE}.`, 'address');
+  const question =
+    flow.kind === 'change_shipping_address'
+      ? say(state, 'What is the new delivery address for order {orderId}? Please write it on one line, for example: 12 Main Street, Apt 4, Springfield, IL 62704, USA.', { orderId: flow.orderId ?? '' })
+      : say(state, 'What is your new default address? Please write it on one line, for example: 12 Main Street, Apt 4, Springfield, IL 62704, USA.');
+  return ask(flow, `${preface}${question}`, 'address');
 }
 
 /** "Please ship it to 12 Main St, …": an address in the opening message is not asked for again. */
@@ -37,24 +40,44 @@ export function prefillAddress(flow: AddressFlow, reading: Reading): void {
 
 /** The address given up front goes straight to its proposal; otherwise the bot asks for it. */
 export async function askAddressUnlessGiven(state: CarriedState, flow: AddressFlow, preface = ''): Promise<FlowReply> {
-  if (!flow.address) return askAddress(flow, preface);
+  if (!flow.address) return askAddress(state, flow, preface);
   return withPreface(await proposeAction(state, flow, addressSpec(state, flow)), preface);
+}
+
+const COUNTRY_CODES: Readonly<Record<string, string>> = {
+  USA: 'US', Germany: 'DE', Austria: 'AT', Switzerland: 'CH', Spain: 'ES', France: 'FR', Belgium: 'BE', Luxembourg: 'LU', Italy: 'IT', Portugal: 'PT',
+};
+
+/**
+ * An address on one line as its country writes it: "12 Elm St, Austin, TX 78701, USA" with a state,
+ * "Hauptstraße 5, 10115 Berlin, Germany" without. Outside English the country is named in the reader's
+ * language ("Deutschland"); English keeps the name the store has.
+ */
+export function addressLine(address: Address, language: string): string {
+  const code = COUNTRY_CODES[address.country];
+  const country = language !== 'en' && code ? (new Intl.DisplayNames(localeOf(language), { type: 'region' }).of(code) ?? address.country) : address.country;
+  const place = address.state ? [address.city, `${address.state} ${address.zip}`] : [`${address.zip} ${address.city}`.trim()];
+  return [address.address1, address.address2, ...place, country].filter(Boolean).join(', ');
 }
 
 /** The address on one line → the proposal (old and new) → yes/no. */
 export async function continueAddress(state: CarriedState, flow: AddressFlow, reading: Reading): Promise<FlowReply> {
   if (flow.step === 'address') {
     const address = reading.entities.address;
-    if (!address) return ask(flow, `I could not read that as an address. Please write it on one line, ${EXAMPLE}.`, 'address');
+    if (!address) return ask(flow, say(state, 'I could not read that as an address. Please write it on one line, for example: 12 Main Street, Apt 4, Springfield, IL 62704, USA.'), 'address');
     flow.address = address;
     return proposeAction(state, flow, addressSpec(state, flow));
   }
   const spec = addressSpec(state, flow);
-  const declined = 'All right, the address stays as it is. Anything else I can do?';
+  const declined = say(state, 'All right, the address stays as it is. Anything else I can do?');
   return answerProposal(state, flow, reading, { ...spec, declined }, async () => {
-    const where = flow.kind === 'change_shipping_address' ? `order ${flow.orderId ?? ''} will be delivered to` : 'your default address is now';
     const a = flow.address;
-    const line = a ? [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ') : '';
-    return doneReply(state, flow, spec.request.kind, `address changed to ${line}`, `Done: ${where} ${line}.`);
+    const english = a ? addressLine(a, 'en') : '';
+    const address = a ? addressLine(a, languageOf(state)) : '';
+    const done =
+      flow.kind === 'change_shipping_address'
+        ? say(state, 'Done: order {orderId} will be delivered to {address}.', { orderId: flow.orderId ?? '', address })
+        : say(state, 'Done: your default address is now {address}.', { address });
+    return doneReply(state, flow, spec.request.kind, `address changed to ${english}`, done);
   });
 }

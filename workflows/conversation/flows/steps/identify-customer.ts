@@ -2,6 +2,7 @@ import type { CarriedState, OrderFlow } from '../../../../domain/conversation';
 import type { Reading } from '../../../../domain/understanding/reading';
 import { identifyCustomerByEmail, identifyCustomerByNameZip } from '../../../activity-proxies';
 import { ask, type FlowReply } from '../replies';
+import { say } from '../../speaking';
 import { verificationFor, verificationMatches, type KnownCustomer } from '../../../../domain/identity-assurance';
 
 /**
@@ -12,16 +13,16 @@ export async function identifyCustomer(state: CarriedState, flow: OrderFlow, rea
   const nameZipOnly = verificationFor(state.identity).accepts === 'name_zip';
   const customer = await identify(reading, nameZipOnly);
   if (customer === 'unreadable' && nameZipOnly) {
-    return ask(flow, 'Please give me your full name and zip code (for example: my name is Ana Lopez, zip 94110).', 'name_zip');
+    return ask(flow, say(state, 'Please give me your full name and zip code (for example: my name is Ana Lopez, zip 94110).'), 'name_zip');
   }
   if (customer === 'unreadable') {
-    return ask(flow, 'Please give me the e-mail address you used to order, or your name and zip code (for example: my name is Ana Lopez, zip 94110).', 'email');
+    return ask(flow, say(state, 'Please give me the e-mail address you used to order, or your name and zip code (for example: my name is Ana Lopez, zip 94110).'), 'email');
   }
   if (!customer) {
-    return ask(flow, 'I could not find an account with those details. Could you check them, or give me your full name and zip code instead (for example: my name is Ana Lopez, zip 94110)?', 'name_zip');
+    return ask(flow, say(state, 'I could not find an account with those details. Could you check them, or give me your full name and zip code instead (for example: my name is Ana Lopez, zip 94110)?'), 'name_zip');
   }
   if (!verificationMatches(state.identity, customer.customerId)) {
-    return ask(flow, 'Those details do not match the account this conversation is about. Could you check them?', nameZipOnly ? 'name_zip' : 'email');
+    return ask(flow, say(state, 'Those details do not match the account this conversation is about. Could you check them?'), nameZipOnly ? 'name_zip' : 'email');
   }
   state.identity = customer;
   return undefined;

@@ -1,0 +1,288 @@
+import type { Catalogue } from '../catalogue';
+
+/**
+ * Invoices (flows/invoice.ts; the PDF stays in English), reviews (review.ts, domain/commerce/review.ts),
+ * placing an order (domain/commerce/place-order.ts), paying an order another way (payment-change.ts)
+ * and a goodwill credit a person offered (goodwill-credit.ts).
+ */
+export const COMMERCE_MESSAGES = {
+  'By e-mail': { de: 'Per E-Mail', es: 'Por correo electrónico', fr: 'Par e-mail', pt: 'Por e-mail' },
+  'A download link': { de: 'Ein Download-Link', es: 'Un enlace de descarga', fr: 'Un lien de téléchargement', pt: 'Uma ligação para descarregar' },
+  'Order {orderId} has not been paid for, so it has no invoice yet.': {
+    de: 'Die Bestellung {orderId} ist noch nicht bezahlt, daher gibt es noch keine Rechnung.',
+    es: 'El pedido {orderId} aún no se ha pagado, así que todavía no tiene factura.',
+    fr: 'La commande {orderId} n’a pas encore été payée, elle n’a donc pas encore de facture.',
+    pt: 'A encomenda {orderId} ainda não foi paga, por isso ainda não tem fatura.',
+  },
+  'Invoice {number} for order {orderId}: {count}, total {total} ({lines}). Paid {paid}.': {
+    de: 'Rechnung {number} zur Bestellung {orderId}: {count}, Summe {total} ({lines}). Bezahlt: {paid}.',
+    es: 'Factura {number} del pedido {orderId}: {count}, total {total} ({lines}). Pagado: {paid}.',
+    fr: 'Facture {number} de la commande {orderId} : {count}, total {total} ({lines}). Payé : {paid}.',
+    pt: 'Fatura {number} da encomenda {orderId}: {count}, total {total} ({lines}). Pago: {paid}.',
+  },
+  'Invoice {number} for order {orderId}: {count}, total {total} ({lines}). Paid {paid}; {refunded} refunded, so {net} paid in the end.': {
+    de: 'Rechnung {number} zur Bestellung {orderId}: {count}, Summe {total} ({lines}). Bezahlt: {paid}; {refunded} erstattet, also am Ende {net} bezahlt.',
+    es: 'Factura {number} del pedido {orderId}: {count}, total {total} ({lines}). Pagado: {paid}; reembolsado: {refunded}, así que al final se pagó {net}.',
+    fr: 'Facture {number} de la commande {orderId} : {count}, total {total} ({lines}). Payé : {paid} ; remboursé : {refunded}, soit {net} payé au final.',
+    pt: 'Fatura {number} da encomenda {orderId}: {count}, total {total} ({lines}). Pago: {paid}; reembolsado: {refunded}, pelo que no fim foi pago {net}.',
+  },
+  '{item} {price}': { de: '{item} {price}', es: '{item} {price}', fr: '{item} {price}', pt: '{item} {price}' },
+  '1 item': { de: '1 Artikel', es: '1 artículo', fr: '1 article', pt: '1 artigo' },
+  '{count} items': { de: '{count} Artikel', es: '{count} artículos', fr: '{count} articles', pt: '{count} artigos' },
+  '{lines}, and {count} more': { de: '{lines} und {count} weitere', es: '{lines} y {count} más', fr: '{lines} et {count} autres', pt: '{lines} e mais {count}' },
+  'Would you like the invoice as a PDF by e-mail, or as a download link?': {
+    de: 'Möchten Sie die Rechnung als PDF per E-Mail oder als Download-Link?',
+    es: '¿Quiere la factura en PDF por correo electrónico, o como enlace de descarga?',
+    fr: 'Souhaitez-vous la facture en PDF par e-mail, ou sous forme de lien de téléchargement ?',
+    pt: 'Pretende a fatura em PDF por e-mail, ou como ligação para descarregar?',
+  },
+  'All right. Anything else I can do?': {
+    de: 'In Ordnung. Kann ich sonst noch etwas für Sie tun?',
+    es: 'De acuerdo. ¿Puedo ayudarle en algo más?',
+    fr: 'Très bien. Puis-je faire autre chose pour vous ?',
+    pt: 'Muito bem. Posso ajudar em mais alguma coisa?',
+  },
+  'I could not find order {orderId} on your account.': {
+    de: 'Ich konnte die Bestellung {orderId} in Ihrem Konto nicht finden.',
+    es: 'No he encontrado el pedido {orderId} en su cuenta.',
+    fr: 'Je n’ai pas trouvé la commande {orderId} sur votre compte.',
+    pt: 'Não encontrei a encomenda {orderId} na sua conta.',
+  },
+  'An e-mail with your invoice for order {orderId} is on its way to {email}; its link opens the PDF until {time}.': {
+    de: 'Eine E-Mail mit Ihrer Rechnung zur Bestellung {orderId} ist an {email} unterwegs; ihr Link öffnet das PDF bis {time}.',
+    es: 'Un correo con su factura del pedido {orderId} va de camino a {email}; su enlace abre el PDF hasta {time}.',
+    fr: 'Un e-mail avec votre facture de la commande {orderId} est en route vers {email} ; son lien ouvre le PDF jusqu’au {time}.',
+    pt: 'Um e-mail com a sua fatura da encomenda {orderId} está a caminho de {email}; a ligação abre o PDF até {time}.',
+  },
+  'Here is your invoice for order {orderId} as a PDF: {path} (the link works until {time}).': {
+    de: 'Hier ist Ihre Rechnung zur Bestellung {orderId} als PDF: {path} (der Link funktioniert bis {time}).',
+    es: 'Aquí tiene su factura del pedido {orderId} en PDF: {path} (el enlace funciona hasta {time}).',
+    fr: 'Voici votre facture de la commande {orderId} en PDF : {path} (le lien fonctionne jusqu’au {time}).',
+    pt: 'Aqui está a sua fatura da encomenda {orderId} em PDF: {path} (a ligação funciona até {time}).',
+  },
+  'Would you like it by e-mail, or as a download link?': {
+    de: 'Möchten Sie sie per E-Mail oder als Download-Link?',
+    es: '¿La quiere por correo electrónico, o como enlace de descarga?',
+    fr: 'La souhaitez-vous par e-mail, ou sous forme de lien de téléchargement ?',
+    pt: 'Pretende recebê-la por e-mail, ou como ligação para descarregar?',
+  },
+
+  '1 star': { de: '1 Stern', es: '1 estrella', fr: '1 étoile', pt: '1 estrela' },
+  '{count} stars': { de: '{count} Sterne', es: '{count} estrellas', fr: '{count} étoiles', pt: '{count} estrelas' },
+  'How would you rate the {item}, from 1 (poor) to 5 (excellent)?': {
+    de: 'Wie bewerten Sie „{item}“, von 1 (schlecht) bis 5 (ausgezeichnet)?',
+    es: '¿Cómo valoraría «{item}», de 1 (malo) a 5 (excelente)?',
+    fr: 'Quelle note donneriez-vous à « {item} », de 1 (mauvais) à 5 (excellent) ?',
+    pt: 'Como avaliaria «{item}», de 1 (fraco) a 5 (excelente)?',
+  },
+  'How would you rate the item, from 1 (poor) to 5 (excellent)?': {
+    de: 'Wie bewerten Sie den Artikel, von 1 (schlecht) bis 5 (ausgezeichnet)?',
+    es: '¿Cómo valoraría el artículo, de 1 (malo) a 5 (excelente)?',
+    fr: 'Quelle note donneriez-vous à l’article, de 1 (mauvais) à 5 (excellent) ?',
+    pt: 'Como avaliaria o artigo, de 1 (fraco) a 5 (excelente)?',
+  },
+  'What would you like to say about it? Your words go with the rating.': {
+    de: 'Was möchten Sie dazu schreiben? Ihre Worte erscheinen zusammen mit der Bewertung.',
+    es: '¿Qué le gustaría decir sobre él? Sus palabras acompañarán a la valoración.',
+    fr: 'Qu’aimeriez-vous en dire ? Vos mots accompagneront la note.',
+    pt: 'O que gostaria de dizer sobre ele? As suas palavras acompanham a avaliação.',
+  },
+  'I can only take reviews of items from delivered orders, and order {orderId} has none.': {
+    de: 'Ich kann nur Bewertungen von Artikeln aus zugestellten Bestellungen annehmen, und die Bestellung {orderId} hat keine.',
+    es: 'Solo puedo recoger valoraciones de artículos de pedidos entregados, y el pedido {orderId} no tiene ninguno.',
+    fr: 'Je ne peux recueillir que les avis sur des articles de commandes livrées, et la commande {orderId} n’en a aucun.',
+    pt: 'Só posso receber avaliações de artigos de encomendas entregues, e a encomenda {orderId} não tem nenhum.',
+  },
+  'Which item would you like to review?': {
+    de: 'Welchen Artikel möchten Sie bewerten?',
+    es: '¿Qué artículo quiere valorar?',
+    fr: 'Quel article souhaitez-vous évaluer ?',
+    pt: 'Que artigo pretende avaliar?',
+  },
+  'I could not save that review: the item is no longer one of your delivered items.': {
+    de: 'Ich konnte diese Bewertung nicht speichern: Der Artikel gehört nicht mehr zu Ihren zugestellten Artikeln.',
+    es: 'No he podido guardar esa valoración: el artículo ya no figura entre sus artículos entregados.',
+    fr: 'Je n’ai pas pu enregistrer cet avis : l’article ne fait plus partie de vos articles livrés.',
+    pt: 'Não consegui guardar essa avaliação: o artigo já não é um dos seus artigos entregues.',
+  },
+  'Thank you! Your {rating}-star review of the {item} is saved, and our team reads every review.': {
+    de: 'Vielen Dank! Ihre Bewertung von „{item}“ mit {rating} Sternen ist gespeichert, und unser Team liest jede Bewertung.',
+    es: '¡Gracias! Su valoración de {rating} estrellas de «{item}» está guardada, y nuestro equipo lee todas las valoraciones.',
+    fr: 'Merci ! Votre avis {rating} étoiles sur « {item} » est enregistré, et notre équipe lit chaque avis.',
+    pt: 'Obrigado! A sua avaliação de {rating} estrelas de «{item}» foi guardada, e a nossa equipa lê todas as avaliações.',
+  },
+  'Please choose one of the items from that order:': {
+    de: 'Bitte wählen Sie einen der Artikel aus dieser Bestellung:',
+    es: 'Por favor, elija uno de los artículos de ese pedido:',
+    fr: 'Veuillez choisir l’un des articles de cette commande :',
+    pt: 'Por favor, escolha um dos artigos dessa encomenda:',
+  },
+  'Please give a rating from 1 to 5.': {
+    de: 'Bitte geben Sie eine Bewertung von 1 bis 5.',
+    es: 'Por favor, dé una valoración de 1 a 5.',
+    fr: 'Veuillez donner une note de 1 à 5.',
+    pt: 'Por favor, dê uma avaliação de 1 a 5.',
+  },
+  '{rating} of 5, thank you.': { de: '{rating} von 5, vielen Dank.', es: '{rating} de 5, gracias.', fr: '{rating} sur 5, merci.', pt: '{rating} em 5, obrigado.' },
+  'Please write a few words about it.': {
+    de: 'Bitte schreiben Sie ein paar Worte dazu.',
+    es: 'Por favor, escriba unas palabras sobre él.',
+    fr: 'Veuillez écrire quelques mots à son sujet.',
+    pt: 'Por favor, escreva algumas palavras sobre ele.',
+  },
+  'Please keep the review under {max} characters.': {
+    de: 'Bitte halten Sie die Bewertung unter {max} Zeichen.',
+    es: 'Por favor, escriba la valoración en menos de {max} caracteres.',
+    fr: 'Veuillez limiter l’avis à moins de {max} caractères.',
+    pt: 'Por favor, mantenha a avaliação abaixo de {max} caracteres.',
+  },
+
+  'To order, open the product, choose its options (size, colour and so on), add it to your basket and check out: sign in or give your e-mail address, choose the delivery address and pay by card, PayPal or gift card. You get a confirmation with the order number at once. If you would like a colleague to help you place it, just say so.': {
+    de: 'Um zu bestellen, öffnen Sie das Produkt, wählen Sie seine Optionen (Größe, Farbe und so weiter), legen Sie es in den Warenkorb und gehen Sie zur Kasse: Melden Sie sich an oder geben Sie Ihre E-Mail-Adresse an, wählen Sie die Lieferadresse und bezahlen Sie per Karte, PayPal oder Geschenkkarte. Sie erhalten sofort eine Bestätigung mit der Bestellnummer. Wenn Ihnen ein Kollege oder eine Kollegin bei der Bestellung helfen soll, sagen Sie es einfach.',
+    es: 'Para hacer un pedido, abra el producto, elija sus opciones (talla, color, etc.), añádalo a la cesta y finalice la compra: inicie sesión o indique su correo electrónico, elija la dirección de entrega y pague con tarjeta, PayPal o tarjeta regalo. Recibirá al momento una confirmación con el número de pedido. Si quiere que un compañero le ayude a hacerlo, solo tiene que decirlo.',
+    fr: 'Pour commander, ouvrez le produit, choisissez ses options (taille, couleur, etc.), ajoutez-le à votre panier et validez la commande : connectez-vous ou indiquez votre adresse e-mail, choisissez l’adresse de livraison et payez par carte, PayPal ou carte cadeau. Vous recevez aussitôt une confirmation avec le numéro de commande. Si vous souhaitez qu’un collègue vous aide à passer la commande, dites-le simplement.',
+    pt: 'Para encomendar, abra o produto, escolha as opções (tamanho, cor, etc.), adicione-o ao cesto e finalize a compra: inicie sessão ou indique o seu endereço de e-mail, escolha a morada de entrega e pague com cartão, PayPal ou cartão-oferta. Recebe de imediato uma confirmação com o número da encomenda. Se quiser que um colega o ajude a fazer a encomenda, basta dizer.',
+  },
+
+  'your gift card {id}': { de: 'Ihre Geschenkkarte {id}', es: 'su tarjeta regalo {id}', fr: 'votre carte cadeau {id}', pt: 'o seu cartão-oferta {id}' },
+  'your gift card': { de: 'Ihre Geschenkkarte', es: 'su tarjeta regalo', fr: 'votre carte cadeau', pt: 'o seu cartão-oferta' },
+  'its current payment method': { de: 'die bisherige Zahlungsart', es: 'su método de pago actual', fr: 'son moyen de paiement actuel', pt: 'o método de pagamento atual' },
+  'its current method': { de: 'die bisherige Zahlungsart', es: 'su método actual', fr: 'son moyen actuel', pt: 'o método atual' },
+  '{method} is charged {amount}': {
+    de: '{method} wird mit {amount} belastet',
+    es: 'se cargan {amount} a {method}',
+    fr: '{method} est débité de {amount}',
+    pt: 'são cobrados {amount} a {method}',
+  },
+  '{method} is refunded {amount} at once': {
+    de: '{method} erhält {amount} sofort zurück',
+    es: 'se reembolsan {amount} a {method} al momento',
+    fr: '{method} est remboursé de {amount} immédiatement',
+    pt: 'são reembolsados {amount} a {method} de imediato',
+  },
+  '{method} is refunded {amount} within 5 to 7 business days': {
+    de: '{method} erhält {amount} innerhalb von 5 bis 7 Werktagen zurück',
+    es: 'se reembolsan {amount} a {method} en un plazo de 5 a 7 días hábiles',
+    fr: '{method} est remboursé de {amount} sous 5 à 7 jours ouvrés',
+    pt: 'são reembolsados {amount} a {method} num prazo de 5 a 7 dias úteis',
+  },
+  'Order {orderId} will be paid with {to} instead of {from}: {changes}.': {
+    de: 'Die Bestellung {orderId} wird über {to} statt über {from} bezahlt: {changes}.',
+    es: 'El pedido {orderId} se pagará con {to} en lugar de con {from}: {changes}.',
+    fr: 'La commande {orderId} sera payée avec {to} au lieu de {from} : {changes}.',
+    pt: 'A encomenda {orderId} será paga com {to} em vez de {from}: {changes}.',
+  },
+  'That is not one of your orders.': {
+    de: 'Das ist keine Ihrer Bestellungen.',
+    es: 'Ese no es uno de sus pedidos.',
+    fr: 'Ce n’est pas l’une de vos commandes.',
+    pt: 'Essa não é uma das suas encomendas.',
+  },
+  'I cannot change how order {orderId} is paid: {reason}': {
+    de: 'Ich kann die Zahlungsart der Bestellung {orderId} nicht ändern: {reason}',
+    es: 'No puedo cambiar la forma de pago del pedido {orderId}: {reason}',
+    fr: 'Je ne peux pas modifier le mode de paiement de la commande {orderId} : {reason}',
+    pt: 'Não posso alterar a forma de pagamento da encomenda {orderId}: {reason}',
+  },
+  'it is not one of your orders.': {
+    de: 'Es ist keine Ihrer Bestellungen.',
+    es: 'no es uno de sus pedidos.',
+    fr: 'ce n’est pas l’une de vos commandes.',
+    pt: 'não é uma das suas encomendas.',
+  },
+  'Order {orderId} is paid with {method}, and your account has no other payment method to pay it with instead.': {
+    de: 'Die Bestellung {orderId} wird über {method} bezahlt, und Ihr Konto hat keine andere Zahlungsart, mit der sie stattdessen bezahlt werden könnte.',
+    es: 'El pedido {orderId} está pagado con {method}, y su cuenta no tiene otro método de pago con el que pagarlo en su lugar.',
+    fr: 'La commande {orderId} est payée avec {method}, et votre compte n’a aucun autre moyen de paiement pour la payer à la place.',
+    pt: 'A encomenda {orderId} está paga com {method}, e a sua conta não tem outro método de pagamento para a pagar em vez deste.',
+  },
+  'Order {orderId} ({total}) is paid with {method}. Which payment method would you like to pay with instead?': {
+    de: 'Die Bestellung {orderId} ({total}) wird über {method} bezahlt. Mit welcher Zahlungsart möchten Sie stattdessen bezahlen?',
+    es: 'El pedido {orderId} ({total}) está pagado con {method}. ¿Con qué método de pago quiere pagarlo en su lugar?',
+    fr: 'La commande {orderId} ({total}) est payée avec {method}. Avec quel moyen de paiement souhaitez-vous la payer à la place ?',
+    pt: 'A encomenda {orderId} ({total}) está paga com {method}. Com que método de pagamento pretende pagá-la em vez deste?',
+  },
+  'Order {orderId} is already paid with {method}.': {
+    de: 'Die Bestellung {orderId} wird bereits über {method} bezahlt.',
+    es: 'El pedido {orderId} ya está pagado con {method}.',
+    fr: 'La commande {orderId} est déjà payée avec {method}.',
+    pt: 'A encomenda {orderId} já está paga com {method}.',
+  },
+  '{method} has {balance}, which is not enough to pay the order total of {total}, so it cannot pay for order {orderId}.': {
+    de: '{method} hat ein Guthaben von {balance}; das reicht nicht für die Bestellsumme von {total}, daher kann damit die Bestellung {orderId} nicht bezahlt werden.',
+    es: '{method} tiene {balance}, que no basta para pagar el total del pedido de {total}, así que no puede pagar el pedido {orderId}.',
+    fr: '{method} dispose de {balance}, ce qui ne suffit pas à payer le total de la commande de {total} ; elle ne peut donc pas payer la commande {orderId}.',
+    pt: '{method} tem {balance}, o que não chega para pagar o total da encomenda de {total}, por isso não pode pagar a encomenda {orderId}.',
+  },
+  'None of your other payment methods can pay it either, so the order stays paid with {method}.': {
+    de: 'Auch keine Ihrer anderen Zahlungsarten reicht dafür, daher bleibt die Bestellung über {method} bezahlt.',
+    es: 'Ninguno de sus otros métodos de pago puede pagarlo tampoco, así que el pedido sigue pagado con {method}.',
+    fr: 'Aucun de vos autres moyens de paiement ne peut la payer non plus, la commande reste donc payée avec {method}.',
+    pt: 'Nenhum dos seus outros métodos de pagamento a pode pagar, por isso a encomenda continua paga com {method}.',
+  },
+  'You can pay with one of these instead:': {
+    de: 'Sie können stattdessen mit einer dieser Zahlungsarten bezahlen:',
+    es: 'Puede pagar en su lugar con uno de estos:',
+    fr: 'Vous pouvez payer à la place avec l’un de ceux-ci :',
+    pt: 'Pode pagar antes com um destes:',
+  },
+  'All right, order {orderId} stays paid as it is. Anything else I can do?': {
+    de: 'In Ordnung, die Bestellung {orderId} bleibt bezahlt, wie sie ist. Kann ich sonst noch etwas für Sie tun?',
+    es: 'De acuerdo, el pedido {orderId} sigue pagado como está. ¿Puedo ayudarle en algo más?',
+    fr: 'Très bien, la commande {orderId} reste payée telle quelle. Puis-je faire autre chose pour vous ?',
+    pt: 'Muito bem, a encomenda {orderId} continua paga como está. Posso ajudar em mais alguma coisa?',
+  },
+  'Done: order {orderId} is now paid with {method}, which is charged {amounts}.': {
+    de: 'Erledigt: Die Bestellung {orderId} wird jetzt über {method} bezahlt, belastet mit {amounts}.',
+    es: 'Hecho: el pedido {orderId} está ahora pagado con {method}, al que se cargan {amounts}.',
+    fr: 'C’est fait : la commande {orderId} est désormais payée avec {method}, débité de {amounts}.',
+    pt: 'Feito: a encomenda {orderId} está agora paga com {method}, ao qual são cobrados {amounts}.',
+  },
+  'Its balance is now {balance}.': {
+    de: 'Das Guthaben beträgt jetzt {balance}.',
+    es: 'Su saldo es ahora de {balance}.',
+    fr: 'Son solde est désormais de {balance}.',
+    pt: 'O saldo é agora de {balance}.',
+  },
+  '{amount} is back on {method} already: its balance is now {balance}.': {
+    de: '{amount} sind bereits zurück auf {method}: Das Guthaben beträgt jetzt {balance}.',
+    es: '{amount} ya han vuelto a {method}: su saldo es ahora de {balance}.',
+    fr: '{amount} sont déjà revenus sur {method} : son solde est désormais de {balance}.',
+    pt: '{amount} já voltaram para {method}: o saldo é agora de {balance}.',
+  },
+  'The {amount} paid with {method} is refunded; card and PayPal refunds usually arrive within 5 to 7 business days.': {
+    de: 'Die {amount}, die über {method} bezahlt wurden, werden erstattet; Erstattungen auf Karte und PayPal kommen meist innerhalb von 5 bis 7 Werktagen an.',
+    es: 'Se reembolsan los {amount} pagados con {method}; los reembolsos a tarjeta y PayPal suelen llegar en un plazo de 5 a 7 días hábiles.',
+    fr: 'Les {amount} payés avec {method} sont remboursés ; les remboursements sur carte et PayPal arrivent en général sous 5 à 7 jours ouvrés.',
+    pt: 'Os {amount} pagos com {method} são reembolsados; os reembolsos para cartão e PayPal chegam normalmente num prazo de 5 a 7 dias úteis.',
+  },
+
+  // An amount alone, said through the catalogue so the English beside a reply has it in English.
+  '{amount}': { de: '{amount}', es: '{amount}', fr: '{amount}', pt: '{amount}' },
+  'Yes, please': { de: 'Ja, gerne', es: 'Sí, por favor', fr: 'Oui, volontiers', pt: 'Sim, por favor' },
+  'No, thank you': { de: 'Nein, danke', es: 'No, gracias', fr: 'Non, merci', pt: 'Não, obrigado' },
+  'Our team would like to make it up to you.': {
+    de: 'Unser Team möchte das gerne wiedergutmachen.',
+    es: 'Nuestro equipo quiere compensarle.',
+    fr: 'Notre équipe souhaite se faire pardonner.',
+    pt: 'A nossa equipa gostaria de o compensar.',
+  },
+  'All right, no credit will be applied. Anything else I can do?': {
+    de: 'In Ordnung, es wird keine Gutschrift vorgenommen. Kann ich sonst noch etwas für Sie tun?',
+    es: 'De acuerdo, no se aplicará ningún crédito. ¿Puedo ayudarle en algo más?',
+    fr: 'Très bien, aucun avoir ne sera appliqué. Puis-je faire autre chose pour vous ?',
+    pt: 'Muito bem, não será aplicado nenhum crédito. Posso ajudar em mais alguma coisa?',
+  },
+  'Done: a credit of {amount} is yours.': {
+    de: 'Erledigt: Eine Gutschrift von {amount} gehört Ihnen.',
+    es: 'Hecho: un crédito de {amount} es suyo.',
+    fr: 'C’est fait : un avoir de {amount} vous est acquis.',
+    pt: 'Feito: um crédito de {amount} é seu.',
+  },
+  'Done: a credit of {amount} is on its way to you.': {
+    de: 'Erledigt: Eine Gutschrift von {amount} ist auf dem Weg zu Ihnen.',
+    es: 'Hecho: un crédito de {amount} va de camino hacia usted.',
+    fr: 'C’est fait : un avoir de {amount} est en route vers vous.',
+    pt: 'Feito: um crédito de {amount} está a caminho.',
+  },
+} as const satisfies Catalogue;
