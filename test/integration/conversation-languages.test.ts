@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'mocha';
+import { buildDemoStore } from '../../seed/build-demo-store';
+import { replaceStore } from '../../tau/store/replace-store';
+import { deliveredCardOrder } from '../../dev/demo-store-picks';
+import { loadLanguageDetector, type LanguageDetector } from '../../nlu/language/detect';
+import { mintToken } from '../../auth/token-service';
+import { eventually } from '../support/eventually';
+import { call, startChat, startStack, type TestStack } from '../support/stack';
+
+/** What a customer of each language types, in their own words, for a cancellation and a return. */
+const CUSTOMERS = {
+  de: {
+    cancel: (id: string) => `Ich möchte meine Bestellung ${id} stornieren`,
+    mistake: 'Ich habe sie versehentlich bestellt',
+    yes: 'Ja, bitte',
+    giveBack: (id: string) => `Ich möchte einen Artikel aus der Bestellung ${id} zurücksenden`,
+    cancelled: /storniert/,
+    returned: /Rücksendung|zurück/,
+  },
+  es: {
+    cancel: (id: string) => `Quiero cancelar mi pedido ${id}`,
+    mistake: 'Lo pedí por error',
+    yes: 'Sí, por favor',
+    giveBack: (id: string) => `Quiero devolver un artículo del pedido ${id}`,
+    cancelled: /cancelado/,
+    returned: /devoluci/,
+  },
+  fr: {
+    cancel: (id: string) => `Je veux annuler ma commande ${id}`,
+    mistake: 'Je l’ai commandée par erreur',
+    yes: 'Oui, merci',
+    giveBack: (id: string) => `Je voudrais retourner un article de la commande ${id}`,
+    cancelled: /annulée/,
+    returned: /retour/,
+  },
+  pt: {
+    cancel: (id: string) => `Quero cancelar a minha encomenda ${id}`,
+    mistake: 'Encomendei por engano',
+    yes: 'Sim, por favor',
+    giveBack: (id: string) => `Quero devolver um artigo da encomenda ${id}`,
+    cancelled: /cancelada/,
+    returned: /devolu/,
+  },
+} as const;
+
+type Reply = { replies: { text: string }[]; language?: string; awaiting?: string; options?: { id: string; label: string }[]; actions?: { status: string }[] };
+
+let stack: TestStack;
+let channel: string;
+let detector: LanguageDetector;
+
+/** Every sentence the bot says in the turn reads as `language` to the detector (ids and amounts aside). */
+function assertSaidIn(language: string, reply: Reply, turn: string): void {
+  assert.equal(reply.language, language, `${turn}: ${JSON.stringify(reply)}`);
+  for (const { text } of reply.replies) {
+    const guess = detector.detect(text);
+    if (guess.words >= 4) assert.equal(guess.language, language, `${turn}: "${text}" does not read as ${language}`);
+  }
+  // Order, item and payment method options are named by the store's data (product names stay as they are).
+  for (const option of (reply.options ?? []).filter((o) => !/\d|^#/.test(o.id))) {
+    const guess = detector.detect(option.label);
+    if (guess.words >= 4 && guess.reliable) assert.equal(guess.language, language, `${turn}: option "${option.label}" does not read as ${language}`);
+  }
+}
+
+/** The next pending order (the demo store has few paid by card; any payment method will do here). */
+async function pendingOrder(): Promise<{ orderId: string; email: string }> {
+  const row = await stack.database
+    .db('orders as o')
+    .join('customers as c', 'c.id', 'o.customer_id')
+    .where({ 'o.status': 'pending' })
+    .orderBy('o.position')
+    .first('o.id as orderId', 'c.email as email');
+  assert.ok(row, 'the demo store has a pending order left');
+  return row;
+}
+
+describe('a whole cancellation and a whole return in German, Spanish, French and Portuguese, without an LLM', () => {
+  before(async () => {
+    detector = await loadLanguageDetector();
+    stack = await startStack();
+    channel = await stack.token('channel');
+    await replaceStore(stack.database.db, buildDemoStore());
+  });
+  after(() => stack?.close());
+
+  for (const [language, words] of Object.entries(CUSTOMERS)) {
+    it(`when a customer writes in ${language} to cancel an order, then every reply is in ${language} and the order is cancelled`, async () => {
+      const target = await pendingOrder();
+      const { say } = await startChat(stack, channel);
+      const opening = await say(words.cancel(target.orderId));
+      assertSaidIn(language, opening, 'opening');
+      assert.equal(opening.awaiting, 'email');
+      const reason = await say(target.email);
+      assertSaidIn(language, reason, 'e-mail');
+      assert.equal(reason.awaiting, 'reason', JSON.stringify(reason));
+      const proposal = await say(words.mistake);
+      assertSaidIn(language, proposal, 'reason');
+      assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));
+      const done = await say(words.yes);
+      assertSaidIn(language, done, 'yes');
+      assert.deepEqual(done.actions?.map((a: { status: string }) => a.status), ['executed']);
+      assert.match(done.replies[0]!.text, words.cancelled);
+      assert.ok(done.replies[0]!.text.includes(target.orderId));
+      assert.equal((await stack.database.db('orders').where({ id: target.orderId }).first('status')).status, 'cancelled');
+    });
+
+    it(`when a customer writes in ${language} to return an item, then every reply is in ${language} and the return is requested`, async () => {
+      const target = await deliveredCardOrder(stack.database.db);
+      const { say } = await startChat(stack, channel);
+      const opening = await say(words.giveBack(target.orderId));
+      assertSaidIn(language, opening, 'opening');
+      assert.equal(opening.awaiting, 'email');
+      const items = await say(target.email);
+      assertSaidIn(language, items, 'e-mail');
+      assert.equal(items.awaiting, 'items', JSON.stringify(items));
+      const methods = await say(target.itemId);
+      assertSaidIn(language, methods, 'item');
+      assert.equal(methods.awaiting, 'payment_method', JSON.stringify(methods));
+      const proposal = await say(target.methodId);
+      assertSaidIn(language, proposal, 'method');
+      assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));
+      const done = await say(words.yes);
+      assertSaidIn(language, done, 'yes');
+      assert.deepEqual(done.actions?.map((a: { status: string }) => a.status), ['executed']);
+      assert.match(done.replies[0]!.text, words.returned);
+      assert.equal((await stack.database.db('orders').where({ id: target.orderId }).first('status')).status, 'return requested');
+    });
+  }
+
+  it('when a customer writes Italian, which the product cannot serve without an LLM, then an agent who speaks it sees the handoff in their queue and claims it without a warning, and one who does not is warned', async () => {
+    const db = stack.database.db;
+    const giulia = await mintToken(db, { role: 'agent', name: 'Giulia', languages: ['it', 'en'] });
+    const greta = await mintToken(db, { role: 'agent', name: 'Greta', languages: ['de'] });
+    const chat = await startChat(stack, channel);
+    const reply = await chat.say('Buongiorno, vorrei restituire le scarpe che ho comprato la settimana scorsa');
+    assert.equal(reply.language, 'it');
+    assert.equal(reply.status, 'awaiting_agent');
+    assert.equal(detector.detect(reply.replies[0]!.text).language, 'it');
+
+    const mine = await eventually(async () => {
+      const queue = await call(stack, 'GET', '/v1/agent/queue?languages=mine', { token: giulia });
+      return queue.body.queue?.find((i: { conversationId: string }) => i.conversationId === chat.id);
+    }, 'the Italian handoff in the Italian-speaking agent\'s queue');
+    assert.equal(mine.language, 'it');
+    const others = await call(stack, 'GET', '/v1/agent/queue?languages=mine', { token: greta });
+    assert.ok(!others.body.queue.some((i: { conversationId: string }) => i.conversationId === chat.id), 'not in the queue of an agent who does not speak Italian');
+
+    const warned = await call(stack, 'POST', `/v1/conversations/${chat.id}/claim`, { token: greta, body: {} });
+    assert.equal(warned.status, 200, JSON.stringify(warned.body));
+    assert.equal(warned.body.warning.code, 'language_not_spoken');
+    assert.equal(warned.body.warning.language, 'it');
+    const released = await call(stack, 'POST', `/v1/conversations/${chat.id}/return-to-bot`, { token: greta, body: {} });
+    assert.equal(released.status, 200, JSON.stringify(released.body));
+    // Back with the bot, still Italian and still unserved: the next message goes to a person again.
+    const again = await chat.say('Per favore, ho bisogno di aiuto con il mio reso');
+    assert.equal(again.status, 'awaiting_agent', JSON.stringify(again));
+    const claimed = await call(stack, 'POST', `/v1/conversations/${chat.id}/claim`, { token: giulia, body: {} });
+    assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
+    assert.equal(claimed.body.warning, undefined);
+  });
+});
