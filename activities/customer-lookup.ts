@@ -4,7 +4,7 @@ import type { OrderStatusFacts } from '../domain/order-status-text';
 import type { RefundFacts } from '../domain/refund-status-text';
 import type { OrderItem } from '../domain/store/entities';
 import { findCustomerIdByEmail, findCustomerIdByNameZip, findOrder, findProduct } from '../db/repositories/store-queries';
-import { formatCents } from '../domain/policy/money';
+import { MESSAGES, money, render, type MessageKey } from '../domain/messages';
 
 export interface IdentifiedCustomer {
   customerId: string;
@@ -48,7 +48,7 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
     },
 
     /** The customer's orders in the given statuses, newest first, labelled with what they hold. */
-    async orderOptions(request: { customerId: string; statuses: string[] }): Promise<ReplyOption[]> {
+    async orderOptions(request: { customerId: string; statuses: string[]; language?: string }): Promise<ReplyOption[]> {
       const orders = (await deps.db('orders')
         .where({ customer_id: request.customerId })
         .whereIn('status', request.statuses)
@@ -61,7 +61,7 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
       return orders.map((order) => {
         const names = items.filter((i) => i.order_id === order.id).map((i) => i.name);
         // The status is in the label: customers name orders by it ("my delivered order").
-        return { id: order.id, label: `${order.id} (${order.status}): ${[...new Set(names)].join(', ')}` };
+        return { id: order.id, label: render(request.language, '{orderId} ({status}): {items}', { orderId: order.id, status: statusIn(request.language, order.status), items: [...new Set(names)].join(', ') }) };
       });
     },
 
@@ -88,7 +88,7 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
      * Where a refund for this order may go: the method it was paid with, or one of the customer's gift
      * cards; with `anyMethod`, every method of the customer (to pay or receive a price difference).
      */
-    async refundMethodOptions(request: { customerId: string; orderId: string; anyMethod?: boolean }): Promise<ReplyOption[]> {
+    async refundMethodOptions(request: { customerId: string; orderId: string; anyMethod?: boolean; language?: string }): Promise<ReplyOption[]> {
       const paidWith = (await deps.db('payment_transactions')
         .where({ order_id: request.orderId, transaction_type: 'payment' })
         .orderBy('position')
@@ -100,11 +100,11 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
       return methods
         .filter((m) => request.anyMethod || m.source === 'gift_card' || paidWith.some((p) => p.payment_method_id === m.id))
         // "Back to the card I paid with": the method that paid is marked as such.
-        .map((m) => ({ id: m.id, label: paidWith.some((p) => p.payment_method_id === m.id) ? `${paymentMethodLabel(m)} (original payment method)` : paymentMethodLabel(m) }));
+        .map((m) => ({ id: m.id, label: paidWith.some((p) => p.payment_method_id === m.id) ? render(request.language, '{method} (original payment method)', { method: paymentMethodLabel(m, request.language) }) : paymentMethodLabel(m, request.language) }));
     },
 
     /** The other variants of an order item's product that are in stock, with their price. */
-    async variantOptions(request: { customerId: string; orderId: string; itemId: string }): Promise<ReplyOption[]> {
+    async variantOptions(request: { customerId: string; orderId: string; itemId: string; language?: string }): Promise<ReplyOption[]> {
       const order = await findOrder(deps.db, request.orderId);
       const item = order?.customerId === request.customerId ? order.items.find((i) => i.itemId === request.itemId) : undefined;
       if (!item) return [];
@@ -112,7 +112,7 @@ export function createCustomerLookupActivities(deps: { db: Knex }) {
       return (product?.variants ?? [])
         .filter((v) => v.available && v.itemId !== item.itemId)
         // Each value with its option's name, so "no backlight" or "size 9" can pick a variant.
-        .map((v) => ({ id: v.itemId, label: `${v.options.map(([name, value]) => `${name}: ${value}`).join(', ')} (${formatCents(v.priceCents)})` }));
+        .map((v) => ({ id: v.itemId, label: render(request.language, '{details} ({price})', { details: v.options.map(([name, value]) => `${name}: ${value}`).join(', '), price: money(v.priceCents) }) }));
     },
 
     /** Remembers which conversation waits for this order's returned parcel. */
@@ -136,8 +136,13 @@ export function itemOptionsOf(items: readonly OrderItem[]): ReplyOption[] {
   });
 }
 
-export function paymentMethodLabel(method: { id: string; source: string; brand: string | null; last_four: string | null }): string {
-  if (method.source === 'credit_card') return `${method.brand ?? 'card'} ending ${method.last_four ?? '????'}`;
-  if (method.source === 'gift_card') return 'gift card';
+export function paymentMethodLabel(method: { id: string; source: string; brand: string | null; last_four: string | null }, language?: string): string {
+  if (method.source === 'credit_card') return render(language, '{brand} ending {lastFour}', { brand: method.brand ?? render(language, 'card'), lastFour: method.last_four ?? '????' });
+  if (method.source === 'gift_card') return render(language, 'gift card');
   return 'PayPal';
+}
+
+/** A status as the store holds it, in the reader's language when the catalogue has it. */
+function statusIn(language: string | undefined, status: string): string {
+  return status in MESSAGES ? render(language, status as MessageKey) : status;
 }

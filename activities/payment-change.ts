@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { findCustomer, findOrder } from '../db/repositories/store-queries';
-import { formatCents } from '../domain/policy';
+import { money, render } from '../domain/messages';
 import { checkPaymentModifiable } from '../domain/policy/rules/order-status';
 import type { PaymentMethod, PaymentSource } from '../domain/store/entities';
 
@@ -29,11 +29,11 @@ export interface PaymentChangeFacts {
 export function createPaymentChangeActivities(deps: { db: Knex }) {
   return {
     /** The order's payment and the customer's other methods; null when the order is not this customer's. */
-    async paymentChangeFacts(request: { customerId: string; orderId: string }): Promise<PaymentChangeFacts | null> {
+    async paymentChangeFacts(request: { customerId: string; orderId: string; language?: string }): Promise<PaymentChangeFacts | null> {
       const order = await findOrder(deps.db, request.orderId);
       if (!order || order.customerId !== request.customerId) return null;
       const customer = await findCustomer(deps.db, request.customerId);
-      const methods = (customer?.paymentMethods ?? []).map(paymentChoice);
+      const methods = (customer?.paymentMethods ?? []).map((m) => paymentChoice(m, request.language));
       const paid = order.payments[0];
       const refusal = checkPaymentModifiable(order, {});
       return {
@@ -47,14 +47,17 @@ export function createPaymentChangeActivities(deps: { db: Knex }) {
   };
 }
 
-function paymentChoice(method: PaymentMethod): PaymentChoice {
+/** Labelled in the reader's language; card brands and ids stay as the store holds them. */
+function paymentChoice(method: PaymentMethod, language?: string): PaymentChoice {
   if (method.source === 'credit_card') {
-    const brand = method.brand ? method.brand.charAt(0).toUpperCase() + method.brand.slice(1) : 'Card';
-    return { id: method.id, label: `${brand} ending ${method.lastFour}`, source: method.source };
+    const brand = method.brand ? method.brand.charAt(0).toUpperCase() + method.brand.slice(1) : capitalised(render(language, 'card'));
+    return { id: method.id, label: render(language, '{brand} ending {lastFour}', { brand, lastFour: method.lastFour }), source: method.source };
   }
   if (method.source === 'gift_card') {
     const balanceCents = method.balanceCents;
-    return { id: method.id, label: `Gift card (balance ${formatCents(balanceCents)})`, source: method.source, balanceCents };
+    return { id: method.id, label: render(language, 'Gift card (balance {balance})', { balance: money(balanceCents) }), source: method.source, balanceCents };
   }
   return { id: method.id, label: 'PayPal', source: method.source };
 }
+
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);

@@ -17,6 +17,7 @@ import { IDENTITY_MESSAGES } from './catalogues/identity';
 import { ADDRESS_MESSAGES } from './catalogues/addresses';
 import { ACCOUNT_MESSAGES } from './catalogues/account';
 import { COMMERCE_MESSAGES } from './catalogues/commerce';
+import { STORE_LABEL_MESSAGES } from './catalogues/store-labels';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -41,6 +42,7 @@ export const CATALOGUES = {
   addresses: ADDRESS_MESSAGES,
   account: ACCOUNT_MESSAGES,
   commerce: COMMERCE_MESSAGES,
+  storeLabels: STORE_LABEL_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

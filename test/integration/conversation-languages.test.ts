@@ -17,6 +17,7 @@ const CUSTOMERS = {
     giveBack: (id: string) => `Ich möchte einen Artikel aus der Bestellung ${id} zurücksenden`,
     cancelled: /storniert/,
     returned: /Rücksendung|zurück/,
+    original: /ursprüngliche Zahlungsart/,
   },
   es: {
     cancel: (id: string) => `Quiero cancelar mi pedido ${id}`,
@@ -25,6 +26,7 @@ const CUSTOMERS = {
     giveBack: (id: string) => `Quiero devolver un artículo del pedido ${id}`,
     cancelled: /cancelado/,
     returned: /devoluci/,
+    original: /forma de pago original/,
   },
   fr: {
     cancel: (id: string) => `Je veux annuler ma commande ${id}`,
@@ -33,6 +35,7 @@ const CUSTOMERS = {
     giveBack: (id: string) => `Je voudrais retourner un article de la commande ${id}`,
     cancelled: /annulée/,
     returned: /retour/,
+    original: /moyen de paiement d’origine/,
   },
   pt: {
     cancel: (id: string) => `Quero cancelar a minha encomenda ${id}`,
@@ -41,6 +44,7 @@ const CUSTOMERS = {
     giveBack: (id: string) => `Quero devolver um artigo da encomenda ${id}`,
     cancelled: /cancelada/,
     returned: /devolu/,
+    original: /forma de pagamento original/,
   },
 } as const;
 
@@ -118,6 +122,8 @@ describe('a whole cancellation and a whole return in German, Spanish, French and
       const methods = await say(target.itemId);
       assertSaidIn(language, methods, 'item');
       assert.equal(methods.awaiting, 'payment_method', JSON.stringify(methods));
+      // The store's own words (card brand, digits) stay; what the bot adds to them is in the language.
+      assert.match(methods.options?.find((o) => o.id === target.methodId)?.label ?? '', words.original);
       const proposal = await say(target.methodId);
       assertSaidIn(language, proposal, 'method');
       assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));

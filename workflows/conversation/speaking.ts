@@ -8,6 +8,15 @@ export function languageOf(state: Pick<CarriedState, 'language'>): string {
 }
 
 /**
+ * The language for an activity that labels what the store holds (orders, payment methods); English
+ * conversations send none, so their activity inputs stay as they were.
+ */
+export function labelLanguage(state: Pick<CarriedState, 'language'>): { language?: string } {
+  const language = languageOf(state);
+  return language === DEFAULT_LANGUAGE ? {} : { language };
+}
+
+/**
  * A template in the conversation's language, its placeholders filled and formatted for the locale.
  * In another language than English the English rendering is kept beside it for the agent's console.
  */

@@ -9,7 +9,7 @@ import { ask, finish, type FlowReply } from './replies';
 import { delayedRefundNote, refundThroughProvider } from '../refund-credit';
 import { paymentChangeFacts } from '../../activity-proxies';
 import { formatList, money } from '../../../domain/messages';
-import { languageOf, say } from '../speaking';
+import { languageOf, say, labelLanguage } from '../speaking';
 
 const asOptions = (methods: PaymentChoice[]): ReplyOption[] => methods.map(({ id, label }) => ({ id, label }));
 
@@ -65,7 +65,7 @@ function describeChange(state: CarriedState, proposal: Proposal, facts: PaymentC
 /** The pending order is chosen: which of the customer's other methods should pay for it? */
 async function askPaymentMethod(state: CarriedState, flow: PaymentChangeFlow, preface = ''): Promise<FlowReply> {
   const orderId = flow.orderId ?? '';
-  const facts = await paymentChangeFacts({ customerId: state.identity?.customerId ?? '', orderId });
+  const facts = await paymentChangeFacts({ customerId: state.identity?.customerId ?? '', orderId, ...labelLanguage(state) });
   if (!facts) return finish(state, { replies: [{ text: `${preface}${say(state, 'That is not one of your orders.')}` }], intent: flow.kind });
   if (facts.refusal) {
     return finish(state, { replies: [{ text: `${preface}${say(state, 'I cannot change how order {orderId} is paid: {reason}', { orderId, reason: facts.refusal })}` }], intent: flow.kind });
@@ -92,7 +92,7 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
   const orderId = flow.orderId ?? '';
   if (flow.step === 'payment_method') {
     // Read again: a balance or the order may have changed since the question.
-    const facts = await paymentChangeFacts({ customerId, orderId });
+    const facts = await paymentChangeFacts({ customerId, orderId, ...labelLanguage(state) });
     if (!facts || facts.refusal) {
       const reason = facts?.refusal ?? say(state, 'it is not one of your orders.');
       return finish(state, { replies: [{ text: say(state, 'I cannot change how order {orderId} is paid: {reason}', { orderId, reason }) }], intent: flow.kind });
@@ -129,7 +129,7 @@ async function continuePaymentChange(state: CarriedState, flow: PaymentChangeFlo
   const declined = say(state, 'All right, order {orderId} stays paid as it is. Anything else I can do?', { orderId });
   return answerProposal(state, flow, reading, { ...paymentSpec(state, flow), declined }, async (result, proposalId) => {
     const news = await refundThroughProvider(state, { orderId, proposalId, action: 'modify_pending_order_payment', refunds: result.refunds, purpose: 'payment_change' });
-    const after = await paymentChangeFacts({ customerId, orderId });
+    const after = await paymentChangeFacts({ customerId, orderId, ...labelLanguage(state) });
     const methods = after ? methodsOf(after) : [];
     const newMethod = methods.find((m) => m.id === result.proposal.paymentMethodId);
     const language = languageOf(state);

@@ -7,7 +7,7 @@ import { customerFlow, statusesFor } from './dialogue-flow';
 import { ask, withPreface, type FlowReply } from './replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation } from '../../activity-proxies';
 import { amountsOf, type Listener } from '../refund-credit';
-import { say } from '../speaking';
+import { say, labelLanguage } from '../speaking';
 
 const returnSpec = (state: CarriedState, flow: ReturnItemsFlow): ActionSpec => ({
   request: { kind: 'return_delivered_order_items', orderId: flow.orderId ?? '', itemIds: flow.itemIds ?? [], paymentMethodId: flow.paymentMethodId ?? '' },
@@ -31,7 +31,7 @@ async function askItemsToReturn(state: CarriedState, flow: ReturnItemsFlow, pref
 async function itemsToReturnChosen(state: CarriedState, flow: ReturnItemsFlow, items: readonly ReplyOption[]): Promise<FlowReply> {
   flow.itemIds = items.map((item) => item.id);
   flow.step = 'payment_method';
-  const methods = await refundMethodOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '' });
+  const methods = await refundMethodOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '', ...labelLanguage(state) });
   return ask(flow, say(state, 'Where should the refund go? To the way you paid, or to a gift card:'), 'payment_method', methods);
 }
 

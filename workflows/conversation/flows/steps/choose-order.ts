@@ -5,7 +5,7 @@ import type { Reading } from '../../../../domain/understanding/reading';
 import { orderOptions } from '../../../activity-proxies';
 import type { CustomerFlow } from '../dialogue-flow';
 import { ask, finish, type FlowReply } from '../replies';
-import { say } from '../../speaking';
+import { say, labelLanguage } from '../../speaking';
 import type { MessageKey } from '../../../../domain/messages';
 
 /**
@@ -17,7 +17,7 @@ export async function askForOrder(state: CarriedState, flow: OrderFlow, def: Cus
   if (!identity) return ask(flow, say(state, 'What is the e-mail address on your account?'), 'email');
   const thanks = `${say(state, 'Thanks, {firstName}.', { firstName: identity.firstName })} `;
   if (!def.orders) return def.askNext(state, flow, thanks);
-  const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });
+  const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses], ...labelLanguage(state) });
   const named = options.find((o) => o.id === flow.orderId);
   const described = named || flow.openingWords === undefined ? undefined : resolveChoice(flow.openingWords, options, { newestFirst: true });
   // "Change the boots in my order with the tent" about an order that was delivered: the same wish is an exchange.
@@ -38,7 +38,7 @@ export async function askForOrder(state: CarriedState, flow: OrderFlow, def: Cus
 async function takenElsewhere(state: CarriedState, flow: OrderFlow, elsewhere: CustomerFlow, thanks: string): Promise<FlowReply | undefined> {
   const identity = state.identity;
   if (!identity || !elsewhere.orders) return undefined;
-  const options = await orderOptions({ customerId: identity.customerId, statuses: [...elsewhere.orders.statuses] });
+  const options = await orderOptions({ customerId: identity.customerId, statuses: [...elsewhere.orders.statuses], ...labelLanguage(state) });
   const byId = options.find((o) => o.id === flow.orderId);
   // By content only: "my last order" that fits none of this request's orders is not taken as another request's.
   const described = byId ? undefined : flow.openingWords === undefined ? undefined : resolveChoice(flow.openingWords, options);
@@ -69,7 +69,7 @@ export async function orderCorrection(state: CarriedState, flow: OrderFlow, def:
   const named = reading.entities.orderIds[0];
   const identity = state.identity;
   if (!def.orders || !named || !identity || flow.step === 'order_id' || !flow.orderId || named === flow.orderId) return undefined;
-  const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses] });
+  const options = await orderOptions({ customerId: identity.customerId, statuses: [...def.orders.statuses], ...labelLanguage(state) });
   if (!options.some((o) => o.id === named)) {
     const still = say(state, 'Order {named} is not one I can help with for this request, so we are still on order {orderId}.', { named, orderId: flow.orderId });
     return ask(flow, flow.options ? `${still} ${say(state, 'Please choose one of the options.')}` : still, flow.step, flow.options);

@@ -6,7 +6,7 @@ import { itemsNamedAtOpening, pickOne, pickSeveral } from './choosing';
 import { money } from '../../../../domain/messages';
 import { answerProposal, doneReply, proposeAction, type ActionSpec } from './proposal';
 import { amountsOf, delayedRefundNote, refundThroughProvider, type Listener } from '../../refund-credit';
-import { say } from '../../speaking';
+import { say, labelLanguage } from '../../speaking';
 import { ask, finish, withPreface, type FlowReply } from '../replies';
 import { orderItemOptions, refundMethodOptions, rememberReturnConversation, variantOptions } from '../../../activity-proxies';
 
@@ -76,7 +76,7 @@ export async function continueModify(state: CarriedState, flow: ItemChangeFlow, 
       return askNewItem(state, flow, await orderItemOptions({ customerId, orderId }));
     }
     flow.step = 'payment_method';
-    const methods = await refundMethodOptions({ customerId, orderId, anyMethod: true });
+    const methods = await refundMethodOptions({ customerId, orderId, anyMethod: true, ...labelLanguage(state) });
     return ask(flow, say(state, 'Which payment method should pay, or receive, the price difference?'), 'payment_method', methods);
   }
   if (flow.step === 'payment_method') {
@@ -126,7 +126,7 @@ function correctedVariant(flow: ItemChangeFlow, reading: Reading): ReplyOption |
 async function askNewItem(state: CarriedState, flow: ItemChangeFlow, items: readonly ReplyOption[]): Promise<FlowReply> {
   const itemId = (flow.itemIds ?? [])[(flow.newItemIds ?? []).length] ?? '';
   const label = items.find((item) => item.id === itemId)?.label ?? itemId;
-  const variants = await variantOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '', itemId });
+  const variants = await variantOptions({ customerId: state.identity?.customerId ?? '', orderId: flow.orderId ?? '', itemId, ...labelLanguage(state) });
   if (variants.length === 0) {
     return finish(state, { replies: [{ text: say(state, '{item} has no other option in stock at the moment, so it cannot be changed.', { item: label }) }], intent: flow.kind });
   }
