@@ -552,6 +552,8 @@ export interface ConversationView {
   channel: Channel;
   /** The channel the customer last wrote on, where later messages (an agent's reply) go. */
   currentChannel?: Channel;
+  /** The language the bot answers in (BCP 47 primary subtag). */
+  language?: string;
   status: ConversationStatus;
   transcript: Turn[];
   earlierSummary?: string;

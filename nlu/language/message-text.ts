@@ -4,6 +4,9 @@
  * ("#W2378156" reads as Polish), so they are taken out first.
  */
 const NOT_LANGUAGE = [
+  // Markup and code ("<img src=x onerror=…>", "alert(1)") are nobody's language: "img src onerror" reads as Catalan.
+  /<[^<>]{0,500}>/gu,
+  /\S*(?:=|[{}]|\w\([^\s)]*\))\S*/gu,
   /\bhttps?:\/\/\S+/giu,
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
   /#?\bW\d{4,}\b/giu,

@@ -123,7 +123,7 @@ describe('a whole cancellation and a whole return in German, Spanish, French and
       assertSaidIn(language, methods, 'item');
       assert.equal(methods.awaiting, 'payment_method', JSON.stringify(methods));
       // The store's own words (card brand, digits) stay; what the bot adds to them is in the language.
-      assert.match(methods.options?.find((o) => o.id === target.methodId)?.label ?? '', words.original);
+      assert.match(methods.options?.find((o: { id: string }) => o.id === target.methodId)?.label ?? '', words.original);
       const proposal = await say(target.methodId);
       assertSaidIn(language, proposal, 'method');
       assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));

@@ -17,6 +17,10 @@ describe('the language of customer messages', () => {
       ['call +1 (415) 555-0134', 'call', 1],
       ['see https://example.com/help?q=1 pls', 'see pls', 2],
       ['ok', 'ok', 1],
+      ['<img src=x onerror=alert(1)>', '', 0],
+      ['<b>Hallo</b>, wo ist mein Paket?', 'Hallo wo ist mein Paket', 5],
+      ['javascript:alert(document.cookie) {x}', '', 0],
+      ['my order (the blue one) is late', 'my order the blue one is late', 7],
       ['a y o', 'a y o', 0],
     ];
     for (const [text, words, count] of cases) {

@@ -1,6 +1,7 @@
 import type { CarriedState, ConversationInput, ConversationView } from '../../domain/conversation';
 import { intentsOf } from '../../domain/transcript-compaction';
 import { assuranceOf } from '../../domain/identity-assurance';
+import { languageOf } from './speaking';
 
 /** The conversation as the API, agents and auditors read it (the state Query and the final result). */
 export function stateViewOf(input: ConversationInput, state: CarriedState): ConversationView {
@@ -10,6 +11,7 @@ export function stateViewOf(input: ConversationInput, state: CarriedState): Conv
     conversationId: input.conversationId,
     channel: input.channel,
     currentChannel: state.currentChannel ?? input.channel,
+    language: languageOf(state),
     status: state.status,
     transcript: state.transcript,
     earlierSummary: state.earlierSummary,

@@ -100,7 +100,7 @@ export function renderCommands({ view, me, busy }) {
   byTestId('resolve-confirm', HTMLButtonElement).disabled = !(idle && mine);
   if (!mine) show('resolve-form', false);
   // Before anyone claims: the API lets a person without the customer's language claim, and says so then too.
-  const language = view?.handoff ? (view.handoff.language ?? 'en') : null;
+  const language = view?.handoff ? (view.handoff.language ?? view.language ?? 'en') : null;
   const unread = Boolean(me && language && !mine && !reads(me.languages, language) && (status === 'awaiting_agent' || status === 'with_agent'));
   setText('claim-language-warning', unread && language && me ? `The customer writes ${languageLabel(language)}; you read ${languagesOfPerson(me.languages)}.` : '');
   show('claim-language-warning', unread);

@@ -22,7 +22,7 @@ export function renderTranscript(view) {
   // Turns the prompt-injection detector flagged carry a badge, so the person reads them as the bot did: as data.
   const flagged = new Set(view.decisions.filter((d) => d.kind === 'injection_flagged').map((d) => d.seq));
   const key = `${view.conversationId}:${turns.length}:${turns.at(0)?.seq ?? 0}:${turns.at(-1)?.seq ?? 0}:${flagged.size}`;
-  const language = view.handoff?.language ?? (turns.some((t) => t.english) ? null : 'en');
+  const language = view.handoff?.language ?? view.language ?? (turns.some((t) => t.english) ? null : 'en');
   const foreign = language !== 'en';
   // No machine translation anywhere: the customer's words as written, the bot's as it sent them beside its English template.
   setText('language-aid', foreign ? `The customer's messages are shown as they wrote them; each bot reply is shown as sent${language ? ` in ${languageLabel(language)}` : ''}, beside the English template it was rendered from.` : '');
