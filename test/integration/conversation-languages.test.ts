@@ -166,4 +166,17 @@ describe('a whole cancellation and a whole return in German, Spanish, French and
     assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
     assert.equal(claimed.body.warning, undefined);
   });
+
+  it('when a customer asks for German in the middle of a cancellation, then the bot switches, asks its question again in German, and the cancellation goes on in German', async () => {
+    const target = await pendingOrder();
+    const { say } = await startChat(stack, channel);
+    assert.equal((await say(`I want to cancel my order ${target.orderId}`)).awaiting, 'email');
+    const switched = await say('Können wir bitte auf Deutsch weitermachen?');
+    assertSaidIn('de', switched, 'the language request');
+    assert.equal(switched.awaiting, 'email');
+    assert.match(switched.replies[0]!.text, /Deutsch.*E-Mail-Adresse/);
+    const reason = await say(target.email);
+    assertSaidIn('de', reason, 'e-mail');
+    assert.equal(reason.awaiting, 'reason');
+  });
 });

@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
 import type { TurnReading } from '../../activities/classify-intent';
-import type { MessageResult } from '../../domain/conversation';
+import type { Awaiting, MessageResult } from '../../domain/conversation';
 import { nextConversationLanguage } from '../../domain/language/conversation-language';
 import { requestedLanguage } from '../../domain/language/language-request';
 import { isServedLanguage, type ServedLanguage } from '../../domain/language/languages';
@@ -65,6 +65,22 @@ const SWITCHED: Record<ServedLanguage, MessageKey> = {
   pt: 'Of course, we can continue in Portuguese. How can I help you?',
 };
 
+const SWITCHED_IN_A_REQUEST: Record<ServedLanguage, MessageKey> = {
+  en: 'Of course, we can continue in English.',
+  de: 'Of course, we can continue in German.',
+  es: 'Of course, we can continue in Spanish.',
+  fr: 'Of course, we can continue in French.',
+  pt: 'Of course, we can continue in Portuguese.',
+};
+
+/** The question an open request waits on, asked again in the new language. */
+function questionFor(awaiting: Awaiting, hasOptions: boolean): MessageKey {
+  if (awaiting === 'email') return 'What is the e-mail address on your account?';
+  if (awaiting === 'name_zip') return 'To make changes I need to verify you first: what are your full name and zip code?';
+  if (awaiting === 'confirmation') return 'Shall I go ahead? Please answer yes or no.';
+  return hasOptions ? 'Please choose one of these options:' : 'Where were we: please answer my last question, and I will go on from there.';
+}
+
 /** Requests that may come with a language request and still leave nothing else to answer. */
 const NOTHING_ELSE = new Set(['greeting', 'thanks']);
 
@@ -86,6 +102,12 @@ export async function answerForLanguage(ctx: ConversationContext, seq: number, s
   }
   const asked = start.asked;
   if (asked && isServedLanguage(asked) && asked === language && (start.local.tier === 'none' || NOTHING_ELSE.has(start.local.label))) {
+    // In the middle of a request the customer is not left wondering what comes next: its question again.
+    const waiting = state.flow ? state.waitingFor : undefined;
+    if (waiting) {
+      const text = `${say(state, SWITCHED_IN_A_REQUEST[asked])} ${say(state, questionFor(waiting.awaiting, Boolean(waiting.options?.length)))}`;
+      return answer(ctx, { replies: [{ text }], awaiting: waiting.awaiting, ...(waiting.options ? { options: waiting.options } : {}), intent: state.flow?.kind });
+    }
     return answer(ctx, { replies: [{ text: say(state, SWITCHED[asked]) }] });
   }
   return undefined;
