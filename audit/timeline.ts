@@ -59,6 +59,7 @@ export const readJsonPayload: PayloadReader = (payload) => {
 const COMPENSATIONS = new Set(['releaseRefund', 'reverseProviderRefund', 'revertRefundOnOrder', 'unrestockItems', 'settleRefundAsOwed']);
 const SAGA_STEPS = new Set(['reserveRefund', 'refundThroughProvider', 'markRefundedInStore', 'recordRefundOnOrder', 'restockItems', 'notifyCustomer']);
 const CLASSIFIERS = new Set(['classifyIntent', 'classifyWithLlm']);
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 const IDENTIFIERS = new Set(['identifyCustomerByEmail', 'identifyCustomerByNameZip']);
 
 type Json = Record<string, unknown>;
@@ -171,6 +172,15 @@ function runEntries(run: RecordedRun, read: PayloadReader): TimelineEntry[] {
       const task = scheduled.get(String(done.scheduledEventId));
       const result = first(done.result);
       if (task) activityDone(task, result, lastCustomerText, push);
+    }
+    // A local activity is recorded as a marker: its type in `data`, its result beside it.
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName === LOCAL_ACTIVITY_MARKER) {
+      const name = str(asObject(first(marker.details?.data ?? null)).activity_type) ?? '';
+      const result = first(marker.details?.result ?? null);
+      // The turn's one reading: its tiers 1–2 classification is the turn's intent, as classifyIntent's was.
+      if (name === 'readTurn') activityDone({ name: 'classifyIntent', input: undefined }, asObject(result).local, lastCustomerText, push);
+      else if (name) activityDone({ name, input: undefined }, result, lastCustomerText, push);
     }
     const failed = event.activityTaskFailedEventAttributes;
     if (failed) {

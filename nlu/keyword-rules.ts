@@ -217,7 +217,12 @@ const RULES: readonly KeywordRule[] = [
   {
     name: 'complaint',
     label: 'complaint',
-    match: [/\b(file|make|lodge|submit|raise|open|register)\s+a\s+(formal\s+)?complaint\b/, /\bi\s+(want|would like|need)\s+to\s+complain\b/],
+    match: [
+      /\b(file|make|lodge|submit|raise|open|register)\s+a\s+(formal\s+)?complaint\b/,
+      /\bi\s+(want|would like|need)\s+to\s+complain\b/,
+      // Disappointment with the shop itself, not with an item: "I am really disappointed with you".
+      /\bi\s*(?:'?m|am)\s+(?:really\s+|very\s+|so\s+|deeply\s+)?disappointed\s+(?:with|in)\s+(?:you|your\s+(?:service|store|shop|company|support))\b/,
+    ],
   },
   {
     name: 'customer-service-contact',

@@ -70,6 +70,8 @@ const FIRES: [string, string][] = [
   ['what shipping options do you have', 'delivery_options'],
   ['how long does delivery take?', 'delivery_period'],
   ['I want to file a complaint', 'complaint'],
+  ['I am really disappointed with you', 'complaint'],
+  ["I'm disappointed in your service", 'complaint'],
   ['how can I contact customer service', 'contact_customer_service'],
 ];
 
