@@ -22,6 +22,9 @@ let payments: TestPayments;
 /** What each language's customer writes and what the bot must answer, in that language. */
 interface Case {
   language: TranslatedLanguage;
+  /** The customer's own words for the two requests. */
+  changeAddress: string;
+  subscribe: string;
   yes: string;
   address: string;
   stored: { address1: string; address2: string; city: string; state: string; zip: string; country: string };
@@ -36,6 +39,8 @@ interface Case {
 const CASES: Case[] = [
   {
     language: 'de',
+    changeAddress: 'Ich möchte meine Standardadresse ändern',
+    subscribe: "Ich möchte Ihren Newsletter abonnieren",
     yes: 'ja',
     address: 'Meine neue Adresse ist Hauptstraße 5, 10115 Berlin',
     stored: { address1: 'Hauptstraße 5', address2: '', city: 'Berlin', state: '', zip: '10115', country: 'Germany' },
@@ -48,6 +53,8 @@ const CASES: Case[] = [
   },
   {
     language: 'es',
+    changeAddress: 'Quiero cambiar mi dirección predeterminada',
+    subscribe: "Quiero suscribirme a su boletín",
     yes: 'sí',
     address: 'Mi nueva dirección es Calle Mayor 12, 3º B, 28013 Madrid',
     stored: { address1: 'Calle Mayor 12', address2: '3º B', city: 'Madrid', state: '', zip: '28013', country: 'Spain' },
@@ -60,6 +67,8 @@ const CASES: Case[] = [
   },
   {
     language: 'fr',
+    changeAddress: 'Je veux changer mon adresse par défaut',
+    subscribe: "Je veux m'abonner à votre newsletter",
     yes: 'oui',
     address: 'Ma nouvelle adresse est 12 rue de la Paix, 75002 Paris',
     stored: { address1: '12 rue de la Paix', address2: '', city: 'Paris', state: '', zip: '75002', country: 'France' },
@@ -72,6 +81,8 @@ const CASES: Case[] = [
   },
   {
     language: 'pt',
+    changeAddress: 'Quero alterar a minha morada predefinida',
+    subscribe: "Quero subscrever a vossa newsletter",
     yes: 'sim',
     address: 'A minha nova morada é Rua Augusta 100, 1100-053 Lisboa',
     stored: { address1: 'Rua Augusta 100', address2: '', city: 'Lisboa', state: '', zip: '1100-053', country: 'Portugal' },
@@ -101,7 +112,6 @@ function inLanguage(language: string): CarriedState {
   return { status: 'open', transcript: [], decisions: [], nextSeq: 1, runs: 1, startedAt: new Date().toISOString(), language: { language, by: 'request' } };
 }
 
-// The openings are in English, which the intent model reads today; the replies follow the conversation's language.
 // The "Thanks, <name>." before a verified customer's next question belongs to the order step, not to these flows.
 describe('account flows answered in German, Spanish, French and Portuguese', () => {
   before(async () => {
@@ -130,7 +140,7 @@ describe('account flows answered in German, Spanish, French and Portuguese', () 
         const say = async (text: string): Promise<MessageResult> => handle.executeUpdate(messageUpdate, { args: [text] });
         const text = (result: MessageResult) => result.replies.map((r) => r.text).join(' ');
 
-        const opening = await say('update my default address');
+        const opening = await say(c.changeAddress);
         assert.equal(opening.awaiting, 'email', `${c.language}: ${JSON.stringify(opening)}`);
         assert.match(text(opening), c.askEmail);
         const askAddress = await say(customer.email);
@@ -142,7 +152,7 @@ describe('account flows answered in German, Spanish, French and Portuguese', () 
         assert.match(text(done), c.addressDone, c.language);
         assert.deepEqual({ ...(await getUser(database.db, customer.id))?.address }, c.stored, c.language);
 
-        const consent = await say('I want to subscribe to your newsletter');
+        const consent = await say(c.subscribe);
         assert.equal(consent.awaiting, 'confirmation', `${c.language}: ${JSON.stringify(consent)}`);
         assert.match(text(consent), c.consent);
         assert.match(text(await say(c.yes)), c.subscribed);
@@ -157,11 +167,11 @@ describe('account flows answered in German, Spanish, French and Portuguese', () 
     for (const r of rows) counts.set(r.customerId, (counts.get(r.customerId) ?? 0) + 1);
     const target = rows.find((r) => counts.get(r.customerId) === 1) as { orderId: string; customerId: string; email: string };
     assert.ok(target, 'the demo store has a customer with one delivered order');
-    const words: Record<TranslatedLanguage, { link: string; summary: RegExp; here: RegExp; review: string; saved: RegExp }> = {
-      de: { link: 'Ein Download-Link, bitte', summary: /Rechnung INV-\S+ zur Bestellung #W\d+: .*Bezahlt: \d+,\d\d\s\$.* Möchten Sie die Rechnung als PDF per E-Mail oder als Download-Link\?$/, here: /^Hier ist Ihre Rechnung zur Bestellung #W\d+ als PDF: \/v1\/invoices\/\S+ \(der Link funktioniert bis /, review: '4 Sterne, sehr bequem', saved: /^Vielen Dank! Ihre Bewertung von „.+“ mit 4 Sternen ist gespeichert/ },
-      es: { link: 'Un enlace de descarga', summary: /Factura INV-\S+ del pedido #W\d+: .*Pagado: \d+,\d\d\sUS\$.* ¿Quiere la factura en PDF por correo electrónico, o como enlace de descarga\?$/, here: /^Aquí tiene su factura del pedido #W\d+ en PDF: \/v1\/invoices\/\S+ \(el enlace funciona hasta /, review: '4 estrellas, muy cómodo', saved: /^¡Gracias! Su valoración de 4 estrellas de «.+» está guardada/ },
-      fr: { link: 'Un lien de téléchargement', summary: /Facture INV-\S+ de la commande #W\d+ : .*Payé : \d+,\d\d\s\$US.* Souhaitez-vous la facture en PDF par e-mail, ou sous forme de lien de téléchargement \?$/, here: /^Voici votre facture de la commande #W\d+ en PDF : \/v1\/invoices\/\S+ \(le lien fonctionne jusqu’au /, review: '4 étoiles, très confortable', saved: /^Merci ! Votre avis 4 étoiles sur « .+ » est enregistré/ },
-      pt: { link: 'Uma ligação para descarregar', summary: /Fatura INV-\S+ da encomenda #W\d+: .*Pago: \d+,\d\d\sUS\$.* Pretende a fatura em PDF por e-mail, ou como ligação para descarregar\?$/, here: /^Aqui está a sua fatura da encomenda #W\d+ em PDF: \/v1\/invoices\/\S+ \(a ligação funciona até /, review: '4 estrelas, muito confortável', saved: /^Obrigado! A sua avaliação de 4 estrelas de «.+» foi guardada/ },
+    const words: Record<TranslatedLanguage, { invoice: string; leaveReview: string; link: string; summary: RegExp; here: RegExp; review: string; saved: RegExp }> = {
+      de: { invoice: "Senden Sie mir bitte die Rechnung", leaveReview: 'Ich möchte eine Bewertung schreiben', link: 'Ein Download-Link, bitte', summary: /Rechnung INV-\S+ zur Bestellung #W\d+: .*Bezahlt: \d+,\d\d\s\$.* Möchten Sie die Rechnung als PDF per E-Mail oder als Download-Link\?$/, here: /^Hier ist Ihre Rechnung zur Bestellung #W\d+ als PDF: \/v1\/invoices\/\S+ \(der Link funktioniert bis /, review: '4 Sterne, sehr bequem', saved: /^Vielen Dank! Ihre Bewertung von „.+“ mit 4 Sternen ist gespeichert/ },
+      es: { invoice: "¿Me puede enviar la factura?", leaveReview: 'Quiero dejar una reseña', link: 'Un enlace de descarga', summary: /Factura INV-\S+ del pedido #W\d+: .*Pagado: \d+,\d\d\sUS\$.* ¿Quiere la factura en PDF por correo electrónico, o como enlace de descarga\?$/, here: /^Aquí tiene su factura del pedido #W\d+ en PDF: \/v1\/invoices\/\S+ \(el enlace funciona hasta /, review: '4 estrellas, muy cómodo', saved: /^¡Gracias! Su valoración de 4 estrellas de «.+» está guardada/ },
+      fr: { invoice: "Envoyez-moi la facture de ma commande, s'il vous plaît", leaveReview: 'Je voudrais laisser un avis', link: 'Un lien de téléchargement', summary: /Facture INV-\S+ de la commande #W\d+ : .*Payé : \d+,\d\d\s\$US.* Souhaitez-vous la facture en PDF par e-mail, ou sous forme de lien de téléchargement \?$/, here: /^Voici votre facture de la commande #W\d+ en PDF : \/v1\/invoices\/\S+ \(le lien fonctionne jusqu’au /, review: '4 étoiles, très confortable', saved: /^Merci ! Votre avis 4 étoiles sur « .+ » est enregistré/ },
+      pt: { invoice: "Pode enviar-me a fatura?", leaveReview: 'Quero deixar uma avaliação', link: 'Uma ligação para descarregar', summary: /Fatura INV-\S+ da encomenda #W\d+: .*Pago: \d+,\d\d\sUS\$.* Pretende a fatura em PDF por e-mail, ou como ligação para descarregar\?$/, here: /^Aqui está a sua fatura da encomenda #W\d+ em PDF: \/v1\/invoices\/\S+ \(a ligação funciona até /, review: '4 estrelas, muito confortável', saved: /^Obrigado! A sua avaliação de 4 estrelas de «.+» foi guardada/ },
     };
     const taskQueue = uniqueTaskQueue('commerce-languages');
     const worker = await newWorker(taskQueue);
@@ -176,14 +186,14 @@ describe('account flows answered in German, Spanish, French and Portuguese', () 
         const say = async (text: string): Promise<MessageResult> => handle.executeUpdate(messageUpdate, { args: [text] });
         const text = (result: MessageResult) => result.replies.map((r) => r.text).join(' ');
 
-        assert.equal((await say('please send me the invoice for my order')).awaiting, 'email', language);
+        assert.equal((await say(w.invoice)).awaiting, 'email', language);
         let step = await say(target.email);
         if (step.awaiting === 'order_id') step = await say(target.orderId);
         assert.equal(step.awaiting, 'invoice_delivery', `${language}: ${JSON.stringify(step)}`);
         assert.match(text(step), w.summary);
         assert.match(text(await say(w.link)), w.here);
 
-        step = await say('I want to leave a review');
+        step = await say(w.leaveReview);
         if (step.awaiting === 'items') step = await say(step.options?.[0]?.id ?? '');
         assert.equal(step.awaiting, 'rating', `${language}: ${JSON.stringify(step)}`);
         assert.match(text(await say(w.review)), w.saved);
