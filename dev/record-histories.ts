@@ -292,6 +292,17 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Too short for the detector to be sure, but a Portuguese keyword rule read it (the 'language-rule-evidence'
+    // patch): the conversation is Portuguese from its first message.
+    name: 'short-portuguese-by-rule',
+    async run(r) {
+      const target = await pendingCardOrder(r.db);
+      const first = await expectAwaiting(r, 'Quero cancelar a encomenda', 'email');
+      expect(first.language === 'pt', 'a Portuguese rule should make the conversation Portuguese', first);
+      await expectAwaiting(r, target.email, 'order_id');
+    },
+  },
+  {
     // A language the bot cannot serve without an LLM: its one message in Italian, and a person takes over.
     name: 'unserved-language-handed-over',
     async run(r) {

@@ -52,3 +52,14 @@ export function nextConversationLanguage(current: ConversationLanguage | undefin
   }
   return { language: { ...current, pending: seen }, changed: false };
 }
+
+/**
+ * A keyword rule written for one language decided the message ("Quero cancelar a minha encomenda"):
+ * that is evidence of its language however short, where the detector alone is unsure. A detector sure
+ * of another language keeps its word. Rule names end in their language's code ("cancel-order-pt").
+ */
+export function withRuleEvidence(guess: LanguageGuess, rule: string | undefined): LanguageGuess {
+  const ruled = /-(de|es|fr|pt)$/.exec(rule ?? '')?.[1];
+  if (!ruled || (guess.reliable && guess.language !== ruled)) return guess;
+  return { language: ruled, reliable: true, words: guess.words };
+}

@@ -133,6 +133,11 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
     shows: (r) => r.patches.has('language-turn-reading') && r.localActivities.has('readTurn') && !r.activities.has('detectInjection') && r.intents.has('cancel_order') && r.childWorkflows > 0,
   },
   {
+    what: 'a short Portuguese message the detector is unsure of, read as Portuguese by its keyword rule',
+    file: 'short-portuguese-by-rule.json',
+    shows: (r) => r.patches.has('language-rule-evidence') && r.localActivities.has('readTurn') && r.intents.has('cancel_order'),
+  },
+  {
     what: 'an Italian message without an LLM handed to a person, who takes it',
     file: 'unserved-language-handed-over.json',
     shows: (r) => r.patches.has('language-turn-reading') && r.localActivities.has('readTurn') && r.updates.has('agentCommand'),

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { KEYWORD_RULE_NAMES } from '../../nlu/keyword-rules';
+import { LANGUAGE_RULES } from '../../nlu/keyword-rules-languages';
 import { before, describe, it } from 'mocha';
-import { nextConversationLanguage, type ConversationLanguage, type LanguageGuess } from '../../domain/language/conversation-language';
+import { nextConversationLanguage, withRuleEvidence, type ConversationLanguage, type LanguageGuess } from '../../domain/language/conversation-language';
 import { requestedLanguage } from '../../domain/language/language-request';
 import { loadLanguageDetector, type LanguageDetector } from '../../nlu/language/detect';
 import { languageText, wordCount } from '../../nlu/language/message-text';
@@ -138,5 +140,22 @@ describe('a language the product cannot serve', () => {
       const guess = detector.detect(passingOnMessage(code).text);
       assert.equal(guess.language, code, `${code}: read as ${guess.language}`);
     }
+  });
+});
+
+describe('a keyword rule of one language as evidence of it', () => {
+  const cases: [string, LanguageGuess, string | undefined, LanguageGuess][] = [
+    ['an unsure detector takes the rule\'s language', { language: 'pt', reliable: false, words: 3 }, 'cancel-order-pt', { language: 'pt', reliable: true, words: 3 }],
+    ['a detector that guessed nothing takes it too', { reliable: false, words: 2 }, 'track-order-de', { language: 'de', reliable: true, words: 2 }],
+    ['a detector sure of another language keeps its word', { language: 'en', reliable: true, words: 5 }, 'cancel-order-es', { language: 'en', reliable: true, words: 5 }],
+    ['an English rule says nothing about the language', { language: 'it', reliable: false, words: 3 }, 'cancel', { language: 'it', reliable: false, words: 3 }],
+    ['no rule, no change', { language: 'fr', reliable: false, words: 3 }, undefined, { language: 'fr', reliable: false, words: 3 }],
+  ];
+  for (const [what, guess, rule, expected] of cases) it(what, () => assert.deepEqual(withRuleEvidence(guess, rule), expected));
+
+  it('names every language rule with its language, and no English rule like one', () => {
+    const ofLanguages = new Set(LANGUAGE_RULES.map((r) => r.name));
+    assert.deepEqual(LANGUAGE_RULES.filter((r) => !r.name.endsWith(`-${r.language}`)).map((r) => r.name), []);
+    assert.deepEqual(KEYWORD_RULE_NAMES.filter((n) => !ofLanguages.has(n) && /-(de|es|fr|pt)$/.test(n)), []);
   });
 });

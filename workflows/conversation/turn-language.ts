@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { TurnReading } from '../../activities/classify-intent';
 import type { Awaiting, MessageResult } from '../../domain/conversation';
-import { nextConversationLanguage } from '../../domain/language/conversation-language';
+import { nextConversationLanguage, withRuleEvidence } from '../../domain/language/conversation-language';
 import { requestedLanguage } from '../../domain/language/language-request';
 import { isServedLanguage, type ServedLanguage } from '../../domain/language/languages';
 import { passingOnMessage } from '../../domain/language/unserved-language';
@@ -20,6 +20,9 @@ import { languageOf, say } from './speaking';
  */
 export const LANGUAGE_TURN_PATCH = 'language-turn-reading';
 
+/** A keyword rule of one language counts as evidence of it; conversations from before read the detector alone. */
+export const LANGUAGE_RULE_EVIDENCE_PATCH = 'language-rule-evidence';
+
 export interface TurnStart {
   injectionFlagged: boolean;
   local: TurnReading['local'];
@@ -34,12 +37,13 @@ export async function startTurn(ctx: ConversationContext, seq: number, text: str
   noteInjectionVerdict(ctx, seq, reading.injection);
   const { state } = ctx;
   const before = languageOf(state);
-  const decision = nextConversationLanguage(state.language, text, reading.language);
+  const guess = reading.local.tier === 'keyword' && patched(LANGUAGE_RULE_EVIDENCE_PATCH) ? withRuleEvidence(reading.language, reading.local.rule) : reading.language;
+  const decision = nextConversationLanguage(state.language, text, guess);
   if (decision.language) state.language = decision.language;
   const asked = requestedLanguage(text);
   // Recorded when the bot's language changes: English read in an English conversation is no news.
   if (decision.changed && state.language && languageOf(state) !== before) {
-    const how = asked ? 'the customer asked for it' : `${reading.language.words} words of the message read as ${state.language.language}`;
+    const how = asked ? 'the customer asked for it' : guess !== reading.language ? `a ${state.language.language} keyword rule (${reading.local.rule}) read the message` : `${reading.language.words} words of the message read as ${state.language.language}`;
     // No rule: a change of language is not a step of a flow (the loop checks count those as progress).
     ctx.decide({ seq, kind: 'dialogue', reason: `language ${state.language.language} (was ${before}): ${how}` });
   }
