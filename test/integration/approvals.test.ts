@@ -47,6 +47,22 @@ describe('approvals', () => {
   beforeEach(() => replaceStore(stack.database.db, buildDemoStore()));
 
   describe('supervisor approval of actions over the automatic limit', () => {
+    it('when a Spanish customer\'s cancellation needs approval, then the whole parked reply, its reason included, is Spanish, and the supervisor reads the reason in English', async () => {
+      const target = await pendingCardOrder(stack.database.db);
+      const chat = await startChat(stack, channel);
+      assert.equal((await chat.say(`Quiero cancelar mi pedido ${target.orderId}`)).language, 'es');
+      assert.equal((await chat.say(target.email)).awaiting, 'reason');
+      assert.equal((await chat.say('Lo pedí por error')).awaiting, 'confirmation');
+      const parked = await chat.say('sí');
+      assert.equal(parked.language, 'es');
+      assert.match(parked.replies[0].text, /supervisor/i);
+      assert.doesNotMatch(parked.replies[0].text, /automatic limit|must approve|approval \(/, parked.replies[0].text);
+      assert.match(parked.replies[0].text, /\d+,\d\d\sUS\$/, 'the amounts in the Spanish locale');
+      const approvals = (await call(stack, 'GET', '/v1/approvals', { token: agent })).body.approvals;
+      const request = approvals.find((a: any) => a.conversationId === chat.id);
+      assert.match(request.reason, /over the automatic limit/);
+    });
+
     it('when a supervisor approves, then the parked cancellation runs and the customer is told', async () => {
       const target = await pendingCardOrder(stack.database.db);
       const chat = await startChat(stack, channel);

@@ -9,7 +9,8 @@ import { say } from './speaking';
  * The customer said yes to a proposal over the automatic limit: it waits for a supervisor. The
  * flow is parked (the customer may ask other things meanwhile) and resumes once approved.
  */
-export function parkForApproval(state: CarriedState, flow: ProposingFlow, detail: string, reason: string): FlowReply {
+/** `reason` stays English for the supervisor and the audit; `saidReason` is the same reason in the customer's language. */
+export function parkForApproval(state: CarriedState, flow: ProposingFlow, detail: string, reason: string, saidReason = reason): FlowReply {
   state.pendingApproval = {
     proposalId: flow.proposalId ?? '',
     role: 'supervisor',
@@ -20,7 +21,7 @@ export function parkForApproval(state: CarriedState, flow: ProposingFlow, detail
   };
   state.flow = undefined;
   return {
-    replies: [{ text: say(state, "This needs a supervisor's approval ({reason}). I have asked for it, and I will tell you here as soon as they decide. Nothing has changed yet.", { reason }) }],
+    replies: [{ text: say(state, "This needs a supervisor's approval ({reason}). I have asked for it, and I will tell you here as soon as they decide. Nothing has changed yet.", { reason: saidReason }) }],
     intent: flow.kind,
     actions: [{ name: flow.kind, status: 'proposed', detail: `waiting for supervisor approval: ${detail}` }],
   };

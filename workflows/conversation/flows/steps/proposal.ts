@@ -2,7 +2,7 @@ import type { Reading } from '../../../../domain/understanding/reading';
 import { patched } from '@temporalio/workflow';
 import type { PerformActionResult } from '../../../../activities/perform-action';
 import type { CarriedState, ProposingFlow, ReplyOption } from '../../../../domain/conversation';
-import { describeProposal, proposalChangeWords, proposalWords, sayWords, type ActionKind, type ActionRequest, type Proposal, type Words } from '../../../../domain/policy';
+import { approvalWords, describeProposal, proposalChangeWords, proposalWords, sayWords, type ActionKind, type ActionRequest, type Proposal, type Words } from '../../../../domain/policy';
 import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
 import { performAction } from '../../../activity-proxies';
@@ -80,7 +80,8 @@ export async function answerProposal(
     return askToConfirm(state, flow, spec, result.proposal, `${preface} `);
   }
   if (result.status === 'refused' && result.outcome === 'needs_approval') {
-    return parkForApproval(state, flow, result.proposal ? describeProposal(result.proposal).join(' ') : spec.request.kind, result.reason);
+    const saidReason = result.proposal ? sayPolicy(state, approvalWords(result.proposal) ?? result.reason) : result.reason;
+    return parkForApproval(state, flow, result.proposal ? describeProposal(result.proposal).join(' ') : spec.request.kind, result.reason, saidReason);
   }
   if (result.status !== 'executed') return refusedReply(state, flow, spec, whyNot(state, result));
   (state.completedProposalIds ??= []).push(proposalId);
