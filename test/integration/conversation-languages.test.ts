@@ -179,4 +179,14 @@ describe('a whole cancellation and a whole return in German, Spanish, French and
     assertSaidIn('de', reason, 'e-mail');
     assert.equal(reason.awaiting, 'reason');
   });
+
+  it('when a French customer who forgot their password has no address to give, then the help centre answers in French and cites the French article', async () => {
+    const { say } = await startChat(stack, channel);
+    const asked = await say('J’ai oublié mon mot de passe');
+    assertSaidIn('fr', asked, 'opening');
+    assert.equal(asked.awaiting, 'email');
+    const answer = await say('Je ne m’en souviens plus du tout');
+    assertSaidIn('fr', answer, 'no address');
+    assert.match(answer.replies[0]!.text, /\/help\/fr\//, answer.replies[0]!.text);
+  });
 });

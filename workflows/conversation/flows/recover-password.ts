@@ -7,7 +7,8 @@ import type { Reading } from '../../../domain/understanding/reading';
 import { answerFromHelpCentre, sendPasswordReset } from '../../activity-proxies';
 import { customerFlow } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
-import { say } from '../speaking';
+import { languageOf, say } from '../speaking';
+import { isServedLanguage, type ServedLanguage } from '../../../domain/language/languages';
 
 type ResetFlow = RecoverPasswordFlow | RegistrationProblemsFlow;
 
@@ -18,13 +19,26 @@ const sentTo = (state: CarriedState, email: string) =>
   say(state, 'If {email} belongs to an account, a link to choose a new password is on its way to the e-mail address on that account. It works once, within {minutes} minutes.', { email, minutes: MINUTES });
 
 /** What the help centre says about it, when the customer gives no address. */
-const TOPIC: Record<ResetFlow['kind'], { query: string; fallback: MessageKey }> = {
+/** The help centre is searched in the customer's language, so the query is in it too. */
+const TOPIC: Record<ResetFlow['kind'], { query: Record<ServedLanguage, string>; fallback: MessageKey }> = {
   recover_password: {
-    query: 'forgotten password reset link',
+    query: {
+      en: 'forgotten password reset link',
+      de: 'Passwort vergessen Link zum Zurücksetzen',
+      es: 'contraseña olvidada enlace para restablecer',
+      fr: 'mot de passe oublié lien de réinitialisation',
+      pt: 'palavra-passe esquecida ligação para redefinir',
+    },
     fallback: 'If you have forgotten your password, tell us the e-mail address on your account and we send a reset link to that address.',
   },
   registration_problems: {
-    query: 'sign-up page says e-mail address already registered',
+    query: {
+      en: 'sign-up page says e-mail address already registered',
+      de: 'Registrierung E-Mail-Adresse bereits registriert',
+      es: 'registro dirección de correo ya registrada',
+      fr: 'inscription adresse e-mail déjà enregistrée',
+      pt: 'registo endereço de e-mail já registado',
+    },
     fallback: 'If the sign-up page says your e-mail address is already registered, you already have an account: reset its password instead of registering again.',
   },
 };
@@ -36,7 +50,8 @@ async function send(state: CarriedState, flow: ResetFlow, request: { email?: str
 
 async function helpCentreAnswer(state: CarriedState, flow: ResetFlow): Promise<FlowReply> {
   const topic = TOPIC[flow.kind];
-  const answer = await answerFromHelpCentre({ text: topic.query });
+  const language = languageOf(state);
+  const answer = await answerFromHelpCentre(isServedLanguage(language) && language !== 'en' ? { text: topic.query[language], language } : { text: topic.query.en });
   const text = answer.confident ? answerWithCitation(answer) : say(state, topic.fallback);
   return finish(state, { replies: [{ text: say(state, 'All right. {answer}', { answer: text }) }], intent: flow.kind });
 }
