@@ -403,9 +403,10 @@ function sections(f: Figures, run: { started: number; soakTurns: number }): { ma
       check('50 concurrent, p99', '≤ 1.5× the floor', percentile(fifty?.product?.load.turnMs ?? [], 99) / percentile(fifty?.floor?.load.turnMs ?? [], 99), 1.5),
       check('first turn of a new conversation, p50', '≤ 2× the floor', percentile(firstProduct, 50) / percentile(firstFloor, 50), 2),
       '',
-      'The targets ask for workflow changes this benchmark does not make (local activities for classification',
-      'and reads, update-with-start for the first message, fewer activities per turn): the breakdown below shows',
-      'which parts of a turn they would remove.',
+      'Each turn is read by one local activity (injection check, tiers 1–2 and language together, in the',
+      "worker's process: no round trip through the server), and a new conversation's first message goes with",
+      'its start (update-with-start). The breakdown below shows where the rest of a turn goes: the regular',
+      'activities left (reads of the store, the help centre, actions) and the workflow tasks around them.',
       '',
     );
   }
