@@ -83,7 +83,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys', '016-email-channel', '017-phone-channels', '018-outbox-every-message', '019-agent-languages', '020-handoff-language'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys', '016-email-channel', '017-phone-channels', '018-outbox-every-message', '019-agent-languages', '020-handoff-language', '021-channel-language'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
