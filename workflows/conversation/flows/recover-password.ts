@@ -7,7 +7,7 @@ import type { Reading } from '../../../domain/understanding/reading';
 import { answerFromHelpCentre, sendPasswordReset } from '../../activity-proxies';
 import { customerFlow } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
-import { say } from '../speaking';
+import { labelLanguage, say } from '../speaking';
 
 type ResetFlow = RecoverPasswordFlow | RegistrationProblemsFlow;
 
@@ -30,7 +30,7 @@ const TOPIC: Record<ResetFlow['kind'], { query: string; fallback: MessageKey }> 
 };
 
 async function send(state: CarriedState, flow: ResetFlow, request: { email?: string; customerId?: string }, reply: string): Promise<FlowReply> {
-  await sendPasswordReset({ ...request, conversationWorkflowId: workflowInfo().workflowId });
+  await sendPasswordReset({ ...request, conversationWorkflowId: workflowInfo().workflowId, ...labelLanguage(state) });
   return finish(state, { replies: [{ text: reply }], intent: flow.kind, actions: [{ name: 'password_reset_link', status: 'executed', detail: 'sent to the address on file, if any' }] });
 }
 
