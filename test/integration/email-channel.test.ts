@@ -200,6 +200,35 @@ describe('the e-mail channel against the running app', () => {
     assert.equal(sink.mails.filter((m) => m.subject === 'Your invoice' && m.text?.includes(customer.orderId)).length, 1, 'sent once');
   });
 
+  it('when a German customer cancels by e-mail, then each reply mail is German: our subject, and the line under the numbered options', async () => {
+    const order = await stack.database.db('orders as o').join('customers as c', 'c.id', 'o.customer_id').join('addresses as a', 'a.id', 'c.address_id')
+      .where({ 'o.status': 'pending' }).orderBy('o.position')
+      .first('o.id as orderId', 'c.email as email', 'c.first_name as first', 'c.last_name as last', 'a.zip as zip');
+    const first = await mailIn({ from: order.email, subject: '', text: `Guten Tag, ich möchte meine Bestellung ${order.orderId} stornieren.` });
+    const asking = await replyTo(first);
+    assert.equal(asking.subject, 'Re: Ihre Nachricht an den Kundenservice');
+    const second = await mailIn({ from: order.email, subject: asking.subject, inReplyTo: asking.messageId, text: `Mein Name ist ${order.first} ${order.last}, meine Postleitzahl ist ${order.zip}.` });
+    const reasons = await replyTo(second);
+    const conversationId = (await inboxRow(second)).conversation_id as string;
+    const offered = (await viewOf(conversationId)).options ?? [];
+    assert.ok(offered.length >= 2, `reasons are offered: ${reasons.text}`);
+    assert.ok(reasons.text?.includes(`1. ${offered[0]!.label}\n2. ${offered[1]!.label}`), reasons.text);
+    assert.match(reasons.text ?? '', /Antworten Sie mit der Nummer Ihrer Wahl\.\n$/);
+    assert.doesNotMatch(reasons.text ?? '', /Reply with the number/);
+    assert.ok(typeof reasons.html === 'string' && reasons.html.includes('<p>Antworten Sie mit der Nummer Ihrer Wahl.</p>'), reasons.html);
+  });
+
+  it('when a Spanish customer asks by e-mail for a reset link, then the answer is Spanish and so is the reset mail, subject and body', async () => {
+    const customer = await stack.database.db('customers').orderBy('id', 'desc').first('email');
+    const asked = await mailIn({ from: customer.email, subject: '', text: 'Hola, he olvidado mi contraseña y no puedo entrar en mi cuenta. ¿Me pueden ayudar, por favor?' });
+    const reply = await replyTo(asked);
+    assert.equal(reply.subject, 'Re: su mensaje al servicio de atención al cliente', reply.text);
+    const reset = await eventually(async () => sink.mails.find((m) => m.subject === 'Restablezca su contraseña' && m.to && !Array.isArray(m.to) && m.to.value[0]?.address === customer.email), 'the Spanish reset link by mail', 60_000);
+    assert.match(reset.text ?? '', /^Alguien ha pedido restablecer la contraseña de su cuenta\. Para elegir una contraseña nueva, abra http:\/\/\S+\/account\/reset\/\S+ en los próximos 60 minutos/);
+    const row = await stack.database.db('customer_notifications').where({ recipient: customer.email, kind: 'password_reset' }).first('language', 'status');
+    assert.deepEqual(row, { language: 'es', status: 'sent' });
+  });
+
   it('when an attachment comes along, then the transcript names it and nothing in it is read', async () => {
     const asked = await mailIn({
       from: 'someone.new@example.org',
