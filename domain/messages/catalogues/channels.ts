@@ -135,6 +135,12 @@ export const CHANNEL_MESSAGES = {
     fr: 'Quelqu’un a demandé la réinitialisation du mot de passe de votre compte. Pour choisir un nouveau mot de passe, ouvrez {link} dans les {minutes} minutes ; le lien ne fonctionne qu’une fois. Si ce n’était pas vous, ignorez ce message : votre mot de passe reste inchangé.',
     pt: 'Alguém pediu para redefinir a palavra-passe da sua conta. Para escolher uma nova palavra-passe, abra {link} dentro de {minutes} minutos; a ligação só funciona uma vez. Se não fez este pedido, ignore esta mensagem: a sua palavra-passe fica como está.',
   },
+  'The e-mail address on your account was changed from {from} to {to}. If you did not ask for this, reply to this message and we will look into it at once.': {
+    de: 'Die E-Mail-Adresse Ihres Kontos wurde von {from} in {to} geändert. Wenn Sie das nicht veranlasst haben, antworten Sie auf diese Nachricht, und wir gehen der Sache sofort nach.',
+    es: 'La dirección de correo electrónico de su cuenta se ha cambiado de {from} a {to}. Si no lo ha solicitado usted, responda a este mensaje y lo revisaremos de inmediato.',
+    fr: 'L’adresse e-mail de votre compte a été changée de {from} en {to}. Si vous n’avez pas demandé ce changement, répondez à ce message et nous examinerons la situation immédiatement.',
+    pt: 'O endereço de e-mail da sua conta foi alterado de {from} para {to}. Se não pediu esta alteração, responda a esta mensagem e iremos analisar a situação de imediato.',
+  },
   'Hello {name}, your invoice {invoice} for order {orderId} is a PDF at {url} (valid until {expiresAt}).': {
     de: 'Hallo {name}, Ihre Rechnung {invoice} zur Bestellung {orderId} liegt als PDF unter {url} bereit (gültig bis {expiresAt}).',
     es: 'Hola, {name}: su factura {invoice} del pedido {orderId} está en PDF en {url} (válida hasta {expiresAt}).',
