@@ -385,6 +385,21 @@ describe('the e-mail channel against the running app', () => {
     assert.equal(sink.mails.filter((m) => m.text?.includes('your refund went out today')).length, 1);
   });
 
+  it('when a later message of a French conversation goes through the outbox, then its mail numbers the options under a French line, in a thread with our French subject', async () => {
+    const asked = await mailIn({ from: 'plus.tard@example.org', subject: '', text: 'Bonjour, je voudrais savoir si mon remboursement a été envoyé, s’il vous plaît.' });
+    await replyTo(asked);
+    const conversationId = (await inboxRow(asked)).conversation_id as string;
+    const db = stack.database.db;
+    const mail = mailOutOf({ supportEmail: SUPPORT, smtpRelay: `127.0.0.1:${sink.port}`, dataDir: stack.database.dir });
+    const key = `email-test-fr:${conversationId}`;
+    const options = [{ id: 'yes', label: 'Oui' }, { id: 'no', label: 'Non' }];
+    await queueNotice(db, { idempotencyKey: key, body: 'Un conseiller vous écrit : souhaitez-vous un avoir ?', conversationWorkflowId: workflowIdFor(conversationId), channel: 'email', options, language: 'fr' });
+    assert.equal(await deliverNotice({ db, client: () => stack.env.client, mail }, key), 'sent');
+    const later = await eventually(async () => sink.mails.find((m) => m.text?.includes('souhaitez-vous un avoir')), 'the French outbox mail');
+    assert.equal(later.subject, 'Re : votre message au service client');
+    assert.ok(later.text?.endsWith('1. Oui\n2. Non\n\nRépondez avec le numéro de votre choix.\n'), later.text);
+  });
+
   it('when no relay is set, then each mail is kept as an .eml file in the data folder, with its threading headers', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mail-capture-'));
     const settings = mailOutOf({ supportEmail: SUPPORT, smtpRelay: undefined, dataDir });
