@@ -5,9 +5,10 @@ import type { MessageKey } from '../../../domain/messages';
 import { answerWithCitation } from '../../../domain/knowledge/cite';
 import type { Reading } from '../../../domain/understanding/reading';
 import { answerFromHelpCentre, sendPasswordReset } from '../../activity-proxies';
+import { labelLanguage } from '../speaking';
 import { customerFlow } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
-import { labelLanguage, say } from '../speaking';
+import { say } from '../speaking';
 
 type ResetFlow = RecoverPasswordFlow | RegistrationProblemsFlow;
 
