@@ -34,7 +34,7 @@ export function createAccountActivities(deps: AccountActivityDeps) {
      * verified customer), through the outbox. Returns nothing, so not even the conversation's history
      * tells whether the address has an account.
      */
-    async sendPasswordReset(request: { email?: string; customerId?: string; conversationWorkflowId?: string }): Promise<void> {
+    async sendPasswordReset(request: { email?: string; customerId?: string; conversationWorkflowId?: string; language?: string }): Promise<void> {
       const customerId = request.customerId ?? (request.email ? await findCustomerIdByEmail(deps.db, request.email.trim()) : undefined);
       if (!customerId) return;
       const key = `password-reset:${thisActivityExecution()}`;
@@ -47,7 +47,7 @@ export function createAccountActivities(deps: AccountActivityDeps) {
         const { token, tokenHash } = newResetToken();
         await storeResetToken(trx, { tokenHash, customerId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + RESET_LINK_TTL_MS).toISOString() });
         const link = `${deps.publicBaseUrl.replace(/\/+$/, '')}/account/reset/${token}`;
-        await queueNotice(trx, { idempotencyKey: key, customerId, recipient: customer.email, kind: 'password_reset', body: resetNoticeBody(link) });
+        await queueNotice(trx, { idempotencyKey: key, customerId, recipient: customer.email, kind: 'password_reset', body: resetNoticeBody(link, request.language), ...(request.language ? { language: request.language } : {}) });
       });
       await deliverQueuedNotice(deps.deliverNotice, key);
     },

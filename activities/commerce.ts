@@ -3,6 +3,7 @@ import { deliverQueuedNotice, type DeliverNotice } from './deliver-queued-notice
 import type { ReplyOption } from '../domain/conversation';
 import { buildInvoice, describeInvoice, invoiceFacts, invoiceNumber, type InvoiceFacts } from '../domain/commerce/invoice';
 import { maskEmail } from '../domain/commerce/newsletter';
+import { render } from '../domain/messages';
 import { ORDER_STATUS } from '../domain/policy';
 import { createInvoiceLink, recordNewsletterChoice, saveReview } from '../db/repositories/commerce-records';
 import { findNotice, queueNotice } from '../db/repositories/customer-notifications';
@@ -96,13 +97,14 @@ export function createCommerceActivities(deps: CommerceDeps) {
      * Queues an e-mail to the address on file that carries a link to the invoice's PDF. `requestKey`
      * names this one request, so a retried activity queues one e-mail with one link.
      */
-    async emailInvoice(request: { customerId: string; orderId: string; conversationWorkflowId: string; requestKey: string }): Promise<{ email: string; expiresAt: string } | null> {
+    async emailInvoice(request: { customerId: string; orderId: string; conversationWorkflowId: string; requestKey: string; language?: string }): Promise<{ email: string; expiresAt: string } | null> {
       const order = await ownOrder(request.customerId, request.orderId);
       const customer = order ? await findCustomer(db, request.customerId) : undefined;
       if (!order || !customer) return null;
       const idempotencyKey = `invoice-email:${request.requestKey}`;
       const queued = await findNotice(db, idempotencyKey);
-      const expiresAt = queued ? /valid until (\S+)\)/.exec(queued.body)?.[1] : undefined;
+      // The link's expiry, written as it was stored whatever the mail's language.
+      const expiresAt = queued ? /(\d{4}-\d\d-\d\dT[^\s)]+)\)/.exec(queued.body)?.[1] : undefined;
       if (queued && expiresAt) {
         await deliverQueuedNotice(deps.deliverNotice, idempotencyKey);
         return { email: maskEmail(customer.email), expiresAt };
@@ -117,7 +119,14 @@ export function createCommerceActivities(deps: CommerceDeps) {
         recipient: customer.email,
         kind: 'invoice',
         conversationWorkflowId: request.conversationWorkflowId,
-        body: `Hello ${customer.firstName}, your invoice ${invoiceNumber(order.id)} for order ${order.id} is a PDF at ${url} (valid until ${made.expiresAt}).`,
+        body: render(request.language, 'Hello {name}, your invoice {invoice} for order {orderId} is a PDF at {url} (valid until {expiresAt}).', {
+          name: customer.firstName,
+          invoice: invoiceNumber(order.id),
+          orderId: order.id,
+          url,
+          expiresAt: made.expiresAt,
+        }),
+        ...(request.language ? { language: request.language } : {}),
       });
       await deliverQueuedNotice(deps.deliverNotice, idempotencyKey);
       return { email: maskEmail(customer.email), expiresAt: made.expiresAt };

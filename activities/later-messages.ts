@@ -16,6 +16,8 @@ export interface LaterMessage {
   seq: number;
   options?: ReplyOption[];
   customerId?: string;
+  /** The conversation's language; absent in English. */
+  language?: string;
 }
 
 export function createLaterMessageActivities(deps: { db: Knex; deliverNotice?: DeliverNotice }) {
@@ -36,6 +38,7 @@ export function createLaterMessageActivities(deps: { db: Knex; deliverNotice?: D
         body: message.text,
         ...(message.customerId ? { customerId: message.customerId } : {}),
         ...(message.options?.length ? { options: message.options } : {}),
+        ...(message.language ? { language: message.language } : {}),
       });
       if (!deliverNotice) return 'queued';
       return (await deliverNotice(message.idempotencyKey)) as DeliveryStatus;

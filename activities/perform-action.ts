@@ -15,6 +15,8 @@ export interface PerformActionInput {
   request: ActionRequest;
   /** What the conversation knows: who is authenticated, what they confirmed, what a human approved. */
   facts: ConversationFacts;
+  /** The conversation's language, for what the action mails the customer (the warning to an old address); absent in English. */
+  language?: string;
 }
 
 /**
@@ -107,7 +109,8 @@ export function createActionActivities(deps: { db: Knex; policy: PolicySettings;
       try {
         // The store change and the record of it commit together, or neither does.
         const done = await deps.db.transaction(async (trx) => {
-          const result = await carryOut(trx, request, { proposal: decision.proposal, at: new Date().toISOString() });
+          const language = 'request' in input ? input.language : undefined;
+          const result = await carryOut(trx, request, { proposal: decision.proposal, at: new Date().toISOString(), ...(language ? { language } : {}) });
           const done = executed(result.changed === 'order' ? `order ${result.order.id} is ${result.order.status}` : `customer ${result.customer.id} updated`);
           if (executionKey) await recordActionExecution(trx, executionKey, request.kind, done);
           return done;

@@ -21,6 +21,8 @@ export interface CustomerNotice {
    * invoice, a warning that the account's address changed): e-mail sends it there on its own.
    */
   recipient?: string;
+  /** The conversation's language when it was written (BCP 47 primary subtag): a channel's own words around it follow it. Absent: English. */
+  language?: string;
 }
 
 /** What an adapter knows for sure; trouble that may pass (a network blip) is thrown instead, to be retried. */

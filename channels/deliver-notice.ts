@@ -87,6 +87,7 @@ export async function deliverNotice(deps: DeliveryDeps, idempotencyKey: string):
       ...(notice.seq !== null ? { seq: notice.seq } : {}),
       ...(notice.options.length ? { options: notice.options } : {}),
       ...(notice.customerId ? { customerId: notice.customerId } : {}),
+      ...(notice.language ? { language: notice.language } : {}),
     });
     if (!outcome.delivered) return await failed(outcome.reason, channel);
   } catch (err) {

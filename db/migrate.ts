@@ -19,6 +19,7 @@ import * as phoneChannels from './migrations/017-phone-channels';
 import * as outboxEveryMessage from './migrations/018-outbox-every-message';
 import * as agentLanguages from './migrations/019-agent-languages';
 import * as handoffLanguage from './migrations/020-handoff-language';
+import * as channelLanguage from './migrations/021-channel-language';
 
 interface Migration {
   name: string;
@@ -52,6 +53,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '018-outbox-every-message', ...outboxEveryMessage },
   { name: '019-agent-languages', ...agentLanguages },
   { name: '020-handoff-language', ...handoffLanguage },
+  { name: '021-channel-language', ...channelLanguage },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { recordAccountChange, writeAccountDetails } from '../db/repositories/accounts';
 import { queueNotice } from '../db/repositories/customer-notifications';
 import { findCustomerIdByEmail } from '../db/repositories/store-queries';
+import { render } from '../domain/messages';
 import { sameEmail } from '../domain/policy/rules/account';
 import type { AccountDetails } from '../domain/policy/types';
 import type { Customer } from '../domain/store/entities';
@@ -16,6 +17,8 @@ export interface ChangeCustomerAccountInput {
   from: AccountDetails;
   to: AccountDetails;
   at: string;
+  /** The conversation's language: the warning to the old address is written in it. Absent: English. */
+  language?: string;
 }
 
 /**
@@ -40,7 +43,11 @@ export function changeCustomerAccount(db: Knex, input: ChangeCustomerAccountInpu
         kind: 'account_change',
         customerId: input.customerId,
         recipient: input.from.email,
-        body: `The e-mail address on your account was changed from ${input.from.email} to ${input.to.email}. If you did not ask for this, reply to this message and we will look into it at once.`,
+        body: render(input.language, 'The e-mail address on your account was changed from {from} to {to}. If you did not ask for this, reply to this message and we will look into it at once.', {
+          from: input.from.email,
+          to: input.to.email,
+        }),
+        ...(input.language ? { language: input.language } : {}),
       });
     }
     return customerAfter(trx, input.customerId);

@@ -35,7 +35,7 @@ export function isStoreAction(request: ActionRequest): request is StoreActionReq
 }
 
 /** Carries out an action request the policy has allowed, as its proposal describes it. */
-export async function carryOut(db: Knex, request: StoreActionRequest, allowed?: { proposal: Proposal; at: string }): Promise<StoreActionResult> {
+export async function carryOut(db: Knex, request: StoreActionRequest, allowed?: { proposal: Proposal; at: string; language?: string }): Promise<StoreActionResult> {
   const order = (written: Order): StoreActionResult => ({ changed: 'order', order: written });
   switch (request.kind) {
     case 'cancel_pending_order':
@@ -56,7 +56,7 @@ export async function carryOut(db: Knex, request: StoreActionRequest, allowed?: 
       // The old details are the ones the customer confirmed changing from, read by the policy just now.
       const account = allowed?.proposal.account;
       if (!allowed || !account) throw new ActionRefused('The account change has no confirmed proposal');
-      const input = { customerId: request.userId, proposalId: allowed.proposal.proposalId, from: account.from, to: account.to, at: allowed.at };
+      const input = { customerId: request.userId, proposalId: allowed.proposal.proposalId, from: account.from, to: account.to, at: allowed.at, ...(allowed.language ? { language: allowed.language } : {}) };
       return { changed: 'customer', customer: await changeCustomerAccount(db, input) };
     }
   }

@@ -5,6 +5,7 @@ import { conversationIdOfWorkflow } from '../../observability/conversation-ids';
 import type { ChannelAdapter, CustomerNotice } from '../channel-adapter';
 import { mailSenderOf, sendAddressedMail, sendThreadMail, type MailOutSettings, type MailSender } from './mail-out';
 import { replySubject } from './mail-text';
+import { render } from '../../domain/messages';
 
 /**
  * E-mail for the outbox: a later message (an agent's reply, a refund notice, a reply that came after
@@ -16,7 +17,7 @@ export function emailChannel(deps: { db: Knex; settings: MailOutSettings; sender
     channel: 'email',
     async deliver(notice) {
       if (notice.recipient) {
-        await sendAddressedMail({ settings: deps.settings, sender }, { to: notice.recipient, subject: subjectOf(notice.kind), text: notice.text, idempotencyKey: notice.idempotencyKey });
+        await sendAddressedMail({ settings: deps.settings, sender }, { to: notice.recipient, subject: subjectOf(notice.kind, notice.language), text: notice.text, idempotencyKey: notice.idempotencyKey });
         return { delivered: true };
       }
       const conversationId = conversationIdOfWorkflow(notice.conversationWorkflowId);
@@ -27,9 +28,10 @@ export function emailChannel(deps: { db: Knex; settings: MailOutSettings; sender
         {
           conversationId,
           to: thread.customerAddress,
-          subject: replySubject(thread.subject),
+          subject: replySubject(thread.subject, notice.language),
           paragraphs: [notice.text],
           options: optionsOf(notice),
+          language: notice.language,
           idempotencyKey: notice.idempotencyKey,
         },
       );
@@ -44,10 +46,10 @@ function optionsOf(notice: CustomerNotice): ReplyOption[] | undefined {
   return Array.isArray(options) ? (options as ReplyOption[]) : undefined;
 }
 
-/** The subject of a mail that goes to the address on file rather than into a thread. */
-function subjectOf(kind: CustomerNotice['kind']): string {
-  if (kind === 'password_reset') return 'Reset your password';
-  if (kind === 'account_change') return 'The e-mail address on your account was changed';
-  if (kind === 'invoice') return 'Your invoice';
-  return 'A message from customer support';
+/** The subject of a mail that goes to the address on file rather than into a thread, in the conversation's language. */
+function subjectOf(kind: CustomerNotice['kind'], language: string | undefined): string {
+  if (kind === 'password_reset') return render(language, 'Reset your password');
+  if (kind === 'account_change') return render(language, 'The e-mail address on your account was changed');
+  if (kind === 'invoice') return render(language, 'Your invoice');
+  return render(language, 'A message from customer support');
 }

@@ -192,9 +192,10 @@ export class EmailInbox {
           {
             conversationId,
             to: customerAddress,
-            subject: replySubject(parsed.subject ?? thread?.subject),
+            subject: replySubject(parsed.subject ?? thread?.subject, delivery.result.language),
             paragraphs: replies,
             options: delivery.result.options,
+            language: delivery.result.language,
             idempotencyKey: `email-reply:${messageId}`,
             inReplyTo: messageId,
           },

@@ -52,6 +52,8 @@ export interface ThreadMail {
   subject: string;
   paragraphs: string[];
   options?: readonly ReplyOption[];
+  /** The language the paragraphs are in, so the line under the options is too; English when absent. */
+  language?: string;
   /** One mail per key, however often this is called (a retried activity, a mail processed again). */
   idempotencyKey: string;
   /** The mail this answers; the thread's latest from the customer when left out. */
@@ -67,7 +69,7 @@ export async function sendThreadMail(deps: { db: Knex; settings: MailOutSettings
   if (claim.sent) return { messageId: claim.messageId, alreadySent: true };
   const inReplyTo = mail.inReplyTo ?? (await latestInboundMessageId(deps.db, mail.conversationId));
   const references = (await messageIdsOf(deps.db, mail.conversationId)).filter((id) => id !== claim.messageId).slice(-20);
-  const { text, html } = mailBodies(mail.paragraphs, mail.options ?? []);
+  const { text, html } = mailBodies(mail.paragraphs, mail.options ?? [], mail.language);
   await deps.sender.send({
     from: deps.settings.from,
     to: mail.to,

@@ -1,5 +1,6 @@
 import type { ReplyOption } from '../../domain/conversation';
 import { MAX_MESSAGE_CHARS } from '../../domain/message-validation';
+import { render } from '../../domain/messages';
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -90,31 +91,31 @@ export function optionPickedByNumber(text: string, offered: readonly ReplyOption
 }
 
 /** The options as the plain-text part lists them: numbered, with how to answer. */
-export function numberedOptionsText(options: readonly ReplyOption[]): string {
+export function numberedOptionsText(options: readonly ReplyOption[], language?: string): string {
   if (options.length === 0) return '';
   const list = options.map((option, i) => `${i + 1}. ${option.label}`).join('\n');
-  return `${list}\n\nReply with the number of your choice.`;
+  return `${list}\n\n${render(language, 'Reply with the number of your choice.')}`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
-/** The plain-text and HTML bodies of one mail of ours: the paragraphs, then the numbered options. */
-export function mailBodies(paragraphs: readonly string[], options: readonly ReplyOption[]): { text: string; html: string } {
-  const listed = numberedOptionsText(options);
+/** The plain-text and HTML bodies of one mail of ours: the paragraphs, then the numbered options, answered in `language`. */
+export function mailBodies(paragraphs: readonly string[], options: readonly ReplyOption[], language?: string): { text: string; html: string } {
+  const listed = numberedOptionsText(options, language);
   const text = [...paragraphs, ...(listed ? [listed] : [])].join('\n\n') + '\n';
   const htmlParagraphs = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
   const htmlOptions = options.length
-    ? [`<ol>${options.map((o) => `<li>${escapeHtml(o.label)}</li>`).join('')}</ol>`, '<p>Reply with the number of your choice.</p>']
+    ? [`<ol>${options.map((o) => `<li>${escapeHtml(o.label)}</li>`).join('')}</ol>`, `<p>${escapeHtml(render(language, 'Reply with the number of your choice.'))}</p>`]
     : [];
   const html = `<!doctype html><html><body>${[...htmlParagraphs, ...htmlOptions].join('')}</body></html>`;
   return { text, html };
 }
 
-/** The subject of our answer: the customer's, with one "Re:". */
-export function replySubject(subject: string | undefined): string {
+/** The subject of our answer: the customer's, with one "Re:"; without one, ours in the reply's language. */
+export function replySubject(subject: string | undefined, language?: string): string {
   const plain = (subject ?? '').replace(/[\r\n]+/g, ' ').trim();
-  if (!plain) return 'Re: your message to support';
+  if (!plain) return render(language, 'Re: your message to support');
   return /^(re|aw|sv|antw?)\s*:/i.test(plain) ? plain : `Re: ${plain}`;
 }
 

@@ -1,4 +1,5 @@
 import type { Awaiting, ReplyOption } from '../../domain/conversation';
+import { render } from '../../domain/messages';
 
 /**
  * The conversation's replies as a phone line says them, and a caller's keys and words as the
@@ -19,9 +20,9 @@ function spokenAmount(_match: string, dollars: string, cents: string | undefined
 }
 
 /** One line of a reply in words a phone voice reads right: ids, amounts and figures digit by digit, no links or markup. */
-export function spokenLine(text: string): string {
+export function spokenLine(text: string, language?: string): string {
   return text
-    .replace(/https?:\/\/\S+/g, 'a web link')
+    .replace(/https?:\/\/\S+/g, () => render(language, 'a web link'))
     .replace(/[*_`>]+/g, ' ')
     .replace(/#?\b([A-Z])(\d{4,})\b/g, (_m, letter: string, digits: string) => `${letter} ${digitByDigit(digits)}`)
     .replace(/\$(\d[\d,]*)(?:\.(\d{1,2}))?/g, spokenAmount)
@@ -35,20 +36,22 @@ export function spokenLine(text: string): string {
 }
 
 /** A reply as short sentences, one `<Say>` each, so the caller hears pauses between them. */
-export function spokenSentences(text: string): string[] {
+export function spokenSentences(text: string, language?: string): string[] {
   return text
     .split(/\n+|(?<=[.!?;])\s+/)
-    .map((part) => spokenLine(part.replace(/^\s*(?:[-•]|\d+\.)\s+/, '')))
+    .map((part) => spokenLine(part.replace(/^\s*(?:[-•]|\d+\.)\s+/, ''), language))
     .map((part) => part.replace(/;$/, '.'))
     .filter((part) => /[A-Za-z0-9]/.test(part));
 }
 
-/** What the caller is asked to do next: keys for choices, "yes" or a key for a confirmation. */
-export function spokenChoices(awaiting: Awaiting | undefined, options: readonly ReplyOption[] | undefined): string[] {
-  if (awaiting === 'confirmation') return ['Say yes or press 1 to confirm.', 'Say no or press 2 if not.'];
+/** What the caller is asked to do next, in the conversation's language: keys for choices, "yes" or a key for a confirmation. */
+export function spokenChoices(awaiting: Awaiting | undefined, options: readonly ReplyOption[] | undefined, language?: string): string[] {
+  if (awaiting === 'confirmation') return [render(language, 'Say yes or press 1 to confirm.'), render(language, 'Say no or press 2 if not.')];
   if (!options?.length) return [];
-  const keyed = options.slice(0, MAX_KEYED_OPTIONS).map((option, index) => `Press ${index + 1} for ${spokenLine(option.label)}.`);
-  return options.length > MAX_KEYED_OPTIONS ? [...keyed, 'Or say the one you want.'] : keyed;
+  const keyed = options
+    .slice(0, MAX_KEYED_OPTIONS)
+    .map((option, index) => render(language, 'Press {key} for {option}.', { key: String(index + 1), option: spokenLine(option.label, language) }));
+  return options.length > MAX_KEYED_OPTIONS ? [...keyed, render(language, 'Or say the one you want.')] : keyed;
 }
 
 /** A key pressed as the conversation reads it: the option it stands for, yes or no to a confirmation, or the digits themselves (a zip code, an order number). */
@@ -85,12 +88,12 @@ export function answerFromSpeech(speech: string, awaiting: Awaiting | undefined,
   return said;
 }
 
-/** An SMS answer: the replies, then the choices as a numbered list the customer answers by number. */
-export function smsText(replies: readonly string[], awaiting: Awaiting | undefined, options: readonly ReplyOption[] | undefined): string {
+/** An SMS answer: the replies, then the choices as a numbered list the customer answers by number, in the replies' language. */
+export function smsText(replies: readonly string[], awaiting: Awaiting | undefined, options: readonly ReplyOption[] | undefined, language?: string): string {
   const parts = [...replies];
-  if (awaiting === 'confirmation') parts.push('Reply YES to confirm or NO if not.');
+  if (awaiting === 'confirmation') parts.push(render(language, 'Reply YES to confirm or NO if not.'));
   else if (options?.length) {
-    parts.push([...options.map((option, index) => `${index + 1}. ${option.label}`), 'Reply with a number.'].join('\n'));
+    parts.push([...options.map((option, index) => `${index + 1}. ${option.label}`), render(language, 'Reply with a number.')].join('\n'));
   }
   return parts.join('\n\n');
 }

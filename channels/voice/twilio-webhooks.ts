@@ -5,6 +5,8 @@ import type { Channel, CustomerHint, MessageResult } from '../../domain/conversa
 import { customerByPhone, findThread, openThread, recordCallbackRequest, rememberChoices, type PhoneChannel, type PhoneThread } from '../../db/repositories/phone-conversations';
 import { conversationFor, type ConversationStarter } from '../conversation-for';
 import { answerFromKeys, answerFromSms, answerFromSpeech, smsText, spokenChoices, spokenSentences } from './speech';
+import { DEFAULT_LANGUAGE, isServedLanguage } from '../../domain/language/languages';
+import { localeOf, render, type MessageKey } from '../../domain/messages';
 
 /** The part of the conversation gateway (api/) the webhooks use: start or find a conversation, deliver a message. */
 export interface PhoneConversations extends ConversationStarter {
@@ -119,36 +121,39 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDeps): express.Router {
     const voice = new twilio.twiml.VoiceResponse();
     if (status && CALL_ENDED.has(status)) return sendTwiml(res, voice);
     const thread = await threadFor(deps, 'voice', callSid, from, to);
+    // The language of the call's last reply: none before the first, so the greeting is English.
+    const known = thread.language;
     const heard = speech?.trim() ? answerFromSpeech(speech, thread.awaiting, thread.options) : digits ? answerFromKeys(digits.replace(/[#*]+$/, ''), thread.awaiting, thread.options) : undefined;
     if (heard === undefined || heard === '') {
       if (silent) {
-        say(voice, ['I did not hear anything, so I will hang up now. Call again any time. Goodbye.']);
+        say(voice, [line(known, 'I did not hear anything, so I will hang up now. Call again any time. Goodbye.')], known);
         voice.hangup();
         return sendTwiml(res, voice);
       }
-      say(voice, [turn === 0 ? 'Thank you for calling. How can I help you today?' : 'Sorry, I did not catch that. Please say it again, or use the keypad.']);
-      gather(voice, settings, { turn, awaiting: thread.awaiting, options: thread.options });
+      say(voice, [turn === 0 ? 'Thank you for calling. How can I help you today?' : line(known, 'Sorry, I did not catch that. Please say it again, or use the keypad.')], turn === 0 ? undefined : known);
+      gather(voice, settings, { turn, awaiting: thread.awaiting, options: thread.options, language: turn === 0 ? undefined : known });
       return sendTwiml(res, voice);
     }
 
     const delivery = await deps.conversations.send(thread.conversationId, heard, `${callSid}:${turn}`, 'voice');
     if (delivery.kind === 'accepted') {
-      say(voice, ['That is taking longer than it should. Please say it again in a moment.']);
-      gather(voice, settings, { turn: turn + 1, awaiting: thread.awaiting, options: thread.options });
+      say(voice, [line(known, 'That is taking longer than it should. Please say it again in a moment.')], known);
+      gather(voice, settings, { turn: turn + 1, awaiting: thread.awaiting, options: thread.options, language: known });
       return sendTwiml(res, voice);
     }
     const result = delivery.result;
-    await rememberChoices(deps.db, thread.id, result.awaiting, result.options);
-    say(voice, result.replies.flatMap((reply) => spokenSentences(reply.text)));
+    await rememberChoices(deps.db, thread.id, result.awaiting, result.options, result.language);
+    const language = result.language;
+    say(voice, result.replies.flatMap((reply) => spokenSentences(reply.text, language)), language);
     if (result.status === 'awaiting_agent' || result.status === 'with_agent') {
       if (settings.voiceAgentNumber) {
-        say(voice, ['Please hold while I connect you to a person.']);
+        say(voice, [line(language, 'Please hold while I connect you to a person.')], language);
         voice.dial(settings.voiceAgentNumber);
       } else {
         await recordCallbackRequest(deps.db, thread.id);
         const dueAt = new Date(Date.now() + (settings.callbackMinutes ?? DEFAULT_CALLBACK_MINUTES) * 60_000).toISOString();
         await deps.conversations.promiseCallback(thread.conversationId, { phone: thread.caller, dueAt });
-        say(voice, ['Nobody can take the call right now, so a person will call you back at this number as soon as one is free. Goodbye.']);
+        say(voice, [line(language, 'Nobody can take the call right now, so a person will call you back at this number as soon as one is free. Goodbye.')], language);
         voice.hangup();
       }
       return sendTwiml(res, voice);
@@ -157,7 +162,7 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDeps): express.Router {
       voice.hangup();
       return sendTwiml(res, voice);
     }
-    gather(voice, settings, { turn: turn + 1, awaiting: result.awaiting, options: result.options });
+    gather(voice, settings, { turn: turn + 1, awaiting: result.awaiting, options: result.options, language });
     return sendTwiml(res, voice);
   }));
 
@@ -177,14 +182,14 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDeps): express.Router {
     const thread = await threadFor(deps, 'sms', from, from, to);
     const delivery = await deps.conversations.send(thread.conversationId, answerFromSms(text, thread.awaiting, thread.options), messageSid, 'sms');
     if (delivery.kind === 'accepted') {
-      messaging.message('Thanks, we got your message. The answer is taking a little longer than usual; please text again in a minute.');
+      messaging.message(line(thread.language, 'Thanks, we got your message. The answer is taking a little longer than usual; please text again in a minute.'));
       return sendTwiml(res, messaging);
     }
     const result = delivery.result;
-    await rememberChoices(deps.db, thread.id, result.awaiting, result.options);
+    await rememberChoices(deps.db, thread.id, result.awaiting, result.options, result.language);
     const replies = result.replies.map((reply) => reply.text);
-    if (result.status === 'awaiting_agent') replies.push('A person will answer you here by text.');
-    messaging.message(smsText(replies, result.awaiting, result.options));
+    if (result.status === 'awaiting_agent') replies.push(line(result.language, 'A person will answer you here by text.'));
+    messaging.message(smsText(replies, result.awaiting, result.options, result.language));
     return sendTwiml(res, messaging);
   }));
 
@@ -216,14 +221,29 @@ export async function phoneHint(db: Knex, phone: string): Promise<CustomerHint> 
   return { phone, ...(owner ? { vouched: { ...owner, by: 'phone_number' as const } } : {}) };
 }
 
-function say(voice: twilio.twiml.VoiceResponse | ReturnType<twilio.twiml.VoiceResponse['gather']>, sentences: readonly string[]): void {
-  for (const sentence of sentences) voice.say(sentence);
+type SayAttributes = Exclude<Parameters<twilio.twiml.VoiceResponse['say']>[0], string>;
+type GatherAttributes = NonNullable<Parameters<twilio.twiml.VoiceResponse['gather']>[0]>;
+
+const line = (language: string | undefined, key: MessageKey): string => render(language, key);
+
+/** The voice's locale for a served language other than English; English (and an unserved one) keeps Twilio's default. */
+function voiceLocale(language: string | undefined): string | undefined {
+  return isServedLanguage(language) && language !== DEFAULT_LANGUAGE ? localeOf(language) : undefined;
+}
+
+function say(voice: twilio.twiml.VoiceResponse | ReturnType<twilio.twiml.VoiceResponse['gather']>, sentences: readonly string[], language?: string): void {
+  const locale = voiceLocale(language);
+  for (const sentence of sentences) {
+    if (locale) voice.say({ language: locale as SayAttributes['language'] }, sentence);
+    else voice.say(sentence);
+  }
 }
 
 /** Listens for the caller's next words or keys, offering the choices; a silent caller is asked once more, then let go. */
-function gather(voice: twilio.twiml.VoiceResponse, settings: TwilioWebhookSettings, next: { turn: number; awaiting: PhoneThread['awaiting']; options: PhoneThread['options'] }): void {
+function gather(voice: twilio.twiml.VoiceResponse, settings: TwilioWebhookSettings, next: { turn: number; awaiting: PhoneThread['awaiting']; options: PhoneThread['options']; language?: string | undefined }): void {
   const action = `${settings.publicBaseUrl.replace(/\/+$/, '')}${VOICE_WEBHOOK_PATH}?turn=${next.turn}`;
   const keyed = next.awaiting === 'confirmation' || (next.options?.length ?? 0) > 0;
+  const locale = voiceLocale(next.language);
   const listen = voice.gather({
     input: ['speech', 'dtmf'],
     action,
@@ -232,8 +252,10 @@ function gather(voice: twilio.twiml.VoiceResponse, settings: TwilioWebhookSettin
     timeout: 6,
     // One key picks a choice at once; anything else (a zip code, an order number) ends with #.
     ...(keyed && (next.options?.length ?? 0) <= 9 ? { numDigits: 1 } : { finishOnKey: '#' }),
+    // Speech is recognised in the conversation's language once a reply has shown it.
+    ...(locale ? { language: locale as GatherAttributes['language'] } : {}),
   });
-  say(listen, spokenChoices(next.awaiting, next.options));
+  say(listen, spokenChoices(next.awaiting, next.options, next.language), next.language);
   voice.redirect({ method: 'POST' }, `${action}&silent=1`);
 }
 

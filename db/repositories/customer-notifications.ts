@@ -23,6 +23,8 @@ export interface OutboxNotice {
   /** The transcript turn it is, when the conversation wrote it itself (a channel that shows the transcript has it). */
   seq: number | null;
   options: ReplyOption[];
+  /** The conversation's language when it was queued; absent for English and rows from before languages. */
+  language?: string;
   createdAt: string;
   sentAt: string | null;
 }
@@ -41,6 +43,7 @@ interface OutboxRow {
   kind: NoticeKind | null;
   seq: number | string | null;
   options: string | null;
+  language?: string | null;
   created_at: string | Date;
   sent_at: string | Date | null;
 }
@@ -62,6 +65,7 @@ function noticeOf(row: OutboxRow): OutboxNotice {
     kind: row.kind ?? null,
     seq: row.seq === null || row.seq === undefined ? null : Number(row.seq),
     options: row.options ? (JSON.parse(row.options) as ReplyOption[]) : [],
+    ...(row.language ? { language: row.language } : {}),
     createdAt: iso(row.created_at),
     sentAt: row.sent_at ? iso(row.sent_at) : null,
   };
@@ -82,6 +86,8 @@ export async function queueNotice(
     kind?: NoticeKind;
     seq?: number;
     options?: ReplyOption[];
+    /** The conversation's language (BCP 47 primary subtag); English is left out. */
+    language?: string;
   },
 ): Promise<void> {
   await db('customer_notifications')
@@ -96,6 +102,7 @@ export async function queueNotice(
       ...(notice.kind ? { kind: notice.kind } : {}),
       ...(notice.seq !== undefined ? { seq: notice.seq } : {}),
       ...(notice.options?.length ? { options: JSON.stringify(notice.options) } : {}),
+      ...(notice.language && notice.language !== 'en' ? { language: notice.language } : {}),
       status: 'queued',
     })
     .onConflict('idempotency_key')

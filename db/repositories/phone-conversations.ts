@@ -13,6 +13,8 @@ export interface PhoneThread {
   callee: string;
   awaiting?: Awaiting;
   options?: ReplyOption[];
+  /** The language of the last reply, for what the line says before the next one; absent: English. */
+  language?: string;
   callbackRequestedAt?: string;
 }
 
@@ -25,6 +27,7 @@ interface ThreadRow {
   callee: string;
   awaiting: string | null;
   options: string | null;
+  language?: string | null;
   callback_requested_at: string | null;
 }
 
@@ -37,6 +40,7 @@ const threadOf = (row: ThreadRow): PhoneThread => ({
   callee: row.callee,
   ...(row.awaiting ? { awaiting: row.awaiting as Awaiting } : {}),
   ...(row.options ? { options: JSON.parse(row.options) as ReplyOption[] } : {}),
+  ...(row.language ? { language: row.language } : {}),
   ...(row.callback_requested_at ? { callbackRequestedAt: row.callback_requested_at } : {}),
 });
 
@@ -73,11 +77,16 @@ export async function openThread(
   return stored;
 }
 
-/** What the last reply asked for and offered, so the next key or number is read against it. */
-export async function rememberChoices(db: Knex, id: number, awaiting: Awaiting | undefined, options: readonly ReplyOption[] | undefined): Promise<void> {
+/** What the last reply asked for and offered, so the next key or number is read against it, and the language it was in. */
+export async function rememberChoices(db: Knex, id: number, awaiting: Awaiting | undefined, options: readonly ReplyOption[] | undefined, language?: string): Promise<void> {
   await db('phone_conversations')
     .where({ id })
-    .update({ awaiting: awaiting ?? null, options: options?.length ? JSON.stringify(options) : null, updated_at: new Date().toISOString() });
+    .update({
+      awaiting: awaiting ?? null,
+      options: options?.length ? JSON.stringify(options) : null,
+      language: language && language !== 'en' ? language : null,
+      updated_at: new Date().toISOString(),
+    });
 }
 
 /** The customer was promised a call back (a handoff with no agent line to transfer to); the first promise's time stays. */

@@ -2,6 +2,7 @@
  * Password reset links: how long one works, what a token looks like, what a usable new password is,
  * and what a stored token says now. Pure: the activity and the reset page supply the clock and rows.
  */
+import { render } from '../messages';
 
 /** A reset link works this long after it is sent, and once. */
 export const RESET_LINK_TTL_MS = 60 * 60_000;
@@ -43,7 +44,11 @@ export function whyPasswordIsUnusable(password: unknown, confirmation: unknown):
   return undefined;
 }
 
-/** The e-mail with the link: sent to the address on file, never to one typed in the conversation. */
-export function resetNoticeBody(link: string): string {
-  return `Someone asked to reset the password of your account. To choose a new password, open ${link} within ${RESET_LINK_TTL_MS / 60_000} minutes; the link works once. If it was not you, ignore this message: your password stays as it is.`;
+/** The e-mail with the link, in the conversation's language: sent to the address on file, never to one typed in the conversation. */
+export function resetNoticeBody(link: string, language?: string): string {
+  return render(
+    language,
+    'Someone asked to reset the password of your account. To choose a new password, open {link} within {minutes} minutes; the link works once. If it was not you, ignore this message: your password stays as it is.',
+    { link, minutes: String(RESET_LINK_TTL_MS / 60_000) },
+  );
 }

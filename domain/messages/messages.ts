@@ -18,6 +18,7 @@ import { ADDRESS_MESSAGES } from './catalogues/addresses';
 import { ACCOUNT_MESSAGES } from './catalogues/account';
 import { COMMERCE_MESSAGES } from './catalogues/commerce';
 import { STORE_LABEL_MESSAGES } from './catalogues/store-labels';
+import { CHANNEL_MESSAGES } from './catalogues/channels';
 
 /**
  * Every customer-facing template of the conversation, one catalogue per part. A template used in code
@@ -43,6 +44,7 @@ export const CATALOGUES = {
   account: ACCOUNT_MESSAGES,
   commerce: COMMERCE_MESSAGES,
   storeLabels: STORE_LABEL_MESSAGES,
+  channels: CHANNEL_MESSAGES,
 } as const satisfies Record<string, Catalogue>;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -63,6 +63,28 @@ describe('account requests through the API', () => {
     assert.ok(decisions.some((d) => d.rule === 'edit_account:confirmation'), 'the yes is in the audit trail');
   });
 
+  it('when a German customer changes the e-mail on the account, then the warning to the old address is written in German', async () => {
+    const db = stack.database.db;
+    const customer = await db('customers').orderBy('position').offset(5).first('id', 'email');
+    const { say } = await startChat(stack, channel);
+    const asked = await say('Ich will meine Kontodaten bearbeiten');
+    assert.equal(asked.language, 'de', JSON.stringify(asked));
+    assert.equal(asked.awaiting, 'email', JSON.stringify(asked));
+    assert.equal((await say(customer.email)).awaiting, 'account_details');
+    const proposal = await say('Meine neue E-Mail-Adresse ist neu.adresse@example.com');
+    assert.equal(proposal.awaiting, 'confirmation', JSON.stringify(proposal));
+    const done = await say('Ja, bitte');
+    assert.equal(done.language, 'de', JSON.stringify(done));
+    const [change] = await accountChangesOf(db, customer.id);
+    const notice = await findNotice(db, `account-change:${change?.proposalId}`);
+    assert.equal(notice?.recipient, customer.email);
+    assert.equal(notice?.language, 'de');
+    assert.equal(
+      notice?.body,
+      `Die E-Mail-Adresse Ihres Kontos wurde von ${customer.email} in neu.adresse@example.com geändert. Wenn Sie das nicht veranlasst haben, antworten Sie auf diese Nachricht, und wir gehen der Sache sofort nach.`,
+    );
+  });
+
   it('when a verified customer changes the name and says no, then nothing changes', async () => {
     const db = stack.database.db;
     const customer = await db('customers').orderBy('position', 'desc').first('id', 'email', 'first_name', 'last_name');

@@ -8,6 +8,7 @@ import * as notificationDelivery from '../../db/migrations/007-notification-deli
 import * as accounts from '../../db/migrations/011-accounts';
 import * as owedRefunds from '../../db/migrations/008-owed-refunds';
 import * as outboxEveryMessage from '../../db/migrations/018-outbox-every-message';
+import * as channelLanguage from '../../db/migrations/021-channel-language';
 import { testEngines, type TestDatabase } from '../support/test-databases';
 import { describeUnless } from '../support/skip';
 
@@ -83,7 +84,7 @@ for (const engine of testEngines()) {
       const applied: { name: string }[] = await database.db('knex_migrations').select('name').orderBy('id');
       assert.deepEqual(
         applied.map((row) => row.name),
-        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys', '016-email-channel', '017-phone-channels', '018-outbox-every-message', '019-agent-languages', '020-handoff-language'],
+        ['001-store', '002-api-tokens', '003-refunds', '004-return-conversations', '005-payment-change-refunds', '006-handoff', '007-notification-delivery', '008-owed-refunds', '009-worker-heartbeats', '010-action-executions', '011-accounts', '012-invoices-newsletter-reviews', '013-conversation-outcomes', '014-token-expiry-idempotency', '015-payload-data-keys', '016-email-channel', '017-phone-channels', '018-outbox-every-message', '019-agent-languages', '020-handoff-language', '021-channel-language'],
       );
       assert.deepEqual(await listTables(database.db), STORE_AND_AUTH_TABLES);
     });
@@ -137,7 +138,8 @@ for (const engine of testEngines()) {
     it('when 007 adds delivery state to the notification outbox, then older notices start queued, and undoing it keeps them', async () => {
       const db = database.db;
       await migrateToLatest(db);
-      // A real rollback undoes the later migrations first; 011 and 018 add columns to the outbox too.
+      // A real rollback undoes the later migrations first; 011, 018 and 021 add columns to the outbox too.
+      await channelLanguage.down(db);
       await outboxEveryMessage.down(db);
       await accounts.down(db);
       await notificationDelivery.down(db);
@@ -153,6 +155,21 @@ for (const engine of testEngines()) {
       assert.deepEqual(rows.map((r) => [r.idempotency_key, r.body]), [['saga-1:notify', 'Your refund has been issued.']]);
       assert.deepEqual(Object.keys(rows[0]).sort(), ['body', 'created_at', 'customer_id', 'id', 'idempotency_key', 'order_id']);
       await assert.rejects(db('customer_notifications').insert({ idempotency_key: 'saga-1:notify', customer_id: 'c1', body: 'again' }), 'idempotency_key is still unique');
+    });
+
+    it('when 021 adds the channel language, then earlier notices and threads have none (English), and undoing it keeps them', async () => {
+      const db = database.db;
+      await migrateToLatest(db);
+      await channelLanguage.down(db);
+      await db('customer_notifications').insert({ idempotency_key: 'c-1:3', body: 'An agent wrote.', status: 'queued' });
+      await channelLanguage.up(db);
+      assert.equal((await db('customer_notifications').where({ idempotency_key: 'c-1:3' }).first('language')).language, null);
+      await db('customer_notifications').insert({ idempotency_key: 'c-1:4', body: 'Ein Mitarbeiter hat geschrieben.', status: 'queued', language: 'de' });
+      assert.equal((await db('customer_notifications').where({ idempotency_key: 'c-1:4' }).first('language')).language, 'de');
+      await channelLanguage.down(db);
+      const rows = await db('customer_notifications').orderBy('idempotency_key').select();
+      assert.deepEqual(rows.map((r) => r.idempotency_key), ['c-1:3', 'c-1:4']);
+      assert.ok(!('language' in rows[0]!));
     });
 
     it('when 018 lets the outbox carry every later message, then a notice needs no customer, and undoing it refuses while one has none', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Knex } from 'knex';
 import { after, before, describe, it } from 'mocha';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -200,6 +201,41 @@ describe('the e-mail channel against the running app', () => {
     assert.equal(sink.mails.filter((m) => m.subject === 'Your invoice' && m.text?.includes(customer.orderId)).length, 1, 'sent once');
   });
 
+  /** No other test has talked to this customer yet: one customer, one conversation, so theirs starts here. */
+  const untouched = (query: Knex.QueryBuilder, email: string, id: string) =>
+    query
+      .whereNotExists(stack.database.db('email_threads as t').whereRaw(`t.customer_address = lower(${email})`))
+      .whereNotExists(stack.database.db('conversation_outcomes as k').whereRaw(`k.customer_key = ${id}`));
+
+  it('when a German customer cancels by e-mail, then each reply mail is German: our subject, and the line under the numbered options', async () => {
+    const order = await untouched(stack.database.db('orders as o').join('customers as c', 'c.id', 'o.customer_id').join('addresses as a', 'a.id', 'c.address_id'), 'c.email', 'c.id')
+      .where({ 'o.status': 'pending' }).orderBy('o.position')
+      .first('o.id as orderId', 'c.email as email', 'c.first_name as first', 'c.last_name as last', 'a.zip as zip');
+    const first = await mailIn({ from: order.email, subject: '', text: `Guten Tag, ich möchte meine Bestellung ${order.orderId} stornieren.` });
+    const asking = await replyTo(first);
+    assert.equal(asking.subject, 'Re: Ihre Nachricht an den Kundenservice');
+    const second = await mailIn({ from: order.email, subject: asking.subject, inReplyTo: asking.messageId, text: `Mein Name ist ${order.first} ${order.last}, meine Postleitzahl ist ${order.zip}.` });
+    const reasons = await replyTo(second);
+    const conversationId = (await inboxRow(second)).conversation_id as string;
+    const offered = (await viewOf(conversationId)).options ?? [];
+    assert.ok(offered.length >= 2, `reasons are offered: ${reasons.text}`);
+    assert.ok(reasons.text?.includes(`1. ${offered[0]!.label}\n2. ${offered[1]!.label}`), reasons.text);
+    assert.match(reasons.text ?? '', /Antworten Sie mit der Nummer Ihrer Wahl\.\n$/);
+    assert.doesNotMatch(reasons.text ?? '', /Reply with the number/);
+    assert.ok(typeof reasons.html === 'string' && reasons.html.includes('<p>Antworten Sie mit der Nummer Ihrer Wahl.</p>'), String(reasons.html));
+  });
+
+  it('when a Spanish customer asks by e-mail for a reset link, then the answer is Spanish and so is the reset mail, subject and body', async () => {
+    const customer = await untouched(stack.database.db('customers as c'), 'c.email', 'c.id').orderBy('c.id', 'desc').first('c.email as email');
+    const asked = await mailIn({ from: customer.email, subject: '', text: 'Hola, he olvidado mi contraseña y no puedo entrar en mi cuenta. ¿Me pueden ayudar, por favor?' });
+    const reply = await replyTo(asked);
+    assert.equal(reply.subject, 'Re: su mensaje al servicio de atención al cliente', reply.text);
+    const reset = await eventually(async () => sink.mails.find((m) => m.subject === 'Restablezca su contraseña' && m.to && !Array.isArray(m.to) && m.to.value[0]?.address === customer.email), 'the Spanish reset link by mail', 60_000);
+    assert.match(reset.text ?? '', /^Alguien ha pedido restablecer la contraseña de su cuenta\. Para elegir una contraseña nueva, abra http:\/\/\S+\/account\/reset\/\S+ en los próximos 60 minutos/);
+    const row = await stack.database.db('customer_notifications').where({ recipient: customer.email, kind: 'password_reset' }).first('language', 'status');
+    assert.deepEqual(row, { language: 'es', status: 'sent' });
+  });
+
   it('when an attachment comes along, then the transcript names it and nothing in it is read', async () => {
     const asked = await mailIn({
       from: 'someone.new@example.org',
@@ -347,6 +383,21 @@ describe('the e-mail channel against the running app', () => {
     await db('customer_notifications').where({ idempotency_key: `email-test:${conversationId}` }).update({ status: 'queued' });
     assert.equal(await deliverNotice({ db, client: () => stack.env.client, mail }, `email-test:${conversationId}`), 'sent');
     assert.equal(sink.mails.filter((m) => m.text?.includes('your refund went out today')).length, 1);
+  });
+
+  it('when a later message of a French conversation goes through the outbox, then its mail numbers the options under a French line, in a thread with our French subject', async () => {
+    const asked = await mailIn({ from: 'plus.tard@example.org', subject: '', text: 'Bonjour, je voudrais savoir si mon remboursement a été envoyé, s’il vous plaît.' });
+    await replyTo(asked);
+    const conversationId = (await inboxRow(asked)).conversation_id as string;
+    const db = stack.database.db;
+    const mail = mailOutOf({ supportEmail: SUPPORT, smtpRelay: `127.0.0.1:${sink.port}`, dataDir: stack.database.dir });
+    const key = `email-test-fr:${conversationId}`;
+    const options = [{ id: 'yes', label: 'Oui' }, { id: 'no', label: 'Non' }];
+    await queueNotice(db, { idempotencyKey: key, body: 'Un conseiller vous écrit : souhaitez-vous un avoir ?', conversationWorkflowId: workflowIdFor(conversationId), channel: 'email', options, language: 'fr' });
+    assert.equal(await deliverNotice({ db, client: () => stack.env.client, mail }, key), 'sent');
+    const later = await eventually(async () => sink.mails.find((m) => m.text?.includes('souhaitez-vous un avoir')), 'the French outbox mail');
+    assert.equal(later.subject, 'Re : votre message au service client');
+    assert.ok(later.text?.endsWith('1. Oui\n2. Non\n\nRépondez avec le numéro de votre choix.\n'), later.text);
   });
 
   it('when no relay is set, then each mail is kept as an .eml file in the data folder, with its threading headers', async () => {

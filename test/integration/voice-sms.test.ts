@@ -248,6 +248,49 @@ describe('voice and SMS over Twilio webhooks', () => {
     assert.deepEqual(turns.map((t) => t.channel), ['chat', 'chat', 'sms']);
   });
 
+  /** A customer on file with several orders, none of whose numbers the other tests use, given this phone number. */
+  async function customerWithOrdersAt(phone: string, offset: number): Promise<string> {
+    const row = await stack.database.db('orders as o').join('customers as c', 'c.id', 'o.customer_id')
+      .whereNotIn('c.email', ['priya.raman8956@example.com', 'tomas.lindqvist4161@example.com', 'sofia.castillo6709@example.com'])
+      .groupBy('c.id').havingRaw('count(*) >= 2').orderBy('c.id', 'desc').offset(offset).first('c.id as id');
+    assert.ok(row, 'the demo store has customers with several orders');
+    await addCustomerPhone(stack.database.db, row.id, phone);
+    return row.id;
+  }
+  const saidIn = (twiml: string, locale: string) => [...twiml.matchAll(new RegExp(`<Say language="${locale}">([^<]*)</Say>`, 'g'))].map((m) => unescape(m[1]!));
+
+  it('when a caller speaks French, then the greeting is English (nothing is known yet) and from the first reply on every line is French, spoken and heard as fr-FR', async () => {
+    await customerWithOrdersAt('+15550100021', 0);
+    const phone = new Call('+15550100021');
+    const greeting = await phone.answer();
+    assert.deepEqual(said(greeting), ['Thank you for calling. How can I help you today?']);
+    assert.doesNotMatch(greeting, /language=/);
+
+    const answer = await phone.say('Bonjour, je voudrais savoir où en est ma commande, s’il vous plaît.');
+    assert.deepEqual(said(answer), [], `every <Say> carries the language: ${answer}`);
+    const lines = saidIn(answer, 'fr-FR');
+    assert.ok(lines.some((l) => /^Appuyez sur 1 pour /.test(l)), answer);
+    assert.ok(!lines.some((l) => /Press \d/.test(l)), answer);
+    assert.match(answer, /<Gather [^>]*language="fr-FR"/);
+
+    // The line said before the next reply is known follows the call's language too.
+    const again = await phone.post({});
+    assert.equal(saidIn(again, 'fr-FR')[0], 'Désolé, je n’ai pas compris. Veuillez répéter ou utiliser le clavier.', again);
+    assert.deepEqual(said(again), [], again);
+    assert.match(again, /<Gather [^>]*language="fr-FR"/);
+    const thread = await stack.database.db('phone_conversations').where({ channel: 'voice', thread_key: phone.sid }).first('language');
+    assert.equal(thread.language, 'fr');
+  });
+
+  it('when a customer texts in Portuguese, then the numbered list is answered by a Portuguese line', async () => {
+    await customerWithOrdersAt('+15550100022', 1);
+    const text = texter('+15550100022');
+    const list = await text('Olá, gostaria de saber onde está a minha encomenda, por favor.');
+    assert.match(list, /^1\. /m, list);
+    assert.match(list, /\nResponda com um número\.$/);
+    assert.doesNotMatch(list, /Reply with a number/);
+  });
+
   it('when a caller asks for a person and an agent line is set, then the call is transferred with <Dial>, and the number on file vouched for the caller', async () => {
     const phone = new Call('+15550100001');
     await phone.answer();

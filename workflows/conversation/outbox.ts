@@ -1,6 +1,7 @@
 import { log, patched, workflowInfo } from '@temporalio/workflow';
 import type { Channel, NoticeKind, ReplyOption, Speaker } from '../../domain/conversation';
 import { deliverLaterMessage } from '../activity-proxies';
+import { labelLanguage } from './speaking';
 import type { ConversationContext } from './context';
 import type { MessageKey } from '../../domain/messages';
 
@@ -43,6 +44,8 @@ export function outboxOf(ctx: ConversationContext): Outbox {
       seq: m.seq,
       ...(m.options?.length ? { options: m.options } : {}),
       ...(customerId ? { customerId } : {}),
+      // The channel's own words around it (a mail's subject, the line under its options) follow the conversation.
+      ...labelLanguage(ctx.state),
     };
     chain = chain.then(async () => {
       try {

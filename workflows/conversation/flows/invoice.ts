@@ -8,7 +8,7 @@ import type { Reading } from '../../../domain/understanding/reading';
 import { emailInvoice, invoiceLink, invoiceSummary } from '../../activity-proxies';
 import { customerFlow } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
-import { languageOf, say } from '../speaking';
+import { labelLanguage, languageOf, say } from '../speaking';
 
 const delivery = (state: CarriedState): ReplyOption[] => [
   { id: 'email', label: say(state, 'By e-mail') },
@@ -63,7 +63,7 @@ async function continueInvoice(state: CarriedState, flow: InvoiceFlow, reading: 
   const notFound = () => finish(state, { replies: [{ text: say(state, 'I could not find order {orderId} on your account.', { orderId }) }], intent: flow.kind });
   if (how === 'none') return finish(state, { replies: [{ text: say(state, 'All right. Anything else I can do?') }], intent: flow.kind });
   if (how === 'email') {
-    const sent = await emailInvoice({ customerId, orderId, conversationWorkflowId, requestKey: `${conversationWorkflowId}:${state.nextSeq}` });
+    const sent = await emailInvoice({ customerId, orderId, conversationWorkflowId, requestKey: `${conversationWorkflowId}:${state.nextSeq}`, ...labelLanguage(state) });
     if (!sent) return notFound();
     const report = { name: 'invoice_email', status: 'executed' as const, detail: `invoice of ${orderId} to ${sent.email}` };
     (state.actions ??= []).push(report);

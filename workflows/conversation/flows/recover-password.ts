@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../domain/messages';
 import { answerWithCitation } from '../../../domain/knowledge/cite';
 import type { Reading } from '../../../domain/understanding/reading';
 import { answerFromHelpCentre, sendPasswordReset } from '../../activity-proxies';
+import { labelLanguage } from '../speaking';
 import { customerFlow } from './dialogue-flow';
 import { ask, finish, type FlowReply } from './replies';
 import { languageOf, say } from '../speaking';
@@ -44,7 +45,7 @@ const TOPIC: Record<ResetFlow['kind'], { query: Record<ServedLanguage, string>; 
 };
 
 async function send(state: CarriedState, flow: ResetFlow, request: { email?: string; customerId?: string }, reply: string): Promise<FlowReply> {
-  await sendPasswordReset({ ...request, conversationWorkflowId: workflowInfo().workflowId });
+  await sendPasswordReset({ ...request, conversationWorkflowId: workflowInfo().workflowId, ...labelLanguage(state) });
   return finish(state, { replies: [{ text: reply }], intent: flow.kind, actions: [{ name: 'password_reset_link', status: 'executed', detail: 'sent to the address on file, if any' }] });
 }
 

@@ -7,7 +7,7 @@ import { parkForApproval } from '../../approvals';
 import { ask, finish, type FlowReply } from '../replies';
 import { performAction } from '../../../activity-proxies';
 import { rememberExecution } from '../../outcome';
-import { say } from '../../speaking';
+import { labelLanguage, say } from '../../speaking';
 import type { MessageKey } from '../../../../domain/messages';
 
 /** One consequential action of a flow: the request, in the policy's own terms, and how to talk about it. */
@@ -69,7 +69,7 @@ export async function answerProposal(
   if (answer === 'no') return finish(state, { replies: [{ text: spec.declined }], intent: flow.kind });
   if (answer !== 'yes') return ask(flow, say(state, 'Shall I go ahead? Please answer yes or no.'), 'confirmation', spec.yesNo);
   const proposalId = flow.proposalId ?? '';
-  const result = await performAction({ request: spec.request, facts: factsOf(state, flow, proposalId) });
+  const result = await performAction({ request: spec.request, facts: factsOf(state, flow, proposalId), ...labelLanguage(state) });
   // The policy would now propose something else than what the customer agreed to (the order changed, or
   // the settings did, e.g. across a restart): say what changed and ask again. Before this patch the flow
   // ended in a refusal, and the next message of such a history took another path.
