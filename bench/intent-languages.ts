@@ -18,7 +18,7 @@ export const INTENT_LANGUAGES_HEADING = '## Intent classification per language (
 // 1: the first model trained on all five languages' examples, to see whether one threshold holds.
 // 2: the keyword rules for the rest of the catalogue, written from each language's phrasing and their own
 // table tests, measured once here afterwards.
-const DEV_LOOKS = 2;
+const DEV_LOOKS: number = 2;
 
 function main(): void {
   const flags = parseFlags(process.argv.slice(2), ['write']);
