@@ -182,6 +182,8 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       ['Wie erreiche ich den Kundenservice?', 'contact_customer_service'],
       ['Was ist die Telefonnummer des Kundenservice?', 'contact_customer_service'],
       ['Kostet es etwas, wenn ich meine Bestellung storniere?', 'check_cancellation_fee'],
+      ['Ich möchte die Lieferadresse in meinem Konto ändern', 'update_default_address'], // the account's, not an order's
+      ['Meine Karte wurde abgelehnt', 'payment_issue'],
     ],
     silent: [
       'Ich habe die Rechnung schon bezahlt', // a payment, not a copy
@@ -190,6 +192,7 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       'Ich möchte die Adresse ändern', // which address: the model or a question decides
       'Wie ist das Wetter in Berlin?',
       'Ich will die Schuhe nicht umtauschen',
+      'Wie lange dauert die Rückerstattung?', // a refund's time, not a delivery's
     ],
   },
   es: {
@@ -234,6 +237,8 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       ['¿Cómo puedo hacer un pedido?', 'place_order'],
       ['¿Cuál es el teléfono de atención al cliente?', 'contact_customer_service'],
       ['¿Cuánto cuesta cancelar un pedido?', 'check_cancellation_fee'],
+      ['Quiero cambiar la dirección de envío predeterminada', 'update_default_address'], // the account's, not an order's
+      ['Quiero cambiar mi contraseña', 'recover_password'],
     ],
     silent: [
       'No quiero eliminar mi cuenta',
@@ -241,6 +246,7 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       'Quiero cambiar la dirección', // which address: the model or a question decides
       '¿Qué tiempo hace en Madrid?',
       'No necesito la factura',
+      '¿Cuánto tarda el reembolso?', // a refund's time, not a delivery's
       'Quiero cambiar la talla de las zapatillas que recibí ayer', // delivered: not an option of a pending order
     ],
   },
@@ -286,6 +292,8 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       ['Comment passer une commande ?', 'place_order'],
       ['Quel est le numéro du service client ?', 'contact_customer_service'],
       ["Y a-t-il des frais si j'annule ma commande ?", 'check_cancellation_fee'],
+      ["Je voudrais modifier l'adresse de livraison par défaut", 'update_default_address'], // the account's, not an order's
+      ['Je veux annuler mon abonnement à la newsletter', 'newsletter_subscription'], // not an order
     ],
     silent: [
       'Je ne veux pas supprimer mon compte',
@@ -293,6 +301,7 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       "Je voudrais changer l'adresse", // which address: the model or a question decides
       'Quel temps fait-il à Paris ?',
       "N'envoyez pas la facture",
+      'Combien de temps pour être remboursé ?', // a refund's time, not a delivery's
       "Je voudrais changer la taille d'un article de ma commande que j'ai reçue hier", // delivered: not a pending order
     ],
   },
@@ -338,6 +347,7 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       ['Como posso fazer uma encomenda?', 'place_order'],
       ['Qual é o número do apoio ao cliente?', 'contact_customer_service'],
       ['Quanto custa cancelar uma encomenda?', 'check_cancellation_fee'],
+      ['Quero alterar a morada de entrega predefinida', 'update_default_address'], // the account's, not an order's
     ],
     silent: [
       'Não quero apagar a minha conta',
@@ -345,6 +355,7 @@ const CATALOGUE_TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       'Quero alterar a morada', // which address: the model or a question decides
       'Como está o tempo em Lisboa?',
       'Não preciso da fatura',
+      'Quanto tempo demora o reembolso?', // a refund's time, not a delivery's
       'Quero trocar o cartão por outro, o meu expirou', // a card, not an item
     ],
   },
