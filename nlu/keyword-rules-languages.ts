@@ -1,6 +1,6 @@
 /**
  * Tier 1 rules in German, Spanish, French and Portuguese: the phrasings that leave no doubt in each
- * language (small talk, asking for a person, the clearest cancel/track/return/refund requests). They run
+ * language (small talk, asking for a person, and the clearest phrasing of each request a customer starts). They run
  * on text folded to plain letters ("où" → "ou", "ß" → "ss"), so missing accents match as well, and only
  * after the English rules, so English results stay as they were. Anything hedged or negated is left to
  * the model: a rule that stays silent costs a model call, a rule that fires wrongly starts the wrong flow.
