@@ -303,6 +303,7 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = [
       /\bwo\s+(ist|bleibt)\s+(meine|die)\s+(ruck)?erstattung\b/,
       /\b(status|stand)\s+(meiner|der)\s+(ruck)?erstattung\b/,
       /\b(wurde|ist)\s+meine\s+(ruck)?erstattung\s+(schon\s+|bereits\s+)?(bearbeitet|uberwiesen|unterwegs|veranlasst|ausgezahlt)\b/,
+      /\bwann\s+(bekomme|erhalte|kriege)\s+ich\s+(meine\s+|die\s+)?(ruck)?erstattung\b/,
     ],
   },
   {

@@ -48,6 +48,26 @@ const CUSTOMERS = {
   },
 } as const;
 
+/** Every request a customer can start, as a customer of each language opens it (written for this test, not taken from any data set). */
+const OPENINGS: Record<string, Record<'de' | 'es' | 'fr' | 'pt', string>> = {
+  cancel_order: { de: "Ich möchte meine Bestellung stornieren", es: "Quiero cancelar mi pedido", fr: "Je veux annuler ma commande", pt: "Quero cancelar a minha encomenda" },
+  track_order: { de: "Wo ist meine Bestellung?", es: "¿Dónde está mi pedido?", fr: "Où est ma commande ?", pt: "Onde está a minha encomenda?" },
+  track_refund: { de: "Wann bekomme ich meine Erstattung?", es: "¿Cuándo recibiré mi reembolso?", fr: "Quand vais-je recevoir mon remboursement ?", pt: "Quando recebo o meu reembolso?" },
+  return_items: { de: "Ich möchte einen Artikel zurücksenden", es: "Quiero devolver un artículo", fr: "Je veux retourner un article", pt: "Quero devolver um artigo" },
+  modify_items: { de: "Ich möchte die Größe eines Artikels in meiner Bestellung ändern", es: "Quiero cambiar la talla de un artículo de mi pedido", fr: "Je veux changer la taille d’un article de ma commande", pt: "Quero mudar o tamanho de um artigo da minha encomenda" },
+  exchange_items: { de: "Ich möchte einen Artikel umtauschen", es: "Quiero cambiar un artículo que recibí por otro", fr: "Je voudrais échanger un article que j’ai reçu", pt: "Quero trocar um artigo que recebi" },
+  modify_payment_method: { de: "Ich möchte die Zahlungsart meiner Bestellung ändern", es: "Quiero cambiar la forma de pago de mi pedido", fr: "Je veux changer le moyen de paiement de ma commande", pt: "Quero alterar a forma de pagamento da minha encomenda" },
+  change_shipping_address: { de: "Ich möchte die Lieferadresse meiner Bestellung ändern", es: "Quiero cambiar la dirección de entrega de mi pedido", fr: "Je veux changer l’adresse de livraison de ma commande", pt: "Quero alterar a morada de entrega da minha encomenda" },
+  update_default_address: { de: "Ich möchte meine Standardadresse ändern", es: "Quiero cambiar mi dirección predeterminada", fr: "Je veux changer mon adresse par défaut", pt: "Quero alterar a minha morada predefinida" },
+  edit_account: { de: "Ich möchte die E-Mail-Adresse meines Kontos ändern", es: "Quiero cambiar el correo electrónico de mi cuenta", fr: "Je veux modifier l’adresse e-mail de mon compte", pt: "Quero alterar o e-mail da minha conta" },
+  delete_account: { de: "Ich möchte mein Konto löschen", es: "Quiero eliminar mi cuenta", fr: "Je veux supprimer mon compte", pt: "Quero apagar a minha conta" },
+  recover_password: { de: "Ich habe mein Passwort vergessen", es: "He olvidado mi contraseña", fr: "J’ai oublié mon mot de passe", pt: "Esqueci-me da palavra-passe" },
+  registration_problems: { de: "Ich kann mich nicht registrieren", es: "No puedo registrarme", fr: "Je n’arrive pas à m’inscrire", pt: "Não consigo registar-me" },
+  newsletter_subscription: { de: "Ich möchte Ihren Newsletter abonnieren", es: "Quiero suscribirme a su boletín", fr: "Je veux m'abonner à votre newsletter", pt: "Quero subscrever a vossa newsletter" },
+  review: { de: "Ich möchte eine Bewertung schreiben", es: "Quiero dejar una reseña", fr: "Je voudrais laisser un avis", pt: "Quero deixar uma avaliação" },
+  get_invoice: { de: "Ich brauche die Rechnung für meine Bestellung", es: "Necesito la factura de mi pedido", fr: "J’ai besoin de la facture de ma commande", pt: "Preciso da fatura da minha encomenda" },
+};
+
 type Reply = { replies: { text: string }[]; language?: string; awaiting?: string; options?: { id: string; label: string }[]; actions?: { status: string }[] };
 
 let stack: TestStack;
@@ -188,5 +208,20 @@ describe('a whole cancellation and a whole return in German, Spanish, French and
     const answer = await say('Je ne m’en souviens plus du tout');
     assertSaidIn('fr', answer, 'no address');
     assert.match(answer.replies[0]!.text, /\/help\/fr\//, answer.replies[0]!.text);
+  });
+
+  describe('every request of the catalogue, opened in each language', () => {
+    for (const [kind, byLanguage] of Object.entries(OPENINGS)) {
+      it(`when a customer opens ${kind} in their own words, then the bot starts it and answers in their language (de, es, fr, pt)`, async () => {
+        const missed: string[] = [];
+        for (const [language, text] of Object.entries(byLanguage)) {
+          const { say } = await startChat(stack, channel);
+          const reply: Reply & { intent?: string } = await say(text);
+          if (reply.intent !== kind || reply.language !== language) missed.push(`${language} "${text}": intent ${reply.intent}, language ${reply.language}`);
+          else assertSaidIn(language, reply, `${kind} in ${language}`);
+        }
+        assert.deepEqual(missed, []);
+      });
+    }
   });
 });

@@ -25,6 +25,8 @@ const TABLES: Record<'de' | 'es' | 'fr' | 'pt', Table> = {
       ['Wo ist meine Bestellung?', 'track_order'],
       ['wo bleibt mein paket', 'track_order'],
       ['Wo ist meine Rückerstattung?', 'track_refund'],
+      ['Wann bekomme ich meine Erstattung?', 'track_refund'],
+      ['Wann erhalte ich die Rückerstattung für meine Rücksendung?', 'track_refund'],
       ['Ich möchte die Schuhe zurückschicken', 'return_items'],
       ['Ich will mein Geld zurück', 'get_refund'],
       ['Ich möchte eine Rückerstattung beantragen', 'get_refund'],
