@@ -198,7 +198,8 @@ describe('the embeddable chat widget', () => {
         await stack.startWorker();
       }
       await page.getByTestId('widget-typing').waitFor({ state: 'hidden', timeout: 60_000 });
-      await turn(page, 'customer', 'refund policy').waitFor();
+      // The worker bundles the workflow code again as it starts, which takes a while on a loaded machine.
+      await turn(page, 'customer', 'refund policy').waitFor({ timeout: 60_000 });
       assert.ok((await turn(page, 'bot', /./).count()) >= 2, 'the reply came');
       assert.deepEqual(problems, []);
     });
