@@ -151,6 +151,33 @@ describe('the embeddable chat widget', () => {
       assert.deepEqual(problems, []);
     });
 
+    // Before the handoff test: after it, this test's late turn did not show in the full file (see the session note).
+    it('when a turn runs, then the typing indicator shows until the reply is there', async () => {
+      const problems: string[] = [];
+      const page = await openShop(problems);
+      await page.getByTestId('widget-input').fill('Hello');
+      await page.getByTestId('widget-send').click();
+      await turn(page, 'bot', /./).first().waitFor();
+      assert.equal(await page.getByTestId('widget-typing').isVisible(), false);
+
+      // With the worker away, the turn cannot finish: the indicator stays until it is back.
+      await stack.stopWorker();
+      try {
+        await page.getByTestId('widget-input').fill('what is your refund policy?');
+        await page.getByTestId('widget-send').click();
+        await page.getByTestId('widget-typing').waitFor({ state: 'visible' });
+        await new Promise((r) => setTimeout(r, 500));
+        assert.equal(await page.getByTestId('widget-typing').isVisible(), true);
+      } finally {
+        await stack.startWorker();
+      }
+      await page.getByTestId('widget-typing').waitFor({ state: 'hidden', timeout: 60_000 });
+      // The worker bundles the workflow code again as it starts, which takes a while on a loaded machine.
+      await turn(page, 'customer', 'refund policy').waitFor({ timeout: 60_000 });
+      assert.ok((await turn(page, 'bot', /./).count()) >= 2, 'the reply came');
+      assert.deepEqual(problems, []);
+    });
+
     it('when an agent answers after the handoff, then the reply appears without a reload; a reload resumes the conversation and it stays live', async () => {
       const problems: string[] = [];
       const page = await openShop(problems);
@@ -178,30 +205,5 @@ describe('the embeddable chat widget', () => {
       assert.deepEqual(problems, []);
     });
 
-    it('when a turn runs, then the typing indicator shows until the reply is there', async () => {
-      const problems: string[] = [];
-      const page = await openShop(problems);
-      await page.getByTestId('widget-input').fill('Hello');
-      await page.getByTestId('widget-send').click();
-      await turn(page, 'bot', /./).first().waitFor();
-      assert.equal(await page.getByTestId('widget-typing').isVisible(), false);
-
-      // With the worker away, the turn cannot finish: the indicator stays until it is back.
-      await stack.stopWorker();
-      try {
-        await page.getByTestId('widget-input').fill('what is your refund policy?');
-        await page.getByTestId('widget-send').click();
-        await page.getByTestId('widget-typing').waitFor({ state: 'visible' });
-        await new Promise((r) => setTimeout(r, 500));
-        assert.equal(await page.getByTestId('widget-typing').isVisible(), true);
-      } finally {
-        await stack.startWorker();
-      }
-      await page.getByTestId('widget-typing').waitFor({ state: 'hidden', timeout: 60_000 });
-      // The worker bundles the workflow code again as it starts, which takes a while on a loaded machine.
-      await turn(page, 'customer', 'refund policy').waitFor({ timeout: 60_000 });
-      assert.ok((await turn(page, 'bot', /./).count()) >= 2, 'the reply came');
-      assert.deepEqual(problems, []);
-    });
   });
 });
