@@ -1,10 +1,9 @@
 import type { CarriedState } from '../../domain/conversation';
 import type { HelpCentreAnswer } from '../../domain/knowledge';
 import { SOURCE_LINE, sourceParams } from '../../domain/knowledge/cite';
-import { DEFAULT_LANGUAGE } from '../../domain/language/languages';
 import { render } from '../../domain/messages';
 import { answerFromHelpCentre } from '../activity-proxies';
-import { languageOf, say } from './speaking';
+import { labelLanguage, say } from './speaking';
 
 type Speaker = Pick<CarriedState, 'language' | 'spoken'>;
 
@@ -13,8 +12,7 @@ type Speaker = Pick<CarriedState, 'language' | 'spoken'>;
  * field), so English histories record the same activity input as before.
  */
 function ask(text: string, speaker: Speaker | undefined): Promise<HelpCentreAnswer> {
-  const language = speaker ? languageOf(speaker) : DEFAULT_LANGUAGE;
-  return answerFromHelpCentre(language === DEFAULT_LANGUAGE ? { text } : { text, language });
+  return answerFromHelpCentre({ text, ...(speaker ? labelLanguage(speaker) : {}) });
 }
 
 /** A cited answer from the help centre when it is confident; undefined leaves the turn to the next step. */

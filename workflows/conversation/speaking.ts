@@ -8,8 +8,8 @@ export function languageOf(state: Pick<CarriedState, 'language'>): string {
 }
 
 /**
- * The language for an activity that labels what the store holds (orders, payment methods); English
- * conversations send none, so their activity inputs stay as they were.
+ * The language field for an activity that words or labels something for the customer (orders, payment
+ * methods, help-centre answers, mails); English conversations send none, so their inputs stay as they were.
  */
 export function labelLanguage(state: Pick<CarriedState, 'language'>): { language?: string } {
   const language = languageOf(state);
