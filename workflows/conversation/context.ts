@@ -8,6 +8,8 @@ export interface ConversationContext {
   now(): string;
   record(from: Speaker, text: string): number;
   decide(decision: NewDecision): void;
+  /** The run decided its patches when it started (see PATCHES_UP_FRONT); only such runs read turns by local activity. */
+  patchesUpFront: boolean;
 }
 
 export const DEFAULT_HANDOFF_SLA_MS = 10 * 60_000;

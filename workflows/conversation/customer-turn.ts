@@ -22,53 +22,14 @@ import { patched } from '@temporalio/workflow';
 import { isServedLanguage } from '../../domain/language/languages';
 import { languageOf } from './speaking';
 import { answerForLanguage, noteInjectionVerdict, startTurn } from './turn-language';
+import { ACCOUNT_FLOWS_PATCH, ACTIONS_BEFORE_ARTICLES_PATCH, ANSWERED_REPEATS_PATCH, COMMERCE_INTENTS_PATCH, GOODBYE_AFTER_END_PATCH, INJECTION_FLAGS_PATCH, PLAIN_WORDS_PATCH, THREATS_AND_FLOW_FRUSTRATION_PATCH } from './patches';
 
 /** Frustration signals kept for the handoff packet; older ones are dropped. */
 const KEPT_SIGNALS = 20;
 
-/**
- * Messages are read once per turn into a `Reading`, and descriptions in plain words resolve against
- * what the bot offered. Conversations recorded before that replay with the older matching.
- */
-export const PLAIN_WORDS_PATCH = 'plain-words-reading';
-
-/**
- * Invoices, the newsletter, reviews, placing an order and setting up a shipping address have their
- * own handling; conversations recorded before it replay with the first replies they had then.
- */
-export const COMMERCE_INTENTS_PATCH = 'tier1-commerce-intents';
 const COMMERCE_INTENTS: readonly string[] = ['check_invoice', 'get_invoice', 'newsletter_subscription', 'review', 'place_order', 'set_up_shipping_address'];
 
-/**
- * Threats of legal action or a chargeback hand over at once; while the bot waits for an e-mail or an
- * address, only the detail itself may be in capitals; a complaint inside a flow counts towards a repeated one.
- */
-export const THREATS_AND_FLOW_FRUSTRATION_PATCH = 'threats-and-flow-frustration';
-
-/** A detail the flow took as an answer and moved on from (an address given again for the next request) is not the customer repeating themselves. */
-export const ANSWERED_REPEATS_PATCH = 'answered-repeats';
-
-/**
- * A request to do something starts its flow, even worded as a question, and an article about another
- * topic never replaces an intent's own answer. Conversations recorded before replay the older order.
- */
-export const ACTIONS_BEFORE_ARTICLES_PATCH = 'actions-before-articles';
-
-/** A goodbye to a conversation that is already resolved says goodbye and keeps it resolved, without asking for a rating again. */
-export const GOODBYE_AFTER_END_PATCH = 'goodbye-after-end';
-
-/**
- * The account requests start flows of their own; before, they got a first reply and the next message
- * was read afresh. A conversation recorded then replays that way.
- */
-export const ACCOUNT_FLOWS_PATCH = 'account-flows';
 const ACCOUNT_FLOW_KINDS: ReadonlySet<string> = new Set(['edit_account', 'delete_account', 'recover_password', 'registration_problems']);
-
-/**
- * Every customer turn goes past the prompt-injection detector first; a flagged turn is recorded as a
- * decision and never reaches the LLM tier. Conversations recorded before replay without the check.
- */
-export const INJECTION_FLAGS_PATCH = 'injection-flags';
 
 const STILL_WAITING_TEXT: MessageKey = 'Thank you, I have added this to your conversation. A colleague will see it as soon as they pick it up.';
 

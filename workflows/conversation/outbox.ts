@@ -4,9 +4,7 @@ import { deliverLaterMessage } from '../activity-proxies';
 import { labelLanguage } from './speaking';
 import type { ConversationContext } from './context';
 import type { MessageKey } from '../../domain/messages';
-
-/** Every later message goes through the outbox to the customer's channel; runs from before it replay without. */
-export const OUTBOX_PATCH = 'channels-outbox';
+import { OUTBOX_PATCH } from './patches';
 
 export const SLA_APOLOGY_TEXT: MessageKey =
   'Sorry for the wait: our colleagues are all busy right now. Yours will be with you as soon as possible, and you do not need to write again.';

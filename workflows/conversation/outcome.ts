@@ -5,12 +5,6 @@ import { scoreConversation } from '../../domain/quality';
 import { confirmChangesHeld, recordConversationScorecard, reportConversationOutcome } from '../activity-proxies';
 import type { ConversationContext } from './context';
 
-/**
- * Conversations report their outcome to the operators' projection (and read back the store after each
- * action). Histories recorded before this replay without those activities.
- */
-export const OUTCOMES_PATCH = 'conversation-outcomes';
-
 /** RESOLUTION_WINDOW_HOURS when the deployment sets none: a come-back within three days is the same issue. */
 export const DEFAULT_RESOLUTION_WINDOW_MS = 72 * 3_600_000;
 

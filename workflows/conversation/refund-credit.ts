@@ -5,12 +5,10 @@ import { formatList, formatMoney, money, type MessageParam } from '../../domain/
 import type { RefundPurpose, RefundSagaInput } from '../../domain/refunds';
 import { RefundSagaWorkflow } from '../refund-saga/workflow';
 import { languageOf, say } from './speaking';
+import { SAGAS_REPORT_BACK_PATCH } from './patches';
 
 /** Who a customer-facing sentence is said to: the conversation's language, and where its English is kept. */
 export type Listener = Pick<CarriedState, 'language' | 'spoken'>;
-
-/** Conversations before this patch waited for each saga to finish, and a failed saga failed the turn. */
-export const SAGAS_REPORT_BACK_PATCH = 'refund-sagas-report-back';
 
 /** How long a turn waits for a saga to finish or hit trouble before it tells the customer the refund is delayed. */
 const FIRST_NEWS_WAIT_MS = 15_000;

@@ -12,16 +12,7 @@ import type { ConversationContext } from './context';
 import { beginHandoff } from './handoff';
 import { answer } from './replying';
 import { languageOf, say } from './speaking';
-
-/**
- * The customer's text is read once per turn by one local activity (injection check, tiers 1–2 and its
- * language together), and the conversation keeps a language. Histories recorded before replay with
- * the separate activities they had, in English.
- */
-export const LANGUAGE_TURN_PATCH = 'language-turn-reading';
-
-/** A keyword rule of one language counts as evidence of it; conversations from before read the detector alone. */
-export const LANGUAGE_RULE_EVIDENCE_PATCH = 'language-rule-evidence';
+import { LANGUAGE_RULE_EVIDENCE_PATCH, LANGUAGE_TURN_PATCH } from './patches';
 
 export interface TurnStart {
   injectionFlagged: boolean;
@@ -30,9 +21,10 @@ export interface TurnStart {
   asked?: string;
 }
 
-/** Reads the turn and moves the conversation's language; undefined in a history from before the patch. */
+/** Reads the turn and moves the conversation's language; undefined in a run that reads it with separate activities. */
 export async function startTurn(ctx: ConversationContext, seq: number, text: string): Promise<TurnStart | undefined> {
-  if (!patched(LANGUAGE_TURN_PATCH)) return undefined;
+  // A local activity only where no patch is first decided after it (see PATCHES_UP_FRONT).
+  if (!ctx.patchesUpFront || !patched(LANGUAGE_TURN_PATCH)) return undefined;
   const reading = await readTurn({ text });
   noteInjectionVerdict(ctx, seq, reading.injection);
   const { state } = ctx;

@@ -25,6 +25,7 @@ import {
   callbackPromisedSignal,
   customerMessageSignal,
   customerNoticeSignal,
+  type CustomerMessageMeta,
   goodwillOfferedSignal,
   messageUpdate,
   returnReceivedSignal,
@@ -34,21 +35,14 @@ import { offerGoodwill } from './flows/goodwill-credit';
 import { applyAgentCommand, onCallbackOverdue, onLeaseExpired, onSlaBreach } from './handoff';
 import { keepLateReply } from './late-reply';
 import { SLA_APOLOGY_TEXT, outboxOf } from './outbox';
-import { OUTCOMES_PATCH, outcomeReporter } from './outcome';
+import { outcomeReporter } from './outcome';
 import { say } from './replying';
 import { englishOf, languageOf, say as inLanguage } from './speaking';
 import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
 import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
 import { refundProgressSignal } from '../refund-saga/definitions';
-
-/** A customer the channel vouched for (their address or number is on file) is known from the start, for reads. */
-const VOUCHED_IDENTITY_PATCH = 'channels-vouched-identity';
-/** A call-back promised on a handed-over call gets a timer of its own. */
-const VOICE_CALLBACK_PATCH = 'voice-callback';
-
-/** Work already waiting when the main loop sleeps wakes it at once (see the loop). */
-const WAKE_FOR_WAITING_WORK_PATCH = 'wake-for-waiting-work';
+import { OUTCOMES_PATCH, VOICE_CALLBACK_PATCH, VOUCHED_IDENTITY_PATCH, WAKE_FOR_WAITING_WORK_PATCH, decideEveryPatch, decidePatchesUpFront } from './patches';
 
 // A retried delivery comes within minutes of the first; the last keys are enough to recognise it.
 const MAX_NOTICE_KEYS = 50;
@@ -61,6 +55,13 @@ const MAX_MESSAGE_IDS = 100;
  * handoffs, approvals and promises.
  */
 export async function ConversationWorkflow(input: ConversationInput): Promise<ConversationEnd> {
+  // Before anything else can record a command: see PATCHES_UP_FRONT.
+  const patchesUpFront = decidePatchesUpFront();
+  /** A message, command or event arriving decides what a newer worker knows, before any local activity. */
+  const arriving = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R => {
+    if (patchesUpFront) decideEveryPatch();
+    return handler(...args);
+  };
   const now = () => new Date().toISOString();
   const state: CarriedState = input.carried ?? {
     status: 'open',
@@ -93,7 +94,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     return english !== text ? english : undefined;
   };
   const decide = (decision: NewDecision) => state.decisions.push({ ...decision, at: now() });
-  const ctx: ConversationContext = { state, input, now, record, decide };
+  const ctx: ConversationContext = { state, input, now, record, decide, patchesUpFront };
   const outbox = outboxOf(ctx);
   if (!input.carried) {
     const vouched = vouchedIdentity(input.customer);
@@ -168,7 +169,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
 
   setHandler(
     messageUpdate,
-    async (text, meta): Promise<MessageResult> => {
+    arriving(async (text: string, meta?: CustomerMessageMeta): Promise<MessageResult> => {
       const messageId = meta?.messageId;
       if (messageId === undefined || !claimed(messageId)) {
         if (messageId !== undefined) claim(messageId);
@@ -179,7 +180,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         return oneAtATime(async () => (await takeQueuedTurn(messageId)) ?? outcomeOf(messageId));
       }
       return outcomeOf(messageId);
-    },
+    }),
     {
       validator: (text: string, _meta?: { messageId: string; channel?: Channel }) => {
         const problem = whyMessageIsInvalid(text);
@@ -210,7 +211,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   };
   setHandler(
     agentCommandUpdate,
-    (command) =>
+    arriving((command: AgentCommand) =>
       oneAtATime(async () => {
         // Checked again in turn: two agents may both have been accepted while the conversation waited.
         refuseUnfit(command);
@@ -221,20 +222,21 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
         if (command.action !== 'claim') outbox.deliverSince(from, command.action === 'reply' ? 'agent_reply' : 'bot_message');
         return result;
       }),
+    ),
     { validator: refuseUnfit },
   );
 
   setHandler(stateQuery, () => stateViewOf(input, state));
-  setHandler(returnReceivedSignal, ({ orderId }) => {
+  setHandler(returnReceivedSignal, arriving(({ orderId }) => {
     const pending = state.pendingReturns?.find((r) => r.orderId === orderId);
     if (pending) pending.received = true;
     changes++;
-  });
-  setHandler(goodwillOfferedSignal, (offer) => {
+  }));
+  setHandler(goodwillOfferedSignal, arriving((offer) => {
     (state.goodwillOffers ??= []).push(offer);
     changes++;
-  });
-  setHandler(customerMessageSignal, ({ messageId, text, channel }) => {
+  }));
+  setHandler(customerMessageSignal, arriving(({ messageId, text, channel }) => {
     late.add(messageId);
     // Its Update finished just as the caller gave up: the reply is kept all the same.
     if (turns.get(messageId)?.result) {
@@ -245,30 +247,30 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
     claim(messageId);
     state.queuedMessages = [...(state.queuedMessages ?? []), { messageId, text, ...(channel ? { channel } : {}) }];
     changes++;
-  });
-  setHandler(customerNoticeSignal, ({ key, text }) => {
+  }));
+  setHandler(customerNoticeSignal, arriving(({ key, text }) => {
     if (state.noticeKeys?.includes(key)) return;
     state.noticeKeys = [...(state.noticeKeys ?? []), key].slice(-MAX_NOTICE_KEYS);
     record('system', text);
-  });
-  setHandler(refundProgressSignal, (progress) => {
+  }));
+  setHandler(refundProgressSignal, arriving((progress) => {
     if (noteRefundProgress(state, progress)) changes++;
-  });
-  setHandler(callbackPromisedSignal, ({ phone, dueAt }) => {
+  }));
+  setHandler(callbackPromisedSignal, arriving(({ phone, dueAt }) => {
     const handoff = state.handoff;
     if (!handoff || state.status !== 'awaiting_agent' || handoff.callback || Number.isNaN(Date.parse(dueAt))) return;
     if (!patched(VOICE_CALLBACK_PATCH)) return;
     handoff.callback = { phone, promisedAt: now(), dueAt };
     decide({ seq: state.nextSeq - 1, kind: 'handoff', reason: `a call back is promised by ${dueAt}` });
     changes++;
-  });
-  setHandler(approvalDecidedSignal, (event) => {
+  }));
+  setHandler(approvalDecidedSignal, arriving((event) => {
     const pending = state.pendingApproval;
     if (pending && pending.proposalId === event.proposalId && !pending.decision) {
       pending.decision = { approved: event.approved, by: event.by, ...(event.name ? { name: event.name } : {}), role: event.role, ...(event.reason ? { reason: event.reason } : {}) };
     }
     changes++;
-  });
+  }));
 
   const receivedReturn = () => state.pendingReturns?.find((r) => r.received);
   // Offers and approvals wait until whatever the customer is in the middle of is done, and until no person owns the conversation.

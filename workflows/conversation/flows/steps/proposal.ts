@@ -9,6 +9,7 @@ import { performAction } from '../../../activity-proxies';
 import { rememberExecution } from '../../outcome';
 import { labelLanguage, say } from '../../speaking';
 import type { MessageKey } from '../../../../domain/messages';
+import { REPROPOSE_PATCH } from '../../patches';
 
 /** One consequential action of a flow: the request, in the policy's own terms, and how to talk about it. */
 export interface ActionSpec {
@@ -26,8 +27,6 @@ export interface ActionSpec {
   /** The proposal in the customer's words (labels instead of ids); describeProposal's lines when absent. */
   describe?: (proposal: Proposal) => string;
 }
-
-const REPROPOSE_PATCH = 'repropose-changed-proposal';
 
 const factsOf = (state: CarriedState, flow: ProposingFlow, proposalId: string | null) => ({
   customerId: state.identity?.customerId ?? null,
