@@ -34,6 +34,7 @@ import {
 } from '../workflows/conversation/definitions';
 import { resolveTemporalCli } from './temporal-cli';
 import { cheaperSwap, deliveredCardOrder, pendingCardOrder } from './demo-store-picks';
+import { localActivityResultsTakenLater } from './history-shape';
 
 type Conversation = WorkflowHandle<typeof ConversationWorkflow>;
 
@@ -300,6 +301,21 @@ const SCENARIOS: Scenario[] = [
       const first = await expectAwaiting(r, 'Quero cancelar a encomenda', 'email');
       expect(first.language === 'pt', 'a Portuguese rule should make the conversation Portuguese', first);
       await expectAwaiting(r, target.email, 'order_id');
+    },
+  },
+  {
+    // The conversation is read (a widget, a console) while its turn is read by the local activity: the
+    // SDK's core answers the query by ending that workflow task, and the turn goes on in the next one.
+    // Its patches were decided when the run started, so the replay agrees on every marker's task.
+    name: 'read-during-turn',
+    async run(r) {
+      const texts = ['Hello', 'what is your refund policy?', 'how long does shipping take?', 'thanks'];
+      for (let turn = 0; turn < 12; turn++) {
+        const reads = [0, 2, 5, 10, 20].map((ms) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => r.conversation.query(stateQuery)));
+        await Promise.all([r.say(texts[turn % texts.length] ?? 'Hello'), ...reads]);
+        if (localActivityResultsTakenLater((await r.conversation.fetchHistory()).events ?? []) > 0) return;
+      }
+      throw new ScenarioFailed('no turn went on a workflow task after its local activity; record it again');
     },
   },
   {

@@ -7,6 +7,7 @@ import type { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import type { OrderFlowKind } from '../../domain/conversation';
+import { localActivityResultsTakenLater } from '../../dev/history-shape';
 import { TestPayloadPrivacy } from '../support/payload-privacy';
 import { workflowBundle } from '../support/temporal';
 
@@ -26,6 +27,8 @@ interface Recorded {
   activities: Set<string>;
   /** Local activities, recorded as markers rather than scheduled tasks. */
   localActivities: Set<string>;
+  /** Of those, results the workflow took a workflow task after the marker's (see localActivityResultsTakenLater). */
+  localActivitiesTakenLater: number;
 }
 
 function summarise(history: temporal.api.history.v1.IHistory): Recorded {
@@ -54,6 +57,7 @@ function summarise(history: temporal.api.history.v1.IHistory): Recorded {
         .flatMap((e) => e.markerRecordedEventAttributes?.details?.data?.payloads ?? [])
         .map((payload) => (decode(payload) as { activity_type?: string }).activity_type ?? ''),
     ),
+    localActivitiesTakenLater: localActivityResultsTakenLater(events),
     patches: new Set(
       events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((payload) => (decode(payload) as { id?: string }).id ?? ''),
     ),
@@ -141,6 +145,11 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
     what: 'an Italian message without an LLM handed to a person, who takes it',
     file: 'unserved-language-handed-over.json',
     shows: (r) => r.patches.has('language-turn-reading') && r.localActivities.has('readTurn') && r.updates.has('agentCommand'),
+  },
+  {
+    what: 'a conversation read while its turn was read, the turn going on a workflow task later, its patches decided as it started',
+    file: 'read-during-turn.json',
+    shows: (r) => r.localActivitiesTakenLater > 0 && r.patches.has('patches-up-front') && r.localActivities.has('readTurn'),
   },
   {
     what: 'the same address given for three requests, then a chargeback threat handed to a person',
