@@ -151,7 +151,6 @@ describe('the embeddable chat widget', () => {
       assert.deepEqual(problems, []);
     });
 
-    // Before the handoff test: after it, this test's late turn did not show in the full file (see the session note).
     it('when a turn runs, then the typing indicator shows until the reply is there', async () => {
       const problems: string[] = [];
       const page = await openShop(problems);
