@@ -132,18 +132,4 @@ describe('keyword rules (tier 1)', () => {
   it('when a message is very long, then rules leave it to the model', () => {
     assert.equal(matchKeywordRule(`cancel my order ${'and more '.repeat(80)}`), undefined);
   });
-
-  it('when rules run 10,000 times, then p99 stays well under 20 µs per message', () => {
-    const texts = [...FIRES.map(([t]) => t), ...SILENT];
-    const times: number[] = [];
-    for (let i = 0; i < 10000; i++) {
-      const text = texts[i % texts.length] as string;
-      const started = process.hrtime.bigint();
-      matchKeywordRule(text);
-      times.push(Number(process.hrtime.bigint() - started) / 1000);
-    }
-    times.sort((a, b) => a - b);
-    const p99 = times[Math.floor(times.length * 0.99)] as number;
-    assert.ok(p99 < 100, `p99 ${p99} µs`); // 20 µs on a quiet machine; generous for a busy CI box
-  });
 });
