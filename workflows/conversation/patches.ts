@@ -44,6 +44,8 @@ export const WAKE_FOR_WAITING_WORK_PATCH = 'wake-for-waiting-work';
 export const LANGUAGE_TURN_PATCH = 'language-turn-reading';
 /** A keyword rule of one language counts as evidence of it; before, the detector alone. */
 export const LANGUAGE_RULE_EVIDENCE_PATCH = 'language-rule-evidence';
+/** The main loop keeps its timer across wakes (see wake-timer.ts); before, every wake cancelled it and started another. */
+export const WAKE_TIMER_KEPT_PATCH = 'wake-timer-kept';
 
 /**
  * Why patches are decided up front. When a query comes with a workflow task while a local activity is
@@ -77,6 +79,7 @@ export const CONVERSATION_PATCHES: readonly string[] = [
   WAKE_FOR_WAITING_WORK_PATCH,
   LANGUAGE_TURN_PATCH,
   LANGUAGE_RULE_EVIDENCE_PATCH,
+  WAKE_TIMER_KEPT_PATCH,
 ];
 
 /**

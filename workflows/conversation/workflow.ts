@@ -18,6 +18,7 @@ import { registerApproval } from './approvals';
 import type { ConversationContext } from './context';
 import { deadlines, followUpOverdueReturns } from './timers';
 import { stateViewOf } from './view';
+import { wakeTimer } from './wake-timer';
 import { handleCustomerMessage } from './customer-turn';
 import {
   agentCommandUpdate,
@@ -42,7 +43,7 @@ import { keepReturnPromise } from './return-promise';
 import { settleEndedRefund } from './refund-outcome';
 import { noteRefundProgress, refundThatEnded } from '../../domain/refund-tracking';
 import { refundProgressSignal } from '../refund-saga/definitions';
-import { OUTCOMES_PATCH, VOICE_CALLBACK_PATCH, VOUCHED_IDENTITY_PATCH, WAKE_FOR_WAITING_WORK_PATCH, decideEveryPatch, decidePatchesUpFront } from './patches';
+import { OUTCOMES_PATCH, VOICE_CALLBACK_PATCH, VOUCHED_IDENTITY_PATCH, WAKE_FOR_WAITING_WORK_PATCH, WAKE_TIMER_KEPT_PATCH, decideEveryPatch, decidePatchesUpFront } from './patches';
 
 // A retried delivery comes within minutes of the first; the last keys are enough to recognise it.
 const MAX_NOTICE_KEYS = 50;
@@ -292,6 +293,7 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   const outcomes = outcomeReporter(ctx);
+  const wake = wakeTimer();
   // Set where the loop meets the patch: histories from before it wake for nothing new.
   let reportsOutcome = false;
   for (;;) {
@@ -316,7 +318,11 @@ export async function ConversationWorkflow(input: ConversationInput): Promise<Co
       (state.queuedMessages?.length ?? 0) > 0 ||
       lateAfterTurn.length > 0 ||
       (reportsOutcome && outcomes.stale());
-    if (next) await condition(woken, Math.max(1, next.at - Date.now()));
+    if (patched(WAKE_TIMER_KEPT_PATCH)) {
+      if (next) wake.ringBy(next.at);
+      else wake.forget();
+      await condition(() => woken() || wake.rang());
+    } else if (next) await condition(woken, Math.max(1, next.at - Date.now()));
     else await condition(woken);
 
     // A message that came by Signal is a turn like any other, one at a time with the rest.
