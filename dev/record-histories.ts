@@ -319,6 +319,22 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Turns move the idle deadline later and keep the loop's one timer (the 'wake-timer-kept' patch): it
+    // rings at the first deadline, the loop finds the conversation was active since, waits out the rest
+    // on a second timer and closes it.
+    name: 'turns-keep-their-timer',
+    idleTimeoutMs: 4_000,
+    async run(r) {
+      await expectReply(r, 'hi', /help/i);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await r.say('thanks');
+      await r.conversation.result();
+      const events = (await r.conversation.fetchHistory()).events ?? [];
+      const started = events.filter((e) => e.timerStartedEventAttributes).length;
+      expect(started >= 2 && !events.some((e) => e.timerCanceledEventAttributes), 'the turns should have kept the timer, and the close needed a second one', started);
+    },
+  },
+  {
     // A language the bot cannot serve without an LLM: its one message in Italian, and a person takes over.
     name: 'unserved-language-handed-over',
     async run(r) {

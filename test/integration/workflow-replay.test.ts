@@ -29,6 +29,8 @@ interface Recorded {
   localActivities: Set<string>;
   /** Of those, results the workflow took a workflow task after the marker's (see localActivityResultsTakenLater). */
   localActivitiesTakenLater: number;
+  timersStarted: number;
+  timersCancelled: number;
 }
 
 function summarise(history: temporal.api.history.v1.IHistory): Recorded {
@@ -58,6 +60,8 @@ function summarise(history: temporal.api.history.v1.IHistory): Recorded {
         .map((payload) => (decode(payload) as { activity_type?: string }).activity_type ?? ''),
     ),
     localActivitiesTakenLater: localActivityResultsTakenLater(events),
+    timersStarted: events.filter((e) => e.timerStartedEventAttributes).length,
+    timersCancelled: events.filter((e) => e.timerCanceledEventAttributes).length,
     patches: new Set(
       events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((payload) => (decode(payload) as { id?: string }).id ?? ''),
     ),
@@ -150,6 +154,11 @@ const OTHER_FIXTURES: { what: string; file: string; shows: (r: Recorded) => bool
     what: 'a conversation read while its turn was read, the turn going on a workflow task later, its patches decided as it started',
     file: 'read-during-turn.json',
     shows: (r) => r.localActivitiesTakenLater > 0 && r.patches.has('patches-up-front') && r.localActivities.has('readTurn'),
+  },
+  {
+    what: 'turns that keep the loop\'s timer, which rings early, waits out the rest and closes the conversation',
+    file: 'turns-keep-their-timer.json',
+    shows: (r) => r.patches.has('wake-timer-kept') && r.timersStarted >= 2 && r.timersCancelled === 0 && r.completed,
   },
   {
     what: 'the same address given for three requests, then a chargeback threat handed to a person',
