@@ -1,4 +1,4 @@
-import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { type NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
@@ -16,6 +16,7 @@ import type { PaymentProvider } from '../payments/payment-provider';
 import { activityLog } from './activity-log';
 import { ensureReconciliationSchedule } from './reconciliation-schedule';
 import { workflowIsRunningOn } from './workflow-status';
+import { bundleInChildProcess } from './workflow-bundle-file';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -39,8 +40,8 @@ export interface ConversationWorkerOptions {
   accountErasureGraceMs?: number;
   /** PUBLIC_BASE_URL: where password reset links point. */
   publicBaseUrl?: string;
-  /** Pre-bundled workflow code: tests bundle once and start many workers from it. */
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  /** Pre-bundled workflow code: tests bundle once and start many workers from it; the configured worker loads a file bundled by a child process. */
+  workflowBundle?: WorkflowBundleOption;
   /** One line per activity execution goes here; left out, nothing is logged. */
   logger?: Logger;
   /** The channels notices are delivered through; every adapter of channels/ whose settings are given when absent. */
@@ -105,24 +106,30 @@ export async function createConfiguredWorker(
     dataConverter: runtime.dataConverter,
   });
   runtime.logger.info({ schedule, everyMinutes: config.reconcileEveryMinutes }, 'refund reconciliation schedule');
-  return createConversationWorker({
-    connection: runtime.connection,
-    dataConverter: runtime.dataConverter,
-    logger: runtime.logger,
-    namespace: config.temporalNamespace,
-    taskQueue: config.taskQueue,
-    db: runtime.db,
-    payments: new HttpPaymentProvider(config.paymentProviderUrl),
-    llm: intentClassifierFor(config),
-    phraser: replyPhraserFor(config),
-    policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
-    refundRetryMs: config.refundRetryMs,
-    invoiceLinkMs: config.invoiceLinkMs,
-    accountErasureGraceMs: config.accountErasureGraceMs,
-    publicBaseUrl: config.publicBaseUrl,
-    mail: mailOutOf(config),
-    twilio: config.twilio,
-    tuning: config.workerTuning,
-    ...(runtime.workflowBundle ? { workflowBundle: runtime.workflowBundle } : {}),
-  });
+  // Without a bundle given, a child process makes one (see bundleInChildProcess).
+  const source = runtime.workflowBundle ? { bundle: runtime.workflowBundle, remove: () => undefined } : await bundleInChildProcess();
+  try {
+    return await createConversationWorker({
+      connection: runtime.connection,
+      dataConverter: runtime.dataConverter,
+      logger: runtime.logger,
+      namespace: config.temporalNamespace,
+      taskQueue: config.taskQueue,
+      db: runtime.db,
+      payments: new HttpPaymentProvider(config.paymentProviderUrl),
+      llm: intentClassifierFor(config),
+      phraser: replyPhraserFor(config),
+      policy: { ...DEFAULT_POLICY_SETTINGS, automaticRefundLimitCents: config.refundAutoLimitCents },
+      refundRetryMs: config.refundRetryMs,
+      invoiceLinkMs: config.invoiceLinkMs,
+      accountErasureGraceMs: config.accountErasureGraceMs,
+      publicBaseUrl: config.publicBaseUrl,
+      mail: mailOutOf(config),
+      twilio: config.twilio,
+      tuning: config.workerTuning,
+      workflowBundle: source.bundle,
+    });
+  } finally {
+    source.remove();
+  }
 }
