@@ -108,18 +108,23 @@ export interface Tally {
   duplicated: number;
 }
 
+/** How long one transcript read is tried again while it is refused. */
+const READ_RETRY_MS = 10 * 60_000;
+
 /** Each conversation's transcript against what was sent to it: `1 + turns` customer messages each. */
 export async function tallyTranscripts(target: ChatTarget, load: LoadResult, turns: number, readFor = async (id: string) => target.customerTexts(id)): Promise<Tally> {
   const tally: Tally = { conversations: load.conversations.length, expected: 0, recorded: 0, lost: 0, duplicated: 0 };
   for (let i = 0; i < load.conversations.length; i += 20) {
     const batch = load.conversations.slice(i, i + 20);
-    // A read is a Query, answered by a worker: on a busy machine it may be refused for a moment (503).
+    // A read is a Query, answered by a worker: on a busy machine it may be refused for a while (503), as
+    // after a soak, when the worker replays a thousand conversations past its cache to answer them.
     const read = async (id: string): Promise<number> => {
-      for (let attempt = 1; ; attempt++) {
+      const until = Date.now() + READ_RETRY_MS;
+      for (;;) {
         try {
           return (await readFor(id)).length;
         } catch (err) {
-          if (!(err instanceof RetryableError) || attempt >= 30) throw err;
+          if (!(err instanceof RetryableError) || Date.now() > until) throw err;
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       }
